@@ -1,0 +1,302 @@
+//! The command line, defined once: every flag with its help, parsed into typed values.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::output::i18n::Lang;
+use crate::output::Format;
+
+/// Theo dõi Kế hoạch 118/KH-UBND trên một tệp SQLite (track Plan 118/KH-UBND in one SQLite file).
+#[derive(Debug, Parser)]
+#[command(name = "kehoach", version, about, long_about = None, max_term_width = 100)]
+pub struct Cli {
+    /// Tệp cơ sở dữ liệu (database file); mặc định $KEHOACH_DB, rồi thư mục dữ liệu của người dùng
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        env = "KEHOACH_DB",
+        hide_env_values = true
+    )]
+    pub db: Option<PathBuf>,
+
+    /// Ngôn ngữ hiển thị (language): vi hoặc en; mặc định $KEHOACH_LANG, rồi vi
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        env = "KEHOACH_LANG",
+        hide_env_values = true
+    )]
+    pub lang: Option<Lang>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Tạo cơ sở dữ liệu và nạp kế hoạch (create the database and load the plan)
+    Init(InitArgs),
+    /// Xem kế hoạch đã nạp (show the plan as loaded)
+    Plan(PlanArgs),
+    /// Nhập một số liệu của chỉ tiêu (record one measurement)
+    Record(RecordArgs),
+    /// Xem một chỉ tiêu: mục tiêu, số liệu mới nhất, đạt/chưa đạt (show one indicator)
+    Show(ShowArgs),
+    /// Toàn bộ số liệu đã nhập và đính chính (every value and correction)
+    History(HistoryArgs),
+    /// Nhiệm vụ: xem và cập nhật trạng thái (tasks: list and change status)
+    #[command(subcommand)]
+    Task(TaskCommand),
+    /// Các việc và chỉ tiêu quá hạn (tasks and indicator checkpoints past due)
+    Overdue(OverdueArgs),
+    /// Bảng tiến độ theo giai đoạn (phase-by-phase compliance)
+    Report(ReportArgs),
+    /// Tạo tệp gợi ý lệnh cho shell (shell completions)
+    Completions(CompletionsArgs),
+    /// In trang hướng dẫn man (print the man page)
+    Man,
+}
+
+/// `init`
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Tệp kế hoạch TOML (seed file); mặc định: Kế hoạch 118/KH-UBND có sẵn
+    #[arg(long, value_name = "FILE")]
+    pub seed: Option<PathBuf>,
+    /// Cho phép bỏ mục đã có số liệu: mục đó được giữ lại, đánh dấu ngừng dùng (retire items that hold data)
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// What part of the plan to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanPart {
+    /// Chỉ tiêu (indicators)
+    Indicators,
+    /// Nhiệm vụ (tasks)
+    Tasks,
+    /// Đơn vị (units)
+    Units,
+    /// Giai đoạn (phases)
+    Phases,
+}
+
+/// The output format flag, shared by every listing.
+#[derive(Debug, Args)]
+pub struct FormatArg {
+    /// Định dạng (output format)
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// The as-of flag, shared by every command whose answer depends on today.
+#[derive(Debug, Args)]
+pub struct AsOfArg {
+    /// Tính đến ngày (as of), dd/mm/yyyy hoặc yyyy-mm-dd; mặc định hôm nay
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub as_of: Option<NaiveDate>,
+}
+
+/// `plan`
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// Phần cần xem (part); bỏ trống: các nội dung và giai đoạn
+    #[arg(value_enum)]
+    pub part: Option<PlanPart>,
+    /// Chỉ một nội dung (only this content), ví dụ TT1
+    #[arg(long, value_name = "C")]
+    pub content: Option<String>,
+    #[command(flatten)]
+    pub as_of: AsOfArg,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+/// `record`
+#[derive(Debug, Args)]
+pub struct RecordArgs {
+    /// Mã chỉ tiêu (indicator code), ví dụ TT1.01
+    pub indicator: String,
+    /// Giá trị (value): 95,5  95.5  95,5%  1.234.567  hoặc tử/mẫu 412/450
+    #[arg(allow_hyphen_values = true)]
+    pub value: String,
+    /// Đơn vị báo cáo (reporting unit); mặc định: đơn vị chủ trì chỉ tiêu
+    #[arg(long, value_name = "U")]
+    pub unit: Option<String>,
+    /// Ngày của số liệu (date of the figure); mặc định hôm nay
+    #[arg(long, value_name = "D", value_parser = parse_date_arg)]
+    pub date: Option<NaiveDate>,
+    /// Ghi chú; bắt buộc khi đính chính (note; the reason of a correction)
+    #[arg(long, value_name = "T")]
+    pub note: Option<String>,
+    /// Người nhập (who records it); mặc định tên người dùng máy
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+    /// Đính chính số liệu đã có cùng ngày (correct the value already recorded for that day)
+    #[arg(long)]
+    pub correct: bool,
+    /// Đây là số liệu mốc so sánh, ví dụ năm 2025 (this is the baseline figure)
+    #[arg(long)]
+    pub baseline: bool,
+    #[command(flatten)]
+    pub as_of: AsOfArg,
+}
+
+/// `show`
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Mã chỉ tiêu (indicator code)
+    pub indicator: String,
+    #[command(flatten)]
+    pub as_of: AsOfArg,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+/// `history`
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Mã chỉ tiêu (indicator code); bỏ trống: tất cả
+    pub indicator: Option<String>,
+    /// Chỉ đơn vị này (only this unit)
+    #[arg(long, value_name = "U")]
+    pub unit: Option<String>,
+    /// Từ ngày (since)
+    #[arg(long, value_name = "D", value_parser = parse_date_arg)]
+    pub since: Option<NaiveDate>,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+/// `task ...`
+#[derive(Debug, Subcommand)]
+pub enum TaskCommand {
+    /// Danh sách nhiệm vụ với trạng thái (list tasks with their status)
+    List(TaskListArgs),
+    /// Bắt đầu thực hiện (mark started)
+    Start(TaskChangeArgs),
+    /// Hoàn thành (mark done)
+    Done(TaskChangeArgs),
+    /// Mở lại (reopen)
+    Reopen(TaskChangeArgs),
+    /// Hủy (cancel)
+    Cancel(TaskChangeArgs),
+    /// Nhật ký thay đổi của một nhiệm vụ (a task's log)
+    Log(TaskLogArgs),
+}
+
+/// `task list`
+#[derive(Debug, Args)]
+pub struct TaskListArgs {
+    /// Chỉ một nội dung (only this content)
+    #[arg(long, value_name = "C")]
+    pub content: Option<String>,
+    /// Chỉ đơn vị chủ trì này (only tasks this unit leads)
+    #[arg(long, value_name = "U")]
+    pub unit: Option<String>,
+    /// Chỉ trạng thái này (only this status)
+    #[arg(long, value_enum, value_name = "S")]
+    pub status: Option<TaskStatusArg>,
+    #[command(flatten)]
+    pub as_of: AsOfArg,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+/// A task status on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TaskStatusArg {
+    NotStarted,
+    InProgress,
+    Done,
+    Cancelled,
+    /// Quá hạn (past its deadline and not done)
+    Overdue,
+}
+
+/// `task start|done|reopen|cancel`
+#[derive(Debug, Args)]
+pub struct TaskChangeArgs {
+    /// Mã nhiệm vụ (task code), ví dụ TT1.T01
+    pub task: String,
+    /// Ngày (date of the change); mặc định hôm nay
+    #[arg(long, value_name = "D", value_parser = parse_date_arg)]
+    pub date: Option<NaiveDate>,
+    /// Ghi chú (note)
+    #[arg(long, value_name = "T")]
+    pub note: Option<String>,
+    /// Người nhập (who)
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+    #[command(flatten)]
+    pub as_of: AsOfArg,
+}
+
+/// `task log`
+#[derive(Debug, Args)]
+pub struct TaskLogArgs {
+    /// Mã nhiệm vụ (task code)
+    pub task: String,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+/// `overdue`
+#[derive(Debug, Args)]
+pub struct OverdueArgs {
+    /// Chỉ đơn vị này (only this unit)
+    #[arg(long, value_name = "U")]
+    pub unit: Option<String>,
+    /// Chỉ nội dung này (only this content)
+    #[arg(long, value_name = "C")]
+    pub content: Option<String>,
+    /// Thêm các việc đến hạn trong N ngày tới (add what falls due in the next N days)
+    #[arg(long, value_name = "N")]
+    pub due_within: Option<u32>,
+    #[command(flatten)]
+    pub as_of: AsOfArg,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+/// `report`
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Xem chi tiết một nội dung (drill down into one content)
+    #[arg(long, value_name = "C")]
+    pub content: Option<String>,
+    /// Chỉ giai đoạn này (only this phase), 1..5
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub phase: Option<u8>,
+    /// Theo đơn vị chịu trách nhiệm (by responsible unit)
+    #[arg(long, value_enum, value_name = "unit")]
+    pub by: Option<ReportBy>,
+    #[command(flatten)]
+    pub as_of: AsOfArg,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+/// How `report` groups its rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportBy {
+    /// Theo đơn vị (by responsible unit)
+    Unit,
+}
+
+/// `completions`
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// bash, zsh, fish, powershell, elvish
+    pub shell: clap_complete::Shell,
+}
+
+/// Parses a command-line date: dd/mm/yyyy or ISO.
+fn parse_date_arg(text: &str) -> Result<NaiveDate, String> {
+    crate::input::date::parse_date(text).map_err(|e| format!("{} / {e}", e.vi()))
+}

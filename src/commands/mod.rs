@@ -1,0 +1,215 @@
+//! One module per subcommand: read the arguments, ask the store and the domain, hand the
+//! result to the output module.
+
+mod history;
+mod init;
+mod overdue;
+mod plan;
+mod record;
+mod report;
+mod show;
+mod task;
+
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use chrono::NaiveDate;
+use clap::CommandFactory;
+
+use crate::cli::{Cli, Command};
+use crate::error::{rejected, AppError};
+use crate::input::text::{fold, suggest};
+use crate::loc;
+use crate::output::i18n::Lang;
+use crate::plan::{Content, Indicator, Plan, Task, Unit};
+use crate::store::{OpenMode, Store};
+
+/// What every command needs: the language and where the database is.
+pub struct Context {
+    pub lang: Lang,
+    pub db: PathBuf,
+}
+
+impl Context {
+    /// Opens the existing database and reads the plan from it.
+    pub fn open_plan(&self) -> anyhow::Result<(Store, Plan)> {
+        let store = Store::open(&self.db, OpenMode::Existing)?;
+        let plan = crate::store::plan::load_plan(store.conn())?.ok_or_else(|| {
+            let shown = self.db.display();
+            AppError::database(loc!(
+                "{shown} chưa có kế hoạch: chạy «kehoach init» trước",
+                "{shown} holds no plan: run \"kehoach init\" first"
+            ))
+        })?;
+        Ok((store, plan))
+    }
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let lang = cli.lang.unwrap_or_default();
+    let needs_db = !matches!(cli.command, Command::Completions(_) | Command::Man);
+    let db = match cli.db {
+        Some(db) => db,
+        None if needs_db => default_db_path(lang)?,
+        None => PathBuf::new(),
+    };
+    let context = Context { lang, db };
+    match cli.command {
+        Command::Init(args) => init::run(&context, args),
+        Command::Plan(args) => plan::run(&context, args),
+        Command::Record(args) => record::run(&context, args),
+        Command::Show(args) => show::run(&context, args),
+        Command::History(args) => history::run(&context, args),
+        Command::Task(command) => task::run(&context, command),
+        Command::Overdue(args) => overdue::run(&context, args),
+        Command::Report(args) => report::run(&context, args),
+        Command::Completions(args) => {
+            let mut command = Cli::command();
+            clap_complete::generate(args.shell, &mut command, "kehoach", &mut std::io::stdout());
+            Ok(())
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut page)
+                .context("man page")?;
+            crate::output::print(&String::from_utf8_lossy(&page))
+        }
+    }
+}
+
+/// The per-user database: `$XDG_DATA_HOME` or `~/.local/share` (`%APPDATA%` on Windows,
+/// `~/Library/Application Support` on macOS), then `kehoach/kehoach.db`.
+fn default_db_path(lang: Lang) -> anyhow::Result<PathBuf> {
+    let var = |name: &str| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    let base = if cfg!(windows) {
+        var("APPDATA")
+    } else if cfg!(target_os = "macos") {
+        var("HOME").map(|h| h.join("Library/Application Support"))
+    } else {
+        var("XDG_DATA_HOME").or_else(|| var("HOME").map(|h| h.join(".local/share")))
+    };
+    match base {
+        Some(base) => Ok(base.join("kehoach").join("kehoach.db")),
+        None => {
+            let _ = lang;
+            Err(AppError::database(loc!(
+                "Không biết đặt cơ sở dữ liệu ở đâu (không có HOME): dùng --db TỆP hoặc đặt KEHOACH_DB",
+                "No place for the database (HOME is not set): use --db FILE or set KEHOACH_DB"
+            ))
+            .into())
+        }
+    }
+}
+
+/// Today, or the `--as-of` day.
+pub fn as_of(day: Option<NaiveDate>) -> NaiveDate {
+    day.unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// The indicator written `code` (any case), or an error that suggests the nearest codes.
+pub fn find_indicator<'p>(
+    plan: &'p Plan,
+    code: &str,
+) -> anyhow::Result<(&'p Content, &'p Indicator)> {
+    let code = code.trim();
+    plan.indicators()
+        .find(|(_, i)| i.code.eq_ignore_ascii_case(code))
+        .ok_or_else(|| {
+            let hint = hint(suggest(code, plan.indicators().map(|(_, i)| i.code.as_str()), 3));
+            rejected(loc!(
+                "Chỉ tiêu {code} không tồn tại{hint_vi}; xem danh sách bằng «kehoach plan indicators»",
+                "Indicator {code} does not exist{hint_en}; list them with \"kehoach plan indicators\"",
+                hint_vi = hint.0,
+                hint_en = hint.1
+            ))
+        })
+}
+
+/// The task written `code` (any case), or an error that suggests the nearest codes.
+pub fn find_task<'p>(plan: &'p Plan, code: &str) -> anyhow::Result<(&'p Content, &'p Task)> {
+    let code = code.trim();
+    plan.tasks()
+        .find(|(_, t)| t.code.eq_ignore_ascii_case(code))
+        .ok_or_else(|| {
+            let hint = hint(suggest(code, plan.tasks().map(|(_, t)| t.code.as_str()), 3));
+            rejected(loc!(
+                "Nhiệm vụ {code} không tồn tại{hint_vi}; xem danh sách bằng «kehoach plan tasks»",
+                "Task {code} does not exist{hint_en}; list them with \"kehoach plan tasks\"",
+                hint_vi = hint.0,
+                hint_en = hint.1
+            ))
+        })
+}
+
+/// The content written `code` (any case), or an error that lists the contents.
+pub fn find_content<'p>(plan: &'p Plan, code: &str) -> anyhow::Result<&'p Content> {
+    let code = code.trim();
+    plan.contents
+        .iter()
+        .find(|c| c.code.eq_ignore_ascii_case(code))
+        .ok_or_else(|| {
+            let all = plan
+                .contents
+                .iter()
+                .map(|c| c.code.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            rejected(loc!(
+                "Nội dung {code} không tồn tại; các nội dung: {all}",
+                "Content {code} does not exist; the contents are {all}"
+            ))
+        })
+}
+
+/// The unit written as its code, its full name or an alias (any case, with or without
+/// diacritics), or an error that suggests the nearest codes.
+pub fn find_unit<'p>(plan: &'p Plan, text: &str) -> anyhow::Result<&'p Unit> {
+    let wanted = fold(text);
+    plan.units
+        .iter()
+        .find(|u| {
+            fold(&u.code) == wanted
+                || fold(&u.name) == wanted
+                || u.aliases.iter().any(|a| fold(a) == wanted)
+        })
+        .ok_or_else(|| {
+            let text = text.trim();
+            let hint = hint(suggest(text, plan.units.iter().map(|u| u.code.as_str()), 3));
+            rejected(loc!(
+                "Đơn vị {text} không tồn tại{hint_vi}; xem danh sách bằng «kehoach plan units»",
+                "Unit {text} does not exist{hint_en}; list them with \"kehoach plan units\"",
+                hint_vi = hint.0,
+                hint_en = hint.1
+            ))
+        })
+}
+
+/// "; có phải X, Y?" and "; did you mean X, Y?", or nothing.
+fn hint(suggestions: Vec<&str>) -> (String, String) {
+    if suggestions.is_empty() {
+        return (String::new(), String::new());
+    }
+    let list = suggestions.join(", ");
+    (
+        format!(" (có phải {list}?)"),
+        format!(" (did you mean {list}?)"),
+    )
+}
+
+/// Who is recording: `--by`, else the login name.
+pub fn recorder(by: Option<String>) -> Option<String> {
+    by.map(|b| crate::input::text::nfc(b.trim()))
+        .filter(|b| !b.is_empty())
+        .or_else(|| {
+            std::env::var("USER")
+                .or_else(|_| std::env::var("USERNAME"))
+                .ok()
+        })
+        .filter(|b| !b.is_empty())
+}

@@ -1,0 +1,150 @@
+//! `kehoach overdue`: tasks and indicator targets past due and not met, most overdue first.
+
+use serde::Serialize;
+
+use crate::cli::OverdueArgs;
+use crate::commands::{as_of, find_content, find_unit, Context};
+use crate::output::i18n::{self, Lang};
+use crate::output::{self, Format, Listing};
+use crate::plan::compliance::{items, Item, ItemKind, Outcome, Records, Split};
+use crate::store::records::{current_measurements, task_events};
+
+/// One row of `overdue --format json` (the shape in CLI.md, plus `upcoming` and `target`).
+#[derive(Serialize)]
+pub struct OverdueRow {
+    pub kind: ItemKind,
+    pub code: String,
+    pub content: String,
+    pub phase: u8,
+    pub unit: String,
+    pub due: chrono::NaiveDate,
+    /// Days past due; zero or negative (days left) for upcoming items.
+    pub days_overdue: i64,
+    pub text: String,
+    /// Falls due within `--due-within` days; not overdue yet.
+    pub upcoming: bool,
+    pub comparator: Option<&'static str>,
+    pub target: Option<f64>,
+}
+
+/// Runs `overdue`.
+pub fn run(context: &Context, args: OverdueArgs) -> anyhow::Result<()> {
+    let lang = context.lang;
+    let (store, plan) = context.open_plan()?;
+    let today = as_of(args.as_of.as_of);
+    let content = args
+        .content
+        .as_deref()
+        .map(|c| find_content(&plan, c))
+        .transpose()?;
+    let unit = args
+        .unit
+        .as_deref()
+        .map(|u| find_unit(&plan, u))
+        .transpose()?;
+    let measurements = current_measurements(store.conn())?;
+    let events = task_events(store.conn())?;
+    let records = Records {
+        measurements: &measurements,
+        task_events: &events,
+    };
+    let all = items(&plan, &records, today, Split::Ward);
+    let rows = overdue_rows(&all, today, args.due_within, |item| {
+        content.is_none_or(|c| c.code == item.content) && unit.is_none_or(|u| u.code == item.unit)
+    });
+    if args.format.format == Format::Json {
+        return output::print(&output::json(&rows));
+    }
+    let mut listing = listing(lang, &rows);
+    if rows.is_empty() {
+        listing.notes.push(
+            lang.pick(("Không có việc nào quá hạn.", "Nothing is overdue."))
+                .to_string(),
+        );
+    }
+    listing.title = Some(match lang {
+        Lang::Vi => format!("Quá hạn tính đến ngày {}", lang.date(today)),
+        Lang::En => format!("Overdue as of {}", lang.date(today)),
+    });
+    output::print(&listing.render(args.format.format))
+}
+
+/// The overdue items (and upcoming ones within `due_within` days) that pass `keep`,
+/// most overdue first, then upcoming by due date.
+pub fn overdue_rows(
+    all: &[Item],
+    today: chrono::NaiveDate,
+    due_within: Option<u32>,
+    keep: impl Fn(&Item) -> bool,
+) -> Vec<OverdueRow> {
+    let horizon = due_within.map(|days| today + chrono::Days::new(days.into()));
+    let mut rows: Vec<OverdueRow> = all
+        .iter()
+        .filter(|item| keep(item))
+        .filter_map(|item| {
+            let upcoming = match item.outcome {
+                Outcome::Overdue { .. } => false,
+                Outcome::Open if horizon.is_some_and(|h| item.due <= h) => true,
+                _ => return None,
+            };
+            Some(OverdueRow {
+                kind: item.kind,
+                code: item.code.clone(),
+                content: item.content.clone(),
+                phase: item.phase,
+                unit: item.unit.clone(),
+                due: item.due,
+                days_overdue: (today - item.due).num_days(),
+                text: item.text.clone(),
+                upcoming,
+                comparator: item.target.map(|t| t.0.symbol()),
+                target: item.target.map(|t| t.1),
+            })
+        })
+        .collect();
+    // Most overdue first; ties in plan order (the sort is stable).
+    rows.sort_by_key(|r| (r.upcoming, -r.days_overdue));
+    rows
+}
+
+/// Overdue rows as a table.
+pub fn listing(lang: Lang, rows: &[OverdueRow]) -> Listing {
+    let mut listing = Listing::new(&[
+        lang.pick(i18n::KIND),
+        lang.pick(i18n::CODE),
+        lang.pick(i18n::PHASE),
+        lang.pick(i18n::UNIT),
+        lang.pick(i18n::DUE),
+        lang.pick(i18n::DAYS_OVERDUE),
+        lang.pick(i18n::TEXT),
+    ]);
+    for row in rows {
+        let kind = match row.kind {
+            ItemKind::Task => lang.pick(("nhiệm vụ", "task")),
+            ItemKind::Indicator => lang.pick(("chỉ tiêu", "indicator")),
+        };
+        let days = if row.upcoming {
+            let left = -row.days_overdue;
+            match lang {
+                Lang::Vi => format!("sắp đến hạn (còn {left} ngày)"),
+                Lang::En => format!("upcoming ({left} days left)"),
+            }
+        } else {
+            row.days_overdue.to_string()
+        };
+        let mut text = row.text.clone();
+        if let (Some(comparator), Some(target)) = (row.comparator, row.target) {
+            text.push_str(&format!(" [{comparator} {}]", lang.number(target)));
+        }
+        listing.push(vec![
+            kind.to_string(),
+            row.code.clone(),
+            format!("{}/{}", row.content, row.phase),
+            row.unit.clone(),
+            lang.date(row.due),
+            days,
+            text,
+        ]);
+    }
+    listing
+}

@@ -1,0 +1,232 @@
+//! `kehoach record`: one measurement typed in by the clerk, checked, then appended.
+
+use crate::cli::RecordArgs;
+use crate::commands::{as_of, find_indicator, find_unit, recorder, Context};
+use crate::error::rejected;
+use crate::input::number::{parse_value, Value};
+use crate::input::text::nfc;
+use crate::loc;
+use crate::output::i18n::{self, Lang, Localized};
+use crate::output::{self};
+use crate::plan::measure::{self, reading, Measurement, Reading};
+use crate::plan::Plan;
+use crate::store::records::{
+    current_measurement, current_measurements_of, insert_measurement, NewMeasurement,
+};
+
+/// Runs `record`.
+pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
+    let lang = context.lang;
+    let (mut store, plan) = context.open_plan()?;
+    let (_, indicator) = find_indicator(&plan, &args.indicator)?;
+    let unit = match &args.unit {
+        Some(unit) => find_unit(&plan, unit)?.code.clone(),
+        None => indicator.lead().to_string(),
+    };
+    let today = as_of(args.as_of.as_of);
+    let date = args.date.unwrap_or(today);
+    check_date(&plan, date, today, args.baseline)?;
+    let typed = args.value.trim();
+    let parsed = parse_value(typed).map_err(|e| {
+        rejected(Localized {
+            vi: format!("Giá trị «{typed}» không hợp lệ: {}", e.vi()),
+            en: format!("The value \"{typed}\" is not valid: {e}"),
+        })
+    })?;
+    let (value, percent_sign, ratio) = match parsed {
+        Value::Plain { value, percent } => (value, percent, None),
+        Value::Ratio {
+            numerator,
+            denominator,
+        } => (0.0, false, Some((numerator, denominator))),
+    };
+    let new = reading(indicator.kind, value, percent_sign, ratio).map_err(|p| {
+        rejected(i18n::reading_problem(
+            p,
+            &indicator.code,
+            &indicator.unit_of_measure,
+        ))
+    })?;
+    let note = args
+        .note
+        .as_deref()
+        .map(|n| nfc(n.trim()))
+        .filter(|n| !n.is_empty());
+    let code = indicator.code.clone();
+    let outcome = store.write(|tx| {
+        let existing = current_measurement(tx, &code, &unit, date, args.baseline)?;
+        if let Some(old) = &existing {
+            if same_reading(old, &new) {
+                return Ok(Recorded::Unchanged);
+            }
+            if !args.correct {
+                return Err(already_recorded(old, &code, &unit));
+            }
+            if note.is_none() {
+                return Err(rejected(loc!(
+                    "Đính chính cần ghi lý do: thêm --note \"lý do\"",
+                    "A correction needs its reason: add --note \"reason\""
+                )));
+            }
+        }
+        insert_measurement(
+            tx,
+            &NewMeasurement {
+                indicator: code.clone(),
+                unit: unit.clone(),
+                date,
+                value: new.value,
+                numerator: new.numerator,
+                denominator: new.denominator,
+                baseline: args.baseline,
+                note: note.clone(),
+                recorded_by: recorder(args.by.clone()),
+                import_id: None,
+            },
+        )?;
+        Ok(if existing.is_some() {
+            Recorded::Corrected
+        } else {
+            Recorded::New
+        })
+    })?;
+    let shown = shown_reading(lang, &new, &indicator.unit_of_measure);
+    let day = lang.date(date);
+    let what = if args.baseline {
+        format!(" ({})", lang.pick(i18n::BASELINE_MARK))
+    } else {
+        String::new()
+    };
+    let mut text = match outcome {
+        Recorded::Unchanged => loc!(
+            "{code}{what} = {shown} của {unit} ngày {day} đã có, không thay đổi gì.",
+            "{code}{what} = {shown} for {unit} on {day} is already recorded; nothing changed."
+        ),
+        Recorded::New => loc!(
+            "Đã ghi {code}{what} = {shown} cho {unit} ngày {day}.",
+            "Recorded {code}{what} = {shown} for {unit} on {day}."
+        ),
+        Recorded::Corrected => loc!(
+            "Đã đính chính {code}{what} của {unit} ngày {day} thành {shown}; giá trị cũ vẫn lưu trong lịch sử.",
+            "Corrected {code}{what} for {unit} on {day} to {shown}; the old value stays in the history."
+        ),
+    }
+    .get(lang)
+    .to_string();
+    text.push('\n');
+    let measurements = current_measurements_of(store.conn(), &code)?;
+    let ward = plan.ward().map(|u| u.code.as_str()).unwrap_or_default();
+    let standing = measure::standing(
+        indicator,
+        ward,
+        &measurements,
+        today.max(date),
+        indicator.target,
+    );
+    if let Some(achieved) = standing.achieved {
+        let target = i18n::target_text(
+            lang,
+            indicator.kind,
+            indicator.comparator,
+            indicator.target,
+            &indicator.unit_of_measure,
+            indicator.baseline.as_ref().map(|b| b.year),
+        );
+        text.push_str(&format!(
+            "{}: {} — {} ({}: {target})\n",
+            lang.pick(i18n::WARD),
+            achieved_text(lang, indicator.kind, achieved, &indicator.unit_of_measure),
+            i18n::status(lang, standing.status),
+            lang.pick(i18n::TARGET),
+        ));
+    }
+    output::print(&text)
+}
+
+enum Recorded {
+    New,
+    Corrected,
+    Unchanged,
+}
+
+fn same_reading(old: &Measurement, new: &Reading) -> bool {
+    old.value == new.value && old.numerator == new.numerator && old.denominator == new.denominator
+}
+
+/// A value as typed back to the clerk: "91,56% (412/450)", "12 sáng kiến".
+pub fn shown_reading(lang: Lang, reading: &Reading, unit_of_measure: &str) -> String {
+    let mut text = if unit_of_measure == "%" {
+        lang.percent(reading.value)
+    } else if unit_of_measure.is_empty() {
+        lang.number(reading.value)
+    } else {
+        format!("{} {unit_of_measure}", lang.number(reading.value))
+    };
+    if let (Some(n), Some(d)) = (reading.numerator, reading.denominator) {
+        text.push_str(&format!(" ({}/{})", lang.number(n), lang.number(d)));
+    }
+    text
+}
+
+/// The achieved figure in words: a rate, a count, or a change against the baseline.
+pub fn achieved_text(
+    lang: Lang,
+    kind: crate::plan::IndicatorKind,
+    achieved: f64,
+    unit_of_measure: &str,
+) -> String {
+    use crate::plan::IndicatorKind::*;
+    match kind {
+        Percent => lang.percent(achieved),
+        Count => format!("{} {unit_of_measure}", lang.number(achieved)),
+        Reduction => format!("{} {}", lang.pick(("giảm", "down")), lang.percent(achieved)),
+        Growth => format!("{} {}", lang.pick(("tăng", "up")), lang.percent(achieved)),
+    }
+}
+
+fn already_recorded(old: &Measurement, code: &str, unit: &str) -> anyhow::Error {
+    let by = old.recorded_by.clone().unwrap_or_else(|| "?".into());
+    let at = old.recorded_at.replace('T', " ").replace('Z', " UTC");
+    let (vi_value, en_value) = (
+        shown_reading(Lang::Vi, &as_reading(old), ""),
+        shown_reading(Lang::En, &as_reading(old), ""),
+    );
+    let day = Lang::Vi.date(old.date);
+    rejected(loc!(
+        "{code} của {unit} ngày {day} đã có giá trị {vi_value} (do {by} nhập lúc {at}). Nếu cần sửa, thêm --correct --note \"lý do\"; giá trị cũ vẫn được giữ trong lịch sử.",
+        "{code} for {unit} on {day} already has the value {en_value} (recorded by {by} at {at}). To change it, add --correct --note \"reason\"; the old value stays in the history."
+    ))
+}
+
+fn as_reading(m: &Measurement) -> Reading {
+    Reading {
+        value: m.value,
+        numerator: m.numerator,
+        denominator: m.denominator,
+    }
+}
+
+/// A value's date must be in the plan's span (a baseline may precede it) and not in the future.
+pub fn check_date(
+    plan: &Plan,
+    date: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+    baseline: bool,
+) -> anyhow::Result<()> {
+    let (day, today_shown) = (Lang::Vi.date(date), Lang::Vi.date(today));
+    if date > today {
+        return Err(rejected(loc!(
+            "Ngày {day} sau ngày hôm nay ({today_shown}): không nhập số liệu cho ngày chưa tới",
+            "The date {day} is after today ({today_shown}): no figures for days still to come"
+        )));
+    }
+    let (start, end) = (plan.meta.start, plan.meta.end);
+    if !baseline && (date < start || date > end) {
+        let (start, end) = (Lang::Vi.date(start), Lang::Vi.date(end));
+        return Err(rejected(loc!(
+            "Ngày {day} nằm ngoài thời gian của kế hoạch ({start} – {end}); số liệu năm trước nhập với --baseline",
+            "The date {day} is outside the plan ({start} – {end}); last year's figure goes in with --baseline"
+        )));
+    }
+    Ok(())
+}

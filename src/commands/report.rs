@@ -1,0 +1,367 @@
+//! `kehoach report`: compliance of each content in each of its five phases, as of a day.
+
+use serde::Serialize;
+
+use crate::cli::{ReportArgs, ReportBy};
+use crate::commands::{as_of, find_content, Context};
+use crate::output::i18n::{self, Lang};
+use crate::output::{self, Format, Listing};
+use crate::plan::compliance::{
+    items, phase_status, tally, Item, ItemKind, PhaseStatus, Records, Split, Tally,
+};
+use crate::plan::{Content, Plan};
+use crate::store::records::{current_measurements, task_events};
+
+/// One phase of one content (or one unit) in the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct PhaseCell {
+    pub number: u8,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<chrono::NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<chrono::NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<PhaseStatus>,
+    #[serde(flatten)]
+    pub tally: Tally,
+    pub compliance_pct: Option<f64>,
+}
+
+/// A row of the report: a content, a unit, or the totals.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportRow {
+    pub code: String,
+    pub title: String,
+    pub phases: Vec<PhaseCell>,
+    pub total: TotalCell,
+}
+
+/// A row's or a column's total.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct TotalCell {
+    #[serde(flatten)]
+    pub tally: Tally,
+    pub compliance_pct: Option<f64>,
+}
+
+impl TotalCell {
+    fn of(tally: Tally) -> Self {
+        Self {
+            tally,
+            compliance_pct: tally.compliance_pct(),
+        }
+    }
+}
+
+/// The whole report, as `report --format json` writes it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub as_of: chrono::NaiveDate,
+    pub contents: Vec<ReportRow>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub units: Option<Vec<ReportRow>>,
+    pub totals: ReportRow,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<Item>>,
+}
+
+/// The phases shown: all five, or the one asked for.
+fn phase_numbers(only: Option<u8>) -> Vec<u8> {
+    only.map_or_else(|| (1..=5).collect(), |n| vec![n])
+}
+
+/// The row of one content: each phase's status and tally by its own dates.
+pub fn content_row(
+    content: &Content,
+    items: &[Item],
+    as_of: chrono::NaiveDate,
+    phases: &[u8],
+) -> ReportRow {
+    let cells: Vec<PhaseCell> = phases
+        .iter()
+        .map(|&number| {
+            let phase = content.phase(number);
+            let t = tally(
+                items
+                    .iter()
+                    .filter(|i| i.content == content.code && i.phase == number),
+            );
+            PhaseCell {
+                number,
+                name: phase.map(|p| p.name.clone()),
+                start: phase.map(|p| p.start),
+                end: phase.map(|p| p.end),
+                status: phase.map(|p| phase_status(p.start, p.end, as_of)),
+                tally: t,
+                compliance_pct: t.compliance_pct(),
+            }
+        })
+        .collect();
+    let total = sum(cells.iter().map(|c| &c.tally));
+    ReportRow {
+        code: content.code.clone(),
+        title: content.title.clone(),
+        phases: cells,
+        total: TotalCell::of(total),
+    }
+}
+
+fn sum<'a>(tallies: impl Iterator<Item = &'a Tally>) -> Tally {
+    let mut total = Tally::default();
+    for t in tallies {
+        total.merge(t);
+    }
+    total
+}
+
+/// A row of counts only (units, totals): no dates, no status.
+fn plain_row(
+    code: String,
+    title: String,
+    phases: &[u8],
+    select: impl Fn(&Item) -> bool,
+    items: &[Item],
+) -> ReportRow {
+    let cells: Vec<PhaseCell> = phases
+        .iter()
+        .map(|&number| {
+            let t = tally(items.iter().filter(|i| i.phase == number && select(i)));
+            PhaseCell {
+                number,
+                name: None,
+                start: None,
+                end: None,
+                status: None,
+                tally: t,
+                compliance_pct: t.compliance_pct(),
+            }
+        })
+        .collect();
+    let total = sum(cells.iter().map(|c| &c.tally));
+    ReportRow {
+        code,
+        title,
+        phases: cells,
+        total: TotalCell::of(total),
+    }
+}
+
+/// Builds the report for the selected contents, phases and grouping.
+pub fn build(
+    plan: &Plan,
+    records: &Records,
+    as_of: chrono::NaiveDate,
+    only_content: Option<&Content>,
+    only_phase: Option<u8>,
+    by_unit: bool,
+) -> Report {
+    let split = if by_unit { Split::ByUnit } else { Split::Ward };
+    let all: Vec<Item> = items(plan, records, as_of, split)
+        .into_iter()
+        .filter(|i| only_content.is_none_or(|c| c.code == i.content))
+        .collect();
+    let phases = phase_numbers(only_phase);
+    let contents: Vec<ReportRow> = plan
+        .contents
+        .iter()
+        .filter(|c| only_content.is_none_or(|only| only.code == c.code))
+        .map(|c| content_row(c, &all, as_of, &phases))
+        .collect();
+    let units = by_unit.then(|| {
+        plan.units
+            .iter()
+            .filter(|u| all.iter().any(|i| i.unit == u.code))
+            .map(|u| {
+                plain_row(
+                    u.code.clone(),
+                    u.name.clone(),
+                    &phases,
+                    |i| i.unit == u.code,
+                    &all,
+                )
+            })
+            .collect()
+    });
+    let totals = plain_row(String::new(), String::new(), &phases, |_| true, &all);
+    let items = only_content.map(|_| {
+        all.into_iter()
+            .filter(|i| only_phase.is_none_or(|p| p == i.phase))
+            .collect::<Vec<_>>()
+    });
+    Report {
+        as_of,
+        contents,
+        units,
+        totals,
+        items,
+    }
+}
+
+/// Runs `report`.
+pub fn run(context: &Context, args: ReportArgs) -> anyhow::Result<()> {
+    let lang = context.lang;
+    let (store, plan) = context.open_plan()?;
+    let today = as_of(args.as_of.as_of);
+    let content = args
+        .content
+        .as_deref()
+        .map(|c| find_content(&plan, c))
+        .transpose()?;
+    let measurements = current_measurements(store.conn())?;
+    let events = task_events(store.conn())?;
+    let records = Records {
+        measurements: &measurements,
+        task_events: &events,
+    };
+    let report = build(
+        &plan,
+        &records,
+        today,
+        content,
+        args.phase,
+        args.by == Some(ReportBy::Unit),
+    );
+    if args.format.format == Format::Json {
+        return output::print(&output::json(&report));
+    }
+    let format = args.format.format;
+    let mut parts = Vec::new();
+    let rows = report.units.as_ref().unwrap_or(&report.contents);
+    let mut grid = grid_listing(lang, rows, &report.totals, report.units.is_some());
+    grid.title = Some(title(lang, &plan, today, report.units.is_some()));
+    parts.push(grid.render(format));
+    if let Some(items) = &report.items {
+        parts.push(items_listing(lang, items).render(format));
+    }
+    output::print(&parts.join("\n"))
+}
+
+fn title(lang: Lang, plan: &Plan, as_of: chrono::NaiveDate, by_unit: bool) -> String {
+    let heading = i18n::plan_heading(lang, &plan.meta.number, plan.meta.date);
+    let day = lang.date(as_of);
+    match (lang, by_unit) {
+        (Lang::Vi, false) => format!("Tiến độ theo giai đoạn tính đến ngày {day} — {heading}"),
+        (Lang::Vi, true) => format!("Tiến độ theo đơn vị tính đến ngày {day} — {heading}"),
+        (Lang::En, false) => format!("Compliance by phase as of {day} — {heading}"),
+        (Lang::En, true) => format!("Compliance by unit as of {day} — {heading}"),
+    }
+}
+
+/// "3/4 75%", with the phase's status above and a ⚠ line for overdue and late items.
+fn cell_text(lang: Lang, status: Option<PhaseStatus>, tally: &Tally) -> String {
+    let mut lines = Vec::new();
+    if let Some(status) = status {
+        lines.push(phase_mark(status).to_string());
+    }
+    if tally.items_total == 0 {
+        lines.push("—".to_string());
+        return lines.join(" ");
+    }
+    let pct = tally
+        .compliance_pct()
+        .map(|p| lang.percent(p.round()))
+        .unwrap_or_else(|| "–".into());
+    lines.push(format!("{}/{} {pct}", tally.items_met, tally.items_due));
+    let behind = tally.items_overdue + tally.items_late;
+    if behind > 0 {
+        lines.push(format!("⚠ {behind}"));
+    }
+    lines.join(" ")
+}
+
+fn phase_mark(status: PhaseStatus) -> &'static str {
+    match status {
+        PhaseStatus::NotStarted => "○",
+        PhaseStatus::Running => "▶",
+        PhaseStatus::Finished => "●",
+    }
+}
+
+/// The contents (or units) x phases table with a totals row and column.
+pub fn grid_listing(lang: Lang, rows: &[ReportRow], totals: &ReportRow, by_unit: bool) -> Listing {
+    let first = if by_unit {
+        lang.pick(i18n::UNIT)
+    } else {
+        lang.pick(i18n::CONTENT)
+    };
+    let mut headers = vec![first.to_string()];
+    headers.extend(
+        totals
+            .phases
+            .iter()
+            .map(|p| format!("{} {}", lang.pick(i18n::PHASE), p.number)),
+    );
+    headers.push(lang.pick(i18n::TOTAL).to_string());
+    let mut listing = Listing {
+        headers,
+        ..Listing::default()
+    };
+    for row in rows.iter().chain(std::iter::once(totals)) {
+        let name = if row.code.is_empty() {
+            lang.pick(i18n::TOTAL).to_string()
+        } else {
+            row.code.clone()
+        };
+        let mut cells = vec![name];
+        cells.extend(
+            row.phases
+                .iter()
+                .map(|p| cell_text(lang, p.status, &p.tally)),
+        );
+        cells.push(cell_text(lang, None, &row.total.tally));
+        listing.push(cells);
+    }
+    listing.notes.push(lang
+        .pick((
+            "Mỗi ô: đạt đúng hạn/đã đến hạn và tỷ lệ; ⚠ số việc quá hạn hoặc làm trễ. ○ chưa bắt đầu, ▶ đang diễn ra, ● đã kết thúc.",
+            "Each cell: met on time/due so far and the rate; ⚠ items overdue or done late. ○ not started, ▶ running, ● finished.",
+        ))
+        .to_string());
+    listing
+}
+
+/// One content's items, phase by phase.
+fn items_listing(lang: Lang, items: &[Item]) -> Listing {
+    let mut listing = Listing::new(&[
+        lang.pick(i18n::PHASE),
+        lang.pick(i18n::CODE),
+        lang.pick(i18n::UNIT),
+        lang.pick(i18n::DUE),
+        lang.pick(i18n::TEXT),
+        lang.pick(i18n::STATUS),
+    ]);
+    let mut sorted: Vec<&Item> = items.iter().collect();
+    sorted.sort_by_key(|i| (i.phase, i.due));
+    for item in sorted {
+        let mut text = item.text.clone();
+        if let Some((comparator, target)) = item.target {
+            text.push_str(&format!(
+                " [{} {}]",
+                comparator.symbol(),
+                lang.number(target)
+            ));
+        }
+        let code = match item.kind {
+            ItemKind::Task => item.code.clone(),
+            ItemKind::Indicator => format!("{} ◆", item.code),
+        };
+        listing.push(vec![
+            item.phase.to_string(),
+            code,
+            item.unit.clone(),
+            lang.date(item.due),
+            text,
+            i18n::outcome(lang, item.outcome),
+        ]);
+    }
+    listing.notes.push(
+        lang.pick((
+            "◆ = chỉ tiêu (mốc hoặc hạn cuối)",
+            "◆ = indicator (checkpoint or deadline)",
+        ))
+        .to_string(),
+    );
+    listing
+}

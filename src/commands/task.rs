@@ -1,0 +1,235 @@
+//! `kehoach task`: list tasks with their status, and record status changes as events.
+
+use serde::Serialize;
+
+use crate::cli::{TaskChangeArgs, TaskCommand, TaskListArgs, TaskLogArgs, TaskStatusArg};
+use crate::commands::record::check_date;
+use crate::commands::{as_of, find_content, find_task, find_unit, recorder, Context};
+use crate::error::rejected;
+use crate::input::text::nfc;
+use crate::loc;
+use crate::output::i18n::{self, Lang};
+use crate::output::{self, Format, Listing};
+use crate::plan::compliance::{task_state, TaskAction, TaskEvent, TaskStatus};
+use crate::store::records::{insert_task_event, task_events, task_events_of, NewTaskEvent};
+
+/// Runs `task ...`.
+pub fn run(context: &Context, command: TaskCommand) -> anyhow::Result<()> {
+    match command {
+        TaskCommand::List(args) => list(context, args),
+        TaskCommand::Log(args) => log(context, args),
+        TaskCommand::Start(args) => change(context, args, TaskAction::Start),
+        TaskCommand::Done(args) => change(context, args, TaskAction::Done),
+        TaskCommand::Reopen(args) => change(context, args, TaskAction::Reopen),
+        TaskCommand::Cancel(args) => change(context, args, TaskAction::Cancel),
+    }
+}
+
+#[derive(Serialize)]
+struct TaskRow<'a> {
+    code: &'a str,
+    content: &'a str,
+    phase: u8,
+    text: &'a str,
+    lead: &'a str,
+    cooperating: &'a [String],
+    deadline: chrono::NaiveDate,
+    status: &'static str,
+    done_on: Option<chrono::NaiveDate>,
+    /// Days past the deadline: of an open task as of the day, of a done task when it was done.
+    days_late: i64,
+}
+
+fn list(context: &Context, args: TaskListArgs) -> anyhow::Result<()> {
+    let lang = context.lang;
+    let (store, plan) = context.open_plan()?;
+    let today = as_of(args.as_of.as_of);
+    let content = args
+        .content
+        .as_deref()
+        .map(|c| find_content(&plan, c))
+        .transpose()?;
+    let unit = args
+        .unit
+        .as_deref()
+        .map(|u| find_unit(&plan, u))
+        .transpose()?;
+    let events = task_events(store.conn())?;
+    let mut rows = Vec::new();
+    for (c, task) in plan.tasks() {
+        if content.is_some_and(|only| only.code != c.code)
+            || unit.is_some_and(|u| u.code != task.lead)
+        {
+            continue;
+        }
+        let (status, done_on) = task_state(
+            events.get(&task.code).map(Vec::as_slice).unwrap_or(&[]),
+            today,
+        );
+        let days_late = match (status, done_on) {
+            (TaskStatus::Done, Some(on)) => (on - task.deadline).num_days().max(0),
+            (TaskStatus::Cancelled, _) => 0,
+            _ => (today - task.deadline).num_days().max(0),
+        };
+        let keep = match args.status {
+            None => true,
+            Some(TaskStatusArg::Overdue) => {
+                !matches!(status, TaskStatus::Done | TaskStatus::Cancelled) && days_late > 0
+            }
+            Some(TaskStatusArg::NotStarted) => status == TaskStatus::NotStarted,
+            Some(TaskStatusArg::InProgress) => status == TaskStatus::InProgress,
+            Some(TaskStatusArg::Done) => status == TaskStatus::Done,
+            Some(TaskStatusArg::Cancelled) => status == TaskStatus::Cancelled,
+        };
+        if keep {
+            rows.push((
+                TaskRow {
+                    code: &task.code,
+                    content: &c.code,
+                    phase: task.phase,
+                    text: &task.text,
+                    lead: &task.lead,
+                    cooperating: &task.cooperating,
+                    deadline: task.deadline,
+                    status: status.as_str(),
+                    done_on,
+                    days_late,
+                },
+                status,
+            ));
+        }
+    }
+    if args.format.format == Format::Json {
+        let rows: Vec<&TaskRow> = rows.iter().map(|(row, _)| row).collect();
+        return output::print(&output::json(&rows));
+    }
+    let mut listing = Listing::new(&[
+        lang.pick(i18n::CODE),
+        lang.pick(i18n::PHASE),
+        lang.pick(i18n::TEXT),
+        lang.pick(i18n::LEAD),
+        lang.pick(i18n::DEADLINE),
+        lang.pick(i18n::STATUS),
+    ]);
+    for (row, status) in &rows {
+        let mut shown = i18n::task_status(lang, *status).to_string();
+        if let Some(on) = row.done_on {
+            shown.push_str(&format!(" {}", lang.date(on)));
+        }
+        if row.days_late > 0 {
+            let days = row.days_late;
+            shown.push_str(&match (status, lang) {
+                (TaskStatus::Done, Lang::Vi) => format!("\n(trễ {days} ngày)"),
+                (TaskStatus::Done, Lang::En) => format!("\n({days} days late)"),
+                (_, Lang::Vi) => format!("\n(quá hạn {days} ngày)"),
+                (_, Lang::En) => format!("\n({days} days overdue)"),
+            });
+        }
+        listing.push(vec![
+            row.code.to_string(),
+            row.phase.to_string(),
+            row.text.to_string(),
+            row.lead.to_string(),
+            lang.date(row.deadline),
+            shown,
+        ]);
+    }
+    output::print(&listing.render(args.format.format))
+}
+
+fn log(context: &Context, args: TaskLogArgs) -> anyhow::Result<()> {
+    let lang = context.lang;
+    let (store, plan) = context.open_plan()?;
+    let (_, task) = find_task(&plan, &args.task)?;
+    let events: Vec<TaskEvent> = task_events_of(store.conn(), &task.code)?;
+    if args.format.format == Format::Json {
+        return output::print(&output::json(&events));
+    }
+    let mut listing = Listing::new(&[
+        lang.pick(i18n::DATE),
+        lang.pick(i18n::ACTION),
+        lang.pick(i18n::NOTE),
+        lang.pick(i18n::RECORDED),
+    ]);
+    listing.title = Some(format!("{} — {}", task.code, task.text));
+    for e in &events {
+        listing.push(vec![
+            lang.date(e.date),
+            i18n::task_action(lang, e.action).to_string(),
+            e.note.clone().unwrap_or_default(),
+            crate::commands::history::recorded(e.recorded_by.as_deref(), &e.recorded_at),
+        ]);
+    }
+    output::print(&listing.render(args.format.format))
+}
+
+/// Which statuses an action may start from.
+fn allowed(action: TaskAction, status: TaskStatus) -> bool {
+    use TaskStatus::*;
+    match action {
+        TaskAction::Start => status == NotStarted,
+        TaskAction::Done => matches!(status, NotStarted | InProgress),
+        TaskAction::Reopen => matches!(status, Done | Cancelled),
+        TaskAction::Cancel => matches!(status, NotStarted | InProgress),
+    }
+}
+
+fn change(context: &Context, args: TaskChangeArgs, action: TaskAction) -> anyhow::Result<()> {
+    let lang = context.lang;
+    let (mut store, plan) = context.open_plan()?;
+    let (_, task) = find_task(&plan, &args.task)?;
+    let today = as_of(args.as_of.as_of);
+    let date = args.date.unwrap_or(today);
+    check_date(&plan, date, today, false)?;
+    let code = task.code.clone();
+    let note = args
+        .note
+        .as_deref()
+        .map(|n| nfc(n.trim()))
+        .filter(|n| !n.is_empty());
+    store.write(|tx| {
+        let events = task_events_of(tx, &code)?;
+        let (status, _) = task_state(&events, date);
+        if !allowed(action, status) {
+            let (vi_status, en_status) = (i18n::task_status(Lang::Vi, status), i18n::task_status(Lang::En, status));
+            let (vi_action, en_action) = (i18n::task_action(Lang::Vi, action), i18n::task_action(Lang::En, action));
+            let day = Lang::Vi.date(date);
+            return Err(rejected(loc!(
+                "Nhiệm vụ {code} ngày {day} đang ở trạng thái «{vi_status}»: không thể chuyển sang «{vi_action}»",
+                "Task {code} is \"{en_status}\" on {day}: it cannot be marked \"{en_action}\""
+            )));
+        }
+        insert_task_event(
+            tx,
+            &NewTaskEvent {
+                task: code.clone(),
+                action,
+                date,
+                note: note.clone(),
+                recorded_by: recorder(args.by.clone()),
+                import_id: None,
+            },
+        )?;
+        Ok(())
+    })?;
+    let (day, deadline) = (lang.date(date), lang.date(task.deadline));
+    let what = i18n::task_action(lang, action);
+    let mut text = loc!(
+        "Nhiệm vụ {code}: {what} ngày {day}.",
+        "Task {code}: {what} on {day}."
+    )
+    .get(lang)
+    .to_string();
+    if action == TaskAction::Done && date > task.deadline {
+        let days = (date - task.deadline).num_days();
+        text.push_str(
+            loc!(
+                " Trễ {days} ngày so với hạn {deadline}.",
+                " {days} days after its deadline {deadline}."
+            )
+            .get(lang),
+        );
+    }
+    text.push('\n');
+    output::print(&text)
+}

@@ -1,0 +1,7 @@
+//! Reading what comes in: seeds, CSV files, and the numbers, dates and text people type.
+
+pub mod date;
+pub mod decode;
+pub mod number;
+pub mod seed;
+pub mod text;

@@ -1,0 +1,473 @@
+//! Reading a seed (TOML) into a [`Plan`], with every problem placed at its line and column.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer};
+use toml::Spanned;
+
+use crate::error::AppError;
+use crate::loc;
+use crate::output::i18n::{self, Localized};
+use crate::plan::validate::{self, Locator};
+use crate::plan::{
+    Baseline, Checkpoint, Comparator, Content, ContentKind, Indicator, IndicatorKind, Phase, Plan,
+    PlanMeta, Task, Unit, UnitTarget,
+};
+
+/// The seed of Kế hoạch 118/KH-UBND, built into the program.
+pub const DEFAULT_SEED: &str = include_str!("../../seeds/118-KH-UBND.toml");
+/// The name the embedded seed goes by in messages.
+pub const DEFAULT_SEED_NAME: &str = "118-KH-UBND.toml";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeedFile {
+    plan: SeedPlan,
+    units: Vec<SeedUnit>,
+    contents: Vec<SeedContent>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeedPlan {
+    number: String,
+    #[serde(deserialize_with = "date")]
+    date: NaiveDate,
+    issuer: String,
+    issuer_parent: Option<String>,
+    place: Option<String>,
+    title: String,
+    start: Spanned<SeedDate>,
+    end: Spanned<SeedDate>,
+    signer_title: Option<String>,
+    signer_name: Option<String>,
+    #[serde(default)]
+    recipients: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeedUnit {
+    code: Spanned<String>,
+    name: String,
+    parent: Option<Spanned<String>>,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeedContent {
+    code: Spanned<String>,
+    kind: Spanned<String>,
+    title: String,
+    lead: Spanned<String>,
+    #[serde(default)]
+    objectives: Vec<String>,
+    #[serde(default)]
+    phases: Vec<SeedPhase>,
+    #[serde(default)]
+    indicators: Vec<SeedIndicator>,
+    #[serde(default)]
+    tasks: Vec<SeedTask>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeedPhase {
+    number: Spanned<u8>,
+    name: String,
+    start: Spanned<SeedDate>,
+    end: Spanned<SeedDate>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeedIndicator {
+    code: Spanned<String>,
+    text: String,
+    kind: Spanned<String>,
+    comparator: Spanned<String>,
+    target: Spanned<f64>,
+    unit_of_measure: String,
+    deadline: Spanned<SeedDate>,
+    responsible: Spanned<Vec<String>>,
+    baseline: Option<SeedBaseline>,
+    checkpoints: Option<Spanned<Vec<SeedCheckpoint>>>,
+    unit_targets: Option<Spanned<Vec<SeedUnitTarget>>>,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeedBaseline {
+    year: i32,
+    value: Option<f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeedCheckpoint {
+    #[serde(deserialize_with = "date")]
+    date: NaiveDate,
+    target: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeedUnitTarget {
+    unit: String,
+    target: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeedTask {
+    code: Spanned<String>,
+    phase: Spanned<u8>,
+    text: String,
+    lead: Spanned<String>,
+    cooperating: Option<Spanned<Vec<String>>>,
+    output: Option<String>,
+    deadline: Option<Spanned<SeedDate>>,
+}
+
+/// A date written as a TOML date (2026-05-31) or as text ("31/05/2026").
+struct SeedDate(NaiveDate);
+
+impl<'de> Deserialize<'de> for SeedDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        date(deserializer).map(SeedDate)
+    }
+}
+
+fn date<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+    use serde::de::Error;
+    let text = match toml::Value::deserialize(deserializer)? {
+        toml::Value::Datetime(datetime) => datetime.to_string(),
+        toml::Value::String(text) => text,
+        other => {
+            return Err(D::Error::custom(format!(
+                "expected a date (2026-05-31 or \"31/05/2026\"), found {}",
+                other.type_str()
+            )))
+        }
+    };
+    crate::input::date::parse_date(&text).map_err(|e| D::Error::custom(e.to_string()))
+}
+
+/// Where each item and field of the plan stands in the seed text, for error positions.
+#[derive(Default)]
+struct Spans(HashMap<Locator, Range<usize>>);
+
+impl Spans {
+    fn put(&mut self, at: Locator, span: Range<usize>) {
+        self.0.insert(at, span);
+    }
+
+    /// The span of `at`, else of the item's code, else of nothing.
+    fn find(&self, at: &Locator) -> Option<Range<usize>> {
+        let code_of = |at: &Locator| match at {
+            Locator::Plan(_) => Locator::Plan("number"),
+            Locator::Unit(code, _) => Locator::Unit(code.clone(), "code"),
+            Locator::Content(code, _) | Locator::Phase(code, _, _) => {
+                Locator::Content(code.clone(), "code")
+            }
+            Locator::Indicator(code, _) => Locator::Indicator(code.clone(), "code"),
+            Locator::Task(code, _) => Locator::Task(code.clone(), "code"),
+        };
+        self.0.get(at).or_else(|| self.0.get(&code_of(at))).cloned()
+    }
+}
+
+/// The 1-based line and column of byte `offset` in `text`.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// Reads and checks a seed; `file` names it in messages.
+///
+/// Every problem found is reported at once, each with its line and column (exit code 3).
+pub fn parse_seed(text: &str, file: &str) -> Result<Plan, AppError> {
+    let text = crate::input::text::nfc(text);
+    let here = |span: Option<Range<usize>>| match span {
+        Some(span) => {
+            let (line, column) = line_column(&text, span.start);
+            i18n::at_file(file, line, column)
+        }
+        None => format!("{file}: "),
+    };
+    let seed: SeedFile = toml::from_str(&text).map_err(|e| {
+        let detail = toml_error(e.message()).prefixed(&here(e.span()));
+        AppError::bad_input(i18n::seed_rejected(file, 1)).with_details(vec![detail])
+    })?;
+    let mut spans = Spans::default();
+    let mut problems: Vec<Localized> = Vec::new();
+    let plan = convert(seed, &mut spans, &mut |span, message: Localized| {
+        problems.push(message.prefixed(&here(Some(span))));
+    });
+    for problem in validate::validate(&plan) {
+        problems.push(i18n::breach(&problem.breach).prefixed(&here(spans.find(&problem.at))));
+    }
+    if problems.is_empty() {
+        Ok(plan)
+    } else {
+        Err(AppError::bad_input(i18n::seed_rejected(file, problems.len())).with_details(problems))
+    }
+}
+
+/// The TOML reader's message, with a Vietnamese reading of the usual cases.
+fn toml_error(message: &str) -> Localized {
+    let vi = if message.contains("expected f64") || message.contains("expected a number") {
+        "phải là một số (không đặt trong ngoặc kép)".to_string()
+    } else if let Some(field) = message.strip_prefix("missing field ") {
+        format!("thiếu trường {field}")
+    } else if let Some(rest) = message.strip_prefix("unknown field ") {
+        format!("trường không hợp lệ {rest}")
+    } else {
+        format!("tệp TOML sai cú pháp hoặc kiểu dữ liệu: {message}")
+    };
+    Localized {
+        vi,
+        en: message.trim().to_string(),
+    }
+}
+
+/// Turns the seed's records into the domain plan, reporting kinds and comparators it
+/// does not know; the domain validation does the rest.
+fn convert(
+    seed: SeedFile,
+    spans: &mut Spans,
+    problem: &mut dyn FnMut(Range<usize>, Localized),
+) -> Plan {
+    let meta = PlanMeta {
+        number: seed.plan.number,
+        date: seed.plan.date,
+        issuer: seed.plan.issuer,
+        issuer_parent: seed.plan.issuer_parent,
+        place: seed.plan.place,
+        title: seed.plan.title,
+        start: seed.plan.start.get_ref().0,
+        end: seed.plan.end.get_ref().0,
+        signer_title: seed.plan.signer_title,
+        signer_name: seed.plan.signer_name,
+        recipients: seed.plan.recipients,
+    };
+    spans.put(Locator::Plan("start"), seed.plan.start.span());
+    spans.put(Locator::Plan("number"), seed.plan.end.span());
+    let units = seed
+        .units
+        .into_iter()
+        .map(|u| {
+            let code = u.code.get_ref().clone();
+            spans.put(Locator::Unit(code.clone(), "code"), u.code.span());
+            if let Some(parent) = &u.parent {
+                spans.put(Locator::Unit(code.clone(), "parent"), parent.span());
+            }
+            Unit {
+                code,
+                name: u.name,
+                parent: u.parent.map(Spanned::into_inner),
+                aliases: u.aliases,
+            }
+        })
+        .collect();
+    let contents = seed
+        .contents
+        .into_iter()
+        .map(|c| convert_content(c, spans, problem))
+        .collect();
+    Plan {
+        meta,
+        units,
+        contents,
+    }
+}
+
+fn convert_content(
+    c: SeedContent,
+    spans: &mut Spans,
+    problem: &mut dyn FnMut(Range<usize>, Localized),
+) -> Content {
+    let code = c.code.get_ref().clone();
+    spans.put(Locator::Content(code.clone(), "code"), c.code.span());
+    spans.put(Locator::Content(code.clone(), "lead"), c.lead.span());
+    let kind = match c.kind.get_ref().as_str() {
+        "focal" => ContentKind::Focal,
+        "further" => ContentKind::Further,
+        other => {
+            problem(
+                c.kind.span(),
+                loc!(
+                    "loại nội dung «{other}» không hợp lệ: dùng focal hoặc further",
+                    "content kind \"{other}\" is not valid: use focal or further"
+                ),
+            );
+            ContentKind::Further
+        }
+    };
+    let phases: Vec<Phase> = c
+        .phases
+        .into_iter()
+        .map(|p| {
+            let number = *p.number.get_ref();
+            spans.put(
+                Locator::Phase(code.clone(), number, "number"),
+                p.number.span(),
+            );
+            spans.put(
+                Locator::Phase(code.clone(), number, "start"),
+                p.start.span(),
+            );
+            spans.put(Locator::Phase(code.clone(), number, "end"), p.end.span());
+            Phase {
+                number,
+                name: p.name,
+                start: p.start.get_ref().0,
+                end: p.end.get_ref().0,
+            }
+        })
+        .collect();
+    let indicators = c
+        .indicators
+        .into_iter()
+        .map(|i| convert_indicator(i, spans, problem))
+        .collect();
+    let tasks = c
+        .tasks
+        .into_iter()
+        .map(|t| {
+            let task = t.code.get_ref().clone();
+            let at = |field| Locator::Task(task.clone(), field);
+            spans.put(at("code"), t.code.span());
+            spans.put(at("phase"), t.phase.span());
+            spans.put(at("lead"), t.lead.span());
+            if let Some(cooperating) = &t.cooperating {
+                spans.put(at("cooperating"), cooperating.span());
+            }
+            let phase = *t.phase.get_ref();
+            // A task without a deadline is due when its phase ends.
+            let deadline = match &t.deadline {
+                Some(deadline) => {
+                    spans.put(at("deadline"), deadline.span());
+                    deadline.get_ref().0
+                }
+                None => phases
+                    .iter()
+                    .find(|p| p.number == phase)
+                    .map_or(NaiveDate::MIN, |p| p.end),
+            };
+            Task {
+                code: task,
+                phase,
+                text: t.text,
+                lead: t.lead.into_inner(),
+                cooperating: t.cooperating.map(Spanned::into_inner).unwrap_or_default(),
+                output: t.output,
+                deadline,
+            }
+        })
+        .collect();
+    Content {
+        code,
+        kind,
+        title: c.title,
+        lead: c.lead.into_inner(),
+        objectives: c.objectives,
+        phases,
+        indicators,
+        tasks,
+    }
+}
+
+fn convert_indicator(
+    i: SeedIndicator,
+    spans: &mut Spans,
+    problem: &mut dyn FnMut(Range<usize>, Localized),
+) -> Indicator {
+    let code = i.code.get_ref().clone();
+    let at = |field| Locator::Indicator(code.clone(), field);
+    spans.put(at("code"), i.code.span());
+    spans.put(at("target"), i.target.span());
+    spans.put(at("deadline"), i.deadline.span());
+    spans.put(at("responsible"), i.responsible.span());
+    if let Some(checkpoints) = &i.checkpoints {
+        spans.put(at("checkpoints"), checkpoints.span());
+    }
+    if let Some(unit_targets) = &i.unit_targets {
+        spans.put(at("unit_targets"), unit_targets.span());
+    }
+    let kind = IndicatorKind::parse(i.kind.get_ref()).unwrap_or_else(|| {
+        let name = i.kind.get_ref();
+        let known = IndicatorKind::ALL.map(IndicatorKind::as_str).join(", ");
+        problem(
+            i.kind.span(),
+            loc!(
+                "loại chỉ tiêu «{name}» không hợp lệ: dùng một trong {known}",
+                "indicator kind \"{name}\" is not valid: use one of {known}"
+            ),
+        );
+        IndicatorKind::Count
+    });
+    let comparator = Comparator::parse(i.comparator.get_ref()).unwrap_or_else(|| {
+        let symbol = i.comparator.get_ref();
+        problem(
+            i.comparator.span(),
+            loc!(
+                "phép so sánh «{symbol}» không hợp lệ: dùng >=, >, <=, < hoặc =",
+                "comparator \"{symbol}\" is not valid: use >=, >, <=, < or ="
+            ),
+        );
+        Comparator::AtLeast
+    });
+    if kind.needs_baseline() && i.baseline.is_none() {
+        let kind_name = kind.as_str();
+        problem(
+            i.kind.span(),
+            loc!(
+                "chỉ tiêu loại {kind_name} cần baseline = {{ year = ... }} (năm so sánh)",
+                "a {kind_name} indicator needs baseline = {{ year = ... }}"
+            ),
+        );
+    }
+    Indicator {
+        code,
+        text: i.text,
+        kind,
+        comparator,
+        target: *i.target.get_ref(),
+        unit_of_measure: i.unit_of_measure,
+        deadline: i.deadline.get_ref().0,
+        responsible: i.responsible.into_inner(),
+        baseline: i.baseline.map(|b| Baseline {
+            year: b.year,
+            value: b.value,
+        }),
+        checkpoints: i
+            .checkpoints
+            .map(Spanned::into_inner)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|c| Checkpoint {
+                date: c.date,
+                target: c.target,
+            })
+            .collect(),
+        unit_targets: i
+            .unit_targets
+            .map(Spanned::into_inner)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|u| UnitTarget {
+                unit: u.unit,
+                target: u.target,
+            })
+            .collect(),
+        note: i.note,
+    }
+}

@@ -1,0 +1,384 @@
+//! Every sentence and label a user sees, in Vietnamese and English, in one place.
+//!
+//! Labels are `(vi, en)` pairs picked with [`Lang::pick`]; messages with values are functions
+//! returning [`Localized`], so an error can be made once and shown in the user's language.
+
+use chrono::NaiveDate;
+
+use crate::input::date::format_date_vi;
+use crate::input::number::format_number;
+use crate::plan::compliance::{Outcome, TaskAction, TaskStatus};
+use crate::plan::measure::{Status, Trend};
+use crate::plan::validate::Breach;
+use crate::plan::{ContentKind, IndicatorKind};
+
+/// The language of everything shown: Vietnamese unless asked otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    /// The Vietnamese or the English of a pair.
+    pub fn pick<'a>(self, pair: (&'a str, &'a str)) -> &'a str {
+        match self {
+            Self::Vi => pair.0,
+            Self::En => pair.1,
+        }
+    }
+
+    /// A date as this language's readers write it: dd/mm/yyyy (the office habit) in both.
+    pub fn date(self, day: NaiveDate) -> String {
+        format_date_vi(day)
+    }
+
+    /// A number with this language's decimal mark: 95,5 in Vietnamese, 95.5 in English.
+    pub fn number(self, value: f64) -> String {
+        format_number(value, self == Self::Vi)
+    }
+
+    /// A percentage: "95,5%".
+    pub fn percent(self, value: f64) -> String {
+        format!("{}%", self.number(value))
+    }
+}
+
+/// A sentence in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Localized {
+    pub vi: String,
+    pub en: String,
+}
+
+impl Localized {
+    /// The sentence in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Vi => &self.vi,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// The same sentence in both languages (codes, file names).
+    pub fn same(text: impl Into<String>) -> Self {
+        let text = text.into();
+        Self {
+            vi: text.clone(),
+            en: text,
+        }
+    }
+
+    /// Puts `prefix` in front of both languages' sentences.
+    pub fn prefixed(&self, prefix: &str) -> Self {
+        Self {
+            vi: format!("{prefix}{}", self.vi),
+            en: format!("{prefix}{}", self.en),
+        }
+    }
+}
+
+/// `loc!("vi {x}", "en {x}")`: a [`Localized`] formatted in both languages.
+#[macro_export]
+macro_rules! loc {
+    ($vi:expr, $en:expr $(, $name:ident = $value:expr)* $(,)?) => {
+        {
+            $(let $name = $value;)*
+            $crate::output::i18n::Localized { vi: format!($vi), en: format!($en) }
+        }
+    };
+}
+
+// ---- Labels -------------------------------------------------------------------------------
+
+pub const CODE: (&str, &str) = ("Mã", "Code");
+pub const CONTENT: (&str, &str) = ("Nội dung", "Content");
+pub const KIND: (&str, &str) = ("Loại", "Kind");
+pub const LEAD: (&str, &str) = ("Chủ trì", "Lead");
+pub const PHASE: (&str, &str) = ("Giai đoạn", "Phase");
+pub const PHASES: (&str, &str) = ("Các giai đoạn", "Phases");
+pub const NAME: (&str, &str) = ("Tên", "Name");
+pub const START: (&str, &str) = ("Từ ngày", "Start");
+pub const END: (&str, &str) = ("Đến ngày", "End");
+pub const TEXT: (&str, &str) = ("Nội dung", "Text");
+pub const INDICATOR: (&str, &str) = ("Chỉ tiêu", "Indicator");
+pub const TARGET: (&str, &str) = ("Mục tiêu", "Target");
+pub const DEADLINE: (&str, &str) = ("Hạn", "Deadline");
+pub const RESPONSIBLE: (&str, &str) = ("Đơn vị chịu trách nhiệm", "Responsible");
+pub const UNIT: (&str, &str) = ("Đơn vị", "Unit");
+pub const PARENT: (&str, &str) = ("Trực thuộc", "Parent");
+pub const STATUS: (&str, &str) = ("Trạng thái", "Status");
+pub const DATE: (&str, &str) = ("Ngày", "Date");
+pub const VALUE: (&str, &str) = ("Giá trị", "Value");
+pub const NOTE: (&str, &str) = ("Ghi chú", "Note");
+pub const RECORDED: (&str, &str) = ("Người nhập, lúc", "Recorded by, at");
+pub const REVISION: (&str, &str) = ("Lần", "Rev.");
+pub const DUE: (&str, &str) = ("Hạn", "Due");
+pub const DAYS_OVERDUE: (&str, &str) = ("Số ngày trễ", "Days overdue");
+pub const TOTAL: (&str, &str) = ("Tổng", "Total");
+pub const WARD: (&str, &str) = ("Toàn phường", "Ward");
+pub const ACHIEVED: (&str, &str) = ("Đạt được", "Achieved");
+pub const BASELINE: (&str, &str) = ("Mốc so sánh", "Baseline");
+pub const CHECKPOINTS: (&str, &str) = ("Các mốc", "Checkpoints");
+pub const TREND: (&str, &str) = ("Xu hướng", "Trend");
+pub const ACTION: (&str, &str) = ("Thao tác", "Action");
+pub const NONE: (&str, &str) = ("(không có)", "(none)");
+pub const CORRECTION: (&str, &str) = ("đính chính", "correction");
+pub const BASELINE_MARK: (&str, &str) = ("mốc so sánh", "baseline");
+
+/// "Kế hoạch số 118/KH-UBND ngày 30/05/2026".
+pub fn plan_heading(lang: Lang, number: &str, date: NaiveDate) -> String {
+    let date = lang.date(date);
+    match lang {
+        Lang::Vi => format!("Kế hoạch số {number} ngày {date}"),
+        Lang::En => format!("Plan No. {number} of {date}"),
+    }
+}
+
+/// The name of a content kind.
+pub fn content_kind(lang: Lang, kind: ContentKind) -> &'static str {
+    lang.pick(match kind {
+        ContentKind::Focal => ("trọng tâm", "focal"),
+        ContentKind::Further => ("nhiệm vụ", "further"),
+    })
+}
+
+/// A target as people read it: "≥ 90%", "< 3%", "≥ 10 sáng kiến", "giảm ≥ 20% so với 2025".
+pub fn target_text(
+    lang: Lang,
+    kind: IndicatorKind,
+    comparator: crate::plan::Comparator,
+    target: f64,
+    unit_of_measure: &str,
+    baseline_year: Option<i32>,
+) -> String {
+    use crate::plan::Comparator::*;
+    let sign = match comparator {
+        AtLeast => "≥",
+        MoreThan => ">",
+        AtMost => "≤",
+        LessThan => "<",
+        Exactly => "=",
+    };
+    let amount = if unit_of_measure == "%" {
+        lang.percent(target)
+    } else {
+        format!("{} {unit_of_measure}", lang.number(target))
+    };
+    let year = baseline_year.map(|y| y.to_string()).unwrap_or_default();
+    match (kind, lang) {
+        (IndicatorKind::Reduction, Lang::Vi) => {
+            format!("giảm {sign} {} so với {year}", lang.percent(target))
+        }
+        (IndicatorKind::Reduction, Lang::En) => {
+            format!("down {sign} {} vs {year}", lang.percent(target))
+        }
+        (IndicatorKind::Growth, Lang::Vi) => {
+            format!("tăng {sign} {} so với {year}", lang.percent(target))
+        }
+        (IndicatorKind::Growth, Lang::En) => {
+            format!("up {sign} {} vs {year}", lang.percent(target))
+        }
+        _ => format!("{sign} {amount}"),
+    }
+}
+
+/// The name of an indicator status.
+pub fn status(lang: Lang, status: Status) -> &'static str {
+    lang.pick(match status {
+        Status::Met => ("đạt", "met"),
+        Status::NotMet => ("chưa đạt", "not met"),
+        Status::NoData => ("chưa có số liệu", "no data"),
+        Status::NoBaseline => ("chưa có mốc so sánh", "no baseline"),
+    })
+}
+
+/// The name of a trend.
+pub fn trend(lang: Lang, trend: Trend) -> &'static str {
+    lang.pick(match trend {
+        Trend::Up => ("↑ tăng", "↑ up"),
+        Trend::Down => ("↓ giảm", "↓ down"),
+        Trend::Flat => ("→ không đổi", "→ flat"),
+        Trend::Unknown => ("—", "—"),
+    })
+}
+
+/// The name of a task status.
+pub fn task_status(lang: Lang, status: TaskStatus) -> &'static str {
+    lang.pick(match status {
+        TaskStatus::NotStarted => ("chưa bắt đầu", "not started"),
+        TaskStatus::InProgress => ("đang thực hiện", "in progress"),
+        TaskStatus::Done => ("hoàn thành", "done"),
+        TaskStatus::Cancelled => ("đã hủy", "cancelled"),
+    })
+}
+
+/// The name of a task action, for the log.
+pub fn task_action(lang: Lang, action: TaskAction) -> &'static str {
+    lang.pick(match action {
+        TaskAction::Start => ("bắt đầu", "started"),
+        TaskAction::Done => ("hoàn thành", "done"),
+        TaskAction::Reopen => ("mở lại", "reopened"),
+        TaskAction::Cancel => ("hủy", "cancelled"),
+    })
+}
+
+/// An item's outcome in words.
+pub fn outcome(lang: Lang, outcome: Outcome) -> String {
+    match (outcome, lang) {
+        (Outcome::Open, _) => lang.pick(("chưa đến hạn", "not yet due")).to_string(),
+        (Outcome::Met { on }, Lang::Vi) => format!("đạt ({})", lang.date(on)),
+        (Outcome::Met { on }, Lang::En) => format!("met ({})", lang.date(on)),
+        (Outcome::Late { on }, Lang::Vi) => format!("đạt trễ ({})", lang.date(on)),
+        (Outcome::Late { on }, Lang::En) => format!("met late ({})", lang.date(on)),
+        (Outcome::Overdue { days }, Lang::Vi) => format!("quá hạn {days} ngày"),
+        (Outcome::Overdue { days: 1 }, Lang::En) => "overdue 1 day".to_string(),
+        (Outcome::Overdue { days }, Lang::En) => format!("overdue {days} days"),
+        (Outcome::Cancelled, _) => lang.pick(("đã hủy", "cancelled")).to_string(),
+    }
+}
+
+// ---- Messages -----------------------------------------------------------------------------
+
+/// Where in a file something is.
+pub fn at_file(file: &str, line: usize, column: usize) -> String {
+    format!("{file}:{line}:{column}: ")
+}
+
+/// Suggestions as "; có phải X?" / "; did you mean X?".
+fn did_you_mean(suggestions: &[String]) -> Localized {
+    if suggestions.is_empty() {
+        return Localized::same("");
+    }
+    let list = suggestions.join(", ");
+    loc!("; có phải {list}?", "; did you mean {list}?")
+}
+
+/// A breach of the plan's rules, in words.
+pub fn breach(breach: &Breach) -> Localized {
+    match breach {
+        Breach::DuplicateCode(code) => loc!("mã {code} bị trùng", "duplicate code {code}"),
+        Breach::UnknownUnit { unit, suggestions } => {
+            let hint = did_you_mean(suggestions);
+            Localized {
+                vi: format!(
+                    "đơn vị {unit} không có trong danh sách [[units]]{}",
+                    hint.vi
+                ),
+                en: format!("unit {unit} is not in [[units]]{}", hint.en),
+            }
+        }
+        Breach::NoWard => loc!(
+            "không có đơn vị gốc (phường): một đơn vị phải không có parent",
+            "no root unit (the ward): one unit must have no parent"
+        ),
+        Breach::SeveralWards(codes) => {
+            let codes = codes.join(", ");
+            loc!(
+                "chỉ một đơn vị được không có parent (phường), ở đây có: {codes}",
+                "only one unit may have no parent (the ward); found {codes}"
+            )
+        }
+        Breach::PhaseCount { content, found } => loc!(
+            "nội dung {content} phải có đúng 5 giai đoạn, ở đây có {found}",
+            "content {content} must have exactly 5 phases, found {found}"
+        ),
+        Breach::PhaseNumber {
+            content,
+            expected,
+            found,
+        } => loc!(
+            "giai đoạn của {content} phải đánh số 1..5 theo thứ tự: chờ {expected}, gặp {found}",
+            "phases of {content} must be numbered 1..5 in order: expected {expected}, found {found}"
+        ),
+        Breach::PhaseStartAfterEnd { start, end } => {
+            let (start, end) = (format_date_vi(*start), format_date_vi(*end));
+            loc!(
+                "ngày bắt đầu {start} sau ngày kết thúc {end}",
+                "start {start} is after end {end}"
+            )
+        }
+        Breach::PhasesOverlap {
+            previous_end,
+            start,
+        } => {
+            let (previous_end, start) = (format_date_vi(*previous_end), format_date_vi(*start));
+            loc!(
+                "giai đoạn bắt đầu {start}, trước khi giai đoạn trước kết thúc ({previous_end}): các giai đoạn chồng lên nhau",
+                "phase starts {start}, before the previous phase ends ({previous_end}): phases overlap"
+            )
+        }
+        Breach::TaskPhase(phase) => loc!(
+            "giai đoạn {phase} không có: chỉ có giai đoạn 1..5",
+            "phase {phase} does not exist: phases are 1..5"
+        ),
+        Breach::OutsidePlan { date, start, end } => {
+            let (date, start, end) = (
+                format_date_vi(*date),
+                format_date_vi(*start),
+                format_date_vi(*end),
+            );
+            loc!(
+                "ngày {date} nằm ngoài thời gian của kế hoạch ({start} – {end})",
+                "date {date} is outside the plan's span ({start} – {end})"
+            )
+        }
+        Breach::PlanStartAfterEnd => loc!(
+            "ngày bắt đầu của kế hoạch sau ngày kết thúc",
+            "the plan's start is after its end"
+        ),
+        Breach::NotANumber(value) => loc!(
+            "mục tiêu {value} không phải là số",
+            "target {value} is not a number"
+        ),
+    }
+}
+
+/// The seed was refused; the details list each problem.
+pub fn seed_rejected(file: &str, count: usize) -> Localized {
+    loc!(
+        "Tệp kế hoạch {file} không hợp lệ ({count} lỗi); chưa ghi gì vào cơ sở dữ liệu:",
+        "The seed {file} is invalid ({count} problem(s)); nothing was written:"
+    )
+}
+
+/// Why a value was refused for an indicator.
+pub fn reading_problem(
+    problem: crate::plan::measure::ReadingProblem,
+    indicator: &str,
+    unit_of_measure: &str,
+) -> Localized {
+    use crate::plan::measure::ReadingProblem::*;
+    let (vi_number, en_number) = (|x: f64| Lang::Vi.number(x), |x: f64| Lang::En.number(x));
+    match problem {
+        OverHundred(value) => Localized {
+            vi: format!("{indicator} là tỷ lệ: {}% vượt quá 100%", vi_number(value)),
+            en: format!("{indicator} is a rate: {}% is over 100%", en_number(value)),
+        },
+        Negative(value) => Localized {
+            vi: format!("{indicator} không nhận số âm ({})", vi_number(value)),
+            en: format!("{indicator} takes no negative figure ({})", en_number(value)),
+        },
+        NumeratorOverDenominator(numerator, denominator) => Localized {
+            vi: format!(
+                "tử số {} lớn hơn mẫu số {}: viết số đạt/tổng số, ví dụ 412/450",
+                vi_number(numerator),
+                vi_number(denominator)
+            ),
+            en: format!(
+                "numerator {} is greater than denominator {}: write achieved/total, e.g. 412/450",
+                en_number(numerator),
+                en_number(denominator)
+            ),
+        },
+        ZeroDenominator => loc!(
+            "mẫu số bằng 0: không tính được tỷ lệ",
+            "the denominator is 0: no rate can be computed"
+        ),
+        NotARate => loc!(
+            "{indicator} tính bằng «{unit_of_measure}», không phải tỷ lệ: nhập một con số, ví dụ 12",
+            "{indicator} is counted in \"{unit_of_measure}\", not a rate: enter a plain number, e.g. 12"
+        ),
+    }
+}

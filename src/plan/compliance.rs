@@ -1,0 +1,572 @@
+//! The compliance rules: which items each phase holds, and whether each is met as of a day.
+//!
+//! An item is a task (due at its deadline), an indicator's checkpoint, or an indicator's final
+//! deadline. The rules, as the README states them for a ward official to check by hand:
+//! - a task is met when it is done on or before its deadline; done after it, it is late;
+//!   not done with the deadline passed, it is overdue; a cancelled task does not count;
+//! - an indicator item is met when the figure as of its due date meets the target; met only
+//!   later, it is late; not met with the due date passed, it is overdue;
+//! - an item due on the as-of day is not yet overdue: the day is still the unit's to use;
+//! - an item counts in its phase's figures once its due date has passed, or earlier once met.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::measure::{self, Measurement};
+use super::{Comparator, Content, Indicator, Plan};
+
+/// What a task event does to the task's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskAction {
+    Start,
+    Done,
+    Reopen,
+    Cancel,
+}
+
+impl TaskAction {
+    /// All actions, for parsing.
+    pub const ALL: [TaskAction; 4] = [Self::Start, Self::Done, Self::Reopen, Self::Cancel];
+
+    /// The database's and the command line's name for the action.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Start => "start",
+            Self::Done => "done",
+            Self::Reopen => "reopen",
+            Self::Cancel => "cancel",
+        }
+    }
+
+    /// The action named `name`, if any.
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.as_str() == name)
+    }
+}
+
+/// A task's status on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskStatus {
+    NotStarted,
+    InProgress,
+    Done,
+    Cancelled,
+}
+
+impl TaskStatus {
+    /// The stable name used in JSON and filters.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::NotStarted => "not_started",
+            Self::InProgress => "in_progress",
+            Self::Done => "done",
+            Self::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// One change of a task's status, as stored: never changed afterwards.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TaskEvent {
+    pub id: i64,
+    pub task: String,
+    pub action: TaskAction,
+    pub date: NaiveDate,
+    pub note: Option<String>,
+    pub recorded_by: Option<String>,
+    pub recorded_at: String,
+}
+
+/// A task's status on `as_of`, and the day it was done if it is done.
+///
+/// `events` are the task's, in the order they were recorded.
+pub fn task_state(events: &[TaskEvent], as_of: NaiveDate) -> (TaskStatus, Option<NaiveDate>) {
+    let mut applicable: Vec<&TaskEvent> = events.iter().filter(|e| e.date <= as_of).collect();
+    // Events are replayed by the day they describe; same-day events in recording order.
+    applicable.sort_by_key(|e| (e.date, e.id));
+    match applicable.last() {
+        None => (TaskStatus::NotStarted, None),
+        Some(e) => match e.action {
+            TaskAction::Start | TaskAction::Reopen => (TaskStatus::InProgress, None),
+            TaskAction::Done => (TaskStatus::Done, Some(e.date)),
+            TaskAction::Cancel => (TaskStatus::Cancelled, None),
+        },
+    }
+}
+
+/// Whether an item is a task or an indicator target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    Task,
+    Indicator,
+}
+
+/// Where an item stands on the as-of day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "state")]
+pub enum Outcome {
+    /// Not due yet and not met yet.
+    Open,
+    /// Met on or before its due date (possibly ahead of it).
+    Met { on: NaiveDate },
+    /// Met, but after its due date.
+    Late { on: NaiveDate },
+    /// Due date passed, not met.
+    Overdue { days: i64 },
+    /// A cancelled task: shown, never counted.
+    Cancelled,
+}
+
+impl Outcome {
+    /// Whether the item counts in its phase's figures on the as-of day.
+    pub fn counts(self) -> bool {
+        matches!(
+            self,
+            Self::Met { .. } | Self::Late { .. } | Self::Overdue { .. }
+        )
+    }
+}
+
+/// One thing that must be achieved by a day: a task, a checkpoint or an indicator deadline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Item {
+    pub kind: ItemKind,
+    pub code: String,
+    pub content: String,
+    pub phase: u8,
+    /// The responsible unit (a task's lead, an indicator's lead or the unit of a unit target).
+    pub unit: String,
+    pub due: NaiveDate,
+    pub text: String,
+    /// The comparator and target, for indicator items.
+    pub target: Option<(Comparator, f64)>,
+    pub outcome: Outcome,
+}
+
+/// What the rules need besides the plan: the data recorded so far.
+pub struct Records<'a> {
+    /// Current revisions of measurements, by indicator code.
+    pub measurements: &'a HashMap<String, Vec<Measurement>>,
+    /// Task events, by task code.
+    pub task_events: &'a HashMap<String, Vec<TaskEvent>>,
+}
+
+/// Whether indicators with per-unit targets become one item per unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Split {
+    /// One item per indicator target, held by the lead unit.
+    Ward,
+    /// One item per unit target where the plan splits the target.
+    ByUnit,
+}
+
+/// Every item of the plan with its outcome on `as_of`, in plan order.
+pub fn items(plan: &Plan, records: &Records, as_of: NaiveDate, split: Split) -> Vec<Item> {
+    let ward = plan.ward().map(|u| u.code.as_str()).unwrap_or("");
+    let mut items = Vec::new();
+    for content in &plan.contents {
+        for task in &content.tasks {
+            let events = records
+                .task_events
+                .get(&task.code)
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            let outcome = task_outcome(events, task.deadline, as_of);
+            items.push(Item {
+                kind: ItemKind::Task,
+                code: task.code.clone(),
+                content: content.code.clone(),
+                phase: task.phase,
+                unit: task.lead.clone(),
+                due: task.deadline,
+                text: task.text.clone(),
+                target: None,
+                outcome,
+            });
+        }
+        for indicator in &content.indicators {
+            let measurements = records
+                .measurements
+                .get(&indicator.code)
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            indicator_items(
+                content,
+                indicator,
+                ward,
+                measurements,
+                as_of,
+                split,
+                &mut items,
+            );
+        }
+    }
+    items
+}
+
+fn task_outcome(events: &[TaskEvent], deadline: NaiveDate, as_of: NaiveDate) -> Outcome {
+    match task_state(events, as_of) {
+        (TaskStatus::Cancelled, _) => Outcome::Cancelled,
+        (TaskStatus::Done, Some(on)) if on <= deadline => Outcome::Met { on },
+        (TaskStatus::Done, Some(on)) => Outcome::Late { on },
+        _ if deadline < as_of => Outcome::Overdue {
+            days: (as_of - deadline).num_days(),
+        },
+        _ => Outcome::Open,
+    }
+}
+
+/// The due dates and targets of an indicator: each checkpoint, then the deadline.
+fn targets(indicator: &Indicator) -> Vec<(NaiveDate, f64)> {
+    let mut targets: Vec<(NaiveDate, f64)> = indicator
+        .checkpoints
+        .iter()
+        .map(|c| (c.date, c.target))
+        .collect();
+    if !targets.iter().any(|(d, _)| *d == indicator.deadline) {
+        targets.push((indicator.deadline, indicator.target));
+    }
+    targets.sort_by_key(|(d, _)| *d);
+    targets
+}
+
+fn indicator_items(
+    content: &Content,
+    indicator: &Indicator,
+    ward: &str,
+    measurements: &[Measurement],
+    as_of: NaiveDate,
+    split: Split,
+    items: &mut Vec<Item>,
+) {
+    let phase_of = |day: NaiveDate| {
+        content
+            .phase_on(day)
+            .or(content.phases.last())
+            .map(|p| p.number)
+            .unwrap_or(1)
+    };
+    let by_unit = split == Split::ByUnit && !indicator.unit_targets.is_empty();
+    for (due, target) in targets(indicator) {
+        if by_unit {
+            for unit_target in &indicator.unit_targets {
+                // A unit's share scales with the checkpoint like the ward's target does.
+                let share = if indicator.target != 0.0 {
+                    unit_target.target * target / indicator.target
+                } else {
+                    unit_target.target
+                };
+                let own: Vec<Measurement> = measurements
+                    .iter()
+                    .filter(|m| m.unit == unit_target.unit)
+                    .cloned()
+                    .collect();
+                let figure_on = |day: NaiveDate| {
+                    measure::latest_per_unit(&own, day, false)
+                        .first()
+                        .map(|f| f.value)
+                };
+                let outcome = judge(indicator.comparator, share, due, as_of, &own, figure_on);
+                items.push(indicator_item(
+                    content,
+                    indicator,
+                    &unit_target.unit,
+                    due,
+                    share,
+                    phase_of(due),
+                    outcome,
+                ));
+            }
+        } else {
+            let figure_on = |day: NaiveDate| {
+                let standing = measure::standing(indicator, ward, measurements, day, target);
+                standing.achieved
+            };
+            let outcome = judge(
+                indicator.comparator,
+                target,
+                due,
+                as_of,
+                measurements,
+                figure_on,
+            );
+            items.push(indicator_item(
+                content,
+                indicator,
+                indicator.lead(),
+                due,
+                target,
+                phase_of(due),
+                outcome,
+            ));
+        }
+    }
+}
+
+fn indicator_item(
+    content: &Content,
+    indicator: &Indicator,
+    unit: &str,
+    due: NaiveDate,
+    target: f64,
+    phase: u8,
+    outcome: Outcome,
+) -> Item {
+    Item {
+        kind: ItemKind::Indicator,
+        code: indicator.code.clone(),
+        content: content.code.clone(),
+        phase,
+        unit: unit.to_string(),
+        due,
+        text: indicator.text.clone(),
+        target: Some((indicator.comparator, target)),
+        outcome,
+    }
+}
+
+/// Judges a target due on `due` on the as-of day, given the figure on any day.
+fn judge(
+    comparator: Comparator,
+    target: f64,
+    due: NaiveDate,
+    as_of: NaiveDate,
+    measurements: &[Measurement],
+    figure_on: impl Fn(NaiveDate) -> Option<f64>,
+) -> Outcome {
+    let meets = |day: NaiveDate| figure_on(day).is_some_and(|f| comparator.holds(f, target));
+    let mut days: Vec<NaiveDate> = measurements
+        .iter()
+        .filter(|m| !m.baseline && m.date <= as_of)
+        .map(|m| m.date)
+        .collect();
+    days.sort();
+    days.dedup();
+    // The first measured day from which the target held, for the Met/Late date.
+    let first_meeting = |from: Option<NaiveDate>, to: NaiveDate| {
+        days.iter()
+            .copied()
+            .filter(|d| from.is_none_or(|f| *d > f) && *d <= to)
+            .find(|d| meets(*d))
+    };
+    let last_day = due.min(as_of);
+    if meets(last_day) {
+        let on = first_meeting(None, last_day).unwrap_or(last_day);
+        return Outcome::Met { on };
+    }
+    if due >= as_of {
+        return Outcome::Open;
+    }
+    if meets(as_of) {
+        let on = first_meeting(Some(due), as_of).unwrap_or(as_of);
+        return Outcome::Late { on };
+    }
+    Outcome::Overdue {
+        days: (as_of - due).num_days(),
+    }
+}
+
+/// Where a phase stands on the as-of day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PhaseStatus {
+    NotStarted,
+    Running,
+    Finished,
+}
+
+/// The phase's status on `as_of`: finished only after its last day.
+pub fn phase_status(start: NaiveDate, end: NaiveDate, as_of: NaiveDate) -> PhaseStatus {
+    if as_of < start {
+        PhaseStatus::NotStarted
+    } else if as_of <= end {
+        PhaseStatus::Running
+    } else {
+        PhaseStatus::Finished
+    }
+}
+
+/// Counts of items in a group (a phase of a content, a unit, a total).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    /// Every item, whatever its state (cancelled tasks excluded).
+    pub items_total: usize,
+    /// Items that count so far: due date passed, or already met.
+    pub items_due: usize,
+    /// Items met on time.
+    pub items_met: usize,
+    /// Items met after their due date.
+    pub items_late: usize,
+    /// Items past due and not met.
+    pub items_overdue: usize,
+}
+
+impl Tally {
+    /// Adds one item to the counts.
+    pub fn add(&mut self, outcome: Outcome) {
+        if outcome == Outcome::Cancelled {
+            return;
+        }
+        self.items_total += 1;
+        if outcome.counts() {
+            self.items_due += 1;
+        }
+        match outcome {
+            Outcome::Met { .. } => self.items_met += 1,
+            Outcome::Late { .. } => self.items_late += 1,
+            Outcome::Overdue { .. } => self.items_overdue += 1,
+            Outcome::Open | Outcome::Cancelled => {}
+        }
+    }
+
+    /// Adds another tally's counts.
+    pub fn merge(&mut self, other: &Tally) {
+        self.items_total += other.items_total;
+        self.items_due += other.items_due;
+        self.items_met += other.items_met;
+        self.items_late += other.items_late;
+        self.items_overdue += other.items_overdue;
+    }
+
+    /// Items met on time over items due, in percent; `None` when nothing is due yet.
+    pub fn compliance_pct(&self) -> Option<f64> {
+        (self.items_due > 0).then(|| self.items_met as f64 / self.items_due as f64 * 100.0)
+    }
+}
+
+/// Tallies `items` into one count.
+pub fn tally<'a>(items: impl IntoIterator<Item = &'a Item>) -> Tally {
+    let mut tally = Tally::default();
+    for item in items {
+        tally.add(item.outcome);
+    }
+    tally
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn event(id: i64, action: TaskAction, date: &str) -> TaskEvent {
+        TaskEvent {
+            id,
+            task: "T".into(),
+            action,
+            date: day(date),
+            note: None,
+            recorded_by: None,
+            recorded_at: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_task_due_on_the_as_of_day_is_not_overdue() {
+        let deadline = day("2026-05-31");
+        assert_eq!(
+            task_outcome(&[], deadline, day("2026-05-31")),
+            Outcome::Open
+        );
+        assert_eq!(
+            task_outcome(&[], deadline, day("2026-06-01")),
+            Outcome::Overdue { days: 1 }
+        );
+    }
+
+    #[test]
+    fn done_late_is_late_and_done_on_the_deadline_is_met() {
+        let deadline = day("2026-05-31");
+        let on_time = [event(1, TaskAction::Done, "2026-05-31")];
+        assert_eq!(
+            task_outcome(&on_time, deadline, day("2026-07-01")),
+            Outcome::Met {
+                on: day("2026-05-31")
+            }
+        );
+        let late = [
+            event(1, TaskAction::Start, "2026-05-01"),
+            event(2, TaskAction::Done, "2026-06-02"),
+        ];
+        assert_eq!(
+            task_outcome(&late, deadline, day("2026-07-01")),
+            Outcome::Late {
+                on: day("2026-06-02")
+            }
+        );
+        // Seen before it was done, the same task was overdue.
+        assert_eq!(
+            task_outcome(&late, deadline, day("2026-06-01")),
+            Outcome::Overdue { days: 1 }
+        );
+    }
+
+    #[test]
+    fn events_replay_by_date_then_recording_order() {
+        let events = [
+            event(1, TaskAction::Done, "2026-06-10"),
+            event(2, TaskAction::Reopen, "2026-06-10"),
+            event(3, TaskAction::Start, "2026-06-01"),
+        ];
+        assert_eq!(
+            task_state(&events, day("2026-06-30")),
+            (TaskStatus::InProgress, None)
+        );
+        assert_eq!(
+            task_state(&events, day("2026-06-05")),
+            (TaskStatus::InProgress, None)
+        );
+        assert_eq!(
+            task_state(&events, day("2026-05-05")),
+            (TaskStatus::NotStarted, None)
+        );
+    }
+
+    #[test]
+    fn cancelled_tasks_do_not_count() {
+        let mut tally = Tally::default();
+        tally.add(Outcome::Cancelled);
+        tally.add(Outcome::Open);
+        tally.add(Outcome::Met {
+            on: day("2026-01-01"),
+        });
+        tally.add(Outcome::Late {
+            on: day("2026-01-01"),
+        });
+        tally.add(Outcome::Overdue { days: 3 });
+        assert_eq!(
+            tally,
+            Tally {
+                items_total: 4,
+                items_due: 3,
+                items_met: 1,
+                items_late: 1,
+                items_overdue: 1
+            }
+        );
+        assert!((tally.compliance_pct().unwrap() - 100.0 / 3.0).abs() < 1e-9);
+        assert_eq!(Tally::default().compliance_pct(), None);
+    }
+
+    #[test]
+    fn phase_boundaries_are_inclusive() {
+        let (start, end) = (day("2026-06-01"), day("2026-12-31"));
+        assert_eq!(
+            phase_status(start, end, day("2026-05-31")),
+            PhaseStatus::NotStarted
+        );
+        assert_eq!(phase_status(start, end, start), PhaseStatus::Running);
+        assert_eq!(phase_status(start, end, end), PhaseStatus::Running);
+        assert_eq!(
+            phase_status(start, end, day("2027-01-01")),
+            PhaseStatus::Finished
+        );
+    }
+}

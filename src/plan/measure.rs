@@ -1,0 +1,566 @@
+//! Measurements and how they add up to the figure an indicator is judged on.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{Indicator, IndicatorKind};
+
+/// One recorded value, as stored: never changed, a correction is a new revision.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Measurement {
+    pub id: i64,
+    pub indicator: String,
+    pub unit: String,
+    /// The day the figure describes (not the day it was typed in).
+    pub date: NaiveDate,
+    pub value: f64,
+    pub numerator: Option<f64>,
+    pub denominator: Option<f64>,
+    /// A past figure that reduction and growth indicators are judged against.
+    pub baseline: bool,
+    /// 1 for the first value of an (indicator, unit, date); each correction adds one.
+    pub revision: i64,
+    pub note: Option<String>,
+    pub recorded_by: Option<String>,
+    /// When it was typed in, ISO date and time (UTC).
+    pub recorded_at: String,
+}
+
+/// A unit's latest figure for an indicator.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitFigure {
+    pub unit: String,
+    pub date: NaiveDate,
+    pub value: f64,
+    pub numerator: Option<f64>,
+    pub denominator: Option<f64>,
+}
+
+/// The ward's figure for an indicator on a day, and how it was arrived at.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WardFigure {
+    pub value: f64,
+    /// The most recent date among the figures it was made from.
+    pub date: NaiveDate,
+    pub numerator: Option<f64>,
+    pub denominator: Option<f64>,
+    pub method: Aggregation,
+}
+
+/// How a ward figure was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Aggregation {
+    /// The ward's own recorded figure.
+    WardRecorded,
+    /// The sum of the units' latest figures.
+    Sum,
+    /// Summed numerators over summed denominators.
+    RatioOfSums,
+    /// The plain mean of the units' rates, where some gave no denominator.
+    MeanOfRates,
+}
+
+/// Whether an indicator meets its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Met,
+    NotMet,
+    NoData,
+    /// A reduction or growth indicator whose baseline is not known yet.
+    NoBaseline,
+}
+
+/// Each unit's latest non-baseline figure with a date on or before `as_of`.
+///
+/// `measurements` must be current revisions only (a correction replaces what it corrects).
+pub fn latest_per_unit(
+    measurements: &[Measurement],
+    as_of: NaiveDate,
+    baseline: bool,
+) -> Vec<UnitFigure> {
+    let mut latest: Vec<UnitFigure> = Vec::new();
+    for m in measurements
+        .iter()
+        .filter(|m| m.baseline == baseline && m.date <= as_of)
+    {
+        let figure = UnitFigure {
+            unit: m.unit.clone(),
+            date: m.date,
+            value: m.value,
+            numerator: m.numerator,
+            denominator: m.denominator,
+        };
+        match latest.iter_mut().find(|f| f.unit == m.unit) {
+            Some(existing) if existing.date < m.date => *existing = figure,
+            Some(_) => {}
+            None => latest.push(figure),
+        }
+    }
+    latest.sort_by(|a, b| a.unit.cmp(&b.unit));
+    latest
+}
+
+/// The ward figure from the units' latest figures.
+///
+/// The ward's own figure wins when it is at least as recent as every unit's: a department
+/// that reports the ward total knows better than a sum of stale parts.
+pub fn ward_figure(kind: IndicatorKind, ward: &str, figures: &[UnitFigure]) -> Option<WardFigure> {
+    let newest = figures.iter().map(|f| f.date).max()?;
+    if let Some(own) = figures.iter().find(|f| f.unit == ward && f.date == newest) {
+        return Some(WardFigure {
+            value: own.value,
+            date: own.date,
+            numerator: own.numerator,
+            denominator: own.denominator,
+            method: Aggregation::WardRecorded,
+        });
+    }
+    let parts: Vec<&UnitFigure> = figures.iter().filter(|f| f.unit != ward).collect();
+    if parts.is_empty() {
+        return None;
+    }
+    let date = parts.iter().map(|f| f.date).max()?;
+    if kind != IndicatorKind::Percent {
+        return Some(WardFigure {
+            value: parts.iter().map(|f| f.value).sum(),
+            date,
+            numerator: None,
+            denominator: None,
+            method: Aggregation::Sum,
+        });
+    }
+    let all_counted = parts.iter().all(|f| f.denominator.is_some());
+    if all_counted {
+        let numerator: f64 = parts.iter().filter_map(|f| f.numerator).sum();
+        let denominator: f64 = parts.iter().filter_map(|f| f.denominator).sum();
+        if denominator > 0.0 {
+            return Some(WardFigure {
+                value: numerator / denominator * 100.0,
+                date,
+                numerator: Some(numerator),
+                denominator: Some(denominator),
+                method: Aggregation::RatioOfSums,
+            });
+        }
+    }
+    let mean = parts.iter().map(|f| f.value).sum::<f64>() / parts.len() as f64;
+    Some(WardFigure {
+        value: mean,
+        date,
+        numerator: None,
+        denominator: None,
+        method: Aggregation::MeanOfRates,
+    })
+}
+
+/// The figure compared with the target: the value itself, or its change against the baseline.
+///
+/// `None` when the indicator needs a baseline and has none (or a zero one).
+pub fn achieved(kind: IndicatorKind, value: f64, baseline: Option<f64>) -> Option<f64> {
+    match kind {
+        IndicatorKind::Percent | IndicatorKind::Count => Some(value),
+        IndicatorKind::Reduction => baseline
+            .filter(|b| *b != 0.0)
+            .map(|b| (b - value) / b * 100.0),
+        IndicatorKind::Growth => baseline
+            .filter(|b| *b != 0.0)
+            .map(|b| (value - b) / b * 100.0),
+    }
+}
+
+/// Everything known about an indicator on a day: the figures, the ward's, and the verdict.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Standing {
+    pub units: Vec<UnitFigure>,
+    pub ward: Option<WardFigure>,
+    pub baseline: Option<f64>,
+    pub achieved: Option<f64>,
+    pub status: Status,
+}
+
+/// Judges `indicator` against `target` with what was measured on or before `as_of`.
+pub fn standing(
+    indicator: &Indicator,
+    ward: &str,
+    measurements: &[Measurement],
+    as_of: NaiveDate,
+    target: f64,
+) -> Standing {
+    let units = latest_per_unit(measurements, as_of, false);
+    let ward_value = ward_figure(indicator.kind, ward, &units);
+    let baseline = baseline_value(indicator, ward, measurements);
+    let achieved_value = ward_value
+        .as_ref()
+        .and_then(|w| achieved(indicator.kind, w.value, baseline));
+    let status = match (&ward_value, achieved_value) {
+        (None, _) => Status::NoData,
+        (Some(_), None) => Status::NoBaseline,
+        (Some(_), Some(a)) if indicator.comparator.holds(a, target) => Status::Met,
+        (Some(_), Some(_)) => Status::NotMet,
+    };
+    Standing {
+        units,
+        ward: ward_value,
+        baseline,
+        achieved: achieved_value,
+        status,
+    }
+}
+
+/// The status of one unit's own figure against its own target (per-unit targets).
+pub fn unit_status(indicator: &Indicator, figure: Option<&UnitFigure>, target: f64) -> Status {
+    match figure {
+        None => Status::NoData,
+        Some(f) if indicator.kind.needs_baseline() => {
+            // A unit's share of a reduction is judged on its count alone when no unit
+            // baseline exists; the ward figure carries the baseline comparison.
+            if indicator.comparator.holds(f.value, target) {
+                Status::Met
+            } else {
+                Status::NotMet
+            }
+        }
+        Some(f) if indicator.comparator.holds(f.value, target) => Status::Met,
+        Some(_) => Status::NotMet,
+    }
+}
+
+/// The baseline: recorded baseline figures (added up like values), else the seed's.
+pub fn baseline_value(
+    indicator: &Indicator,
+    ward: &str,
+    measurements: &[Measurement],
+) -> Option<f64> {
+    let recorded = latest_per_unit(measurements, NaiveDate::MAX, true);
+    ward_figure(IndicatorKind::Count, ward, &recorded)
+        .map(|w| w.value)
+        .or_else(|| indicator.baseline.as_ref().and_then(|b| b.value))
+}
+
+/// The ward figure on each day something was measured, oldest first (for trends).
+pub fn ward_series(
+    indicator: &Indicator,
+    ward: &str,
+    measurements: &[Measurement],
+    as_of: NaiveDate,
+) -> Vec<(NaiveDate, f64)> {
+    let mut days: Vec<NaiveDate> = measurements
+        .iter()
+        .filter(|m| !m.baseline && m.date <= as_of)
+        .map(|m| m.date)
+        .collect();
+    days.sort();
+    days.dedup();
+    let baseline = baseline_value(indicator, ward, measurements);
+    days.into_iter()
+        .filter_map(|day| {
+            let units = latest_per_unit(measurements, day, false);
+            let figure = ward_figure(indicator.kind, ward, &units)?;
+            Some((day, achieved(indicator.kind, figure.value, baseline)?))
+        })
+        .collect()
+}
+
+/// Which way the figure moved between its last two measured days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Trend {
+    Up,
+    Down,
+    Flat,
+    Unknown,
+}
+
+/// The trend of a series of (day, figure), from its last two points.
+pub fn trend(series: &[(NaiveDate, f64)]) -> Trend {
+    match series {
+        [.., (_, before), (_, last)] if (last - before).abs() < 0.005 => Trend::Flat,
+        [.., (_, before), (_, last)] if last > before => Trend::Up,
+        [.., _, _] => Trend::Down,
+        _ => Trend::Unknown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::Comparator;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn m(unit: &str, date: &str, value: f64, ratio: Option<(f64, f64)>) -> Measurement {
+        Measurement {
+            id: 0,
+            indicator: "X".into(),
+            unit: unit.into(),
+            date: day(date),
+            value,
+            numerator: ratio.map(|r| r.0),
+            denominator: ratio.map(|r| r.1),
+            baseline: false,
+            revision: 1,
+            note: None,
+            recorded_by: None,
+            recorded_at: String::new(),
+        }
+    }
+
+    fn indicator(kind: IndicatorKind, comparator: Comparator, target: f64) -> Indicator {
+        Indicator {
+            code: "X".into(),
+            text: String::new(),
+            kind,
+            comparator,
+            target,
+            unit_of_measure: "%".into(),
+            deadline: day("2026-12-31"),
+            responsible: vec!["PA".into()],
+            baseline: None,
+            checkpoints: vec![],
+            unit_targets: vec![],
+            note: None,
+        }
+    }
+
+    #[test]
+    fn ratio_indicators_sum_numerators_and_denominators() {
+        let ms = [
+            m("PA", "2026-03-01", 90.0, Some((90.0, 100.0))),
+            m("PB", "2026-03-02", 50.0, Some((5.0, 10.0))),
+        ];
+        let units = latest_per_unit(&ms, day("2026-12-31"), false);
+        let ward = ward_figure(IndicatorKind::Percent, "W", &units).unwrap();
+        // (90 + 5) / (100 + 10), not the mean of 90% and 50%.
+        assert!((ward.value - 95.0 / 110.0 * 100.0).abs() < 1e-9);
+        assert_eq!(ward.method, Aggregation::RatioOfSums);
+    }
+
+    #[test]
+    fn rates_without_denominators_fall_back_to_their_mean() {
+        let ms = [
+            m("PA", "2026-03-01", 90.0, Some((90.0, 100.0))),
+            m("PB", "2026-03-02", 50.0, None),
+        ];
+        let units = latest_per_unit(&ms, day("2026-12-31"), false);
+        let ward = ward_figure(IndicatorKind::Percent, "W", &units).unwrap();
+        assert_eq!(ward.value, 70.0);
+        assert_eq!(ward.method, Aggregation::MeanOfRates);
+    }
+
+    #[test]
+    fn the_latest_value_per_unit_counts_and_later_ones_are_ignored() {
+        let ms = [
+            m("PA", "2026-03-01", 1.0, None),
+            m("PA", "2026-04-01", 3.0, None),
+            m("PB", "2026-03-15", 2.0, None),
+            m("PB", "2026-06-01", 9.0, None),
+        ];
+        let units = latest_per_unit(&ms, day("2026-05-01"), false);
+        let ward = ward_figure(IndicatorKind::Count, "W", &units).unwrap();
+        assert_eq!(ward.value, 5.0);
+        assert_eq!(ward.date, day("2026-04-01"));
+    }
+
+    #[test]
+    fn a_recent_ward_figure_wins_over_the_units_sum() {
+        let ms = [
+            m("PA", "2026-03-01", 1.0, None),
+            m("W", "2026-03-01", 7.0, None),
+        ];
+        let units = latest_per_unit(&ms, day("2026-05-01"), false);
+        assert_eq!(
+            ward_figure(IndicatorKind::Count, "W", &units)
+                .unwrap()
+                .value,
+            7.0
+        );
+        let ms = [
+            m("PA", "2026-03-02", 1.0, None),
+            m("W", "2026-03-01", 7.0, None),
+        ];
+        let units = latest_per_unit(&ms, day("2026-05-01"), false);
+        assert_eq!(
+            ward_figure(IndicatorKind::Count, "W", &units)
+                .unwrap()
+                .value,
+            1.0
+        );
+    }
+
+    #[test]
+    fn reduction_is_judged_against_the_baseline() {
+        let mut ind = indicator(IndicatorKind::Reduction, Comparator::AtLeast, 20.0);
+        ind.baseline = Some(crate::plan::Baseline {
+            year: 2025,
+            value: Some(100.0),
+        });
+        let ms = [m("PA", "2026-06-01", 79.0, None)];
+        let s = standing(&ind, "W", &ms, day("2026-12-31"), 20.0);
+        assert_eq!(s.achieved, Some(21.0));
+        assert_eq!(s.status, Status::Met);
+        let ms = [m("PA", "2026-06-01", 85.0, None)];
+        assert_eq!(
+            standing(&ind, "W", &ms, day("2026-12-31"), 20.0).status,
+            Status::NotMet
+        );
+        ind.baseline = Some(crate::plan::Baseline {
+            year: 2025,
+            value: None,
+        });
+        assert_eq!(
+            standing(&ind, "W", &ms, day("2026-12-31"), 20.0).status,
+            Status::NoBaseline
+        );
+    }
+
+    #[test]
+    fn a_recorded_baseline_overrides_the_seed() {
+        let mut ind = indicator(IndicatorKind::Reduction, Comparator::AtLeast, 20.0);
+        ind.baseline = Some(crate::plan::Baseline {
+            year: 2025,
+            value: Some(100.0),
+        });
+        let mut base = m("W", "2025-12-31", 200.0, None);
+        base.baseline = true;
+        let ms = [base, m("PA", "2026-06-01", 150.0, None)];
+        let s = standing(&ind, "W", &ms, day("2026-12-31"), 20.0);
+        assert_eq!(s.baseline, Some(200.0));
+        assert_eq!(s.achieved, Some(25.0));
+    }
+
+    #[test]
+    fn no_data_and_trend() {
+        let ind = indicator(IndicatorKind::Percent, Comparator::LessThan, 3.0);
+        assert_eq!(
+            standing(&ind, "W", &[], day("2026-12-31"), 3.0).status,
+            Status::NoData
+        );
+        let ms = [
+            m("W", "2026-01-01", 4.0, None),
+            m("W", "2026-02-01", 2.5, None),
+        ];
+        let series = ward_series(&ind, "W", &ms, day("2026-12-31"));
+        assert_eq!(trend(&series), Trend::Down);
+        assert_eq!(
+            standing(&ind, "W", &ms, day("2026-12-31"), 3.0).status,
+            Status::Met
+        );
+        assert_eq!(trend(&series[..1]), Trend::Unknown);
+    }
+}
+
+/// A value ready to store: the figure, and its numerator and denominator when counted.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Reading {
+    pub value: f64,
+    pub numerator: Option<f64>,
+    pub denominator: Option<f64>,
+}
+
+/// Why a value cannot be an indicator's.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ReadingProblem {
+    /// A rate above 100%.
+    OverHundred(f64),
+    /// A negative figure.
+    Negative(f64),
+    /// NUM/DEN with NUM > DEN.
+    NumeratorOverDenominator(f64, f64),
+    /// NUM/DEN with DEN = 0.
+    ZeroDenominator,
+    /// NUM/DEN or "N%" for an indicator that counts things.
+    NotARate,
+}
+
+/// Checks a typed value against what the indicator's kind accepts.
+///
+/// `ratio` is NUM/DEN when the value was typed that way; `percent_sign` whether it had "%".
+pub fn reading(
+    kind: IndicatorKind,
+    value: f64,
+    percent_sign: bool,
+    ratio: Option<(f64, f64)>,
+) -> Result<Reading, ReadingProblem> {
+    if let Some((numerator, denominator)) = ratio {
+        if kind != IndicatorKind::Percent {
+            return Err(ReadingProblem::NotARate);
+        }
+        if denominator == 0.0 {
+            return Err(ReadingProblem::ZeroDenominator);
+        }
+        if numerator < 0.0 || denominator < 0.0 {
+            return Err(ReadingProblem::Negative(numerator.min(denominator)));
+        }
+        if numerator > denominator {
+            return Err(ReadingProblem::NumeratorOverDenominator(
+                numerator,
+                denominator,
+            ));
+        }
+        return Ok(Reading {
+            value: numerator / denominator * 100.0,
+            numerator: Some(numerator),
+            denominator: Some(denominator),
+        });
+    }
+    if percent_sign && kind != IndicatorKind::Percent {
+        return Err(ReadingProblem::NotARate);
+    }
+    if value < 0.0 {
+        return Err(ReadingProblem::Negative(value));
+    }
+    if kind == IndicatorKind::Percent && value > 100.0 {
+        return Err(ReadingProblem::OverHundred(value));
+    }
+    Ok(Reading {
+        value,
+        numerator: None,
+        denominator: None,
+    })
+}
+
+#[cfg(test)]
+mod reading_tests {
+    use super::*;
+
+    #[test]
+    fn ratios_are_stored_with_their_parts() {
+        let r = reading(IndicatorKind::Percent, 0.0, false, Some((412.0, 450.0))).unwrap();
+        assert_eq!((r.numerator, r.denominator), (Some(412.0), Some(450.0)));
+        assert!((r.value - 91.555_555).abs() < 1e-3);
+    }
+
+    #[test]
+    fn what_each_kind_refuses() {
+        use ReadingProblem::*;
+        assert_eq!(
+            reading(IndicatorKind::Percent, 100.5, true, None),
+            Err(OverHundred(100.5))
+        );
+        assert_eq!(
+            reading(IndicatorKind::Count, -1.0, false, None),
+            Err(Negative(-1.0))
+        );
+        assert_eq!(
+            reading(IndicatorKind::Percent, 0.0, false, Some((451.0, 450.0))),
+            Err(NumeratorOverDenominator(451.0, 450.0))
+        );
+        assert_eq!(
+            reading(IndicatorKind::Percent, 0.0, false, Some((1.0, 0.0))),
+            Err(ZeroDenominator)
+        );
+        assert_eq!(
+            reading(IndicatorKind::Count, 0.0, false, Some((1.0, 2.0))),
+            Err(NotARate)
+        );
+        assert_eq!(
+            reading(IndicatorKind::Reduction, 5.0, true, None),
+            Err(NotARate)
+        );
+        assert!(reading(IndicatorKind::Count, 1_234_567.0, false, None).is_ok());
+    }
+}

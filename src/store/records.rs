@@ -1,0 +1,213 @@
+//! Measurements and task events: appended, never changed.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crate::plan::compliance::{TaskAction, TaskEvent};
+use crate::plan::measure::Measurement;
+
+/// A value about to be recorded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewMeasurement {
+    pub indicator: String,
+    pub unit: String,
+    pub date: NaiveDate,
+    pub value: f64,
+    pub numerator: Option<f64>,
+    pub denominator: Option<f64>,
+    pub baseline: bool,
+    pub note: Option<String>,
+    pub recorded_by: Option<String>,
+    pub import_id: Option<i64>,
+}
+
+/// A task event about to be recorded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewTaskEvent {
+    pub task: String,
+    pub action: TaskAction,
+    pub date: NaiveDate,
+    pub note: Option<String>,
+    pub recorded_by: Option<String>,
+    pub import_id: Option<i64>,
+}
+
+fn iso(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+fn day(text: String) -> NaiveDate {
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d").unwrap_or(NaiveDate::MIN)
+}
+
+/// The current time as stored in `recorded_at` (UTC, to the second).
+pub fn now() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+const MEASUREMENT_COLUMNS: &str =
+    "id, indicator, unit, date, value, numerator, denominator, baseline,
+     revision, note, recorded_by, recorded_at";
+
+fn measurement(row: &Row) -> rusqlite::Result<Measurement> {
+    Ok(Measurement {
+        id: row.get(0)?,
+        indicator: row.get(1)?,
+        unit: row.get(2)?,
+        date: day(row.get(3)?),
+        value: row.get(4)?,
+        numerator: row.get(5)?,
+        denominator: row.get(6)?,
+        baseline: row.get(7)?,
+        revision: row.get(8)?,
+        note: row.get(9)?,
+        recorded_by: row.get(10)?,
+        recorded_at: row.get(11)?,
+    })
+}
+
+/// The current value of one (indicator, unit, date, baseline), if any.
+pub fn current_measurement(
+    conn: &Connection,
+    indicator: &str,
+    unit: &str,
+    date: NaiveDate,
+    baseline: bool,
+) -> rusqlite::Result<Option<Measurement>> {
+    conn.prepare_cached(&format!(
+        "SELECT {MEASUREMENT_COLUMNS} FROM measurements
+         WHERE indicator = ?1 AND unit = ?2 AND date = ?3 AND baseline = ?4
+         ORDER BY revision DESC LIMIT 1"
+    ))?
+    .query_row(params![indicator, unit, iso(date), baseline], measurement)
+    .optional()
+}
+
+/// Appends a measurement as the next revision of its key; returns its id.
+pub fn insert_measurement(conn: &Connection, m: &NewMeasurement) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO measurements (indicator, unit, date, value, numerator, denominator, baseline,
+                                   revision, note, recorded_by, recorded_at, import_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
+                 1 + coalesce((SELECT max(revision) FROM measurements
+                               WHERE indicator = ?1 AND unit = ?2 AND date = ?3 AND baseline = ?7), 0),
+                 ?8, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        m.indicator,
+        m.unit,
+        iso(m.date),
+        m.value,
+        m.numerator,
+        m.denominator,
+        m.baseline,
+        m.note,
+        m.recorded_by,
+        now(),
+        m.import_id
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Every revision of every measurement matching the filters, oldest first.
+pub fn measurement_history(
+    conn: &Connection,
+    indicator: Option<&str>,
+    unit: Option<&str>,
+    since: Option<NaiveDate>,
+) -> rusqlite::Result<Vec<Measurement>> {
+    conn.prepare_cached(&format!(
+        "SELECT {MEASUREMENT_COLUMNS} FROM measurements
+         WHERE (?1 IS NULL OR indicator = ?1) AND (?2 IS NULL OR unit = ?2) AND (?3 IS NULL OR date >= ?3)
+         ORDER BY date, indicator, unit, baseline, revision"
+    ))?
+    .query_map(params![indicator, unit, since.map(iso)], measurement)?
+    .collect()
+}
+
+/// The current revisions of all measurements, by indicator code, oldest first.
+pub fn current_measurements(
+    conn: &Connection,
+) -> rusqlite::Result<HashMap<String, Vec<Measurement>>> {
+    let mut by_indicator: HashMap<String, Vec<Measurement>> = HashMap::new();
+    let rows = conn
+        .prepare_cached(&format!(
+            "SELECT {MEASUREMENT_COLUMNS} FROM current_measurements ORDER BY indicator, date, unit"
+        ))?
+        .query_map([], measurement)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for m in rows {
+        by_indicator.entry(m.indicator.clone()).or_default().push(m);
+    }
+    Ok(by_indicator)
+}
+
+/// The current revisions of one indicator's measurements, oldest first.
+pub fn current_measurements_of(
+    conn: &Connection,
+    indicator: &str,
+) -> rusqlite::Result<Vec<Measurement>> {
+    conn.prepare_cached(&format!(
+        "SELECT {MEASUREMENT_COLUMNS} FROM current_measurements WHERE indicator = ?1 ORDER BY date, unit"
+    ))?
+    .query_map([indicator], measurement)?
+    .collect()
+}
+
+fn task_event(row: &Row) -> rusqlite::Result<TaskEvent> {
+    let action: String = row.get(2)?;
+    Ok(TaskEvent {
+        id: row.get(0)?,
+        task: row.get(1)?,
+        action: TaskAction::parse(&action).unwrap_or(TaskAction::Start),
+        date: day(row.get(3)?),
+        note: row.get(4)?,
+        recorded_by: row.get(5)?,
+        recorded_at: row.get(6)?,
+    })
+}
+
+/// Appends a task event; returns its id.
+pub fn insert_task_event(conn: &Connection, e: &NewTaskEvent) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO task_events (task, action, date, note, recorded_by, recorded_at, import_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        e.task,
+        e.action.as_str(),
+        iso(e.date),
+        e.note,
+        e.recorded_by,
+        now(),
+        e.import_id
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Every task event, by task code, in recording order.
+pub fn task_events(conn: &Connection) -> rusqlite::Result<HashMap<String, Vec<TaskEvent>>> {
+    let mut by_task: HashMap<String, Vec<TaskEvent>> = HashMap::new();
+    let rows = conn
+        .prepare_cached(
+            "SELECT id, task, action, date, note, recorded_by, recorded_at FROM task_events ORDER BY id",
+        )?
+        .query_map([], task_event)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for e in rows {
+        by_task.entry(e.task.clone()).or_default().push(e);
+    }
+    Ok(by_task)
+}
+
+/// One task's events in recording order.
+pub fn task_events_of(conn: &Connection, task: &str) -> rusqlite::Result<Vec<TaskEvent>> {
+    conn.prepare_cached(
+        "SELECT id, task, action, date, note, recorded_by, recorded_at FROM task_events
+         WHERE task = ?1 ORDER BY id",
+    )?
+    .query_map([task], task_event)?
+    .collect()
+}

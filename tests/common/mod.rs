@@ -1,0 +1,194 @@
+//! The test harness: run the real binary against a temporary database and fixture files.
+
+#![allow(dead_code)] // Each test file uses its own part of the harness.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// What one run of the binary gave back.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Panics with the whole output unless the exit code is `code`.
+    #[track_caller]
+    pub fn expect(self, code: i32) -> Run {
+        assert_eq!(
+            self.code, code,
+            "exit code\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    /// The JSON on standard output.
+    #[track_caller]
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
+    }
+}
+
+/// A temporary folder with a database path in it, and the binary to run on it.
+pub struct Kehoach {
+    pub dir: tempfile::TempDir,
+    pub db: PathBuf,
+}
+
+impl Kehoach {
+    /// A new, empty folder; the database does not exist yet.
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let db = dir.path().join("kehoach.db");
+        Self { dir, db }
+    }
+
+    /// A database loaded with the fixture seed `fixtures/seeds/NAME`.
+    pub fn with_seed(name: &str) -> Self {
+        let k = Self::new();
+        k.run(&["init", "--seed", &fixture(&format!("seeds/{name}"))])
+            .expect(0);
+        k
+    }
+
+    /// Runs `kehoach --db DB ARGS...` in a clean environment (no KEHOACH_* from the caller).
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_env(args, &[])
+    }
+
+    /// Runs with extra environment variables.
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut command = Command::new(assert_cmd::cargo::cargo_bin("kehoach"));
+        command
+            .arg("--db")
+            .arg(&self.db)
+            .args(args)
+            .env_remove("KEHOACH_DB")
+            .env_remove("KEHOACH_LANG")
+            .env("USER", "thuky")
+            .env("NO_COLOR", "1");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let output = command.output().expect("run kehoach");
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
+    /// A path inside the temporary folder.
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// The database file's bytes-independent content: every row of the recorded tables,
+    /// for "nothing was written" checks.
+    pub fn dump(&self) -> String {
+        let conn = rusqlite::Connection::open(&self.db).expect("open database");
+        let mut out = String::new();
+        for table in [
+            "plan",
+            "units",
+            "contents",
+            "phases",
+            "indicators",
+            "indicator_units",
+            "unit_targets",
+            "checkpoints",
+            "tasks",
+            "task_units",
+            "measurements",
+            "task_events",
+        ] {
+            let mut statement = conn
+                .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
+                .expect("select");
+            let columns = statement.column_count();
+            let rows = statement
+                .query_map([], |row| {
+                    let cells: Vec<String> = (0..columns)
+                        .map(|i| {
+                            format!(
+                                "{:?}",
+                                row.get_ref(i).map(|v| v
+                                    .as_str()
+                                    .map(str::to_string)
+                                    .unwrap_or_else(|_| format!("{v:?}")))
+                            )
+                        })
+                        .collect();
+                    Ok(cells.join("|"))
+                })
+                .expect("rows")
+                .collect::<Result<Vec<_>, _>>()
+                .expect("rows");
+            out.push_str(&format!("[{table}]\n{}\n", rows.join("\n")));
+        }
+        out
+    }
+
+    /// A number from the database (`SELECT count(*) ...`).
+    pub fn count(&self, sql: &str) -> i64 {
+        let conn = rusqlite::Connection::open(&self.db).expect("open database");
+        conn.query_row(sql, [], |r| r.get(0)).expect(sql)
+    }
+}
+
+/// The absolute path of `fixtures/NAME`.
+pub fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// Output with the parts that change from run to run (temporary paths, clock times) masked.
+pub fn stable(text: &str, k: &Kehoach) -> String {
+    let mut text = text.replace(&k.db.display().to_string(), "<DB>");
+    text = text.replace(&k.dir.path().display().to_string(), "<DIR>");
+    text = text.replace(env!("CARGO_MANIFEST_DIR"), "<REPO>");
+    mask_times(&text)
+}
+
+/// Replaces "2026-11-25 04:42" / "2026-11-25T04:42:52Z" clock stamps with <TIME>.
+fn mask_times(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    let digits = |s: &[char]| s.iter().all(|c| c.is_ascii_digit());
+    while i < chars.len() {
+        // YYYY-MM-DD?HH:MM
+        if i + 16 <= chars.len()
+            && digits(&chars[i..i + 4])
+            && chars[i + 4] == '-'
+            && digits(&chars[i + 5..i + 7])
+            && chars[i + 7] == '-'
+            && digits(&chars[i + 8..i + 10])
+            && (chars[i + 10] == ' ' || chars[i + 10] == 'T')
+            && digits(&chars[i + 11..i + 13])
+            && chars[i + 13] == ':'
+            && digits(&chars[i + 14..i + 16])
+        {
+            let mut end = i + 16;
+            if end + 3 <= chars.len() && chars[end] == ':' && digits(&chars[end + 1..end + 3]) {
+                end += 3;
+            }
+            if end < chars.len() && chars[end] == 'Z' {
+                end += 1;
+            }
+            out.push_str("<TIME>");
+            i = end;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}

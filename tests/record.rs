@@ -1,0 +1,489 @@
+//! `record`, `show`, `history` and `task`: the clerk's daily work, and every refusal.
+
+mod common;
+
+use common::{stable, Kehoach};
+
+const AS_OF: [&str; 2] = ["--as-of", "30/06/2026"];
+
+fn record(k: &Kehoach, args: &[&str]) -> common::Run {
+    let mut all = vec!["record"];
+    all.extend(args);
+    all.extend(AS_OF);
+    k.run(&all)
+}
+
+#[test]
+fn each_value_form_is_read_as_people_write_it() {
+    let k = Kehoach::with_seed("ward.toml");
+    let cases = [
+        ("TT1.01", "95,5", 95.5, None),
+        ("TT1.01", "95.5", 95.5, None),
+        ("TT1.01", "95,5%", 95.5, None),
+        (
+            "TT1.01",
+            "412/450",
+            412.0 / 450.0 * 100.0,
+            Some((412.0, 450.0)),
+        ),
+        ("TT1.02", "1.234.567", 1_234_567.0, None),
+        ("TT1.02", "1 234 567", 1_234_567.0, None),
+    ];
+    for (day, (indicator, typed, value, ratio)) in cases.iter().enumerate() {
+        let date = format!("{:02}/06/2026", day + 1);
+        record(&k, &[indicator, typed, "--unit", "PA", "--date", &date]).expect(0);
+        let history = k
+            .run(&["history", indicator, "--since", &date, "--format", "json"])
+            .expect(0)
+            .json();
+        let stored = &history[0];
+        assert!(
+            (stored["value"].as_f64().unwrap() - value).abs() < 1e-9,
+            "{typed}: {stored}"
+        );
+        assert_eq!(stored["numerator"].as_f64(), ratio.map(|r| r.0), "{typed}");
+        assert_eq!(
+            stored["denominator"].as_f64(),
+            ratio.map(|r| r.1),
+            "{typed}"
+        );
+    }
+}
+
+/// Every refusal: exit 3, the exact message, and the database untouched.
+#[test]
+fn each_rejection_says_why_and_writes_nothing() {
+    let k = Kehoach::with_seed("ward.toml");
+    record(
+        &k,
+        &["TT1.01", "90", "--unit", "PA", "--date", "01/06/2026"],
+    )
+    .expect(0);
+    let before = k.dump();
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["TT1.1", "90"],
+            "Lỗi: Chỉ tiêu TT1.1 không tồn tại (có phải TT1.01",
+        ),
+        (
+            &["TT1.01", "90", "--unit", "PC"],
+            "Lỗi: Đơn vị PC không tồn tại (có phải",
+        ),
+        (
+            &["TT1.01", "100,5"],
+            "Lỗi: TT1.01 là tỷ lệ: 100,5% vượt quá 100%",
+        ),
+        (&["TT1.02", "-3"], "Lỗi: TT1.02 không nhận số âm (-3)"),
+        (&["TT1.01", "451/450"], "Lỗi: tử số 451 lớn hơn mẫu số 450"),
+        (&["TT1.01", "5/0"], "Lỗi: Giá trị «5/0» không hợp lệ"),
+        (
+            &["TT1.02", "3/4"],
+            "Lỗi: TT1.02 tính bằng «sáng kiến», không phải tỷ lệ",
+        ),
+        (&["TT1.01", "abc"], "Lỗi: Giá trị «abc» không hợp lệ"),
+        (
+            &["TT1.01", "90", "--date", "01/07/2026"],
+            "Lỗi: Ngày 01/07/2026 sau ngày hôm nay (30/06/2026)",
+        ),
+        (
+            &["TT1.01", "90", "--date", "31/12/2025"],
+            "Lỗi: Ngày 31/12/2025 nằm ngoài thời gian của kế hoạch (01/01/2026 – 31/12/2026)",
+        ),
+        (
+            &["TT1.01", "91", "--unit", "PA", "--date", "01/06/2026"],
+            "Lỗi: TT1.01 của PA ngày 01/06/2026 đã có giá trị 90% (do thuky nhập lúc",
+        ),
+        (
+            &[
+                "TT1.01",
+                "91",
+                "--unit",
+                "PA",
+                "--date",
+                "01/06/2026",
+                "--correct",
+            ],
+            "Lỗi: Đính chính cần ghi lý do: thêm --note",
+        ),
+    ];
+    for (args, message) in cases {
+        let run = record(&k, args).expect(3);
+        assert!(run.stderr.starts_with(message), "{args:?}:\n{}", run.stderr);
+        assert_eq!(k.dump(), before, "{args:?} wrote something");
+    }
+    // The same in English.
+    let run = k
+        .run(&[
+            "--lang",
+            "en",
+            "record",
+            "TT1.1",
+            "90",
+            "--as-of",
+            "30/06/2026",
+        ])
+        .expect(3);
+    assert!(
+        run.stderr
+            .starts_with("Error: Indicator TT1.1 does not exist (did you mean TT1.01"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_correction_keeps_the_old_value_who_and_when() {
+    let k = Kehoach::with_seed("ward.toml");
+    record(
+        &k,
+        &[
+            "TT1.01",
+            "412/450",
+            "--unit",
+            "PA",
+            "--date",
+            "01/06/2026",
+            "--by",
+            "Lan",
+        ],
+    )
+    .expect(0);
+    // The same value again changes nothing.
+    let again = record(
+        &k,
+        &["TT1.01", "412/450", "--unit", "PA", "--date", "01/06/2026"],
+    )
+    .expect(0);
+    assert!(
+        again.stdout.contains("đã có, không thay đổi gì"),
+        "{}",
+        again.stdout
+    );
+    record(
+        &k,
+        &[
+            "TT1.01",
+            "415/450",
+            "--unit",
+            "PA",
+            "--date",
+            "01/06/2026",
+            "--correct",
+            "--note",
+            "Phòng gửi lại",
+            "--by",
+            "Hùng",
+        ],
+    )
+    .expect(0);
+    let history = k
+        .run(&["history", "TT1.01", "--format", "json"])
+        .expect(0)
+        .json();
+    let rows = history.as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        (
+            rows[0]["numerator"].as_f64(),
+            rows[0]["revision"].as_i64(),
+            rows[0]["superseded"].as_bool()
+        ),
+        (Some(412.0), Some(1), Some(true))
+    );
+    assert_eq!(rows[0]["recorded_by"], "Lan");
+    assert_eq!(
+        (
+            rows[1]["numerator"].as_f64(),
+            rows[1]["revision"].as_i64(),
+            rows[1]["superseded"].as_bool()
+        ),
+        (Some(415.0), Some(2), Some(false))
+    );
+    assert_eq!(
+        (rows[1]["recorded_by"].as_str(), rows[1]["note"].as_str()),
+        (Some("Hùng"), Some("Phòng gửi lại"))
+    );
+    // The database itself refuses to change a stored value in place.
+    let conn = rusqlite::Connection::open(&k.db).unwrap();
+    let update = conn.execute("UPDATE measurements SET value = 1", []);
+    assert!(update.unwrap_err().to_string().contains("append-only"));
+    let show = k
+        .run(&[
+            "show",
+            "TT1.01",
+            "--as-of",
+            "30/06/2026",
+            "--format",
+            "json",
+        ])
+        .expect(0)
+        .json();
+    assert_eq!(show["latest"]["numerator"].as_f64(), Some(415.0));
+    for lang in ["vi", "en"] {
+        let table = k.run(&["--lang", lang, "history", "TT1.01"]).expect(0);
+        insta::assert_snapshot!(
+            format!("history_with_correction_{lang}"),
+            stable(&table.stdout, &k)
+        );
+    }
+}
+
+#[test]
+fn ward_figures_add_numerators_and_denominators_across_units() {
+    let k = Kehoach::with_seed("ward.toml");
+    record(
+        &k,
+        &["TT1.01", "412/450", "--unit", "PA", "--date", "15/04/2026"],
+    )
+    .expect(0);
+    record(
+        &k,
+        &["TT1.01", "41/50", "--unit", "PB", "--date", "15/04/2026"],
+    )
+    .expect(0);
+    let show = k
+        .run(&[
+            "show",
+            "TT1.01",
+            "--as-of",
+            "30/06/2026",
+            "--format",
+            "json",
+        ])
+        .expect(0)
+        .json();
+    // 453/500 = 90,6%, not the mean of 91,6% and 82%.
+    assert_eq!(show["latest"]["numerator"].as_f64(), Some(453.0));
+    assert_eq!(show["latest"]["denominator"].as_f64(), Some(500.0));
+    assert!((show["achieved"].as_f64().unwrap() - 90.6).abs() < 1e-9);
+    assert_eq!(show["status"], "met");
+    for lang in ["vi", "en"] {
+        let table = k
+            .run(&["--lang", lang, "show", "TT1.01", "--as-of", "30/06/2026"])
+            .expect(0);
+        insta::assert_snapshot!(format!("show_ratio_{lang}"), stable(&table.stdout, &k));
+    }
+}
+
+#[test]
+fn a_reduction_is_judged_against_its_recorded_baseline() {
+    let k = Kehoach::with_seed("ward.toml");
+    record(
+        &k,
+        &["NV1.01", "40", "--unit", "KP1", "--date", "20/06/2026"],
+    )
+    .expect(0);
+    record(
+        &k,
+        &["NV1.01", "45", "--unit", "KP2", "--date", "20/06/2026"],
+    )
+    .expect(0);
+    // Seed baseline 100: 85 is down 15%, short of 20%.
+    let show = k
+        .run(&[
+            "show",
+            "NV1.01",
+            "--as-of",
+            "30/06/2026",
+            "--format",
+            "json",
+        ])
+        .expect(0)
+        .json();
+    assert_eq!(
+        (
+            show["baseline"].as_f64(),
+            show["achieved"].as_f64(),
+            show["status"].as_str()
+        ),
+        (Some(100.0), Some(15.0), Some("not_met"))
+    );
+    // The real 2025 figure, recorded as the baseline, was 120: 85 is down 29,17%.
+    record(
+        &k,
+        &[
+            "NV1.01",
+            "120",
+            "--baseline",
+            "--unit",
+            "UBND",
+            "--date",
+            "31/12/2025",
+        ],
+    )
+    .expect(0);
+    let show = k
+        .run(&[
+            "show",
+            "NV1.01",
+            "--as-of",
+            "30/06/2026",
+            "--format",
+            "json",
+        ])
+        .expect(0)
+        .json();
+    assert_eq!(show["baseline"].as_f64(), Some(120.0));
+    assert!((show["achieved"].as_f64().unwrap() - 29.166_666).abs() < 1e-3);
+    assert_eq!(show["status"], "met");
+    let table = k
+        .run(&["show", "NV1.01", "--as-of", "30/06/2026"])
+        .expect(0);
+    insta::assert_snapshot!("show_reduction_vi", stable(&table.stdout, &k));
+}
+
+#[test]
+fn a_split_target_shows_each_units_share() {
+    let k = Kehoach::with_seed("ward.toml");
+    record(&k, &["TT1.02", "3", "--unit", "PA", "--date", "10/05/2026"]).expect(0);
+    record(&k, &["TT1.02", "1", "--unit", "PB", "--date", "10/05/2026"]).expect(0);
+    let show = k
+        .run(&[
+            "show",
+            "TT1.02",
+            "--as-of",
+            "30/06/2026",
+            "--format",
+            "json",
+        ])
+        .expect(0)
+        .json();
+    let units: Vec<String> = show["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            format!(
+                "{} {} {}",
+                u["unit"].as_str().unwrap(),
+                u["value"],
+                u["status"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(units, ["PA 3.0 met", "PB 1.0 not_met"]);
+    assert_eq!(
+        (show["achieved"].as_f64(), show["status"].as_str()),
+        (Some(4.0), Some("not_met"))
+    );
+}
+
+#[test]
+fn task_lifecycle_with_its_log() {
+    let k = Kehoach::with_seed("ward.toml");
+    let task = |args: &[&str]| {
+        let mut all = vec!["task"];
+        all.extend(args);
+        all.extend(AS_OF);
+        k.run(&all)
+    };
+    task(&["start", "TT1.T01", "--date", "10/01/2026", "--by", "Lan"]).expect(0);
+    let done = task(&[
+        "done",
+        "TT1.T01",
+        "--date",
+        "05/03/2026",
+        "--note",
+        "Đã ban hành",
+    ])
+    .expect(0);
+    assert!(
+        done.stdout.contains("Trễ 5 ngày so với hạn 28/02/2026"),
+        "{}",
+        done.stdout
+    );
+    // Done cannot be done again, nor started; it can be reopened.
+    let before = k.dump();
+    let again = task(&["done", "TT1.T01", "--date", "06/03/2026"]).expect(3);
+    assert!(
+        again
+            .stderr
+            .contains("đang ở trạng thái «hoàn thành»: không thể chuyển sang «hoàn thành»"),
+        "{}",
+        again.stderr
+    );
+    let unknown = task(&["done", "TT1.T1"]).expect(3);
+    assert!(
+        unknown
+            .stderr
+            .starts_with("Lỗi: Nhiệm vụ TT1.T1 không tồn tại (có phải TT1.T01"),
+        "{}",
+        unknown.stderr
+    );
+    assert_eq!(k.dump(), before);
+    task(&[
+        "reopen",
+        "TT1.T01",
+        "--date",
+        "07/03/2026",
+        "--note",
+        "Thiếu phụ lục",
+    ])
+    .expect(0);
+    task(&["done", "TT1.T01", "--date", "09/03/2026"]).expect(0);
+    task(&["cancel", "NV1.T01", "--date", "01/02/2026"]).expect(0);
+
+    let list = k
+        .run(&[
+            "task",
+            "list",
+            "--content",
+            "TT1",
+            "--as-of",
+            "30/06/2026",
+            "--format",
+            "json",
+        ])
+        .expect(0)
+        .json();
+    let first = &list[0];
+    assert_eq!(
+        (
+            first["status"].as_str(),
+            first["done_on"].as_str(),
+            first["days_late"].as_i64()
+        ),
+        (Some("done"), Some("2026-03-09"), Some(9))
+    );
+    let overdue = k
+        .run(&[
+            "task",
+            "list",
+            "--status",
+            "overdue",
+            "--as-of",
+            "30/06/2026",
+            "--format",
+            "json",
+        ])
+        .expect(0)
+        .json();
+    let codes: Vec<&str> = overdue
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["TT1.T02", "TT1.T03", "TT1.T04", "NV1.T02"]);
+
+    let log = k
+        .run(&["task", "log", "TT1.T01", "--format", "json"])
+        .expect(0)
+        .json();
+    let actions: Vec<&str> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(actions, ["start", "done", "reopen", "done"]);
+    assert_eq!(log[0]["recorded_by"], "Lan");
+    for lang in ["vi", "en"] {
+        let table = k
+            .run(&["--lang", lang, "task", "list", "--as-of", "30/06/2026"])
+            .expect(0);
+        insta::assert_snapshot!(format!("task_list_{lang}"), stable(&table.stdout, &k));
+        let table = k.run(&["--lang", lang, "task", "log", "TT1.T01"]).expect(0);
+        insta::assert_snapshot!(format!("task_log_{lang}"), stable(&table.stdout, &k));
+    }
+}
