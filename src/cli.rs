@@ -56,6 +56,10 @@ pub enum Command {
     Overdue(OverdueArgs),
     /// Bảng tiến độ theo giai đoạn (phase-by-phase compliance)
     Report(ReportArgs),
+    /// Kiểm tra tệp cơ sở dữ liệu (integrity check)
+    Check,
+    /// Sao lưu khi đang dùng (consistent online backup)
+    Backup(BackupArgs),
     /// Tạo tệp gợi ý lệnh cho shell (shell completions)
     Completions(CompletionsArgs),
     /// In trang hướng dẫn man (print the man page)
@@ -287,6 +291,13 @@ pub struct ReportArgs {
 pub enum ReportBy {
     /// Theo đơn vị (by responsible unit)
     Unit,
+}
+
+/// `backup`
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// Tệp sao lưu mới (the new backup file); không ghi đè tệp đã có
+    pub file: PathBuf,
 }
 
 /// `completions`

@@ -1,6 +1,7 @@
 //! One module per subcommand: read the arguments, ask the store and the domain, hand the
 //! result to the output module.
 
+mod check;
 mod history;
 mod init;
 mod overdue;
@@ -64,6 +65,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Task(command) => task::run(&context, command),
         Command::Overdue(args) => overdue::run(&context, args),
         Command::Report(args) => report::run(&context, args),
+        Command::Check => check::check(&context),
+        Command::Backup(args) => check::backup(&context, &args.file),
         Command::Completions(args) => {
             let mut command = Cli::command();
             clap_complete::generate(args.shell, &mut command, "kehoach", &mut std::io::stdout());
