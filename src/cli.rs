@@ -56,6 +56,8 @@ pub enum Command {
     Overdue(OverdueArgs),
     /// Bảng tiến độ theo giai đoạn (phase-by-phase compliance)
     Report(ReportArgs),
+    /// Nhập số liệu và trạng thái nhiệm vụ từ tệp CSV (import from CSV)
+    Import(ImportArgs),
     /// Kiểm tra tệp cơ sở dữ liệu (integrity check)
     Check,
     /// Sao lưu khi đang dùng (consistent online backup)
@@ -291,6 +293,51 @@ pub struct ReportArgs {
 pub enum ReportBy {
     /// Theo đơn vị (by responsible unit)
     Unit,
+}
+
+/// `import`
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Các tệp CSV (CSV files): dấu phân cách ; , hoặc tab; UTF-8, UTF-16 hoặc Windows-1258
+    #[arg(value_name = "FILE", required_unless_present = "log")]
+    pub files: Vec<PathBuf>,
+    /// Chỉ kiểm tra, không ghi gì (validate only, write nothing)
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Đơn vị cho các dòng không ghi đơn vị (unit for rows without one)
+    #[arg(long, value_name = "U")]
+    pub unit: Option<String>,
+    /// Ngày cho các dòng không ghi ngày (date for rows without one)
+    #[arg(long, value_name = "D", value_parser = parse_date_arg)]
+    pub date: Option<NaiveDate>,
+    /// Ghi các dòng bị từ chối kèm lý do vào tệp CSV này (write rejected rows with the reason)
+    #[arg(long, value_name = "OUT.csv")]
+    pub errors: Option<PathBuf>,
+    /// Nhập các dòng hợp lệ, báo các dòng lỗi (import the good rows, report the rest)
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Cho phép đính chính số liệu đã có (allow corrections of stored values)
+    #[arg(long)]
+    pub correct: bool,
+    /// Mã hóa của tệp (file encoding): utf-8, utf-16le, utf-16be, windows-1258; mặc định tự nhận
+    #[arg(long, value_name = "NAME", value_parser = parse_encoding_arg)]
+    pub encoding: Option<crate::input::decode::Encoding>,
+    /// Người nhập (who imports)
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+    /// Xem nhật ký các lần nhập (list past imports)
+    #[arg(long)]
+    pub log: bool,
+    #[command(flatten)]
+    pub as_of: AsOfArg,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+/// Parses an encoding name.
+fn parse_encoding_arg(text: &str) -> Result<crate::input::decode::Encoding, String> {
+    crate::input::decode::parse_encoding_name(text)
+        .ok_or_else(|| format!("mã hóa không hỗ trợ / unsupported encoding: {text} (utf-8, utf-16le, utf-16be, windows-1258)"))
 }
 
 /// `backup`

@@ -2,7 +2,9 @@
 //! result to the output module.
 
 mod check;
+mod entry;
 mod history;
+mod import;
 mod init;
 mod overdue;
 mod plan;
@@ -21,7 +23,7 @@ use crate::cli::{Cli, Command};
 use crate::error::{rejected, AppError};
 use crate::input::text::{fold, suggest};
 use crate::loc;
-use crate::output::i18n::Lang;
+use crate::output::i18n::{Lang, Localized};
 use crate::plan::{Content, Indicator, Plan, Task, Unit};
 use crate::store::{OpenMode, Store};
 
@@ -65,6 +67,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Task(command) => task::run(&context, command),
         Command::Overdue(args) => overdue::run(&context, args),
         Command::Report(args) => report::run(&context, args),
+        Command::Import(args) => import::run(&context, args),
         Command::Check => check::check(&context),
         Command::Backup(args) => check::backup(&context, &args.file),
         Command::Completions(args) => {
@@ -115,39 +118,76 @@ pub fn as_of(day: Option<NaiveDate>) -> NaiveDate {
     day.unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
-/// The indicator written `code` (any case), or an error that suggests the nearest codes.
-pub fn find_indicator<'p>(
+/// The indicator written `code` (any case), or why not, with the nearest codes.
+pub fn lookup_indicator<'p>(
     plan: &'p Plan,
     code: &str,
-) -> anyhow::Result<(&'p Content, &'p Indicator)> {
+) -> Result<(&'p Content, &'p Indicator), Localized> {
     let code = code.trim();
     plan.indicators()
         .find(|(_, i)| i.code.eq_ignore_ascii_case(code))
         .ok_or_else(|| {
-            let hint = hint(suggest(code, plan.indicators().map(|(_, i)| i.code.as_str()), 3));
-            rejected(loc!(
+            let (hint_vi, hint_en) = hint(suggest(code, plan.indicators().map(|(_, i)| i.code.as_str()), 3));
+            loc!(
                 "Chỉ tiêu {code} không tồn tại{hint_vi}; xem danh sách bằng «kehoach plan indicators»",
-                "Indicator {code} does not exist{hint_en}; list them with \"kehoach plan indicators\"",
-                hint_vi = hint.0,
-                hint_en = hint.1
-            ))
+                "Indicator {code} does not exist{hint_en}; list them with \"kehoach plan indicators\""
+            )
         })
 }
 
-/// The task written `code` (any case), or an error that suggests the nearest codes.
-pub fn find_task<'p>(plan: &'p Plan, code: &str) -> anyhow::Result<(&'p Content, &'p Task)> {
+/// The task written `code` (any case), or why not, with the nearest codes.
+pub fn lookup_task<'p>(plan: &'p Plan, code: &str) -> Result<(&'p Content, &'p Task), Localized> {
     let code = code.trim();
     plan.tasks()
         .find(|(_, t)| t.code.eq_ignore_ascii_case(code))
         .ok_or_else(|| {
-            let hint = hint(suggest(code, plan.tasks().map(|(_, t)| t.code.as_str()), 3));
-            rejected(loc!(
+            let (hint_vi, hint_en) =
+                hint(suggest(code, plan.tasks().map(|(_, t)| t.code.as_str()), 3));
+            loc!(
                 "Nhiệm vụ {code} không tồn tại{hint_vi}; xem danh sách bằng «kehoach plan tasks»",
-                "Task {code} does not exist{hint_en}; list them with \"kehoach plan tasks\"",
-                hint_vi = hint.0,
-                hint_en = hint.1
-            ))
+                "Task {code} does not exist{hint_en}; list them with \"kehoach plan tasks\""
+            )
         })
+}
+
+/// The unit written as its code, its full name or an alias (any case, with or without
+/// diacritics), or why not, with the nearest codes.
+pub fn lookup_unit<'p>(plan: &'p Plan, text: &str) -> Result<&'p Unit, Localized> {
+    let wanted = fold(text);
+    plan.units
+        .iter()
+        .find(|u| {
+            fold(&u.code) == wanted
+                || fold(&u.name) == wanted
+                || u.aliases.iter().any(|a| fold(a) == wanted)
+        })
+        .ok_or_else(|| {
+            let text = text.trim();
+            let (hint_vi, hint_en) =
+                hint(suggest(text, plan.units.iter().map(|u| u.code.as_str()), 3));
+            loc!(
+                "Đơn vị {text} không tồn tại{hint_vi}; xem danh sách bằng «kehoach plan units»",
+                "Unit {text} does not exist{hint_en}; list them with \"kehoach plan units\""
+            )
+        })
+}
+
+/// [`lookup_indicator`] as a command error (exit 3).
+pub fn find_indicator<'p>(
+    plan: &'p Plan,
+    code: &str,
+) -> anyhow::Result<(&'p Content, &'p Indicator)> {
+    lookup_indicator(plan, code).map_err(rejected)
+}
+
+/// [`lookup_task`] as a command error (exit 3).
+pub fn find_task<'p>(plan: &'p Plan, code: &str) -> anyhow::Result<(&'p Content, &'p Task)> {
+    lookup_task(plan, code).map_err(rejected)
+}
+
+/// [`lookup_unit`] as a command error (exit 3).
+pub fn find_unit<'p>(plan: &'p Plan, text: &str) -> anyhow::Result<&'p Unit> {
+    lookup_unit(plan, text).map_err(rejected)
 }
 
 /// The content written `code` (any case), or an error that lists the contents.
@@ -166,29 +206,6 @@ pub fn find_content<'p>(plan: &'p Plan, code: &str) -> anyhow::Result<&'p Conten
             rejected(loc!(
                 "Nội dung {code} không tồn tại; các nội dung: {all}",
                 "Content {code} does not exist; the contents are {all}"
-            ))
-        })
-}
-
-/// The unit written as its code, its full name or an alias (any case, with or without
-/// diacritics), or an error that suggests the nearest codes.
-pub fn find_unit<'p>(plan: &'p Plan, text: &str) -> anyhow::Result<&'p Unit> {
-    let wanted = fold(text);
-    plan.units
-        .iter()
-        .find(|u| {
-            fold(&u.code) == wanted
-                || fold(&u.name) == wanted
-                || u.aliases.iter().any(|a| fold(a) == wanted)
-        })
-        .ok_or_else(|| {
-            let text = text.trim();
-            let hint = hint(suggest(text, plan.units.iter().map(|u| u.code.as_str()), 3));
-            rejected(loc!(
-                "Đơn vị {text} không tồn tại{hint_vi}; xem danh sách bằng «kehoach plan units»",
-                "Unit {text} does not exist{hint_en}; list them with \"kehoach plan units\"",
-                hint_vi = hint.0,
-                hint_en = hint.1
             ))
         })
 }

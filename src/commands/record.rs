@@ -1,15 +1,13 @@
 //! `kehoach record`: one measurement typed in by the clerk, checked, then appended.
 
 use crate::cli::RecordArgs;
-use crate::commands::{as_of, find_indicator, find_unit, recorder, Context};
+use crate::commands::{as_of, entry, recorder, Context};
 use crate::error::rejected;
-use crate::input::number::{parse_value, Value};
 use crate::input::text::nfc;
 use crate::loc;
-use crate::output::i18n::{self, Lang, Localized};
+use crate::output::i18n::{self, Lang};
 use crate::output::{self};
-use crate::plan::measure::{self, reading, Measurement, Reading};
-use crate::plan::Plan;
+use crate::plan::measure::{self, Measurement, Reading};
 use crate::store::records::{
     current_measurement, current_measurements_of, insert_measurement, NewMeasurement,
 };
@@ -18,35 +16,19 @@ use crate::store::records::{
 pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
     let lang = context.lang;
     let (mut store, plan) = context.open_plan()?;
-    let (_, indicator) = find_indicator(&plan, &args.indicator)?;
-    let unit = match &args.unit {
-        Some(unit) => find_unit(&plan, unit)?.code.clone(),
-        None => indicator.lead().to_string(),
-    };
     let today = as_of(args.as_of.as_of);
     let date = args.date.unwrap_or(today);
-    check_date(&plan, date, today, args.baseline)?;
-    let typed = args.value.trim();
-    let parsed = parse_value(typed).map_err(|e| {
-        rejected(Localized {
-            vi: format!("Giá trị «{typed}» không hợp lệ: {}", e.vi()),
-            en: format!("The value \"{typed}\" is not valid: {e}"),
-        })
-    })?;
-    let (value, percent_sign, ratio) = match parsed {
-        Value::Plain { value, percent } => (value, percent, None),
-        Value::Ratio {
-            numerator,
-            denominator,
-        } => (0.0, false, Some((numerator, denominator))),
-    };
-    let new = reading(indicator.kind, value, percent_sign, ratio).map_err(|p| {
-        rejected(i18n::reading_problem(
-            p,
-            &indicator.code,
-            &indicator.unit_of_measure,
-        ))
-    })?;
+    let checked = entry::measurement(
+        &plan,
+        &args.indicator,
+        &args.value,
+        args.unit.as_deref(),
+        date,
+        today,
+        args.baseline,
+    )
+    .map_err(|refusal| rejected(refusal.message))?;
+    let (indicator, unit, new) = (checked.indicator, checked.unit, checked.reading);
     let note = args
         .note
         .as_deref()
@@ -204,29 +186,4 @@ fn as_reading(m: &Measurement) -> Reading {
         numerator: m.numerator,
         denominator: m.denominator,
     }
-}
-
-/// A value's date must be in the plan's span (a baseline may precede it) and not in the future.
-pub fn check_date(
-    plan: &Plan,
-    date: chrono::NaiveDate,
-    today: chrono::NaiveDate,
-    baseline: bool,
-) -> anyhow::Result<()> {
-    let (day, today_shown) = (Lang::Vi.date(date), Lang::Vi.date(today));
-    if date > today {
-        return Err(rejected(loc!(
-            "Ngày {day} sau ngày hôm nay ({today_shown}): không nhập số liệu cho ngày chưa tới",
-            "The date {day} is after today ({today_shown}): no figures for days still to come"
-        )));
-    }
-    let (start, end) = (plan.meta.start, plan.meta.end);
-    if !baseline && (date < start || date > end) {
-        let (start, end) = (Lang::Vi.date(start), Lang::Vi.date(end));
-        return Err(rejected(loc!(
-            "Ngày {day} nằm ngoài thời gian của kế hoạch ({start} – {end}); số liệu năm trước nhập với --baseline",
-            "The date {day} is outside the plan ({start} – {end}); last year's figure goes in with --baseline"
-        )));
-    }
-    Ok(())
 }

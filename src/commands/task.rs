@@ -3,7 +3,6 @@
 use serde::Serialize;
 
 use crate::cli::{TaskChangeArgs, TaskCommand, TaskListArgs, TaskLogArgs, TaskStatusArg};
-use crate::commands::record::check_date;
 use crate::commands::{as_of, find_content, find_task, find_unit, recorder, Context};
 use crate::error::rejected;
 use crate::input::text::nfc;
@@ -180,7 +179,7 @@ fn change(context: &Context, args: TaskChangeArgs, action: TaskAction) -> anyhow
     let (_, task) = find_task(&plan, &args.task)?;
     let today = as_of(args.as_of.as_of);
     let date = args.date.unwrap_or(today);
-    check_date(&plan, date, today, false)?;
+    crate::commands::entry::check_date(&plan, date, today, false).map_err(rejected)?;
     let code = task.code.clone();
     let note = args
         .note

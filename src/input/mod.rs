@@ -2,6 +2,7 @@
 
 pub mod date;
 pub mod decode;
+pub mod long;
 pub mod number;
 pub mod seed;
 pub mod text;

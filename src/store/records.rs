@@ -211,3 +211,65 @@ pub fn task_events_of(conn: &Connection, task: &str) -> rusqlite::Result<Vec<Tas
     .query_map([task], task_event)?
     .collect()
 }
+
+/// One imported file, as logged.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ImportLog {
+    pub id: i64,
+    pub file_name: String,
+    pub sha256: String,
+    pub rows_read: i64,
+    pub imported: i64,
+    pub unchanged: i64,
+    pub corrected: i64,
+    pub rejected: i64,
+    pub recorded_by: Option<String>,
+    pub recorded_at: String,
+}
+
+/// Logs an import as it starts; its counts are filled in by [`finish_import`].
+pub fn start_import(
+    conn: &Connection,
+    file_name: &str,
+    sha256: &str,
+    by: Option<&str>,
+) -> rusqlite::Result<i64> {
+    conn.execute(
+        "INSERT INTO imports (file_name, sha256, rows_read, imported, unchanged, corrected, rejected, recorded_by, recorded_at)
+         VALUES (?1, ?2, 0, 0, 0, 0, 0, ?3, ?4)",
+        params![file_name, sha256, by, now()],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Writes an import's final counts.
+pub fn finish_import(conn: &Connection, id: i64, counts: [i64; 5]) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE imports SET rows_read = ?2, imported = ?3, unchanged = ?4, corrected = ?5, rejected = ?6 WHERE id = ?1",
+        params![id, counts[0], counts[1], counts[2], counts[3], counts[4]],
+    )?;
+    Ok(())
+}
+
+/// Every logged import, oldest first.
+pub fn import_log(conn: &Connection) -> rusqlite::Result<Vec<ImportLog>> {
+    conn.prepare(
+        "SELECT id, file_name, sha256, rows_read, imported, unchanged, corrected, rejected, recorded_by, recorded_at
+         FROM imports ORDER BY id",
+    )?
+    .query_map([], |r| {
+        Ok(ImportLog {
+            id: r.get(0)?,
+            file_name: r.get(1)?,
+            sha256: r.get(2)?,
+            rows_read: r.get(3)?,
+            imported: r.get(4)?,
+            unchanged: r.get(5)?,
+            corrected: r.get(6)?,
+            rejected: r.get(7)?,
+            recorded_by: r.get(8)?,
+            recorded_at: r.get(9)?,
+        })
+    })?
+    .collect()
+}

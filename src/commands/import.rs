@@ -1,0 +1,713 @@
+//! `kehoach import`: measurements and task statuses from department CSV files.
+//!
+//! Each file is read as a stream, row by row, into one transaction: every row is checked like
+//! `record` checks a typed value; the file is committed only when no row was rejected (or with
+//! `--skip-invalid`), and never with `--dry-run`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rusqlite::Transaction;
+use serde::Serialize;
+
+use crate::cli::ImportArgs;
+use crate::commands::entry::{self, Part};
+use crate::commands::{as_of, lookup_task, lookup_unit, recorder, Context};
+use crate::error::{rejected, AppError};
+use crate::input::decode::{decode, sha256_hex, sniff_delimiter};
+use crate::input::long::{self, Field, Header, Layout};
+use crate::input::text::{fold, nfc};
+use crate::loc;
+use crate::output::i18n::{self, Lang, Localized};
+use crate::output::{self, Format, Listing};
+use crate::plan::compliance::{task_state, TaskAction, TaskStatus};
+use crate::plan::Plan;
+use crate::store::records::{
+    current_measurement, finish_import, import_log, insert_measurement, insert_task_event,
+    start_import, task_events_of, NewMeasurement, NewTaskEvent,
+};
+
+/// A rejected row: where, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Problem {
+    pub line: u64,
+    pub column: Option<usize>,
+    pub field: Option<String>,
+    #[serde(rename = "reason")]
+    pub reason_vi: String,
+    pub reason_en: String,
+    #[serde(skip)]
+    pub cells: Vec<String>,
+}
+
+/// Counts for one indicator (or task) and unit.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Counts {
+    pub rows_read: i64,
+    pub imported: i64,
+    pub unchanged: i64,
+    pub corrected: i64,
+    pub rejected: i64,
+}
+
+/// What importing one file did.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileSummary {
+    pub file: String,
+    pub sha256: String,
+    pub encoding: &'static str,
+    pub delimiter: String,
+    pub layout: &'static str,
+    #[serde(flatten)]
+    pub counts: Counts,
+    pub dry_run: bool,
+    /// Whether the rows were written.
+    pub committed: bool,
+    pub problems: Vec<Problem>,
+    /// Per indicator (or task) code and unit.
+    pub by_code: Vec<CodeCounts>,
+}
+
+/// Counts of one code and unit.
+#[derive(Debug, Clone, Serialize)]
+pub struct CodeCounts {
+    pub code: String,
+    pub unit: String,
+    #[serde(flatten)]
+    pub counts: Counts,
+}
+
+/// Runs `import`.
+pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
+    let lang = context.lang;
+    let (mut store, plan) = context.open_plan()?;
+    if args.log {
+        let log = import_log(store.conn())?;
+        if args.format.format == Format::Json {
+            return output::print(&output::json(&log));
+        }
+        let mut listing = Listing::new(&[
+            "#",
+            lang.pick(("Tệp", "File")),
+            lang.pick(("Đọc", "Read")),
+            lang.pick(("Nhập", "Imported")),
+            lang.pick(("Không đổi", "Unchanged")),
+            lang.pick(("Đính chính", "Corrected")),
+            lang.pick(("Từ chối", "Rejected")),
+            lang.pick(i18n::RECORDED),
+        ]);
+        for entry in &log {
+            listing.push(vec![
+                entry.id.to_string(),
+                format!(
+                    "{}\nsha256 {}",
+                    entry.file_name,
+                    entry.sha256.get(..12).unwrap_or(&entry.sha256)
+                ),
+                entry.rows_read.to_string(),
+                entry.imported.to_string(),
+                entry.unchanged.to_string(),
+                entry.corrected.to_string(),
+                entry.rejected.to_string(),
+                crate::commands::history::recorded(
+                    entry.recorded_by.as_deref(),
+                    &entry.recorded_at,
+                ),
+            ]);
+        }
+        return output::print(&listing.render(args.format.format));
+    }
+    let today = as_of(args.as_of.as_of);
+    let default_unit = match &args.unit {
+        Some(unit) => Some(lookup_unit(&plan, unit).map_err(rejected)?.code.clone()),
+        None => None,
+    };
+    let by = recorder(args.by.clone());
+    let mut summaries = Vec::new();
+    let mut rejected_rows: Vec<(String, Vec<String>, Problem)> = Vec::new();
+    for path in &args.files {
+        let settings = Settings {
+            plan: &plan,
+            today,
+            default_unit: default_unit.as_deref(),
+            default_date: args.date,
+            correct: args.correct,
+            skip_invalid: args.skip_invalid,
+            encoding: args.encoding,
+            by: by.as_deref(),
+        };
+        let summary = store.write(|tx| {
+            let summary = import_file(tx, path, &settings, args.dry_run)?;
+            if summary.committed {
+                Ok(summary)
+            } else {
+                // Nothing of a refused or dry-run file may stay: undo it within the transaction.
+                Err(anyhow::Error::new(Undo(Box::new(summary))))
+            }
+        });
+        let summary = match summary {
+            Ok(summary) => summary,
+            Err(error) => match error.downcast::<Undo>() {
+                Ok(Undo(summary)) => *summary,
+                Err(error) => return Err(error),
+            },
+        };
+        for problem in &summary.problems {
+            rejected_rows.push((summary.file.clone(), problem.cells.clone(), problem.clone()));
+        }
+        summaries.push(summary);
+    }
+    if let Some(out) = &args.errors {
+        write_errors(out, &rejected_rows, lang)?;
+    }
+    let refused = summaries
+        .iter()
+        .any(|s| !s.problems.is_empty() && !s.committed && !s.dry_run);
+    if args.format.format == Format::Json {
+        output::print(&output::json(&summaries))?;
+    } else {
+        let text: Vec<String> = summaries
+            .iter()
+            .map(|s| summary_text(lang, s, args.format.format))
+            .collect();
+        output::print(&text.join("\n"))?;
+    }
+    if refused {
+        let count: usize = summaries
+            .iter()
+            .filter(|s| !s.committed)
+            .map(|s| s.problems.len())
+            .sum();
+        let details = summaries
+            .iter()
+            .filter(|s| !s.committed)
+            .flat_map(|s| {
+                s.problems
+                    .iter()
+                    .take(50)
+                    .map(move |p| problem_line(&s.file, p))
+            })
+            .collect();
+        return Err(AppError::bad_input(loc!(
+            "{count} dòng bị từ chối; tệp có lỗi không được nhập, chưa ghi gì từ tệp đó. Sửa các dòng dưới đây rồi nhập lại (hoặc dùng --skip-invalid để nhập các dòng đúng):",
+            "{count} row(s) rejected; a file with errors is not imported, nothing of it was written. Fix the rows below and import again (or use --skip-invalid to import the good rows):"
+        ))
+        .with_details(details)
+        .into());
+    }
+    Ok(())
+}
+
+/// Carries a file's summary out of a transaction that must be rolled back.
+#[derive(Debug)]
+struct Undo(Box<FileSummary>);
+
+impl std::fmt::Display for Undo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("import undone")
+    }
+}
+
+impl std::error::Error for Undo {}
+
+struct Settings<'a> {
+    plan: &'a Plan,
+    today: NaiveDate,
+    default_unit: Option<&'a str>,
+    default_date: Option<NaiveDate>,
+    correct: bool,
+    skip_invalid: bool,
+    encoding: Option<crate::input::decode::Encoding>,
+    by: Option<&'a str>,
+}
+
+/// What one row did.
+enum RowOutcome {
+    Imported,
+    Unchanged,
+    Corrected,
+}
+
+fn import_file(
+    tx: &Transaction,
+    path: &Path,
+    settings: &Settings,
+    dry_run: bool,
+) -> anyhow::Result<FileSummary> {
+    let file = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| {
+        rejected(loc!(
+            "Không đọc được tệp {file}: {e}",
+            "Cannot read {file}: {e}"
+        ))
+    })?;
+    let sha256 = sha256_hex(&bytes);
+    let (text, encoding) = decode(&bytes, settings.encoding).map_err(|e| {
+        rejected(Localized {
+            vi: format!("{file}: không đọc được nội dung: {}", e.vi()),
+            en: format!("{file}: cannot read the text: {e}"),
+        })
+    })?;
+    drop(bytes);
+    let delimiter = sniff_delimiter(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let mut header: Option<Header> = None;
+    // The header is the first row that is not blank.
+    for record in records.by_ref() {
+        let record = record
+            .map_err(|e| rejected(loc!("{file}: CSV hỏng: {e}", "{file}: broken CSV: {e}")))?;
+        let cells: Vec<String> = record.iter().map(nfc).collect();
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let header_line = record.position().map_or(0, |p| p.line());
+        header = long::recognise(&cells);
+        if header.is_none() {
+            let found = cells.join(" | ");
+            return Err(rejected(loc!(
+                "{file}:{header_line}: không nhận ra dòng tiêu đề «{found}». Cần các cột: Mã chỉ tiêu; Đơn vị; Ngày; Giá trị (hoặc Mã nhiệm vụ; Trạng thái; Ngày)",
+                "{file}:{header_line}: header not recognised \"{found}\". Expected columns: indicator; unit; date; value (or task; status; date)"
+            )));
+        }
+        break;
+    }
+    let Some(header) = header else {
+        return Err(rejected(loc!(
+            "{file}: tệp trống, không có dòng tiêu đề",
+            "{file}: the file is empty, no header row"
+        )));
+    };
+    let import_id = start_import(tx, &file_name(path), &sha256, settings.by)?;
+    let mut counts = Counts::default();
+    let mut by_code: BTreeMap<(String, String), Counts> = BTreeMap::new();
+    let mut problems = Vec::new();
+    for record in records {
+        let record = record
+            .map_err(|e| rejected(loc!("{file}: CSV hỏng: {e}", "{file}: broken CSV: {e}")))?;
+        let line = record.position().map_or(0, |p| p.line());
+        let cells: Vec<String> = record.iter().map(nfc).collect();
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        counts.rows_read += 1;
+        let row = match header.layout {
+            Layout::Measurements => measurement_row(tx, &header, &cells, settings, import_id),
+            Layout::TaskStatuses => task_row(tx, &header, &cells, settings, import_id),
+        };
+        let key = row_key(&header, &cells);
+        let entry = by_code.entry(key).or_default();
+        entry.rows_read += 1;
+        match row {
+            Ok(RowOutcome::Imported) => {
+                counts.imported += 1;
+                entry.imported += 1;
+            }
+            Ok(RowOutcome::Unchanged) => {
+                counts.unchanged += 1;
+                entry.unchanged += 1;
+            }
+            Ok(RowOutcome::Corrected) => {
+                counts.corrected += 1;
+                entry.corrected += 1;
+            }
+            Err((column, message)) => {
+                counts.rejected += 1;
+                entry.rejected += 1;
+                problems.push(Problem {
+                    line,
+                    column: column.map(|c| c + 1),
+                    field: column.and_then(|c| header.names.get(c).cloned()),
+                    reason_vi: message.vi,
+                    reason_en: message.en,
+                    cells,
+                });
+            }
+        }
+    }
+    finish_import(
+        tx,
+        import_id,
+        [
+            counts.rows_read,
+            counts.imported,
+            counts.unchanged,
+            counts.corrected,
+            counts.rejected,
+        ],
+    )?;
+    let committed = !dry_run && (problems.is_empty() || settings.skip_invalid);
+    Ok(FileSummary {
+        file,
+        sha256,
+        encoding: encoding.name(),
+        delimiter: match delimiter {
+            b'\t' => "tab".to_string(),
+            other => (other as char).to_string(),
+        },
+        layout: match header.layout {
+            Layout::Measurements => "measurements",
+            Layout::TaskStatuses => "task_statuses",
+        },
+        counts,
+        dry_run,
+        committed,
+        problems,
+        by_code: by_code
+            .into_iter()
+            .map(|((code, unit), counts)| CodeCounts { code, unit, counts })
+            .collect(),
+    })
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// The (code, unit) a row counts under in the summary, as written in the file.
+fn row_key(header: &Header, cells: &[String]) -> (String, String) {
+    let code_field = match header.layout {
+        Layout::Measurements => Field::Indicator,
+        Layout::TaskStatuses => Field::Task,
+    };
+    let code = header
+        .cell(cells, code_field)
+        .map(|(_, c)| c.to_uppercase())
+        .unwrap_or_default();
+    let unit = header
+        .cell(cells, Field::Unit)
+        .map(|(_, u)| u.to_string())
+        .unwrap_or_default();
+    (code, unit)
+}
+
+type RowError = (Option<usize>, Localized);
+
+fn missing(header: &Header, field: Field, what: (&str, &str)) -> RowError {
+    let (vi, en) = what;
+    (header.column(field), loc!("thiếu {vi}", "{en} is missing"))
+}
+
+fn row_date(header: &Header, cells: &[String], settings: &Settings) -> Result<NaiveDate, RowError> {
+    match header.cell(cells, Field::Date) {
+        Some((column, text)) => crate::input::date::parse_date(text).map_err(|e| {
+            (
+                Some(column),
+                Localized {
+                    vi: format!("ngày «{text}» không hợp lệ: {}", e.vi()),
+                    en: format!("date \"{text}\" is not valid: {e}"),
+                },
+            )
+        }),
+        None => settings.default_date.ok_or_else(|| {
+            missing(
+                header,
+                Field::Date,
+                ("ngày (hoặc dùng --date)", "the date (or use --date)"),
+            )
+        }),
+    }
+}
+
+fn measurement_row(
+    tx: &Transaction,
+    header: &Header,
+    cells: &[String],
+    settings: &Settings,
+    import_id: i64,
+) -> Result<RowOutcome, RowError> {
+    let (_, indicator) = header.cell(cells, Field::Indicator).ok_or_else(|| {
+        missing(
+            header,
+            Field::Indicator,
+            ("mã chỉ tiêu", "the indicator code"),
+        )
+    })?;
+    let unit = header
+        .cell(cells, Field::Unit)
+        .map(|(_, u)| u)
+        .or(settings.default_unit);
+    let date = row_date(header, cells, settings)?;
+    // A value may come as one cell, or as numerator and denominator cells.
+    let value = match (
+        header.cell(cells, Field::Numerator),
+        header.cell(cells, Field::Denominator),
+    ) {
+        (Some((_, n)), Some((_, d))) => format!("{n}/{d}"),
+        _ => header
+            .cell(cells, Field::Value)
+            .map(|(_, v)| v.to_string())
+            .ok_or_else(|| missing(header, Field::Value, ("giá trị", "the value")))?,
+    };
+    let checked = entry::measurement(
+        settings.plan,
+        indicator,
+        &value,
+        unit,
+        date,
+        settings.today,
+        false,
+    )
+    .map_err(|refusal| {
+        let field = match refusal.part {
+            Part::Indicator => Field::Indicator,
+            Part::Unit => Field::Unit,
+            Part::Date => Field::Date,
+            Part::Value if header.column(Field::Value).is_some() => Field::Value,
+            Part::Value => Field::Numerator,
+        };
+        (header.column(field), refusal.message)
+    })?;
+    let code = &checked.indicator.code;
+    let database =
+        |e: rusqlite::Error| (None, loc!("lỗi cơ sở dữ liệu: {e}", "database error: {e}"));
+    let existing = current_measurement(tx, code, &checked.unit, date, false).map_err(database)?;
+    let reading = checked.reading;
+    if let Some(old) = &existing {
+        if old.value == reading.value
+            && old.numerator == reading.numerator
+            && old.denominator == reading.denominator
+        {
+            return Ok(RowOutcome::Unchanged);
+        }
+        if !settings.correct {
+            let (unit, day) = (&checked.unit, Lang::Vi.date(date));
+            let (old_vi, old_en) = (Lang::Vi.number(old.value), Lang::En.number(old.value));
+            let (new_vi, new_en) = (
+                Lang::Vi.number(reading.value),
+                Lang::En.number(reading.value),
+            );
+            return Err((
+                header.column(Field::Value).or(header.column(Field::Numerator)),
+                loc!(
+                    "{code} của {unit} ngày {day} đã có giá trị {old_vi}, tệp ghi {new_vi}: dùng --correct nếu đây là số liệu đính chính",
+                    "{code} for {unit} on {day} is already {old_en}, the file says {new_en}: use --correct if this corrects it"
+                ),
+            ));
+        }
+    }
+    let note = header.cell(cells, Field::Note).map(|(_, n)| n.to_string());
+    let by = header
+        .cell(cells, Field::By)
+        .map(|(_, b)| b.to_string())
+        .or(settings.by.map(str::to_string));
+    insert_measurement(
+        tx,
+        &NewMeasurement {
+            indicator: code.clone(),
+            unit: checked.unit.clone(),
+            date,
+            value: reading.value,
+            numerator: reading.numerator,
+            denominator: reading.denominator,
+            baseline: false,
+            note,
+            recorded_by: by,
+            import_id: Some(import_id),
+        },
+    )
+    .map_err(database)?;
+    Ok(if existing.is_some() {
+        RowOutcome::Corrected
+    } else {
+        RowOutcome::Imported
+    })
+}
+
+/// The status a task-status cell names, as the action that reaches it.
+fn status_action(text: &str) -> Option<TaskAction> {
+    match fold(text).as_str() {
+        "hoan thanh" | "da hoan thanh" | "xong" | "done" | "completed" => Some(TaskAction::Done),
+        "dang thuc hien" | "bat dau" | "da bat dau" | "in progress" | "started" | "start" => {
+            Some(TaskAction::Start)
+        }
+        "huy" | "da huy" | "cancelled" | "canceled" | "cancel" => Some(TaskAction::Cancel),
+        "mo lai" | "reopen" | "reopened" => Some(TaskAction::Reopen),
+        _ => None,
+    }
+}
+
+fn task_row(
+    tx: &Transaction,
+    header: &Header,
+    cells: &[String],
+    settings: &Settings,
+    import_id: i64,
+) -> Result<RowOutcome, RowError> {
+    let (task_column, code) = header
+        .cell(cells, Field::Task)
+        .ok_or_else(|| missing(header, Field::Task, ("mã nhiệm vụ", "the task code")))?;
+    let (_, task) = lookup_task(settings.plan, code).map_err(|m| (Some(task_column), m))?;
+    let (status_column, status) = header
+        .cell(cells, Field::Status)
+        .ok_or_else(|| missing(header, Field::Status, ("trạng thái", "the status")))?;
+    let action = status_action(status).ok_or_else(|| {
+        (
+            Some(status_column),
+            loc!(
+                "trạng thái «{status}» không hiểu được: dùng hoàn thành, đang thực hiện, hủy hoặc mở lại",
+                "status \"{status}\" is not understood: use done, in progress, cancelled or reopened"
+            ),
+        )
+    })?;
+    let date = row_date(header, cells, settings)?;
+    entry::check_date(settings.plan, date, settings.today, false)
+        .map_err(|m| (header.column(Field::Date), m))?;
+    let database =
+        |e: rusqlite::Error| (None, loc!("lỗi cơ sở dữ liệu: {e}", "database error: {e}"));
+    let events = task_events_of(tx, &task.code).map_err(database)?;
+    let (now, _) = task_state(&events, date);
+    let reached = match action {
+        TaskAction::Done => TaskStatus::Done,
+        TaskAction::Start | TaskAction::Reopen => TaskStatus::InProgress,
+        TaskAction::Cancel => TaskStatus::Cancelled,
+    };
+    if now == reached {
+        return Ok(RowOutcome::Unchanged);
+    }
+    insert_task_event(
+        tx,
+        &NewTaskEvent {
+            task: task.code.clone(),
+            action,
+            date,
+            note: header.cell(cells, Field::Note).map(|(_, n)| n.to_string()),
+            recorded_by: header
+                .cell(cells, Field::By)
+                .map(|(_, b)| b.to_string())
+                .or(settings.by.map(str::to_string)),
+            import_id: Some(import_id),
+        },
+    )
+    .map_err(database)?;
+    Ok(RowOutcome::Imported)
+}
+
+/// "so-lieu.csv:7:4 (Giá trị): reason".
+fn problem_line(file: &str, problem: &Problem) -> Localized {
+    let place = match (problem.column, &problem.field) {
+        (Some(column), Some(field)) => format!("{file}:{}:{column} ({field}): ", problem.line),
+        (Some(column), None) => format!("{file}:{}:{column}: ", problem.line),
+        _ => format!("{file}:{}: ", problem.line),
+    };
+    Localized {
+        vi: problem.reason_vi.clone(),
+        en: problem.reason_en.clone(),
+    }
+    .prefixed(&place)
+}
+
+fn summary_text(lang: Lang, summary: &FileSummary, format: Format) -> String {
+    let c = summary.counts;
+    let file = &summary.file;
+    let state = match (summary.dry_run, summary.committed) {
+        (true, _) => lang.pick(("chạy thử, không ghi gì", "dry run, nothing written")),
+        (false, true) => lang.pick(("đã ghi", "written")),
+        (false, false) => lang.pick(("không ghi gì", "nothing written")),
+    };
+    let mut listing = Listing::new(&[
+        lang.pick(i18n::CODE),
+        lang.pick(i18n::UNIT),
+        lang.pick(("Đọc", "Read")),
+        lang.pick(("Nhập mới", "Imported")),
+        lang.pick(("Không đổi", "Unchanged")),
+        lang.pick(("Đính chính", "Corrected")),
+        lang.pick(("Từ chối", "Rejected")),
+    ]);
+    listing.title = Some(format!(
+        "{file} ({}, «{}»): {state}",
+        summary.encoding, summary.delimiter
+    ));
+    for row in &summary.by_code {
+        let k = row.counts;
+        listing.push(vec![
+            row.code.clone(),
+            row.unit.clone(),
+            k.rows_read.to_string(),
+            k.imported.to_string(),
+            k.unchanged.to_string(),
+            k.corrected.to_string(),
+            k.rejected.to_string(),
+        ]);
+    }
+    listing.push(vec![
+        lang.pick(i18n::TOTAL).to_string(),
+        String::new(),
+        c.rows_read.to_string(),
+        c.imported.to_string(),
+        c.unchanged.to_string(),
+        c.corrected.to_string(),
+        c.rejected.to_string(),
+    ]);
+    if c.rows_read > 0 && c.unchanged == c.rows_read {
+        listing.notes.push(
+            lang.pick((
+                "Tệp này đã được nhập trước đây: không có gì thay đổi.",
+                "This file was imported before: nothing changed.",
+            ))
+            .to_string(),
+        );
+    }
+    // A refused file's problems are the error message; here only those of a kept or trial file.
+    if summary.committed || summary.dry_run {
+        for problem in &summary.problems {
+            listing
+                .notes
+                .push(problem_line(file, problem).get(lang).to_string());
+        }
+    }
+    listing.render(format)
+}
+
+/// Writes the rejected rows, as they were, with the file, line and reason, for the department.
+fn write_errors(
+    out: &Path,
+    rows: &[(String, Vec<String>, Problem)],
+    lang: Lang,
+) -> anyhow::Result<()> {
+    let shown = out.display().to_string();
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .flexible(true)
+        .from_writer(Vec::new());
+    writer.write_record([
+        lang.pick(("Tệp", "File")),
+        lang.pick(("Dòng", "Line")),
+        lang.pick(("Cột", "Column")),
+        lang.pick(("Lý do", "Reason")),
+    ])?;
+    for (file, cells, problem) in rows {
+        let mut record = vec![
+            file.clone(),
+            problem.line.to_string(),
+            problem.field.clone().unwrap_or_default(),
+            match lang {
+                Lang::Vi => problem.reason_vi.clone(),
+                Lang::En => problem.reason_en.clone(),
+            },
+        ];
+        record.extend(
+            cells
+                .iter()
+                .map(|c| crate::input::text::escape_spreadsheet_cell(c)),
+        );
+        writer.write_record(&record)?;
+    }
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(writer.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?);
+    std::fs::write(out, bytes).map_err(|e| {
+        rejected(loc!(
+            "Không ghi được {shown}: {e}",
+            "Cannot write {shown}: {e}"
+        ))
+    })?;
+    Ok(())
+}
