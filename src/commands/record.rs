@@ -42,7 +42,12 @@ pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
                 return Ok(Recorded::Unchanged);
             }
             if !args.correct {
-                return Err(already_recorded(old, &code, &unit));
+                return Err(already_recorded(
+                    old,
+                    &code,
+                    &unit,
+                    &indicator.unit_of_measure,
+                ));
             }
             if note.is_none() {
                 return Err(rejected(loc!(
@@ -166,12 +171,17 @@ pub fn achieved_text(
     }
 }
 
-fn already_recorded(old: &Measurement, code: &str, unit: &str) -> anyhow::Error {
+fn already_recorded(
+    old: &Measurement,
+    code: &str,
+    unit: &str,
+    unit_of_measure: &str,
+) -> anyhow::Error {
     let by = old.recorded_by.clone().unwrap_or_else(|| "?".into());
     let at = old.recorded_at.replace('T', " ").replace('Z', " UTC");
     let (vi_value, en_value) = (
-        shown_reading(Lang::Vi, &as_reading(old), ""),
-        shown_reading(Lang::En, &as_reading(old), ""),
+        shown_reading(Lang::Vi, &as_reading(old), unit_of_measure),
+        shown_reading(Lang::En, &as_reading(old), unit_of_measure),
     );
     let day = Lang::Vi.date(old.date);
     rejected(loc!(

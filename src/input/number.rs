@@ -1,64 +1,365 @@
-//! TEMPORARY stub until the input-parsers branch lands.
-#[derive(Debug)]
+//! Numbers as people type them: "95,5", "95.5", "95,5%", "1.234.567", "1 234 567", "412/450".
+
+use std::fmt;
+
+/// Why a cell or argument is not a number.
+#[derive(Debug, Clone, PartialEq)]
 pub enum NumberError {
-    Bad(String),
+    Empty,
+    /// An Excel error value such as `#DIV/0!` or `#N/A`.
+    ExcelError(String),
+    /// A formula (`=A1+B1`): kept as text, never evaluated.
+    Formula(String),
+    NotANumber(String),
+    /// Groups of digits that are not of three ("1.23.4").
+    BadGrouping(String),
     DenominatorZero,
+    Negative(String),
 }
-impl std::fmt::Display for NumberError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{self:?}")
+
+impl fmt::Display for NumberError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => write!(f, "the value is empty"),
+            Self::ExcelError(e) => write!(f, "the cell holds the Excel error {e}, not a number"),
+            Self::Formula(t) => write!(
+                f,
+                "\"{t}\" is a formula; save the sheet with values, not formulas"
+            ),
+            Self::NotANumber(t) => write!(f, "\"{t}\" is not a number (write e.g. 95,5 or 1.234)"),
+            Self::BadGrouping(t) => write!(f, "\"{t}\" has digit groups that are not of three"),
+            Self::DenominatorZero => write!(f, "the denominator is 0"),
+            Self::Negative(t) => write!(f, "\"{t}\": numerator and denominator cannot be negative"),
+        }
     }
 }
+
 impl NumberError {
+    /// The message in Vietnamese.
     pub fn vi(&self) -> String {
-        format!("{self:?}")
+        match self {
+            Self::Empty => "giá trị trống".to_string(),
+            Self::ExcelError(e) => format!("ô có lỗi Excel {e}, không phải số"),
+            Self::Formula(t) => {
+                format!("«{t}» là công thức: lưu bảng tính dạng giá trị, không phải công thức")
+            }
+            Self::NotANumber(t) => format!("«{t}» không phải là số (viết ví dụ 95,5 hoặc 1.234)"),
+            Self::BadGrouping(t) => format!("«{t}» có nhóm chữ số không đủ ba chữ số"),
+            Self::DenominatorZero => "mẫu số bằng 0".to_string(),
+            Self::Negative(t) => format!("«{t}»: tử số và mẫu số không được âm"),
+        }
     }
 }
+
+/// A number and whether it carried a percent sign.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ParsedNumber {
     pub value: f64,
     pub percent: bool,
 }
+
+/// A typed value: a plain number (maybe with "%"), or numerator/denominator.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Value {
     Plain { value: f64, percent: bool },
     Ratio { numerator: f64, denominator: f64 },
 }
-pub fn parse_number_detail(s: &str) -> Result<ParsedNumber, NumberError> {
-    let t = s.trim();
-    let percent = t.ends_with('%');
-    let t = t
-        .trim_end_matches('%')
-        .trim()
-        .replace('.', "")
-        .replace(',', ".");
-    t.parse::<f64>()
-        .map(|value| ParsedNumber { value, percent })
-        .map_err(|_| NumberError::Bad(s.into()))
+
+const EXCEL_ERRORS: [&str; 8] = [
+    "#DIV/0!",
+    "#N/A",
+    "#VALUE!",
+    "#REF!",
+    "#NAME?",
+    "#NUM!",
+    "#NULL!",
+    "#GETTING_DATA",
+];
+
+/// Parses a number and tells whether it had a percent sign.
+///
+/// One separator followed by exactly three digits ("1.234", "1,234") is read the Vietnamese
+/// way: "." groups thousands, "," marks decimals. With both, the last one is the decimal mark.
+pub fn parse_number_detail(text: &str) -> Result<ParsedNumber, NumberError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(NumberError::Empty);
+    }
+    let upper = trimmed.to_uppercase();
+    if let Some(error) = EXCEL_ERRORS.iter().find(|e| upper == **e) {
+        return Err(NumberError::ExcelError(error.to_string()));
+    }
+    if trimmed.starts_with('=') {
+        return Err(NumberError::Formula(trimmed.to_string()));
+    }
+    let not_a_number = || NumberError::NotANumber(trimmed.to_string());
+    let (body, percent) = match trimmed.strip_suffix('%') {
+        Some(body) => (body.trim_end(), true),
+        None => (trimmed, false),
+    };
+    let (negative, body) = match body.strip_prefix(['-', '\u{2212}']) {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, body.strip_prefix('+').unwrap_or(body)),
+    };
+    // Spaces (plain, no-break, narrow no-break) only ever group thousands.
+    let body: String = body
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    if body.is_empty()
+        || !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        return Err(not_a_number());
+    }
+    let dots = body.matches('.').count();
+    let commas = body.matches(',').count();
+    let decimal = match (dots, commas) {
+        (0, 0) => None,
+        (_, 0) if dots > 1 => None,
+        (0, _) if commas > 1 => None,
+        (1, 0) => single_separator(&body, '.'),
+        (0, 1) => single_separator(&body, ','),
+        _ => {
+            // Both: the last one is the decimal mark and must occur once.
+            let last = body.rfind(['.', ',']).map(|i| body.as_bytes()[i] as char);
+            let mark = last.ok_or_else(not_a_number)?;
+            if body.matches(mark).count() != 1 {
+                return Err(not_a_number());
+            }
+            Some(mark)
+        }
+    };
+    let (integer, fraction) = match decimal {
+        Some(mark) => {
+            let (i, f) = body.split_once(mark).ok_or_else(not_a_number)?;
+            (i.to_string(), f.to_string())
+        }
+        None => (body.clone(), String::new()),
+    };
+    if fraction.contains(['.', ',']) {
+        return Err(not_a_number());
+    }
+    let digits =
+        check_groups(&integer).ok_or_else(|| NumberError::BadGrouping(trimmed.to_string()))?;
+    if digits.is_empty() && fraction.is_empty() {
+        return Err(not_a_number());
+    }
+    let literal = format!(
+        "{}.{}",
+        if digits.is_empty() { "0" } else { &digits },
+        if fraction.is_empty() { "0" } else { &fraction }
+    );
+    let value: f64 = literal.parse().map_err(|_| not_a_number())?;
+    if !value.is_finite() {
+        return Err(not_a_number());
+    }
+    Ok(ParsedNumber {
+        value: if negative && value != 0.0 {
+            -value
+        } else {
+            value
+        },
+        percent,
+    })
 }
-pub fn parse_number(s: &str) -> Result<f64, NumberError> {
-    parse_number_detail(s).map(|p| p.value)
+
+/// With one separator only: three digits after it make it a thousands separator for ".",
+/// a decimal comma for "," (the Vietnamese habit); otherwise it is the decimal mark.
+fn single_separator(body: &str, mark: char) -> Option<char> {
+    let after = body.split_once(mark).map_or(0, |(_, f)| f.len());
+    match (mark, after) {
+        ('.', 3) if !body.starts_with('.') => None,
+        _ => Some(mark),
+    }
 }
-pub fn parse_value(s: &str) -> Result<Value, NumberError> {
-    if let Some((a, b)) = s.split_once('/') {
-        let (n, d) = (parse_number(a)?, parse_number(b)?);
-        if d == 0.0 {
+
+/// The integer part's digits once "." or "," grouping is checked: groups after the first
+/// must have three digits.
+fn check_groups(integer: &str) -> Option<String> {
+    let groups: Vec<&str> = integer.split(['.', ',']).collect();
+    if groups.len() > 1 {
+        let first_ok = (1..=3).contains(&groups[0].len());
+        if !first_ok || groups[1..].iter().any(|g| g.len() != 3) {
+            return None;
+        }
+    }
+    Some(groups.concat())
+}
+
+/// Parses a value: a number, or "NUM/DEN" for a ratio ("412/450").
+pub fn parse_value(text: &str) -> Result<Value, NumberError> {
+    if let Some((numerator, denominator)) = text.split_once('/') {
+        let (n, d) = (
+            parse_number_detail(numerator)?,
+            parse_number_detail(denominator)?,
+        );
+        if n.percent || d.percent {
+            return Err(NumberError::NotANumber(text.trim().to_string()));
+        }
+        if n.value < 0.0 || d.value < 0.0 {
+            return Err(NumberError::Negative(text.trim().to_string()));
+        }
+        if d.value == 0.0 {
             return Err(NumberError::DenominatorZero);
         }
         return Ok(Value::Ratio {
-            numerator: n,
-            denominator: d,
+            numerator: n.value,
+            denominator: d.value,
         });
     }
-    parse_number_detail(s).map(|p| Value::Plain {
-        value: p.value,
-        percent: p.percent,
+    let parsed = parse_number_detail(text)?;
+    Ok(Value::Plain {
+        value: parsed.value,
+        percent: parsed.percent,
     })
 }
+
+/// A number with at most two decimals, trailing zeros dropped, thousands grouped:
+/// "1.234.567,5" with a decimal comma, "1,234,567.5" otherwise.
 pub fn format_number(value: f64, decimal_comma: bool) -> String {
-    let s = format!("{:.2}", value);
-    let s = s.trim_end_matches('0').trim_end_matches('.').to_string();
-    if decimal_comma {
-        s.replace('.', ",")
+    let rounded = (value * 100.0).round() / 100.0;
+    let negative = rounded < 0.0;
+    let text = format!("{:.2}", rounded.abs());
+    let (integer, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let fraction = fraction.trim_end_matches('0');
+    let (group, mark) = if decimal_comma {
+        ('.', ',')
     } else {
-        s
+        (',', '.')
+    };
+    let mut grouped = String::new();
+    for (i, digit) in integer.chars().enumerate() {
+        if i > 0 && (integer.len() - i) % 3 == 0 {
+            grouped.push(group);
+        }
+        grouped.push(digit);
+    }
+    let mut out = String::new();
+    if negative && (grouped != "0" || !fraction.is_empty()) {
+        out.push('-');
+    }
+    out.push_str(&grouped);
+    if !fraction.is_empty() {
+        out.push(mark);
+        out.push_str(fraction);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn parse_number(text: &str) -> Result<f64, NumberError> {
+        parse_number_detail(text).map(|p| p.value)
+    }
+
+    #[test]
+    fn the_forms_people_type() {
+        for (text, value) in [
+            ("95,5", 95.5),
+            ("95.5", 95.5),
+            ("95,5%", 95.5),
+            (" 95,5 % ", 95.5),
+            ("1.234.567", 1_234_567.0),
+            ("1 234 567", 1_234_567.0),
+            ("1\u{a0}234\u{a0}567", 1_234_567.0),
+            ("1.234.567,89", 1_234_567.89),
+            ("1,234,567.89", 1_234_567.89),
+            ("-3", -3.0),
+            ("\u{2212}3", -3.0),
+            ("0", 0.0),
+            ("100%", 100.0),
+            (",5", 0.5),
+            (".5", 0.5),
+            ("1.234", 1234.0),
+            ("1,234", 1.234),
+            ("12.5", 12.5),
+            ("2,5", 2.5),
+        ] {
+            assert_eq!(parse_number(text), Ok(value), "{text}");
+        }
+        assert!(parse_number_detail("95,5%").unwrap().percent);
+        assert!(!parse_number_detail("95,5").unwrap().percent);
+    }
+
+    #[test]
+    fn what_is_refused() {
+        assert_eq!(parse_number(""), Err(NumberError::Empty));
+        assert_eq!(
+            parse_number("#DIV/0!"),
+            Err(NumberError::ExcelError("#DIV/0!".into()))
+        );
+        assert_eq!(
+            parse_number("#n/a"),
+            Err(NumberError::ExcelError("#N/A".into()))
+        );
+        assert_eq!(
+            parse_number("=A1+B1"),
+            Err(NumberError::Formula("=A1+B1".into()))
+        );
+        for bad in [
+            "abc", "1,2,3", "12..3", "1.23.4", "NaN", "inf", "1e5", "--3", "%",
+        ] {
+            assert!(parse_number(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn ratios() {
+        assert_eq!(
+            parse_value("412/450"),
+            Ok(Value::Ratio {
+                numerator: 412.0,
+                denominator: 450.0
+            })
+        );
+        assert_eq!(
+            parse_value("1.234 / 2.000"),
+            Ok(Value::Ratio {
+                numerator: 1234.0,
+                denominator: 2000.0
+            })
+        );
+        assert_eq!(parse_value("5/0"), Err(NumberError::DenominatorZero));
+        assert!(matches!(parse_value("-1/5"), Err(NumberError::Negative(_))));
+        assert_eq!(
+            parse_value("95,5%"),
+            Ok(Value::Plain {
+                value: 95.5,
+                percent: true
+            })
+        );
+    }
+
+    #[test]
+    fn formatting() {
+        assert_eq!(format_number(1_234_567.5, true), "1.234.567,5");
+        assert_eq!(format_number(1_234_567.5, false), "1,234,567.5");
+        assert_eq!(format_number(91.555_555, true), "91,56");
+        assert_eq!(format_number(-0.001, true), "0");
+        assert_eq!(format_number(-3.0, false), "-3");
+        assert_eq!(format_number(100.0, true), "100");
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(text in "\\PC*") {
+            let _ = parse_number(&text);
+            let _ = parse_value(&text);
+        }
+
+        #[test]
+        fn formatted_numbers_read_back(cents in -100_000_000_000_000i64..100_000_000_000_000i64, comma in any::<bool>()) {
+            let value = cents as f64 / 100.0;
+            // English "1,234" reads back as 1,234 the Vietnamese way; with cents it is unambiguous.
+            prop_assume!(comma || cents % 100 != 0);
+            let text = format_number(value, comma);
+            let back = parse_number(&text).unwrap();
+            prop_assert!((back - value).abs() < 0.006, "{} -> {} -> {}", value, text, back);
+        }
     }
 }

@@ -1,29 +1,167 @@
-//! TEMPORARY stub until the input-parsers branch lands.
-use unicode_normalization::UnicodeNormalization;
-pub fn nfc(s: &str) -> String {
-    s.nfc().collect()
+//! Text: Unicode normalisation, matching names loosely, suggesting codes, and keeping
+//! spreadsheet cells from being read as formulas.
+
+use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+
+/// NFC: the one form all text is stored in (Vietnamese arrives as NFC or NFD).
+pub fn nfc(text: &str) -> String {
+    text.nfc().collect()
 }
-pub fn fold(s: &str) -> String {
-    s.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+
+/// A loose key for matching headers and names: no diacritics, đ as d, lower case, runs of
+/// spaces, underscores and hyphens as one space. "Mã chỉ tiêu", "MA_CHI_TIEU" → "ma chi tieu".
+pub fn fold(text: &str) -> String {
+    let bare: String = text
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' | 'Đ' => 'd',
+            '_' | '-' => ' ',
+            other => other,
+        })
         .collect::<String>()
-        .replace(['đ', 'Đ'], "d")
-        .to_lowercase()
+        .to_lowercase();
+    bare.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// The Levenshtein distance between two texts, in characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+/// A code with the leading zeros of its numbers dropped: "TT1.01" and "TT1.1" → "tt1.1".
+fn without_leading_zeros(code: &str) -> String {
+    let mut out = String::new();
+    let mut in_number = false;
+    let chars: Vec<char> = fold(code).chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        let next_is_digit = chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        if *c == '0' && !in_number && next_is_digit {
+            continue;
+        }
+        in_number = c.is_ascii_digit() && (in_number || *c != '0' || !next_is_digit);
+        out.push(*c);
+    }
+    out
+}
+
+/// Up to `max` candidates nearest to `wanted` (a mistyped code), best first.
 pub fn suggest<'a>(
     wanted: &str,
     candidates: impl IntoIterator<Item = &'a str>,
     max: usize,
 ) -> Vec<&'a str> {
-    candidates
+    let key = fold(wanted);
+    let loose = without_leading_zeros(wanted);
+    let limit = (key.chars().count() / 3).max(2);
+    let mut scored: Vec<(usize, usize, &str)> = candidates
         .into_iter()
-        .filter(|c| {
-            c.to_lowercase()
-                .starts_with(&wanted.to_lowercase()[..wanted.len().min(3)])
+        .enumerate()
+        .filter_map(|(order, candidate)| {
+            let folded = fold(candidate);
+            let score = if without_leading_zeros(candidate) == loose {
+                0
+            } else if folded.starts_with(&key) && !key.is_empty() {
+                1
+            } else {
+                let distance = edit_distance(&key, &folded);
+                (distance <= limit).then_some(distance + 1)?
+            };
+            Some((score, order, candidate))
         })
-        .take(max)
-        .collect()
+        .collect();
+    scored.sort();
+    scored.into_iter().take(max).map(|(_, _, c)| c).collect()
 }
-pub fn escape_spreadsheet_cell(s: &str) -> String {
-    s.to_string()
+
+/// Whether a spreadsheet would take the cell for a formula.
+pub fn is_formula_like(text: &str) -> bool {
+    let start = text.trim_start_matches(' ');
+    start.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// The cell with a leading `'` when a spreadsheet would run it as a formula; plain negative
+/// numbers ("-3", "-3,5") stay as they are.
+pub fn escape_spreadsheet_cell(text: &str) -> String {
+    let is_negative_number = text.strip_prefix('-').is_some_and(|rest| {
+        !rest.is_empty()
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    });
+    if is_formula_like(text) && !is_negative_number {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn folding_matches_every_spelling_of_a_header() {
+        for text in [
+            "Mã chỉ tiêu",
+            "Ma\u{0303} chi\u{0309} tiêu",
+            "MA CHI TIEU",
+            "ma_chi_tieu",
+            "  Mã   chỉ-tiêu ",
+        ] {
+            assert_eq!(fold(text), "ma chi tieu", "{text}");
+        }
+        assert_eq!(fold("Đơn vị"), "don vi");
+    }
+
+    #[test]
+    fn nfc_composes() {
+        assert_eq!(nfc("Ma\u{0303}"), "Mã");
+    }
+
+    #[test]
+    fn suggestions() {
+        let codes = ["TT1.01", "TT1.02", "TT1.10", "NV2.03"];
+        assert_eq!(suggest("TT1.1", codes, 3)[0], "TT1.01");
+        assert_eq!(suggest("tt1.0", codes, 3), ["TT1.01", "TT1.02", "TT1.10"]);
+        assert_eq!(suggest("NV2.3", codes, 3)[0], "NV2.03");
+        assert!(suggest("XYZ.99", codes, 3).is_empty());
+        assert_eq!(
+            suggest("TTPVHC", ["TTPVHCC", "VPUB", "CAP"], 3),
+            ["TTPVHCC"]
+        );
+    }
+
+    #[test]
+    fn formula_cells_are_escaped_but_negative_numbers_are_not() {
+        assert_eq!(
+            escape_spreadsheet_cell("=HYPERLINK(\"x\")"),
+            "'=HYPERLINK(\"x\")"
+        );
+        assert_eq!(escape_spreadsheet_cell("+1"), "'+1");
+        assert_eq!(escape_spreadsheet_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(escape_spreadsheet_cell("-3,5"), "-3,5");
+        assert_eq!(escape_spreadsheet_cell("-x"), "'-x");
+        assert_eq!(escape_spreadsheet_cell("Khu phố 1"), "Khu phố 1");
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(text in "\\PC*") {
+            let _ = fold(&text);
+            let _ = suggest(&text, ["TT1.01", "KP1"], 3);
+            let _ = escape_spreadsheet_cell(&text);
+        }
+    }
 }

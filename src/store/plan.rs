@@ -289,7 +289,7 @@ pub fn save_plan(
 ) -> rusqlite::Result<SeedChange> {
     let old = load_plan(conn)?;
     let mut change = SeedChange::default();
-    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let now = super::records::now();
     let meta = &plan.meta;
     conn.execute(
         "INSERT INTO plan (id, number, date, issuer, issuer_parent, place, title, start, end,

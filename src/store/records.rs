@@ -43,8 +43,13 @@ fn day(text: String) -> NaiveDate {
 }
 
 /// The current time as stored in `recorded_at` (UTC, to the second).
+///
+/// `KEHOACH_NOW` (e.g. `2026-11-25T08:00:00Z`) fixes it, for tests and reproducible examples.
 pub fn now() -> String {
-    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    std::env::var("KEHOACH_NOW")
+        .ok()
+        .filter(|now| !now.is_empty())
+        .unwrap_or_else(|| chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string())
 }
 
 const MEASUREMENT_COLUMNS: &str =

@@ -70,6 +70,7 @@ impl Kehoach {
             .env_remove("KEHOACH_DB")
             .env_remove("KEHOACH_LANG")
             .env("USER", "thuky")
+            .env("KEHOACH_NOW", "2026-11-25T08:00:00Z")
             .env("NO_COLOR", "1");
         for (key, value) in env {
             command.env(key, value);
