@@ -277,10 +277,11 @@ fn convert(
             }
         })
         .collect();
+    let plan_end = meta.end;
     let contents = seed
         .contents
         .into_iter()
-        .map(|c| convert_content(c, spans, problem))
+        .map(|c| convert_content(c, plan_end, spans, problem))
         .collect();
     Plan {
         meta,
@@ -291,6 +292,7 @@ fn convert(
 
 fn convert_content(
     c: SeedContent,
+    plan_end: NaiveDate,
     spans: &mut Spans,
     problem: &mut dyn FnMut(Range<usize>, Localized),
 ) -> Content {
@@ -351,7 +353,8 @@ fn convert_content(
                 spans.put(at("cooperating"), cooperating.span());
             }
             let phase = *t.phase.get_ref();
-            // A task without a deadline is due when its phase ends.
+            // A task without a deadline is due when its phase ends (a missing phase is
+            // reported on its own; the plan's end keeps this task from a second error).
             let deadline = match &t.deadline {
                 Some(deadline) => {
                     spans.put(at("deadline"), deadline.span());
@@ -360,7 +363,7 @@ fn convert_content(
                 None => phases
                     .iter()
                     .find(|p| p.number == phase)
-                    .map_or(NaiveDate::MIN, |p| p.end),
+                    .map_or(plan_end, |p| p.end),
             };
             Task {
                 code: task,

@@ -1,0 +1,362 @@
+//! `init` and `plan`: loading seeds, refusing bad ones, reloading amended ones, and the
+//! embedded plan of 118/KH-UBND.
+
+mod common;
+
+use common::{fixture, stable, Kehoach};
+
+#[test]
+fn a_good_seed_loads_and_loading_it_again_changes_nothing() {
+    let k = Kehoach::new();
+    let seed = fixture("seeds/ward.toml");
+    let first = k.run(&["init", "--seed", &seed]).expect(0);
+    assert_eq!(
+        stable(&first.stdout, &k),
+        "Đã nạp Kế hoạch 99/KH-TEST vào <DB>: 2 nội dung, 5 chỉ tiêu, 12 nhiệm vụ, 5 đơn vị.\n"
+    );
+    let dump = k.dump();
+    let again = k.run(&["init", "--seed", &seed]).expect(0);
+    assert_eq!(
+        stable(&again.stdout, &k),
+        "Kế hoạch 99/KH-TEST đã có trong <DB>, không có gì thay đổi.\n"
+    );
+    assert_eq!(k.dump(), dump);
+    let english = k.run(&["--lang", "en", "init", "--seed", &seed]).expect(0);
+    assert_eq!(
+        stable(&english.stdout, &k),
+        "Plan 99/KH-TEST is already loaded in <DB>; nothing changed.\n"
+    );
+}
+
+/// Each bad seed: exit 3, the exact position and reason, and no database created.
+#[test]
+fn each_bad_seed_is_refused_with_line_column_and_reason() {
+    let cases = [
+        ("unknown-unit", "unknown-unit.toml:118:10: đơn vị PX không có trong danh sách [[units]]; có phải PA, PB, KP1?"),
+        ("phases-overlap", "phases-overlap.toml:54:11: giai đoạn bắt đầu 20/02/2026, trước khi giai đoạn trước kết thúc (28/02/2026): các giai đoạn chồng lên nhau"),
+        ("phase-start-after-end", "phase-start-after-end.toml:60:11: ngày bắt đầu 30/06/2026 sau ngày kết thúc 01/05/2026"),
+        ("target-not-number", "target-not-number.toml:80:12: phải là một số (không đặt trong ngoặc kép)"),
+        ("duplicate-code", "duplicate-code.toml:87:10: mã TT1.01 bị trùng"),
+        ("deadline-outside", "deadline-outside.toml:120:14: ngày 01/03/2027 nằm ngoài thời gian của kế hoạch (01/01/2026 – 31/12/2026)"),
+        ("four-phases", "four-phases.toml:153:8: nội dung NV1 phải có đúng 5 giai đoạn, ở đây có 4"),
+        ("unknown-kind", "unknown-kind.toml:78:10: loại chỉ tiêu «ratio2» không hợp lệ: dùng một trong percent, count, reduction, growth"),
+        ("syntax-error", "syntax-error.toml:9:29: tệp TOML sai cú pháp hoặc kiểu dữ liệu: invalid basic string"),
+    ];
+    for (name, expected) in cases {
+        let k = Kehoach::new();
+        let seed = fixture(&format!("seeds/invalid/{name}.toml"));
+        let run = k.run(&["init", "--seed", &seed]).expect(3);
+        let stderr = stable(&run.stderr, &k).replace("<REPO>/fixtures/seeds/invalid/", "");
+        let lines: Vec<&str> = stderr.lines().collect();
+        assert_eq!(lines[0], format!("Lỗi: Tệp kế hoạch {name}.toml không hợp lệ (1 lỗi); chưa ghi gì vào cơ sở dữ liệu:"), "{stderr}");
+        assert_eq!(lines[1..], [format!("  {expected}")], "{name}");
+        assert!(!k.db.exists(), "{name}: a database was created");
+    }
+}
+
+#[test]
+fn a_bad_seed_over_an_existing_database_changes_nothing() {
+    let k = Kehoach::with_seed("ward.toml");
+    let dump = k.dump();
+    k.run(&[
+        "init",
+        "--seed",
+        &fixture("seeds/invalid/unknown-unit.toml"),
+    ])
+    .expect(3);
+    assert_eq!(k.dump(), dump);
+}
+
+fn record_some_data(k: &Kehoach) {
+    k.run(&[
+        "record",
+        "TT1.01",
+        "412/450",
+        "--unit",
+        "PA",
+        "--date",
+        "15/04/2026",
+        "--as-of",
+        "30/06/2026",
+    ])
+    .expect(0);
+    k.run(&[
+        "record",
+        "TT1.02",
+        "2",
+        "--unit",
+        "PA",
+        "--date",
+        "10/05/2026",
+        "--as-of",
+        "30/06/2026",
+    ])
+    .expect(0);
+    k.run(&[
+        "task",
+        "done",
+        "TT1.T01",
+        "--date",
+        "20/02/2026",
+        "--as-of",
+        "30/06/2026",
+    ])
+    .expect(0);
+}
+
+#[test]
+fn an_amended_seed_keeps_every_measurement_and_event() {
+    let k = Kehoach::with_seed("ward.toml");
+    record_some_data(&k);
+    let run = k
+        .run(&["init", "--seed", &fixture("seeds/ward-amended.toml")])
+        .expect(0);
+    assert_eq!(
+        stable(&run.stdout, &k),
+        "Đã nạp Kế hoạch 99/KH-TEST vào <DB>: 2 nội dung, 5 chỉ tiêu, 13 nhiệm vụ, 5 đơn vị.\nThêm mới: TT1.T08\nSửa đổi: TT1.01, TT1.T05\n"
+    );
+    assert_eq!(k.count("SELECT count(*) FROM measurements"), 2);
+    assert_eq!(k.count("SELECT count(*) FROM task_events"), 1);
+    let show = k
+        .run(&[
+            "show",
+            "TT1.01",
+            "--as-of",
+            "30/06/2026",
+            "--format",
+            "json",
+        ])
+        .expect(0)
+        .json();
+    assert_eq!(show["target"], 92.0);
+    assert_eq!(show["latest"]["numerator"], 412.0);
+}
+
+#[test]
+fn dropping_items_that_hold_data_needs_force_and_keeps_them_retired() {
+    let k = Kehoach::with_seed("ward.toml");
+    record_some_data(&k);
+    let dump = k.dump();
+    let seed = fixture("seeds/ward-removed.toml");
+    let refused = k.run(&["init", "--seed", &seed]).expect(3);
+    assert!(
+        refused
+            .stderr
+            .contains("bỏ đi những mục đã có số liệu; không ghi gì. Thêm --force"),
+        "{}",
+        refused.stderr
+    );
+    assert!(
+        refused.stderr.contains("TT1.02: có 1 số liệu/nhật ký"),
+        "{}",
+        refused.stderr
+    );
+    assert!(
+        refused.stderr.contains("TT1.T01: có 1 số liệu/nhật ký"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(k.dump(), dump);
+
+    let forced = k.run(&["init", "--seed", &seed, "--force"]).expect(0);
+    assert!(
+        forced
+            .stdout
+            .contains("Giữ lại, ngừng dùng (có số liệu): TT1.02, TT1.T01"),
+        "{}",
+        forced.stdout
+    );
+    // Nothing recorded is lost; the retired items are still in the file, marked.
+    assert_eq!(k.count("SELECT count(*) FROM measurements"), 2);
+    assert_eq!(k.count("SELECT count(*) FROM task_events"), 1);
+    assert_eq!(
+        k.count("SELECT count(*) FROM indicators WHERE code = 'TT1.02' AND retired = 1"),
+        1
+    );
+    assert_eq!(
+        k.count("SELECT count(*) FROM tasks WHERE code = 'TT1.T01' AND retired = 1"),
+        1
+    );
+    let plan = k.run(&["plan", "--format", "json"]).expect(0).json();
+    let codes: Vec<&str> = plan["contents"][0]["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["TT1.01", "TT1.03"]);
+    // Loading the full seed again brings them back, with their data.
+    k.run(&["init", "--seed", &fixture("seeds/ward.toml")])
+        .expect(0);
+    assert_eq!(
+        k.count("SELECT count(*) FROM indicators WHERE retired = 1"),
+        0
+    );
+    k.run(&["check"]).expect(0);
+}
+
+#[test]
+fn the_embedded_plan_is_all_of_118() {
+    let k = Kehoach::new();
+    k.run(&["init"]).expect(0);
+    let plan = k.run(&["plan", "--format", "json"]).expect(0).json();
+    assert_eq!(plan["plan"]["number"], "118/KH-UBND");
+    assert_eq!(plan["plan"]["date"], "2026-05-30");
+    let contents = plan["contents"].as_array().unwrap();
+    let codes: Vec<&str> = contents
+        .iter()
+        .map(|c| c["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["TT1", "TT2", "TT3", "NV1", "NV2", "NV3", "NV4"]);
+    // Each content's phases as the plan dates them.
+    let phases = |code: &str| -> Vec<String> {
+        let content = contents.iter().find(|c| c["code"] == code).unwrap();
+        content["phases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}..{}",
+                    p["start"].as_str().unwrap(),
+                    p["end"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        phases("TT1"),
+        [
+            "2026-05-30..2026-05-31",
+            "2026-06-01..2026-12-31",
+            "2027-01-01..2027-03-31",
+            "2027-04-01..2027-09-30",
+            "2027-10-01..2030-12-31"
+        ]
+    );
+    assert_eq!(
+        phases("TT2"),
+        [
+            "2026-05-30..2026-06-30",
+            "2026-07-01..2026-12-31",
+            "2027-01-01..2027-05-31",
+            "2027-06-01..2027-10-30",
+            "2027-10-31..2030-12-31"
+        ]
+    );
+    for code in ["TT3", "NV1", "NV2", "NV3", "NV4"] {
+        assert_eq!(
+            phases(code),
+            [
+                "2026-05-30..2026-05-31",
+                "2026-06-01..2026-12-31",
+                "2027-01-01..2027-03-31",
+                "2027-04-01..2027-08-27",
+                "2027-08-28..2030-12-31"
+            ],
+            "{code}"
+        );
+    }
+    // Every indicator and task has a responsible unit that exists.
+    let units: Vec<&str> = plan["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["code"].as_str().unwrap())
+        .collect();
+    for code in ["TTPVHCC", "VPUB", "VHXH", "KTHTDT", "CAP", "KP1", "KP7"] {
+        assert!(units.contains(&code), "{code}");
+    }
+    for content in contents {
+        for indicator in content["indicators"].as_array().unwrap() {
+            let responsible = indicator["responsible"].as_array().unwrap();
+            assert!(!responsible.is_empty());
+            assert!(
+                responsible
+                    .iter()
+                    .all(|u| units.contains(&u.as_str().unwrap())),
+                "{indicator}"
+            );
+        }
+        for task in content["tasks"].as_array().unwrap() {
+            assert!(units.contains(&task["lead"].as_str().unwrap()), "{task}");
+            assert_eq!(task["status"], "not_started");
+        }
+    }
+    // The targets the plan is known by.
+    let indicator = |code: &str| {
+        contents
+            .iter()
+            .flat_map(|c| c["indicators"].as_array().unwrap())
+            .find(|i| i["code"] == code)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        (
+            indicator("TT1.03")["comparator"].as_str(),
+            indicator("TT1.03")["target"].as_f64()
+        ),
+        (Some(">="), Some(90.0))
+    );
+    let initiatives = indicator("TT1.10");
+    let split: Vec<String> = initiatives["unit_targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| format!("{} {}", u["unit"].as_str().unwrap(), u["target"]))
+        .collect();
+    assert_eq!(split, ["TTPVHCC 3.0", "VPUB 2.0", "VHXH 3.0", "KTHTDT 2.0"]);
+    assert_eq!(indicator("TT3.05")["kind"], "reduction");
+    assert_eq!(indicator("TT3.05")["baseline"]["year"], 2025);
+    let disbursement = indicator("NV2.04");
+    assert_eq!(disbursement["checkpoints"][0]["date"], "2026-11-30");
+    assert_eq!(disbursement["checkpoints"][0]["target"], 95.0);
+    assert_eq!(
+        (
+            disbursement["deadline"].as_str(),
+            disbursement["target"].as_f64()
+        ),
+        (Some("2026-12-31"), Some(100.0))
+    );
+    assert_eq!(indicator("NV1.05")["target"], 95.0);
+    assert_eq!(indicator("NV1.03")["comparator"], "<");
+    k.run(&["check"]).expect(0);
+}
+
+#[test]
+fn snapshots_of_plan_in_both_languages() {
+    let k = Kehoach::with_seed("ward.toml");
+    for lang in ["vi", "en"] {
+        for part in [
+            None,
+            Some("indicators"),
+            Some("tasks"),
+            Some("units"),
+            Some("phases"),
+        ] {
+            let mut args = vec!["--lang", lang, "plan"];
+            args.extend(part);
+            let run = k.run(&args).expect(0);
+            insta::assert_snapshot!(
+                format!("plan_{}_{lang}", part.unwrap_or("contents")),
+                stable(&run.stdout, &k)
+            );
+        }
+    }
+    let md = k
+        .run(&["plan", "tasks", "--content", "NV1", "--format", "md"])
+        .expect(0);
+    insta::assert_snapshot!("plan_tasks_nv1_md", md.stdout);
+    let csv = k.run(&["plan", "indicators", "--format", "csv"]).expect(0);
+    insta::assert_snapshot!("plan_indicators_csv", csv.stdout);
+    let embedded = Kehoach::new();
+    embedded.run(&["init"]).expect(0);
+    for lang in ["vi", "en"] {
+        let run = embedded.run(&["--lang", lang, "plan"]).expect(0);
+        insta::assert_snapshot!(
+            format!("plan_embedded_{lang}"),
+            stable(&run.stdout, &embedded)
+        );
+    }
+}
