@@ -28,6 +28,42 @@ use crate::store::records::{
     start_import, task_events_of, NewMeasurement, NewTaskEvent,
 };
 
+/// The line a record starts on. The csv reader's own position is where it began reading,
+/// before the previous line's terminator and any blank lines: skip those, then count lines.
+struct LineCounter<'t> {
+    text: &'t [u8],
+    offset: usize,
+    line: u64,
+}
+
+impl<'t> LineCounter<'t> {
+    fn new(text: &'t str) -> Self {
+        Self {
+            text: text.as_bytes(),
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    fn line_of(&mut self, record: &csv::StringRecord) -> u64 {
+        let mut start = record
+            .position()
+            .map_or(0, |p| p.byte() as usize)
+            .min(self.text.len());
+        while start < self.text.len() && matches!(self.text[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start >= self.offset {
+            self.line += self.text[self.offset..start]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count() as u64;
+            self.offset = start;
+        }
+        self.line
+    }
+}
+
 /// A rejected row: where, and why.
 #[derive(Debug, Clone, Serialize)]
 pub struct Problem {
@@ -256,6 +292,7 @@ fn import_file(
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
+    let mut lines = LineCounter::new(&text);
     let mut records = reader.records();
     let mut header: Option<Header> = None;
     // The header is the first row that is not blank.
@@ -266,7 +303,7 @@ fn import_file(
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let header_line = record.position().map_or(0, |p| p.line());
+        let header_line = lines.line_of(&record);
         header = long::recognise(&cells);
         if header.is_none() {
             let found = cells.join(" | ");
@@ -290,7 +327,7 @@ fn import_file(
     for record in records {
         let record = record
             .map_err(|e| rejected(loc!("{file}: CSV hỏng: {e}", "{file}: broken CSV: {e}")))?;
-        let line = record.position().map_or(0, |p| p.line());
+        let line = lines.line_of(&record);
         let cells: Vec<String> = record.iter().map(nfc).collect();
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;

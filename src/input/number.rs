@@ -190,6 +190,11 @@ fn check_groups(integer: &str) -> Option<String> {
 
 /// Parses a value: a number, or "NUM/DEN" for a ratio ("412/450").
 pub fn parse_value(text: &str) -> Result<Value, NumberError> {
+    // "#DIV/0!" holds a slash too: Excel's errors are named before any splitting.
+    let upper = text.trim().to_uppercase();
+    if let Some(error) = EXCEL_ERRORS.iter().find(|e| upper == **e) {
+        return Err(NumberError::ExcelError(error.to_string()));
+    }
     if let Some((numerator, denominator)) = text.split_once('/') {
         let (n, d) = (
             parse_number_detail(numerator)?,
@@ -325,6 +330,10 @@ mod tests {
             })
         );
         assert_eq!(parse_value("5/0"), Err(NumberError::DenominatorZero));
+        assert_eq!(
+            parse_value("#DIV/0!"),
+            Err(NumberError::ExcelError("#DIV/0!".into()))
+        );
         assert!(matches!(parse_value("-1/5"), Err(NumberError::Negative(_))));
         assert_eq!(
             parse_value("95,5%"),

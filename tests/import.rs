@@ -1,0 +1,281 @@
+//! `import`: department CSV files in every encoding and delimiter, all or nothing, errors a
+//! clerk can act on, re-imports that change nothing, corrections that keep history.
+
+mod common;
+
+use common::{fixture, stable, Kehoach};
+
+const AS_OF: [&str; 2] = ["--as-of", "30/06/2026"];
+
+fn import(k: &Kehoach, args: &[&str]) -> common::Run {
+    let mut all = vec!["import"];
+    all.extend(args);
+    all.extend(AS_OF);
+    k.run(&all)
+}
+
+/// What the clean file holds, as stored: indicator, unit, date, value, numerator, note.
+fn stored(k: &Kehoach) -> Vec<String> {
+    let conn = rusqlite::Connection::open(&k.db).unwrap();
+    let mut statement = conn
+        .prepare("SELECT indicator, unit, date, value, numerator, coalesce(note, '') FROM current_measurements ORDER BY indicator, unit, date")
+        .unwrap();
+    statement
+        .query_map([], |r| {
+            Ok(format!(
+                "{} {} {} {:.2} {:?} {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, f64>(3)?,
+                r.get::<_, Option<f64>>(4)?,
+                r.get::<_, String>(5)?
+            ))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+const CLEAN: [&str; 7] = [
+    "NV1.01 KP1 2026-06-20 40.00 None ",
+    "NV1.01 KP2 2026-06-20 45.00 None ",
+    "TT1.01 PA 2026-04-15 91.56 Some(412.0) Báo cáo tháng 4",
+    "TT1.01 PB 2026-04-15 80.00 Some(40.0) ",
+    "TT1.02 PA 2026-05-10 2.00 None ",
+    "TT1.02 PB 2026-06-10 2.00 None ",
+    "TT1.03 PB 2026-06-10 2.50 None ",
+];
+
+#[test]
+fn every_encoding_and_delimiter_gives_the_same_rows() {
+    for (file, encoding, delimiter) in [
+        ("long-clean.csv", "UTF-8", ";"),
+        ("long-utf8-bom.csv", "UTF-8 BOM", ";"),
+        ("long-utf16le.csv", "UTF-16LE", ";"),
+        ("long-windows1258.csv", "Windows-1258", ";"),
+        ("long-nfd-headers.csv", "UTF-8", ";"),
+        ("long-comma.csv", "UTF-8", ","),
+        ("long-tab.csv", "UTF-8", "tab"),
+    ] {
+        let k = Kehoach::with_seed("ward.toml");
+        let summary = import(&k, &[&fixture(&format!("csv/{file}")), "--format", "json"])
+            .expect(0)
+            .json();
+        assert_eq!(
+            (
+                summary[0]["encoding"].as_str(),
+                summary[0]["delimiter"].as_str()
+            ),
+            (Some(encoding), Some(delimiter)),
+            "{file}"
+        );
+        assert_eq!(
+            (
+                summary[0]["rows_read"].as_i64(),
+                summary[0]["imported"].as_i64()
+            ),
+            (Some(7), Some(7)),
+            "{file}"
+        );
+        assert_eq!(stored(&k), CLEAN, "{file}");
+    }
+}
+
+#[test]
+fn one_bad_row_rejects_the_whole_file_with_every_problem_placed() {
+    let k = Kehoach::with_seed("ward.toml");
+    let dump = k.dump();
+    let run = import(&k, &[&fixture("csv/long-bad-row.csv")]).expect(3);
+    let stderr = stable(&run.stderr, &k);
+    assert_eq!(
+        stderr,
+        "Lỗi: 3 dòng bị từ chối; tệp có lỗi không được nhập, chưa ghi gì từ tệp đó. Sửa các dòng dưới đây rồi nhập lại (hoặc dùng --skip-invalid để nhập các dòng đúng):\n  \
+<REPO>/fixtures/csv/long-bad-row.csv:4:4 (Giá trị): Giá trị «#DIV/0!» không hợp lệ: ô có lỗi Excel #DIV/0!, không phải số\n  \
+<REPO>/fixtures/csv/long-bad-row.csv:5:2 (Đơn vị): Đơn vị PC không tồn tại (có phải PA, PB, KP1?); xem danh sách bằng «kehoach plan units»\n  \
+<REPO>/fixtures/csv/long-bad-row.csv:6:3 (Ngày): ngày «31/02/2026» không hợp lệ: ngày 31/02/2026 không có trên lịch\n"
+    );
+    assert_eq!(k.dump(), dump, "nothing may be written");
+    assert_eq!(k.count("SELECT count(*) FROM imports"), 0);
+}
+
+#[test]
+fn skip_invalid_imports_the_good_rows_and_errors_lists_the_rest() {
+    let k = Kehoach::with_seed("ward.toml");
+    let errors = k.path("loi.csv");
+    let run = import(
+        &k,
+        &[
+            &fixture("csv/long-bad-row.csv"),
+            "--skip-invalid",
+            "--errors",
+            errors.to_str().unwrap(),
+        ],
+    )
+    .expect(0);
+    insta::assert_snapshot!("import_skip_invalid_vi", stable(&run.stdout, &k));
+    assert_eq!(k.count("SELECT count(*) FROM measurements"), 3);
+    let written = std::fs::read_to_string(&errors).unwrap();
+    insta::assert_snapshot!("import_errors_csv", stable(&written, &k));
+    assert_eq!(k.count("SELECT rejected FROM imports"), 3);
+}
+
+#[test]
+fn dry_run_checks_and_writes_nothing() {
+    let k = Kehoach::with_seed("ward.toml");
+    let dump = k.dump();
+    let run = import(&k, &[&fixture("csv/long-clean.csv"), "--dry-run"]).expect(0);
+    assert!(
+        run.stdout.contains("chạy thử, không ghi gì"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(k.dump(), dump);
+}
+
+#[test]
+fn a_reimport_changes_nothing_and_a_changed_one_needs_correct() {
+    let k = Kehoach::with_seed("ward.toml");
+    import(&k, &[&fixture("csv/long-clean.csv")]).expect(0);
+    let again = import(&k, &[&fixture("csv/long-clean.csv"), "--format", "json"])
+        .expect(0)
+        .json();
+    assert_eq!(
+        (
+            again[0]["unchanged"].as_i64(),
+            again[0]["imported"].as_i64()
+        ),
+        (Some(7), Some(0))
+    );
+    assert_eq!(k.count("SELECT count(*) FROM measurements"), 7);
+
+    let dump = k.dump();
+    let refused = import(&k, &[&fixture("csv/long-changed.csv")]).expect(3);
+    assert!(
+        refused.stderr.contains("long-changed.csv:5:4 (Giá trị): TT1.02 của PB ngày 10/06/2026 đã có giá trị 2, tệp ghi 3: dùng --correct nếu đây là số liệu đính chính"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(k.dump(), dump);
+
+    let corrected = import(
+        &k,
+        &[
+            &fixture("csv/long-changed.csv"),
+            "--correct",
+            "--format",
+            "json",
+        ],
+    )
+    .expect(0)
+    .json();
+    assert_eq!(
+        (
+            corrected[0]["corrected"].as_i64(),
+            corrected[0]["unchanged"].as_i64()
+        ),
+        (Some(1), Some(6))
+    );
+    let history = k
+        .run(&["history", "TT1.02", "--unit", "PB", "--format", "json"])
+        .expect(0)
+        .json();
+    let values: Vec<(f64, bool)> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["value"].as_f64().unwrap(),
+                m["superseded"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(values, [(2.0, true), (3.0, false)]);
+
+    let log = k
+        .run(&["import", "--log", "--format", "json"])
+        .expect(0)
+        .json();
+    let files: Vec<String> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            format!(
+                "{} {} {}",
+                l["file_name"].as_str().unwrap(),
+                l["imported"],
+                l["corrected"]
+            )
+        })
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "long-clean.csv 7 0",
+            "long-clean.csv 0 0",
+            "long-changed.csv 0 1"
+        ]
+    );
+    assert_eq!(log[0]["sha256"].as_str().unwrap().len(), 64);
+}
+
+#[test]
+fn task_status_files_are_recognised_by_their_header() {
+    let k = Kehoach::with_seed("ward.toml");
+    import(&k, &[&fixture("csv/tasks.csv")]).expect(0);
+    let tasks = k
+        .run(&["task", "list", "--as-of", "30/06/2026", "--format", "json"])
+        .expect(0)
+        .json();
+    let status = |code: &str| {
+        tasks
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["code"] == code)
+            .unwrap()["status"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(status("TT1.T01"), "done");
+    assert_eq!(status("TT1.T03"), "in_progress");
+    assert_eq!(status("NV1.T01"), "done");
+    // Again: nothing changes.
+    let again = import(&k, &[&fixture("csv/tasks.csv"), "--format", "json"])
+        .expect(0)
+        .json();
+    assert_eq!(again[0]["unchanged"], 3);
+}
+
+#[test]
+fn files_that_are_not_csv_are_refused_cleanly() {
+    let k = Kehoach::with_seed("ward.toml");
+    let cases: [(&str, &[u8], &str); 4] = [
+        ("trong.csv", b"", "tệp trống, không có dòng tiêu đề"),
+        (
+            "chi-bom.csv",
+            b"\xEF\xBB\xBF",
+            "tệp trống, không có dòng tiêu đề",
+        ),
+        (
+            "nhi-phan.csv",
+            b"PK\x03\x04\x00\x00\x00",
+            "tệp nhị phân, không phải văn bản CSV",
+        ),
+        (
+            "tieu-de-la.csv",
+            "Họ tên;Số điện thoại\nAn;0909\n".as_bytes(),
+            "không nhận ra dòng tiêu đề «Họ tên | Số điện thoại»",
+        ),
+    ];
+    for (name, bytes, message) in cases {
+        let path = k.path(name);
+        std::fs::write(&path, bytes).unwrap();
+        let run = import(&k, &[path.to_str().unwrap()]).expect(3);
+        assert!(run.stderr.contains(message), "{name}: {}", run.stderr);
+    }
+    assert_eq!(k.count("SELECT count(*) FROM measurements"), 0);
+}
