@@ -56,6 +56,15 @@ pub fn run(context: &Context, args: OverdueArgs) -> anyhow::Result<()> {
         return output::print(&output::json(&rows));
     }
     let mut listing = listing(lang, &rows);
+    if rows.iter().any(|r| r.kind == ItemKind::Indicator) {
+        listing.notes.push(
+            lang.pick((
+                "◆ = chỉ tiêu (mốc hoặc hạn cuối)",
+                "◆ = indicator (checkpoint or deadline)",
+            ))
+            .to_string(),
+        );
+    }
     if rows.is_empty() {
         listing.notes.push(
             lang.pick(("Không có việc nào quá hạn.", "Nothing is overdue."))
@@ -110,7 +119,6 @@ pub fn overdue_rows(
 /// Overdue rows as a table.
 pub fn listing(lang: Lang, rows: &[OverdueRow]) -> Listing {
     let mut listing = Listing::new(&[
-        lang.pick(i18n::KIND),
         lang.pick(i18n::CODE),
         lang.pick(i18n::PHASE),
         lang.pick(i18n::UNIT),
@@ -119,9 +127,9 @@ pub fn listing(lang: Lang, rows: &[OverdueRow]) -> Listing {
         lang.pick(i18n::TEXT),
     ]);
     for row in rows {
-        let kind = match row.kind {
-            ItemKind::Task => lang.pick(("nhiệm vụ", "task")),
-            ItemKind::Indicator => lang.pick(("chỉ tiêu", "indicator")),
+        let code = match row.kind {
+            ItemKind::Task => row.code.clone(),
+            ItemKind::Indicator => format!("{} ◆", row.code),
         };
         let days = if row.upcoming {
             let left = -row.days_overdue;
@@ -137,8 +145,7 @@ pub fn listing(lang: Lang, rows: &[OverdueRow]) -> Listing {
             text.push_str(&format!(" [{comparator} {}]", lang.number(target)));
         }
         listing.push(vec![
-            kind.to_string(),
-            row.code.clone(),
+            code,
             format!("{}/{}", row.content, row.phase),
             row.unit.clone(),
             lang.date(row.due),

@@ -94,7 +94,6 @@ macro_rules! loc {
 
 pub const CODE: (&str, &str) = ("Mã", "Code");
 pub const CONTENT: (&str, &str) = ("Nội dung", "Content");
-pub const KIND: (&str, &str) = ("Loại", "Kind");
 pub const LEAD: (&str, &str) = ("Chủ trì", "Lead");
 pub const PHASE: (&str, &str) = ("Giai đoạn", "Phase");
 pub const PHASES: (&str, &str) = ("Các giai đoạn", "Phases");

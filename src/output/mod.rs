@@ -4,7 +4,7 @@ pub mod i18n;
 
 use std::io::{IsTerminal, Write};
 
-use comfy_table::{presets, Cell, ContentArrangement, Table};
+use comfy_table::{presets, Cell, ColumnConstraint, ContentArrangement, Table};
 use serde::Serialize;
 
 use crate::input::text::escape_spreadsheet_cell;
@@ -22,6 +22,9 @@ pub enum Format {
     /// A Markdown table.
     Md,
 }
+
+/// Cells at most this wide (a code, a date, a count) are never wrapped in tables.
+const SHORT_CELL: usize = 12;
 
 /// Rows with headers, ready to be written as a table, CSV or Markdown.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -66,6 +69,33 @@ impl Listing {
             .set_header(self.headers.iter().map(Cell::new));
         for row in &self.rows {
             table.add_row(row.iter().map(Cell::new));
+        }
+        // Codes, dates and counts keep their width, narrowest first, while at least a quarter
+        // of the table is left for the long text that wraps.
+        let width = |column: usize| {
+            std::iter::once(&self.headers)
+                .chain(&self.rows)
+                .filter_map(|row| row.get(column))
+                .flat_map(|cell| cell.lines())
+                .map(|line| line.chars().count())
+                .max()
+                .unwrap_or(0)
+        };
+        let mut short: Vec<(usize, usize)> = (0..self.headers.len())
+            .map(|column| (width(column), column))
+            .filter(|(width, _)| *width <= SHORT_CELL)
+            .collect();
+        short.sort();
+        let budget = usize::from(terminal_width()) * 3 / 4;
+        let mut used = 0;
+        for (width, column) in short {
+            used += width + 3;
+            if used > budget {
+                break;
+            }
+            if let Some(c) = table.column_mut(column) {
+                c.set_constraint(ColumnConstraint::ContentWidth);
+            }
         }
         let mut out = String::new();
         if let Some(title) = &self.title {
