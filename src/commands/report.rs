@@ -249,26 +249,26 @@ fn title(lang: Lang, plan: &Plan, as_of: chrono::NaiveDate, by_unit: bool) -> St
     }
 }
 
-/// "3/4 75%", with the phase's status above and a ⚠ line for overdue and late items.
+/// "● 3/4", "75%", "⚠ 1" on three short lines, so that seven columns fit 80 characters.
 fn cell_text(lang: Lang, status: Option<PhaseStatus>, tally: &Tally) -> String {
-    let mut lines = Vec::new();
-    if let Some(status) = status {
-        lines.push(phase_mark(status).to_string());
-    }
+    let mark = status
+        .map(|s| format!("{} ", phase_mark(s)))
+        .unwrap_or_default();
     if tally.items_total == 0 {
-        lines.push("—".to_string());
-        return lines.join(" ");
+        return format!("{mark}—");
     }
-    let pct = tally
-        .compliance_pct()
-        .map(|p| lang.percent(p.round()))
-        .unwrap_or_else(|| "–".into());
-    lines.push(format!("{}/{} {pct}", tally.items_met, tally.items_due));
+    let mut lines = vec![format!("{mark}{}/{}", tally.items_met, tally.items_due)];
+    lines.push(
+        tally
+            .compliance_pct()
+            .map(|p| lang.percent(p.round()))
+            .unwrap_or_else(|| "–".into()),
+    );
     let behind = tally.items_overdue + tally.items_late;
     if behind > 0 {
         lines.push(format!("⚠ {behind}"));
     }
-    lines.join(" ")
+    lines.join("\n")
 }
 
 fn phase_mark(status: PhaseStatus) -> &'static str {
@@ -287,11 +287,12 @@ pub fn grid_listing(lang: Lang, rows: &[ReportRow], totals: &ReportRow, by_unit:
         lang.pick(i18n::CONTENT)
     };
     let mut headers = vec![first.to_string()];
+    // "GĐ 1" rather than "Giai đoạn 1": five phase columns and a total must fit 80 columns.
     headers.extend(
         totals
             .phases
             .iter()
-            .map(|p| format!("{} {}", lang.pick(i18n::PHASE), p.number)),
+            .map(|p| format!("{} {}", lang.pick(("GĐ", "Phase")), p.number)),
     );
     headers.push(lang.pick(i18n::TOTAL).to_string());
     let mut listing = Listing {
