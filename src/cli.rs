@@ -56,6 +56,8 @@ pub enum Command {
     Overdue(OverdueArgs),
     /// Bảng tiến độ theo giai đoạn (phase-by-phase compliance)
     Report(ReportArgs),
+    /// Báo cáo tuần cho lãnh đạo, chạy được bằng cron (the weekly report)
+    Weekly(WeeklyArgs),
     /// Nhập số liệu và trạng thái nhiệm vụ từ tệp CSV (import from CSV)
     Import(ImportArgs),
     /// Kiểm tra tệp cơ sở dữ liệu (integrity check)
@@ -293,6 +295,32 @@ pub struct ReportArgs {
 pub enum ReportBy {
     /// Theo đơn vị (by responsible unit)
     Unit,
+}
+
+/// `weekly`
+#[derive(Debug, Args)]
+pub struct WeeklyArgs {
+    /// Định dạng (format): text, md, html, csv (bảng tiến độ), json
+    #[arg(long, value_enum, default_value_t = WeeklyFormat::Text)]
+    pub format: WeeklyFormat,
+    /// Ghi vào tệp (write to this file, whole or not at all)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Ghi thời điểm lập báo cáo (add the time it was made; otherwise the same data give the same bytes)
+    #[arg(long)]
+    pub stamp: bool,
+    #[command(flatten)]
+    pub as_of: AsOfArg,
+}
+
+/// The weekly report's formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WeeklyFormat {
+    Text,
+    Md,
+    Html,
+    Csv,
+    Json,
 }
 
 /// `import`

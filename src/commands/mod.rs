@@ -12,6 +12,7 @@ mod record;
 mod report;
 mod show;
 mod task;
+mod weekly;
 
 use std::path::PathBuf;
 
@@ -67,6 +68,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Task(command) => task::run(&context, command),
         Command::Overdue(args) => overdue::run(&context, args),
         Command::Report(args) => report::run(&context, args),
+        Command::Weekly(args) => weekly::run(&context, args),
         Command::Import(args) => import::run(&context, args),
         Command::Check => check::check(&context),
         Command::Backup(args) => check::backup(&context, &args.file),

@@ -4,6 +4,7 @@
 //! commands hand them to the rules, the output module renders what the rules return.
 
 pub mod compliance;
+pub mod forecast;
 pub mod measure;
 pub mod validate;
 

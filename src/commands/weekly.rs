@@ -1,0 +1,671 @@
+//! `kehoach weekly`: the Monday report for the ward's leadership, made unattended by cron.
+//!
+//! The week is Monday to Sunday, the last one ending before the as-of day. The same data and
+//! as-of day give the same bytes: nothing in the body depends on the clock unless `--stamp`.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::Path;
+
+use chrono::{Datelike, Days, NaiveDate};
+use serde::Serialize;
+
+use crate::cli::{WeeklyArgs, WeeklyFormat};
+use crate::commands::overdue::{self, OverdueRow};
+use crate::commands::report::{self, Report};
+use crate::commands::{as_of, Context};
+use crate::error::AppError;
+use crate::loc;
+use crate::output::i18n::{self, Lang};
+use crate::output::{self, Format, Listing};
+use crate::plan::compliance::{items, Records, Split, TaskAction};
+use crate::plan::measure::{self, Measurement, Status};
+use crate::plan::{forecast, Plan};
+use crate::store::records::{current_measurements, measurement_history, task_events};
+
+#[derive(Serialize)]
+struct Weekly {
+    as_of: NaiveDate,
+    week_start: NaiveDate,
+    week_end: NaiveDate,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    generated_at: Option<String>,
+    headline: Headline,
+    changes: Changes,
+    compliance: Vec<ContentChange>,
+    report: Report,
+    overdue_by_unit: Vec<UnitOverdue>,
+    silent_units: Vec<SilentUnit>,
+    furthest_from_target: Vec<Forecast>,
+}
+
+#[derive(Serialize)]
+struct Headline {
+    days_since_start: i64,
+    compliance_pct: Option<f64>,
+    phases: Vec<CurrentPhase>,
+}
+
+#[derive(Serialize)]
+struct CurrentPhase {
+    content: String,
+    phase: u8,
+    name: String,
+    end: NaiveDate,
+    days_left: i64,
+}
+
+#[derive(Serialize)]
+struct Changes {
+    values: Vec<Measurement>,
+    tasks_done: Vec<TaskDone>,
+    became_overdue: Vec<OverdueRow>,
+}
+
+#[derive(Serialize)]
+struct TaskDone {
+    task: String,
+    date: NaiveDate,
+    days_late: i64,
+}
+
+#[derive(Serialize)]
+struct ContentChange {
+    code: String,
+    compliance_pct: Option<f64>,
+    last_week_pct: Option<f64>,
+    change_points: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct UnitOverdue {
+    unit: String,
+    items: Vec<OverdueRow>,
+}
+
+#[derive(Serialize)]
+struct SilentUnit {
+    unit: String,
+    indicators: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Forecast {
+    code: String,
+    text: String,
+    comparator: &'static str,
+    target: f64,
+    achieved: f64,
+    deadline: NaiveDate,
+    /// The least-squares value at the deadline; `None` with fewer than two measured days.
+    forecast: Option<f64>,
+    forecast_meets: Option<bool>,
+}
+
+/// The Monday-to-Sunday week that ends before `as_of`.
+pub fn week_before(as_of: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let back = u64::from(as_of.weekday().num_days_from_monday()) + 1;
+    let end = as_of - Days::new(back);
+    (end - Days::new(6), end)
+}
+
+/// Runs `weekly`.
+pub fn run(context: &Context, args: WeeklyArgs) -> anyhow::Result<()> {
+    let lang = context.lang;
+    let (store, plan) = context.open_plan()?;
+    let today = as_of(args.as_of.as_of);
+    let measurements = current_measurements(store.conn())?;
+    let events = task_events(store.conn())?;
+    let history = measurement_history(store.conn(), None, None, None)?;
+    let weekly = build(&plan, &measurements, &events, &history, today, args.stamp);
+    let text = match args.format {
+        WeeklyFormat::Json => output::json(&weekly),
+        WeeklyFormat::Text => render_text(lang, &plan, &weekly, Format::Table),
+        WeeklyFormat::Md => render_text(lang, &plan, &weekly, Format::Md),
+        WeeklyFormat::Csv => {
+            report::grid_listing(lang, &weekly.report.contents, &weekly.report.totals, false)
+                .render(Format::Csv)
+        }
+        WeeklyFormat::Html => render_html(lang, &plan, &weekly),
+    };
+    match &args.out {
+        Some(path) => write_whole(path, &text),
+        None => output::print(&text),
+    }
+}
+
+fn build(
+    plan: &Plan,
+    measurements: &HashMap<String, Vec<Measurement>>,
+    events: &HashMap<String, Vec<crate::plan::compliance::TaskEvent>>,
+    history: &[Measurement],
+    today: NaiveDate,
+    stamp: bool,
+) -> Weekly {
+    let (week_start, week_end) = week_before(today);
+    let records = Records {
+        measurements,
+        task_events: events,
+    };
+    let report = report::build(plan, &records, today, None, None, false);
+    let last_week = report::build(plan, &records, today - Days::new(7), None, None, false);
+    let ward = plan.ward().map(|u| u.code.as_str()).unwrap_or_default();
+
+    let phases = plan
+        .contents
+        .iter()
+        .filter_map(|c| {
+            let phase = c.phase_on(today)?;
+            Some(CurrentPhase {
+                content: c.code.clone(),
+                phase: phase.number,
+                name: phase.name.clone(),
+                end: phase.end,
+                days_left: (phase.end - today).num_days(),
+            })
+        })
+        .collect();
+    let headline = Headline {
+        days_since_start: (today - plan.meta.start).num_days(),
+        compliance_pct: report.totals.total.compliance_pct,
+        phases,
+    };
+
+    let in_week = |day: NaiveDate| week_start <= day && day <= week_end;
+    let values: Vec<Measurement> = history
+        .iter()
+        .filter(|m| in_week(m.date))
+        .cloned()
+        .collect();
+    let mut tasks_done: Vec<TaskDone> = Vec::new();
+    for (_, task) in plan.tasks() {
+        for event in events.get(&task.code).into_iter().flatten() {
+            if event.action == TaskAction::Done && in_week(event.date) {
+                tasks_done.push(TaskDone {
+                    task: task.code.clone(),
+                    date: event.date,
+                    days_late: (event.date - task.deadline).num_days().max(0),
+                });
+            }
+        }
+    }
+    let all = items(plan, &records, today, Split::Ward);
+    let overdue_now = overdue::overdue_rows(&all, today, None, |_| true);
+    // Overdue now and not a week ago: due in the days since.
+    let became_overdue: Vec<OverdueRow> = overdue::overdue_rows(&all, today, None, |i| {
+        i.due >= today - Days::new(8) && i.due < today
+    });
+
+    let compliance = report
+        .contents
+        .iter()
+        .zip(&last_week.contents)
+        .map(|(now, before)| ContentChange {
+            code: now.code.clone(),
+            compliance_pct: now.total.compliance_pct,
+            last_week_pct: before.total.compliance_pct,
+            change_points: now
+                .total
+                .compliance_pct
+                .zip(before.total.compliance_pct)
+                .map(|(a, b)| a - b),
+        })
+        .collect();
+
+    let mut overdue_by_unit: Vec<UnitOverdue> = Vec::new();
+    for row in overdue_now {
+        match overdue_by_unit.iter_mut().find(|g| g.unit == row.unit) {
+            Some(group) => group.items.push(row),
+            None => overdue_by_unit.push(UnitOverdue {
+                unit: row.unit.clone(),
+                items: vec![row],
+            }),
+        }
+    }
+    overdue_by_unit.sort_by_key(|g| std::cmp::Reverse(g.items.len()));
+
+    // Units responsible for indicators that sent nothing dated in the week.
+    let mut silent_units: Vec<SilentUnit> = Vec::new();
+    for unit in &plan.units {
+        let theirs: Vec<String> = plan
+            .indicators()
+            .filter(|(_, i)| i.responsible.contains(&unit.code) && i.deadline >= week_start)
+            .map(|(_, i)| i.code.clone())
+            .collect();
+        if theirs.is_empty() {
+            continue;
+        }
+        let reported = values.iter().any(|m| m.unit == unit.code);
+        if !reported {
+            silent_units.push(SilentUnit {
+                unit: unit.code.clone(),
+                indicators: theirs,
+            });
+        }
+    }
+
+    let mut furthest: Vec<(f64, Forecast)> = Vec::new();
+    for (_, indicator) in plan.indicators() {
+        let own = measurements
+            .get(&indicator.code)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let standing = measure::standing(indicator, ward, own, today, indicator.target);
+        let (Some(achieved), Status::NotMet) = (standing.achieved, standing.status) else {
+            continue;
+        };
+        let series = measure::ward_series(indicator, ward, own, today);
+        let at_deadline = forecast::linear_at(&series, indicator.deadline);
+        let scale = indicator.target.abs().max(1.0);
+        furthest.push((
+            (achieved - indicator.target).abs() / scale,
+            Forecast {
+                code: indicator.code.clone(),
+                text: indicator.text.clone(),
+                comparator: indicator.comparator.symbol(),
+                target: indicator.target,
+                achieved,
+                deadline: indicator.deadline,
+                forecast: at_deadline,
+                forecast_meets: at_deadline
+                    .map(|f| indicator.comparator.holds(f, indicator.target)),
+            },
+        ));
+    }
+    furthest.sort_by(|a, b| b.0.total_cmp(&a.0));
+
+    Weekly {
+        as_of: today,
+        week_start,
+        week_end,
+        generated_at: stamp.then(crate::store::records::now),
+        headline,
+        changes: Changes {
+            values,
+            tasks_done,
+            became_overdue,
+        },
+        compliance,
+        report,
+        overdue_by_unit,
+        silent_units,
+        furthest_from_target: furthest.into_iter().take(5).map(|(_, f)| f).collect(),
+    }
+}
+
+fn pct(lang: Lang, value: Option<f64>) -> String {
+    value
+        .map(|v| lang.percent((v * 10.0).round() / 10.0))
+        .unwrap_or_else(|| "–".into())
+}
+
+fn points(lang: Lang, value: Option<f64>) -> String {
+    match value {
+        Some(v) if v > 0.05 => format!("+{}", lang.number((v * 10.0).round() / 10.0)),
+        Some(v) if v < -0.05 => lang.number((v * 10.0).round() / 10.0),
+        Some(_) => "0".into(),
+        None => "–".into(),
+    }
+}
+
+/// The sentences and tables of the report, as plain text (tables) or Markdown.
+fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> String {
+    let md = format == Format::Md;
+    let mut out = String::new();
+    let heading = |out: &mut String, text: &str| {
+        if md {
+            let _ = write!(out, "\n## {text}\n\n");
+        } else {
+            let _ = write!(out, "\n{text}\n{}\n", "=".repeat(text.chars().count()));
+        }
+    };
+    let (start, end, day) = (
+        lang.date(weekly.week_start),
+        lang.date(weekly.week_end),
+        lang.date(weekly.as_of),
+    );
+    let title = match lang {
+        Lang::Vi => format!(
+            "BÁO CÁO TUẦN {start} – {end} · {}",
+            i18n::plan_heading(lang, &plan.meta.number, plan.meta.date)
+        ),
+        Lang::En => format!(
+            "WEEKLY REPORT {start} – {end} · {}",
+            i18n::plan_heading(lang, &plan.meta.number, plan.meta.date)
+        ),
+    };
+    let _ = writeln!(out, "{}{title}", if md { "# " } else { "" });
+    if let Some(at) = &weekly.generated_at {
+        let _ = writeln!(out, "{} {at}", lang.pick(("Lập lúc", "Generated at")));
+    }
+
+    heading(&mut out, lang.pick(("Tóm tắt", "Headline")));
+    let h = &weekly.headline;
+    let (days, overall) = (h.days_since_start, pct(lang, h.compliance_pct));
+    let _ = writeln!(
+        out,
+        "{}",
+        loc!(
+            "Tính đến ngày {day}: {days} ngày kể từ khi bắt đầu kế hoạch; tỷ lệ hoàn thành đúng hạn chung {overall}.",
+            "As of {day}: {days} days since the plan started; overall on-time compliance {overall}."
+        )
+        .get(lang)
+    );
+    let mut phases = Listing::new(&[
+        lang.pick(i18n::CONTENT),
+        lang.pick(i18n::PHASE),
+        lang.pick(i18n::END),
+        lang.pick(("Còn lại (ngày)", "Days left")),
+    ]);
+    for p in &h.phases {
+        phases.push(vec![
+            p.content.clone(),
+            format!("{}. {}", p.phase, p.name),
+            lang.date(p.end),
+            p.days_left.to_string(),
+        ]);
+    }
+    out.push_str(&phases.render(format));
+
+    heading(&mut out, lang.pick(("Thay đổi trong tuần", "This week")));
+    let c = &weekly.changes;
+    let (values, done, overdue) = (c.values.len(), c.tasks_done.len(), c.became_overdue.len());
+    let _ = writeln!(
+        out,
+        "{}",
+        loc!(
+            "{values} số liệu được nhập, {done} nhiệm vụ hoàn thành, {overdue} việc mới quá hạn.",
+            "{values} values recorded, {done} tasks done, {overdue} items newly overdue."
+        )
+        .get(lang)
+    );
+    if !c.values.is_empty() {
+        out.push('\n');
+        out.push_str(&crate::commands::history::listing(lang, &c.values).render(format));
+    }
+    for t in &c.tasks_done {
+        let (task, date, late) = (&t.task, lang.date(t.date), t.days_late);
+        let line = if late > 0 {
+            loc!(
+                "- {task} hoàn thành {date}, trễ {late} ngày",
+                "- {task} done {date}, {late} days late"
+            )
+        } else {
+            loc!("- {task} hoàn thành {date}", "- {task} done {date}")
+        };
+        let _ = writeln!(out, "{}", line.get(lang));
+    }
+    if !c.became_overdue.is_empty() {
+        out.push_str(&overdue::listing(lang, &c.became_overdue).render(format));
+    }
+
+    heading(
+        &mut out,
+        lang.pick(("Tiến độ theo giai đoạn", "Compliance by phase")),
+    );
+    out.push_str(
+        &report::grid_listing(lang, &weekly.report.contents, &weekly.report.totals, false)
+            .render(format),
+    );
+    let mut change = Listing::new(&[
+        lang.pick(i18n::CONTENT),
+        lang.pick(("Tuần này", "This week")),
+        lang.pick(("Tuần trước", "Last week")),
+        lang.pick(("Thay đổi (điểm %)", "Change (points)")),
+    ]);
+    for row in &weekly.compliance {
+        change.push(vec![
+            row.code.clone(),
+            pct(lang, row.compliance_pct),
+            pct(lang, row.last_week_pct),
+            points(lang, row.change_points),
+        ]);
+    }
+    out.push('\n');
+    out.push_str(&change.render(format));
+
+    heading(
+        &mut out,
+        lang.pick(("Việc quá hạn theo đơn vị", "Overdue by unit")),
+    );
+    if weekly.overdue_by_unit.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.pick(("Không có việc nào quá hạn.", "Nothing is overdue."))
+        );
+    }
+    for group in &weekly.overdue_by_unit {
+        let _ = writeln!(
+            out,
+            "{}{} ({})",
+            if md { "### " } else { "" },
+            group.unit,
+            group.items.len()
+        );
+        out.push_str(&overdue::listing(lang, &group.items).render(format));
+    }
+
+    heading(
+        &mut out,
+        lang.pick((
+            "Đơn vị chưa gửi số liệu trong tuần",
+            "Units that sent nothing this week",
+        )),
+    );
+    if weekly.silent_units.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.pick(("Mọi đơn vị đều đã gửi số liệu.", "Every unit sent figures."))
+        );
+    } else {
+        let mut silent = Listing::new(&[
+            lang.pick(i18n::UNIT),
+            lang.pick(("Chỉ tiêu phụ trách", "Indicators it answers for")),
+        ]);
+        for unit in &weekly.silent_units {
+            silent.push(vec![unit.unit.clone(), unit.indicators.join(", ")]);
+        }
+        out.push_str(&silent.render(format));
+    }
+
+    heading(
+        &mut out,
+        lang.pick((
+            "Chỉ tiêu xa mục tiêu nhất",
+            "Indicators furthest from target",
+        )),
+    );
+    if weekly.furthest_from_target.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.pick((
+                "Không có chỉ tiêu nào chưa đạt có số liệu.",
+                "No indicator with data is behind its target."
+            ))
+        );
+    }
+    for f in &weekly.furthest_from_target {
+        let (code, now, target, deadline) = (
+            &f.code,
+            lang.number(f.achieved),
+            lang.number(f.target),
+            lang.date(f.deadline),
+        );
+        let comparator = f.comparator;
+        let line = match f.forecast {
+            Some(value) => {
+                let at = lang.number(value);
+                let verdict = if f.forecast_meets == Some(true) { lang.pick(("đạt", "meets it")) } else { lang.pick(("không đạt", "falls short")) };
+                loc!(
+                    "- {code}: hiện {now}, mục tiêu {comparator} {target}. Với đà hiện nay, đến {deadline} đạt {at}: {verdict}.",
+                    "- {code}: now {now}, target {comparator} {target}. At this pace it reaches {at} by {deadline}: {verdict}."
+                )
+            }
+            None => loc!(
+                "- {code}: hiện {now}, mục tiêu {comparator} {target} trước {deadline}; chưa đủ số liệu để dự báo.",
+                "- {code}: now {now}, target {comparator} {target} by {deadline}; too few figures for a forecast."
+            ),
+        };
+        let _ = writeln!(out, "{}", line.get(lang));
+    }
+    out
+}
+
+/// Escapes text for HTML.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// One self-contained page: inline CSS, an inline SVG chart, no external fetch.
+fn render_html(lang: Lang, plan: &Plan, weekly: &Weekly) -> String {
+    let body = render_text(lang, plan, weekly, Format::Md);
+    let mut html = String::new();
+    let title = escape(
+        body.lines()
+            .next()
+            .unwrap_or_default()
+            .trim_start_matches("# "),
+    );
+    let _ = write!(
+        html,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n<h1>{title}</h1>\n",
+        if lang == Lang::Vi { "vi" } else { "en" }
+    );
+    html.push_str(&chart(lang, weekly));
+    // The Markdown body, turned into simple HTML: headings, tables, lists, paragraphs.
+    let mut in_table = false;
+    for line in body.lines().skip(1) {
+        if let Some(table_row) = line.strip_prefix('|') {
+            if line.starts_with("|---") {
+                continue;
+            }
+            if !in_table {
+                html.push_str("<table>\n");
+                in_table = true;
+            }
+            let cells: Vec<String> = split_md_row(table_row)
+                .iter()
+                .map(|c| escape(c).replace("&lt;br&gt;", "<br>"))
+                .collect();
+            let _ = writeln!(
+                html,
+                "<tr>{}</tr>",
+                cells
+                    .iter()
+                    .map(|c| format!("<td>{c}</td>"))
+                    .collect::<String>()
+            );
+            continue;
+        }
+        if in_table {
+            html.push_str("</table>\n");
+            in_table = false;
+        }
+        if let Some(h) = line.strip_prefix("### ") {
+            let _ = writeln!(html, "<h3>{}</h3>", escape(h));
+        } else if let Some(h) = line.strip_prefix("## ") {
+            let _ = writeln!(html, "<h2>{}</h2>", escape(h));
+        } else if let Some(item) = line.strip_prefix("- ") {
+            let _ = writeln!(html, "<p class=\"item\">{}</p>", escape(item));
+        } else if let Some(bold) = line.strip_prefix("**").and_then(|l| l.strip_suffix("**")) {
+            let _ = writeln!(
+                html,
+                "<p><strong>{}</strong></p>",
+                escape(&bold.replace("\\*", "*"))
+            );
+        } else if !line.trim().is_empty() {
+            let _ = writeln!(html, "<p>{}</p>", escape(line));
+        }
+    }
+    if in_table {
+        html.push_str("</table>\n");
+    }
+    html.push_str("</body>\n</html>\n");
+    html
+}
+
+fn split_md_row(row: &str) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut chars = row.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                if let Some(next) = chars.next() {
+                    cell.push(next);
+                }
+            }
+            '|' => cells.push(std::mem::take(&mut cell).trim().to_string()),
+            other => cell.push(other),
+        }
+    }
+    cells
+}
+
+/// Horizontal bars of each content's on-time compliance, as inline SVG.
+fn chart(lang: Lang, weekly: &Weekly) -> String {
+    let rows = &weekly.compliance;
+    let height = 24 * rows.len() + 30;
+    let mut svg = format!(
+        "<svg class=\"chart\" viewBox=\"0 0 600 {height}\" role=\"img\" aria-label=\"{}\">\n",
+        escape(lang.pick((
+            "Tỷ lệ đúng hạn theo nội dung",
+            "On-time compliance by content"
+        )))
+    );
+    for (i, row) in rows.iter().enumerate() {
+        let y = 10 + 24 * i;
+        let value = row.compliance_pct.unwrap_or(0.0);
+        let width = (value / 100.0 * 440.0).round();
+        let _ = writeln!(
+            svg,
+            "<text x=\"0\" y=\"{}\">{}</text><rect x=\"60\" y=\"{y}\" width=\"440\" height=\"16\" class=\"track\"/><rect x=\"60\" y=\"{y}\" width=\"{width}\" height=\"16\" class=\"bar\"/><text x=\"510\" y=\"{}\">{}</text>",
+            y + 13,
+            escape(&row.code),
+            y + 13,
+            escape(&pct(lang, row.compliance_pct))
+        );
+    }
+    svg.push_str("</svg>\n");
+    svg
+}
+
+const CSS: &str = "body{font-family:'Times New Roman',serif;max-width:60rem;margin:1rem auto;padding:0 1rem;color:#111}
+h1{font-size:1.3rem}h2{font-size:1.1rem;border-bottom:1px solid #999;margin-top:1.5rem}h3{font-size:1rem}
+table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}td{border:1px solid #999;padding:.2rem .4rem;vertical-align:top}
+tr:first-child td{font-weight:bold;background:#eee}.chart{width:100%;max-width:40rem;font-size:13px}
+.track{fill:#eee}.bar{fill:#2a6f97}p.item{margin:.2rem 0 .2rem 1rem}
+@media print{@page{size:A4;margin:2cm 1.5cm 2cm 3cm}body{max-width:none}}
+";
+
+/// Writes the report beside its destination, then renames it over: a reader never sees half.
+fn write_whole(path: &Path, text: &str) -> anyhow::Result<()> {
+    let shown = path.display().to_string();
+    let fail = |e: std::io::Error| {
+        AppError::bad_input(loc!(
+            "Không ghi được {shown}: {e}",
+            "Cannot write {shown}: {e}"
+        ))
+    };
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = std::path::PathBuf::from(partial);
+    let result = std::fs::File::create(&partial)
+        .and_then(|mut file| {
+            file.write_all(text.as_bytes())
+                .and_then(|()| file.sync_all())
+        })
+        .and_then(|()| std::fs::rename(&partial, path));
+    if let Err(e) = result {
+        std::fs::remove_file(&partial).ok();
+        return Err(fail(e).into());
+    }
+    Ok(())
+}
