@@ -192,6 +192,19 @@ pub fn find_unit<'p>(plan: &'p Plan, text: &str) -> anyhow::Result<&'p Unit> {
     lookup_unit(plan, text).map_err(rejected)
 }
 
+/// The `--content` filter, checked.
+pub fn content_filter<'p>(
+    plan: &'p Plan,
+    code: Option<&str>,
+) -> anyhow::Result<Option<&'p Content>> {
+    code.map(|c| find_content(plan, c)).transpose()
+}
+
+/// The `--unit` filter, checked.
+pub fn unit_filter<'p>(plan: &'p Plan, text: Option<&str>) -> anyhow::Result<Option<&'p Unit>> {
+    text.map(|u| find_unit(plan, u)).transpose()
+}
+
 /// The content written `code` (any case), or an error that lists the contents.
 pub fn find_content<'p>(plan: &'p Plan, code: &str) -> anyhow::Result<&'p Content> {
     let code = code.trim();

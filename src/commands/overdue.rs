@@ -3,11 +3,11 @@
 use serde::Serialize;
 
 use crate::cli::OverdueArgs;
-use crate::commands::{as_of, find_content, find_unit, Context};
+use crate::commands::{as_of, content_filter, unit_filter, Context};
 use crate::output::i18n::{self, Lang};
 use crate::output::{self, Format, Listing};
-use crate::plan::compliance::{items, Item, ItemKind, Outcome, Records, Split};
-use crate::store::records::{current_measurements, task_events};
+use crate::plan::compliance::{items, Item, ItemKind, Outcome, Split};
+use crate::store::records::recorded;
 
 /// One row of `overdue --format json` (the shape in CLI.md, plus `upcoming` and `target`).
 #[derive(Serialize)]
@@ -32,22 +32,10 @@ pub fn run(context: &Context, args: OverdueArgs) -> anyhow::Result<()> {
     let lang = context.lang;
     let (store, plan) = context.open_plan()?;
     let today = as_of(args.as_of.as_of);
-    let content = args
-        .content
-        .as_deref()
-        .map(|c| find_content(&plan, c))
-        .transpose()?;
-    let unit = args
-        .unit
-        .as_deref()
-        .map(|u| find_unit(&plan, u))
-        .transpose()?;
-    let measurements = current_measurements(store.conn())?;
-    let events = task_events(store.conn())?;
-    let records = Records {
-        measurements: &measurements,
-        task_events: &events,
-    };
+    let content = content_filter(&plan, args.content.as_deref())?;
+    let unit = unit_filter(&plan, args.unit.as_deref())?;
+    let recorded = recorded(store.conn())?;
+    let records = recorded.records();
     let all = items(&plan, &records, today, Split::Ward);
     let rows = overdue_rows(&all, today, args.due_within, |item| {
         content.is_none_or(|c| c.code == item.content) && unit.is_none_or(|u| u.code == item.unit)

@@ -3,14 +3,14 @@
 use serde::Serialize;
 
 use crate::cli::{ReportArgs, ReportBy};
-use crate::commands::{as_of, find_content, Context};
+use crate::commands::{as_of, content_filter, Context};
 use crate::output::i18n::{self, Lang};
 use crate::output::{self, Format, Listing};
 use crate::plan::compliance::{
     items, phase_status, tally, Item, ItemKind, PhaseStatus, Records, Split, Tally,
 };
 use crate::plan::{Content, Plan};
-use crate::store::records::{current_measurements, task_events};
+use crate::store::records::recorded;
 
 /// One phase of one content (or one unit) in the report.
 #[derive(Debug, Clone, Serialize)]
@@ -204,17 +204,9 @@ pub fn run(context: &Context, args: ReportArgs) -> anyhow::Result<()> {
     let lang = context.lang;
     let (store, plan) = context.open_plan()?;
     let today = as_of(args.as_of.as_of);
-    let content = args
-        .content
-        .as_deref()
-        .map(|c| find_content(&plan, c))
-        .transpose()?;
-    let measurements = current_measurements(store.conn())?;
-    let events = task_events(store.conn())?;
-    let records = Records {
-        measurements: &measurements,
-        task_events: &events,
-    };
+    let content = content_filter(&plan, args.content.as_deref())?;
+    let recorded = recorded(store.conn())?;
+    let records = recorded.records();
     let report = build(
         &plan,
         &records,

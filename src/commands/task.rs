@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::cli::{TaskChangeArgs, TaskCommand, TaskListArgs, TaskLogArgs, TaskStatusArg};
-use crate::commands::{as_of, find_content, find_task, find_unit, recorder, Context};
+use crate::commands::{as_of, content_filter, find_task, recorder, unit_filter, Context};
 use crate::error::rejected;
 use crate::input::text::nfc;
 use crate::loc;
@@ -43,16 +43,8 @@ fn list(context: &Context, args: TaskListArgs) -> anyhow::Result<()> {
     let lang = context.lang;
     let (store, plan) = context.open_plan()?;
     let today = as_of(args.as_of.as_of);
-    let content = args
-        .content
-        .as_deref()
-        .map(|c| find_content(&plan, c))
-        .transpose()?;
-    let unit = args
-        .unit
-        .as_deref()
-        .map(|u| find_unit(&plan, u))
-        .transpose()?;
+    let content = content_filter(&plan, args.content.as_deref())?;
+    let unit = unit_filter(&plan, args.unit.as_deref())?;
     let events = task_events(store.conn())?;
     let mut rows = Vec::new();
     for (c, task) in plan.tasks() {

@@ -3,7 +3,6 @@
 //! The week is Monday to Sunday, the last one ending before the as-of day. The same data and
 //! as-of day give the same bytes: nothing in the body depends on the clock unless `--stamp`.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::Path;
@@ -19,10 +18,10 @@ use crate::error::AppError;
 use crate::loc;
 use crate::output::i18n::{self, Lang};
 use crate::output::{self, Format, Listing};
-use crate::plan::compliance::{items, Records, Split, TaskAction};
+use crate::plan::compliance::{items, Split, TaskAction};
 use crate::plan::measure::{self, Measurement, Status};
 use crate::plan::{forecast, Plan};
-use crate::store::records::{current_measurements, measurement_history, task_events};
+use crate::store::records::{measurement_history, recorded, Recorded};
 
 #[derive(Serialize)]
 struct Weekly {
@@ -115,10 +114,9 @@ pub fn run(context: &Context, args: WeeklyArgs) -> anyhow::Result<()> {
     let lang = context.lang;
     let (store, plan) = context.open_plan()?;
     let today = as_of(args.as_of.as_of);
-    let measurements = current_measurements(store.conn())?;
-    let events = task_events(store.conn())?;
+    let recorded = recorded(store.conn())?;
     let history = measurement_history(store.conn(), None, None, None)?;
-    let weekly = build(&plan, &measurements, &events, &history, today, args.stamp);
+    let weekly = build(&plan, &recorded, &history, today, args.stamp);
     let text = match args.format {
         WeeklyFormat::Json => output::json(&weekly),
         WeeklyFormat::Text => render_text(lang, &plan, &weekly, Format::Table),
@@ -137,17 +135,14 @@ pub fn run(context: &Context, args: WeeklyArgs) -> anyhow::Result<()> {
 
 fn build(
     plan: &Plan,
-    measurements: &HashMap<String, Vec<Measurement>>,
-    events: &HashMap<String, Vec<crate::plan::compliance::TaskEvent>>,
+    recorded: &Recorded,
     history: &[Measurement],
     today: NaiveDate,
     stamp: bool,
 ) -> Weekly {
     let (week_start, week_end) = week_before(today);
-    let records = Records {
-        measurements,
-        task_events: events,
-    };
+    let records = recorded.records();
+    let (measurements, events) = (&recorded.measurements, &recorded.task_events);
     let report = report::build(plan, &records, today, None, None, false);
     let last_week = report::build(plan, &records, today - Days::new(7), None, None, false);
     let ward = plan.ward().map(|u| u.code.as_str()).unwrap_or_default();

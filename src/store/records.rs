@@ -207,6 +207,30 @@ pub fn task_events(conn: &Connection) -> rusqlite::Result<HashMap<String, Vec<Ta
     Ok(by_task)
 }
 
+/// Everything recorded, as the compliance rules read it.
+pub struct Recorded {
+    pub measurements: HashMap<String, Vec<Measurement>>,
+    pub task_events: HashMap<String, Vec<TaskEvent>>,
+}
+
+impl Recorded {
+    /// The borrowed view the rules take.
+    pub fn records(&self) -> crate::plan::compliance::Records<'_> {
+        crate::plan::compliance::Records {
+            measurements: &self.measurements,
+            task_events: &self.task_events,
+        }
+    }
+}
+
+/// Current measurements and all task events.
+pub fn recorded(conn: &Connection) -> rusqlite::Result<Recorded> {
+    Ok(Recorded {
+        measurements: current_measurements(conn)?,
+        task_events: task_events(conn)?,
+    })
+}
+
 /// One task's events in recording order.
 pub fn task_events_of(conn: &Connection, task: &str) -> rusqlite::Result<Vec<TaskEvent>> {
     conn.prepare_cached(
