@@ -36,6 +36,19 @@ fn with_data() -> Kehoach {
         "30/06/2026",
     ])
     .expect(0);
+    // A second NV1.01 figure: a trend to draw and to extend to the deadline.
+    k.run(&[
+        "record",
+        "NV1.01",
+        "50",
+        "--unit",
+        "KP1",
+        "--date",
+        "25/06/2026",
+        "--as-of",
+        "30/06/2026",
+    ])
+    .expect(0);
     k
 }
 
@@ -90,7 +103,7 @@ fn the_week_is_the_monday_to_sunday_before_the_as_of_day() {
         .map(|t| t["task"].as_str().unwrap())
         .collect();
     assert_eq!(done, ["TT1.T04"]);
-    assert_eq!(json["changes"]["values"].as_array().unwrap().len(), 1);
+    assert_eq!(json["changes"]["values"].as_array().unwrap().len(), 2);
     assert_eq!(json["headline"]["days_since_start"], 179);
 }
 
@@ -125,6 +138,10 @@ fn the_html_is_one_self_contained_file() {
         .stdout;
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("<svg"), "an inline chart");
+    assert!(
+        html.contains("<polyline"),
+        "a trend line of an indicator behind its target"
+    );
     for external in ["http://", "https://", "src=", "<link", "@import", "url("] {
         assert!(!html.contains(external), "external reference {external}");
     }

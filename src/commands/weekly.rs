@@ -93,6 +93,8 @@ struct SilentUnit {
 struct Forecast {
     code: String,
     text: String,
+    kind: crate::plan::IndicatorKind,
+    unit_of_measure: String,
     comparator: &'static str,
     target: f64,
     achieved: f64,
@@ -100,6 +102,14 @@ struct Forecast {
     /// The least-squares value at the deadline; `None` with fewer than two measured days.
     forecast: Option<f64>,
     forecast_meets: Option<bool>,
+    /// The ward figure on each measured day so far, for the trend chart.
+    series: Vec<SeriesPoint>,
+}
+
+#[derive(Serialize)]
+struct SeriesPoint {
+    date: NaiveDate,
+    value: f64,
 }
 
 /// The Monday-to-Sunday week that ends before `as_of`.
@@ -258,6 +268,8 @@ fn build(
             Forecast {
                 code: indicator.code.clone(),
                 text: indicator.text.clone(),
+                kind: indicator.kind,
+                unit_of_measure: indicator.unit_of_measure.clone(),
                 comparator: indicator.comparator.symbol(),
                 target: indicator.target,
                 achieved,
@@ -265,6 +277,13 @@ fn build(
                 forecast: at_deadline,
                 forecast_meets: at_deadline
                     .map(|f| indicator.comparator.holds(f, indicator.target)),
+                series: series
+                    .iter()
+                    .map(|(date, value)| SeriesPoint {
+                        date: *date,
+                        value: *value,
+                    })
+                    .collect(),
             },
         ));
     }
@@ -484,16 +503,19 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
         );
     }
     for f in &weekly.furthest_from_target {
+        let shown = |value: f64| {
+            crate::commands::record::achieved_text(lang, f.kind, value, &f.unit_of_measure)
+        };
         let (code, now, target, deadline) = (
             &f.code,
-            lang.number(f.achieved),
-            lang.number(f.target),
+            shown(f.achieved),
+            shown(f.target),
             lang.date(f.deadline),
         );
         let comparator = f.comparator;
         let line = match f.forecast {
             Some(value) => {
-                let at = lang.number(value);
+                let at = shown(value);
                 let verdict = if f.forecast_meets == Some(true) { lang.pick(("đạt", "meets it")) } else { lang.pick(("không đạt", "falls short")) };
                 loc!(
                     "- {code}: hiện {now}, mục tiêu {comparator} {target}. Với đà hiện nay, đến {deadline} đạt {at}: {verdict}.",
@@ -534,6 +556,13 @@ fn render_html(lang: Lang, plan: &Plan, weekly: &Weekly) -> String {
         if lang == Lang::Vi { "vi" } else { "en" }
     );
     html.push_str(&chart(lang, weekly));
+    for forecast in weekly
+        .furthest_from_target
+        .iter()
+        .filter(|f| f.series.len() >= 2)
+    {
+        html.push_str(&trend_chart(lang, forecast));
+    }
     // The Markdown body, turned into simple HTML: headings, tables, lists, paragraphs.
     let mut in_table = false;
     for line in body.lines().skip(1) {
@@ -632,11 +661,60 @@ fn chart(lang: Lang, weekly: &Weekly) -> String {
     svg
 }
 
+/// One indicator's ward figure over time, with its target as a dashed line, as inline SVG.
+fn trend_chart(lang: Lang, forecast: &Forecast) -> String {
+    let (width, height, left, top) = (600.0, 120.0, 60.0, 20.0);
+    let first = forecast
+        .series
+        .first()
+        .map(|p| p.date)
+        .unwrap_or(forecast.deadline);
+    let last = forecast
+        .series
+        .last()
+        .map(|p| p.date)
+        .unwrap_or(forecast.deadline);
+    let span = ((last - first).num_days().max(1)) as f64;
+    let values = forecast
+        .series
+        .iter()
+        .map(|p| p.value)
+        .chain([forecast.target]);
+    let (low, high) = values.fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let range = (high - low).max(1.0);
+    let x =
+        |date: NaiveDate| left + (date - first).num_days() as f64 / span * (width - left - 20.0);
+    let y = |value: f64| top + (high - value) / range * (height - top - 20.0);
+    let points: Vec<String> = forecast
+        .series
+        .iter()
+        .map(|p| format!("{:.1},{:.1}", x(p.date), y(p.value)))
+        .collect();
+    let title = format!(
+        "{} — {}",
+        forecast.code,
+        lang.pick(("diễn biến toàn phường", "ward figure over time"))
+    );
+    format!(
+        "<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{label}\">\n<text x=\"0\" y=\"14\">{label}</text>\n<line x1=\"{left}\" x2=\"{right}\" y1=\"{target_y:.1}\" y2=\"{target_y:.1}\" class=\"target\"/><text x=\"0\" y=\"{target_text_y:.1}\">{target}</text>\n<polyline points=\"{points}\" class=\"line\"/>\n<text x=\"{left}\" y=\"{bottom}\">{from}</text><text x=\"{right_label}\" y=\"{bottom}\">{to}</text>\n</svg>\n",
+        label = escape(&title),
+        right = width - 20.0,
+        target_y = y(forecast.target),
+        target_text_y = y(forecast.target) + 4.0,
+        target = escape(&lang.number(forecast.target)),
+        points = points.join(" "),
+        bottom = height - 4.0,
+        from = lang.date(first),
+        right_label = width - 110.0,
+        to = lang.date(last),
+    )
+}
+
 const CSS: &str = "body{font-family:'Times New Roman',serif;max-width:60rem;margin:1rem auto;padding:0 1rem;color:#111}
 h1{font-size:1.3rem}h2{font-size:1.1rem;border-bottom:1px solid #999;margin-top:1.5rem}h3{font-size:1rem}
 table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}td{border:1px solid #999;padding:.2rem .4rem;vertical-align:top}
 tr:first-child td{font-weight:bold;background:#eee}.chart{width:100%;max-width:40rem;font-size:13px}
-.track{fill:#eee}.bar{fill:#2a6f97}p.item{margin:.2rem 0 .2rem 1rem}
+.track{fill:#eee}.bar{fill:#2a6f97}.line{fill:none;stroke:#2a6f97;stroke-width:2}.target{stroke:#c0392b;stroke-dasharray:6 4}p.item{margin:.2rem 0 .2rem 1rem}
 @media print{@page{size:A4;margin:2cm 1.5cm 2cm 3cm}body{max-width:none}}
 ";
 
