@@ -332,6 +332,9 @@ pub struct ImportArgs {
     /// Chỉ kiểm tra, không ghi gì (validate only, write nothing)
     #[arg(long)]
     pub dry_run: bool,
+    /// Tệp quy tắc cho bảng tính theo mẫu riêng của phòng ban (mapping rules for a department layout)
+    #[arg(long, value_name = "RULES")]
+    pub map: Option<PathBuf>,
     /// Đơn vị cho các dòng không ghi đơn vị (unit for rows without one)
     #[arg(long, value_name = "U")]
     pub unit: Option<String>,

@@ -279,3 +279,92 @@ fn files_that_are_not_csv_are_refused_cleanly() {
     }
     assert_eq!(k.count("SELECT count(*) FROM measurements"), 0);
 }
+
+#[test]
+fn department_layouts_are_read_with_their_mapping_files() {
+    let k = Kehoach::with_seed("ward.toml");
+    let run = import(
+        &k,
+        &[
+            &fixture("csv/khu-pho-vi-pham.csv"),
+            "--map",
+            &fixture("maps/khu-pho-vi-pham.toml"),
+            "--format",
+            "json",
+        ],
+    )
+    .expect(0)
+    .json();
+    // Two title lines and the totals row skipped; one value per khu phố column; blank cells none.
+    assert_eq!(
+        (run[0]["layout"].as_str(), run[0]["imported"].as_i64()),
+        (Some("mapped"), Some(2))
+    );
+    import(
+        &k,
+        &[
+            &fixture("csv/phong-a-theo-thang.csv"),
+            "--map",
+            &fixture("maps/phong-a-theo-thang.toml"),
+        ],
+    )
+    .expect(0);
+    assert_eq!(
+        stored(&k),
+        [
+            "NV1.01 KP1 2026-06-20 40.00 None ",
+            "NV1.01 KP2 2026-06-20 45.00 None ",
+            "TT1.02 PA 2026-05-10 2.00 None Quý II",
+            // The indicator cell left blank under a merged cell takes the one above.
+            "TT1.02 PA 2026-06-20 3.00 None Thêm 01 sáng kiến",
+            "TT1.03 PA 2026-06-10 2.50 None ",
+        ]
+    );
+    // Again: nothing changes.
+    let again = import(
+        &k,
+        &[
+            &fixture("csv/phong-a-theo-thang.csv"),
+            "--map",
+            &fixture("maps/phong-a-theo-thang.toml"),
+            "--format",
+            "json",
+        ],
+    )
+    .expect(0)
+    .json();
+    assert_eq!(again[0]["unchanged"], 3);
+}
+
+#[test]
+fn a_mapping_that_does_not_fit_the_sheet_is_refused() {
+    let k = Kehoach::with_seed("ward.toml");
+    let rules = k.path("sai.toml");
+    std::fs::write(&rules, "header_row = 3\nindicator = { column = \"Mã chỉ tiêu\" }\nvalue = { column = \"Giá trị\" }\n").unwrap();
+    let run = import(
+        &k,
+        &[
+            &fixture("csv/khu-pho-vi-pham.csv"),
+            "--map",
+            rules.to_str().unwrap(),
+        ],
+    )
+    .expect(3);
+    assert!(run.stderr.contains(":3: dòng tiêu đề «STT | Mã CT | Chỉ tiêu | KP 1 | KP 2 | Cộng» không có cột «Mã chỉ tiêu»"), "{}", run.stderr);
+    std::fs::write(&rules, "indicator = { column = \"Mã CT\" }\n").unwrap();
+    let run = import(
+        &k,
+        &[
+            &fixture("csv/khu-pho-vi-pham.csv"),
+            "--map",
+            rules.to_str().unwrap(),
+        ],
+    )
+    .expect(3);
+    assert!(
+        run.stderr.contains("không nói giá trị nằm ở đâu"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(k.count("SELECT count(*) FROM measurements"), 0);
+}

@@ -17,6 +17,7 @@ use crate::commands::{as_of, lookup_task, lookup_unit, recorder, Context};
 use crate::error::{rejected, AppError};
 use crate::input::decode::{decode, sha256_hex, sniff_delimiter};
 use crate::input::long::{self, Field, Header, Layout};
+use crate::input::mapping::{Mapping, MappingError, Source};
 use crate::input::text::{fold, nfc};
 use crate::loc;
 use crate::output::i18n::{self, Lang, Localized};
@@ -160,6 +161,7 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
         None => None,
     };
     let by = recorder(args.by.clone());
+    let mapping = args.map.as_deref().map(read_mapping).transpose()?;
     let mut summaries = Vec::new();
     let mut rejected_rows: Vec<(String, Vec<String>, Problem)> = Vec::new();
     for path in &args.files {
@@ -171,6 +173,7 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
             correct: args.correct,
             skip_invalid: args.skip_invalid,
             encoding: args.encoding,
+            mapping: mapping.as_ref(),
             by: by.as_deref(),
         };
         let summary = store.write(|tx| {
@@ -255,6 +258,7 @@ struct Settings<'a> {
     correct: bool,
     skip_invalid: bool,
     encoding: Option<crate::input::decode::Encoding>,
+    mapping: Option<&'a Mapping>,
     by: Option<&'a str>,
 }
 
@@ -294,79 +298,121 @@ fn import_file(
         .from_reader(text.as_bytes());
     let mut lines = LineCounter::new(&text);
     let mut records = reader.records();
-    let mut header: Option<Header> = None;
-    // The header is the first row that is not blank.
+    let broken = |e: csv::Error| rejected(loc!("{file}: CSV hỏng: {e}", "{file}: broken CSV: {e}"));
+    // The header: the first row that is not blank (with --map, from the mapping's header row).
+    let mut found: Option<(u64, Vec<String>)> = None;
     for record in records.by_ref() {
-        let record = record
-            .map_err(|e| rejected(loc!("{file}: CSV hỏng: {e}", "{file}: broken CSV: {e}")))?;
+        let record = record.map_err(broken)?;
         let cells: Vec<String> = record.iter().map(nfc).collect();
-        if cells.iter().all(|c| c.trim().is_empty()) {
+        let line = lines.line_of(&record);
+        let before_header = settings.mapping.is_some_and(|m| line < m.header_row);
+        if before_header || cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let header_line = lines.line_of(&record);
-        header = long::recognise(&cells);
-        if header.is_none() {
-            let found = cells.join(" | ");
-            return Err(rejected(loc!(
-                "{file}:{header_line}: không nhận ra dòng tiêu đề «{found}». Cần các cột: Mã chỉ tiêu; Đơn vị; Ngày; Giá trị (hoặc Mã nhiệm vụ; Trạng thái; Ngày)",
-                "{file}:{header_line}: header not recognised \"{found}\". Expected columns: indicator; unit; date; value (or task; status; date)"
-            )));
-        }
+        found = Some((line, cells));
         break;
     }
-    let Some(header) = header else {
+    let Some((header_line, names)) = found else {
         return Err(rejected(loc!(
             "{file}: tệp trống, không có dòng tiêu đề",
             "{file}: the file is empty, no header row"
         )));
     };
+    let layout = match settings.mapping {
+        Some(mapping) => {
+            let columns = mapping.resolve(&names).map_err(|e| {
+                let MappingError::MissingColumn(column) = e else { return rejected(loc!("{file}: {e:?}", "{file}: {e:?}")) };
+                let found = names.join(" | ");
+                rejected(loc!(
+                    "{file}:{header_line}: dòng tiêu đề «{found}» không có cột «{column}» mà tệp quy tắc nêu: kiểm tra header_row và tên cột",
+                    "{file}:{header_line}: the header \"{found}\" has no column \"{column}\" that the rules name: check header_row and the column names"
+                ))
+            })?;
+            Sheet::Mapped(mapping, columns)
+        }
+        None => Sheet::Long(long::recognise(&names).ok_or_else(|| {
+            let found = names.join(" | ");
+            rejected(loc!(
+                "{file}:{header_line}: không nhận ra dòng tiêu đề «{found}». Cần các cột: Mã chỉ tiêu; Đơn vị; Ngày; Giá trị (hoặc Mã nhiệm vụ; Trạng thái; Ngày), hoặc một tệp quy tắc --map",
+                "{file}:{header_line}: header not recognised \"{found}\". Expected columns: indicator; unit; date; value (or task; status; date), or a --map rules file"
+            ))
+        })?),
+    };
     let import_id = start_import(tx, &file_name(path), &sha256, settings.by)?;
     let mut counts = Counts::default();
     let mut by_code: BTreeMap<(String, String), Counts> = BTreeMap::new();
     let mut problems = Vec::new();
+    let mut above: BTreeMap<usize, String> = BTreeMap::new();
+    let progress = progress_bar(text.len());
     for record in records {
-        let record = record
-            .map_err(|e| rejected(loc!("{file}: CSV hỏng: {e}", "{file}: broken CSV: {e}")))?;
+        let record = record.map_err(broken)?;
+        if counts.rows_read % 1000 == 0 {
+            progress.set_position(record.position().map_or(0, |p| p.byte()));
+        }
         let line = lines.line_of(&record);
-        let cells: Vec<String> = record.iter().map(nfc).collect();
+        let mut cells: Vec<String> = record.iter().map(nfc).collect();
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        counts.rows_read += 1;
-        let row = match header.layout {
-            Layout::Measurements => measurement_row(tx, &header, &cells, settings, import_id),
-            Layout::TaskStatuses => task_row(tx, &header, &cells, settings, import_id),
+        let results: Vec<((String, String), Result<RowOutcome, RowError>)> = match &layout {
+            Sheet::Long(header) => {
+                let row = match header.layout {
+                    Layout::Measurements => {
+                        measurement_row(tx, header, &cells, settings, import_id)
+                    }
+                    Layout::TaskStatuses => task_row(tx, header, &cells, settings, import_id),
+                };
+                vec![(row_key(header, &cells), row)]
+            }
+            Sheet::Mapped(mapping, columns) => {
+                if mapping.skips(&cells) {
+                    continue;
+                }
+                fill_down(mapping, columns, &mut cells, &mut above);
+                mapped_entries(mapping, columns, &cells, settings)
+                    .into_iter()
+                    .map(|(key, entry)| {
+                        (
+                            key,
+                            entry.and_then(|e| record_entry(tx, &e, settings, import_id)),
+                        )
+                    })
+                    .collect()
+            }
         };
-        let key = row_key(&header, &cells);
-        let entry = by_code.entry(key).or_default();
-        entry.rows_read += 1;
-        match row {
-            Ok(RowOutcome::Imported) => {
-                counts.imported += 1;
-                entry.imported += 1;
-            }
-            Ok(RowOutcome::Unchanged) => {
-                counts.unchanged += 1;
-                entry.unchanged += 1;
-            }
-            Ok(RowOutcome::Corrected) => {
-                counts.corrected += 1;
-                entry.corrected += 1;
-            }
-            Err((column, message)) => {
-                counts.rejected += 1;
-                entry.rejected += 1;
-                problems.push(Problem {
-                    line,
-                    column: column.map(|c| c + 1),
-                    field: column.and_then(|c| header.names.get(c).cloned()),
-                    reason_vi: message.vi,
-                    reason_en: message.en,
-                    cells,
-                });
+        counts.rows_read += 1;
+        for (key, row) in results {
+            let entry = by_code.entry(key).or_default();
+            entry.rows_read += 1;
+            match row {
+                Ok(RowOutcome::Imported) => {
+                    counts.imported += 1;
+                    entry.imported += 1;
+                }
+                Ok(RowOutcome::Unchanged) => {
+                    counts.unchanged += 1;
+                    entry.unchanged += 1;
+                }
+                Ok(RowOutcome::Corrected) => {
+                    counts.corrected += 1;
+                    entry.corrected += 1;
+                }
+                Err((column, message)) => {
+                    counts.rejected += 1;
+                    entry.rejected += 1;
+                    problems.push(Problem {
+                        line,
+                        column: column.map(|c| c + 1),
+                        field: column.and_then(|c| names.get(c).cloned()),
+                        reason_vi: message.vi,
+                        reason_en: message.en,
+                        cells: cells.clone(),
+                    });
+                }
             }
         }
     }
+    progress.finish_and_clear();
     finish_import(
         tx,
         import_id,
@@ -387,9 +433,10 @@ fn import_file(
             b'\t' => "tab".to_string(),
             other => (other as char).to_string(),
         },
-        layout: match header.layout {
-            Layout::Measurements => "measurements",
-            Layout::TaskStatuses => "task_statuses",
+        layout: match &layout {
+            Sheet::Long(header) if header.layout == Layout::TaskStatuses => "task_statuses",
+            Sheet::Long(_) => "measurements",
+            Sheet::Mapped(..) => "mapped",
         },
         counts,
         dry_run,
@@ -400,6 +447,141 @@ fn import_file(
             .map(|((code, unit), counts)| CodeCounts { code, unit, counts })
             .collect(),
     })
+}
+
+/// A progress bar over the file's bytes, drawn only on a terminal and for files worth it.
+fn progress_bar(bytes: usize) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if bytes < 1_000_000 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(bytes as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {eta}")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// How the rows of a file are read.
+enum Sheet<'m> {
+    /// The long layout, recognised by its header.
+    Long(Header),
+    /// A department's own layout, read by its mapping rules (column name → index).
+    Mapped(&'m Mapping, BTreeMap<String, usize>),
+}
+
+/// Blank cells of the `fill_down` columns take the value above them (merged cells).
+fn fill_down(
+    mapping: &Mapping,
+    columns: &BTreeMap<String, usize>,
+    cells: &mut Vec<String>,
+    above: &mut BTreeMap<usize, String>,
+) {
+    for name in &mapping.fill_down {
+        let index = columns[name];
+        if cells.len() <= index {
+            cells.resize(index + 1, String::new());
+        }
+        if cells[index].trim().is_empty() {
+            if let Some(value) = above.get(&index) {
+                cells[index] = value.clone();
+            }
+        } else {
+            above.insert(index, cells[index].clone());
+        }
+    }
+}
+
+/// A field read from a mapped row: the column it came from (none for a constant) and its text.
+type Read = (Option<usize>, Option<String>);
+
+/// The measurements a mapped row holds: one, or one per fan-out column with a value.
+fn mapped_entries(
+    mapping: &Mapping,
+    columns: &BTreeMap<String, usize>,
+    cells: &[String],
+    settings: &Settings,
+) -> Vec<((String, String), Result<Entry, RowError>)> {
+    let read = |source: &Source| -> Read {
+        match source {
+            Source::Value(value) => (None, Some(value.clone())),
+            Source::Column(name) => {
+                let index = columns[name];
+                let text = cells.get(index).map(|c| c.trim()).filter(|c| !c.is_empty());
+                (Some(index), text.map(str::to_string))
+            }
+        }
+    };
+    let (indicator_column, indicator) = read(&mapping.indicator);
+    let indicator = indicator.unwrap_or_default();
+    let date = match mapping.date.as_ref().map(read) {
+        Some((column, Some(text))) => crate::input::date::parse_date(&text)
+            .map(|d| (column, d))
+            .map_err(|e| {
+                (
+                    column,
+                    Localized {
+                        vi: format!("ngày «{text}» không hợp lệ: {}", e.vi()),
+                        en: format!("date \"{text}\" is not valid: {e}"),
+                    },
+                )
+            }),
+        Some((column, None)) => settings
+            .default_date
+            .map(|d| (column, d))
+            .ok_or((column, loc!("thiếu ngày", "the date is missing"))),
+        None => settings.default_date.map(|d| (None, d)).ok_or((
+            None,
+            loc!(
+                "thiếu ngày: thêm date vào tệp quy tắc hoặc dùng --date",
+                "no date: add date to the rules or use --date"
+            ),
+        )),
+    };
+    let unit = mapping
+        .unit
+        .as_ref()
+        .map(read)
+        .unwrap_or((None, settings.default_unit.map(str::to_string)));
+    let note = mapping.note.as_ref().and_then(|n| read(n).1);
+    let mut values: Vec<(Read, Read)> = Vec::new();
+    if let Some(value) = &mapping.value {
+        values.push((read(value), unit.clone()));
+    }
+    for (column, unit_code) in &mapping.fan_out {
+        let index = columns[column];
+        let text = cells
+            .get(index)
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .map(str::to_string);
+        values.push(((Some(index), text), (Some(index), Some(unit_code.clone()))));
+    }
+    values
+        .into_iter()
+        .filter(|((_, value), _)| value.is_some())
+        .map(|((value_column, value), (unit_column, unit))| {
+            let key = (indicator.to_uppercase(), unit.clone().unwrap_or_default());
+            let entry = if indicator.is_empty() {
+                Err((
+                    indicator_column,
+                    loc!("thiếu mã chỉ tiêu", "the indicator code is missing"),
+                ))
+            } else {
+                date.clone().map(|date| Entry {
+                    indicator: (indicator_column, indicator.clone()),
+                    unit: (unit_column, unit),
+                    date,
+                    value: (value_column, value.unwrap_or_default()),
+                    note: note.clone(),
+                    by: None,
+                })
+            };
+            (key, entry)
+        })
+        .collect()
 }
 
 fn file_name(path: &Path) -> String {
@@ -454,6 +636,17 @@ fn row_date(header: &Header, cells: &[String], settings: &Settings) -> Result<Na
     }
 }
 
+/// One measurement read from a row, each part with the column it came from.
+struct Entry {
+    indicator: (Option<usize>, String),
+    unit: (Option<usize>, Option<String>),
+    date: (Option<usize>, NaiveDate),
+    value: (Option<usize>, String),
+    note: Option<String>,
+    by: Option<String>,
+}
+
+/// The entry of a long-layout row.
 fn measurement_row(
     tx: &Transaction,
     header: &Header,
@@ -461,47 +654,71 @@ fn measurement_row(
     settings: &Settings,
     import_id: i64,
 ) -> Result<RowOutcome, RowError> {
-    let (_, indicator) = header.cell(cells, Field::Indicator).ok_or_else(|| {
+    let (indicator_column, indicator) = header.cell(cells, Field::Indicator).ok_or_else(|| {
         missing(
             header,
             Field::Indicator,
             ("mã chỉ tiêu", "the indicator code"),
         )
     })?;
-    let unit = header
-        .cell(cells, Field::Unit)
-        .map(|(_, u)| u)
-        .or(settings.default_unit);
-    let date = row_date(header, cells, settings)?;
+    let unit = match header.cell(cells, Field::Unit) {
+        Some((column, unit)) => (Some(column), Some(unit.to_string())),
+        None => (
+            header.column(Field::Unit),
+            settings.default_unit.map(str::to_string),
+        ),
+    };
+    let date = (
+        header.column(Field::Date),
+        row_date(header, cells, settings)?,
+    );
     // A value may come as one cell, or as numerator and denominator cells.
     let value = match (
         header.cell(cells, Field::Numerator),
         header.cell(cells, Field::Denominator),
     ) {
-        (Some((_, n)), Some((_, d))) => format!("{n}/{d}"),
+        (Some((column, n)), Some((_, d))) => (Some(column), format!("{n}/{d}")),
         _ => header
             .cell(cells, Field::Value)
-            .map(|(_, v)| v.to_string())
+            .map(|(column, v)| (Some(column), v.to_string()))
             .ok_or_else(|| missing(header, Field::Value, ("giá trị", "the value")))?,
     };
+    let entry = Entry {
+        indicator: (Some(indicator_column), indicator.to_string()),
+        unit,
+        date,
+        value,
+        note: header.cell(cells, Field::Note).map(|(_, n)| n.to_string()),
+        by: header.cell(cells, Field::By).map(|(_, b)| b.to_string()),
+    };
+    record_entry(tx, &entry, settings, import_id)
+}
+
+/// Checks one entry like `record` does and appends it, unless it is already stored.
+fn record_entry(
+    tx: &Transaction,
+    entry: &Entry,
+    settings: &Settings,
+    import_id: i64,
+) -> Result<RowOutcome, RowError> {
+    let date = entry.date.1;
     let checked = entry::measurement(
         settings.plan,
-        indicator,
-        &value,
-        unit,
+        &entry.indicator.1,
+        &entry.value.1,
+        entry.unit.1.as_deref(),
         date,
         settings.today,
         false,
     )
     .map_err(|refusal| {
-        let field = match refusal.part {
-            Part::Indicator => Field::Indicator,
-            Part::Unit => Field::Unit,
-            Part::Date => Field::Date,
-            Part::Value if header.column(Field::Value).is_some() => Field::Value,
-            Part::Value => Field::Numerator,
+        let column = match refusal.part {
+            Part::Indicator => entry.indicator.0,
+            Part::Unit => entry.unit.0,
+            Part::Date => entry.date.0,
+            Part::Value => entry.value.0,
         };
-        (header.column(field), refusal.message)
+        (column, refusal.message)
     })?;
     let code = &checked.indicator.code;
     let database =
@@ -523,7 +740,7 @@ fn measurement_row(
                 Lang::En.number(reading.value),
             );
             return Err((
-                header.column(Field::Value).or(header.column(Field::Numerator)),
+                entry.value.0,
                 loc!(
                     "{code} của {unit} ngày {day} đã có giá trị {old_vi}, tệp ghi {new_vi}: dùng --correct nếu đây là số liệu đính chính",
                     "{code} for {unit} on {day} is already {old_en}, the file says {new_en}: use --correct if this corrects it"
@@ -531,11 +748,6 @@ fn measurement_row(
             ));
         }
     }
-    let note = header.cell(cells, Field::Note).map(|(_, n)| n.to_string());
-    let by = header
-        .cell(cells, Field::By)
-        .map(|(_, b)| b.to_string())
-        .or(settings.by.map(str::to_string));
     insert_measurement(
         tx,
         &NewMeasurement {
@@ -546,8 +758,8 @@ fn measurement_row(
             numerator: reading.numerator,
             denominator: reading.denominator,
             baseline: false,
-            note,
-            recorded_by: by,
+            note: entry.note.clone(),
+            recorded_by: entry.by.clone().or(settings.by.map(str::to_string)),
             import_id: Some(import_id),
         },
     )
@@ -747,4 +959,24 @@ fn write_errors(
         ))
     })?;
     Ok(())
+}
+
+/// The mapping rules file, read and checked.
+fn read_mapping(path: &Path) -> anyhow::Result<Mapping> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        rejected(loc!(
+            "Không đọc được tệp quy tắc {shown}: {e}",
+            "Cannot read the rules file {shown}: {e}"
+        ))
+    })?;
+    Mapping::parse(&nfc(&text)).map_err(|e| match e {
+        MappingError::NoValue => rejected(loc!(
+            "Tệp quy tắc {shown} không nói giá trị nằm ở đâu: thêm value = {{ column = \"...\" }} hoặc [fan_out]",
+            "The rules file {shown} says nowhere where the values are: add value = {{ column = \"...\" }} or [fan_out]"
+        )),
+        MappingError::Toml(message) | MappingError::MissingColumn(message) => {
+            rejected(loc!("Tệp quy tắc {shown} không hợp lệ: {message}", "The rules file {shown} is not valid: {message}"))
+        }
+    })
 }

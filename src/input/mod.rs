@@ -3,6 +3,7 @@
 pub mod date;
 pub mod decode;
 pub mod long;
+pub mod mapping;
 pub mod number;
 pub mod seed;
 pub mod text;
