@@ -5,8 +5,7 @@ use chrono::NaiveDate;
 
 use crate::commands::{lookup_indicator, lookup_unit};
 use crate::input::number::{parse_value, Value};
-use crate::loc;
-use crate::output::i18n::{self, Lang, Localized};
+use crate::output::i18n::{self, Localized};
 use crate::plan::measure::{reading, Reading};
 use crate::plan::{Indicator, Plan};
 
@@ -98,20 +97,12 @@ pub fn check_date(
     today: NaiveDate,
     baseline: bool,
 ) -> Result<(), Localized> {
-    let (day, today_shown) = (Lang::Vi.date(date), Lang::Vi.date(today));
     if date > today {
-        return Err(loc!(
-            "Ngày {day} sau ngày hôm nay ({today_shown}): không nhập số liệu cho ngày chưa tới",
-            "The date {day} is after today ({today_shown}): no figures for days still to come"
-        ));
+        return Err(i18n::date_in_future(date, today));
     }
     let (start, end) = (plan.meta.start, plan.meta.end);
     if !baseline && (date < start || date > end) {
-        let (start, end) = (Lang::Vi.date(start), Lang::Vi.date(end));
-        return Err(loc!(
-            "Ngày {day} nằm ngoài thời gian của kế hoạch ({start} – {end}); số liệu năm trước nhập với --baseline",
-            "The date {day} is outside the plan ({start} – {end}); last year's figure goes in with --baseline"
-        ));
+        return Err(i18n::date_outside_plan(date, start, end));
     }
     Ok(())
 }

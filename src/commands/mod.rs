@@ -23,8 +23,7 @@ use clap::CommandFactory;
 use crate::cli::{Cli, Command};
 use crate::error::{rejected, AppError};
 use crate::input::text::{fold, suggest};
-use crate::loc;
-use crate::output::i18n::{Lang, Localized};
+use crate::output::i18n::{self, Lang, Localized};
 use crate::plan::{Content, Indicator, Plan, Task, Unit};
 use crate::store::{OpenMode, Store};
 
@@ -38,13 +37,8 @@ impl Context {
     /// Opens the existing database and reads the plan from it.
     pub fn open_plan(&self) -> anyhow::Result<(Store, Plan)> {
         let store = Store::open(&self.db, OpenMode::Existing)?;
-        let plan = crate::store::plan::load_plan(store.conn())?.ok_or_else(|| {
-            let shown = self.db.display();
-            AppError::database(loc!(
-                "{shown} chưa có kế hoạch: chạy «kehoach init» trước",
-                "{shown} holds no plan: run \"kehoach init\" first"
-            ))
-        })?;
+        let plan = crate::store::plan::load_plan(store.conn())?
+            .ok_or_else(|| AppError::database(i18n::no_plan(&self.db.display().to_string())))?;
         Ok((store, plan))
     }
 }
@@ -106,11 +100,7 @@ fn default_db_path(lang: Lang) -> anyhow::Result<PathBuf> {
         Some(base) => Ok(base.join("kehoach").join("kehoach.db")),
         None => {
             let _ = lang;
-            Err(AppError::database(loc!(
-                "Không biết đặt cơ sở dữ liệu ở đâu (không có HOME): dùng --db TỆP hoặc đặt KEHOACH_DB",
-                "No place for the database (HOME is not set): use --db FILE or set KEHOACH_DB"
-            ))
-            .into())
+            Err(AppError::database(i18n::no_database_place()).into())
         }
     }
 }
@@ -129,10 +119,9 @@ pub fn lookup_indicator<'p>(
     plan.indicators()
         .find(|(_, i)| i.code.eq_ignore_ascii_case(code))
         .ok_or_else(|| {
-            let (hint_vi, hint_en) = hint(suggest(code, plan.indicators().map(|(_, i)| i.code.as_str()), 3));
-            loc!(
-                "Chỉ tiêu {code} không tồn tại{hint_vi}; xem danh sách bằng «kehoach plan indicators»",
-                "Indicator {code} does not exist{hint_en}; list them with \"kehoach plan indicators\""
+            i18n::unknown_indicator(
+                code,
+                &suggest(code, plan.indicators().map(|(_, i)| i.code.as_str()), 3),
             )
         })
 }
@@ -143,11 +132,9 @@ pub fn lookup_task<'p>(plan: &'p Plan, code: &str) -> Result<(&'p Content, &'p T
     plan.tasks()
         .find(|(_, t)| t.code.eq_ignore_ascii_case(code))
         .ok_or_else(|| {
-            let (hint_vi, hint_en) =
-                hint(suggest(code, plan.tasks().map(|(_, t)| t.code.as_str()), 3));
-            loc!(
-                "Nhiệm vụ {code} không tồn tại{hint_vi}; xem danh sách bằng «kehoach plan tasks»",
-                "Task {code} does not exist{hint_en}; list them with \"kehoach plan tasks\""
+            i18n::unknown_task(
+                code,
+                &suggest(code, plan.tasks().map(|(_, t)| t.code.as_str()), 3),
             )
         })
 }
@@ -165,11 +152,9 @@ pub fn lookup_unit<'p>(plan: &'p Plan, text: &str) -> Result<&'p Unit, Localized
         })
         .ok_or_else(|| {
             let text = text.trim();
-            let (hint_vi, hint_en) =
-                hint(suggest(text, plan.units.iter().map(|u| u.code.as_str()), 3));
-            loc!(
-                "Đơn vị {text} không tồn tại{hint_vi}; xem danh sách bằng «kehoach plan units»",
-                "Unit {text} does not exist{hint_en}; list them with \"kehoach plan units\""
+            i18n::unknown_unit(
+                text,
+                &suggest(text, plan.units.iter().map(|u| u.code.as_str()), 3),
             )
         })
 }
@@ -218,23 +203,8 @@ pub fn find_content<'p>(plan: &'p Plan, code: &str) -> anyhow::Result<&'p Conten
                 .map(|c| c.code.as_str())
                 .collect::<Vec<_>>()
                 .join(", ");
-            rejected(loc!(
-                "Nội dung {code} không tồn tại; các nội dung: {all}",
-                "Content {code} does not exist; the contents are {all}"
-            ))
+            rejected(i18n::unknown_content(code, &all))
         })
-}
-
-/// "; có phải X, Y?" and "; did you mean X, Y?", or nothing.
-fn hint(suggestions: Vec<&str>) -> (String, String) {
-    if suggestions.is_empty() {
-        return (String::new(), String::new());
-    }
-    let list = suggestions.join(", ");
-    (
-        format!(" (có phải {list}?)"),
-        format!(" (did you mean {list}?)"),
-    )
 }
 
 /// Who is recording: `--by`, else the login name.

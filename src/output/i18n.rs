@@ -381,3 +381,175 @@ pub fn reading_problem(
         ),
     }
 }
+
+// ---- The database file --------------------------------------------------------------------
+
+/// `--db` names a folder.
+pub fn db_is_folder(shown: &str) -> Localized {
+    loc!(
+        "{shown} là một thư mục, không phải tệp cơ sở dữ liệu: chỉ định tệp, ví dụ --db {shown}/kehoach.db",
+        "{shown} is a folder, not a database file: name a file, e.g. --db {shown}/kehoach.db"
+    )
+}
+
+/// No database file yet.
+pub fn db_missing(shown: &str) -> Localized {
+    loc!(
+        "Chưa có cơ sở dữ liệu {shown}: chạy «kehoach init» trước (hoặc chỉ đúng tệp bằng --db)",
+        "No database at {shown}: run \"kehoach init\" first (or point --db at the right file)"
+    )
+}
+
+/// The database's folder cannot be made.
+pub fn cannot_create_folder(folder: &str, error: &dyn std::fmt::Display) -> Localized {
+    loc!(
+        "Không tạo được thư mục {folder}: {error}",
+        "Cannot create the folder {folder}: {error}"
+    )
+}
+
+/// A database from a newer kehoach.
+pub fn newer_schema(shown: &str, version: i64, known: i64) -> Localized {
+    loc!(
+        "Cơ sở dữ liệu {shown} do một phiên bản kehoach mới hơn tạo (lược đồ {version}, bản này hiểu đến {known}): hãy cập nhật kehoach",
+        "The database {shown} was made by a newer kehoach (schema {version}; this one knows up to {known}): update kehoach"
+    )
+}
+
+/// A database file without kehoach's tables.
+pub fn not_initialised(shown: &str) -> Localized {
+    loc!(
+        "{shown} chưa được khởi tạo: chạy «kehoach init» trước",
+        "{shown} is not initialised: run \"kehoach init\" first"
+    )
+}
+
+/// A database without a plan.
+pub fn no_plan(shown: &str) -> Localized {
+    loc!(
+        "{shown} chưa có kế hoạch: chạy «kehoach init» trước",
+        "{shown} holds no plan: run \"kehoach init\" first"
+    )
+}
+
+/// Nowhere to put the database (no HOME, no --db).
+pub fn no_database_place() -> Localized {
+    loc!(
+        "Không biết đặt cơ sở dữ liệu ở đâu (không có HOME): dùng --db TỆP hoặc đặt KEHOACH_DB",
+        "No place for the database (HOME is not set): use --db FILE or set KEHOACH_DB"
+    )
+}
+
+/// What SQLite said, as a clerk can act on it.
+pub fn database_failure(
+    kind: DatabaseFailure,
+    shown: &str,
+    error: &dyn std::fmt::Display,
+) -> Localized {
+    match kind {
+        DatabaseFailure::Busy => loc!(
+            "Cơ sở dữ liệu {shown} đang bị khóa quá lâu (một người hay một lệnh khác đang ghi): thử lại sau",
+            "The database {shown} stayed locked too long (someone else is writing): try again later"
+        ),
+        DatabaseFailure::NotADatabase => loc!(
+            "{shown} không phải là tệp cơ sở dữ liệu kehoach (SQLite)",
+            "{shown} is not a kehoach (SQLite) database file"
+        ),
+        DatabaseFailure::ReadOnly => loc!(
+            "Không ghi được vào {shown}: tệp hoặc thư mục chỉ cho phép đọc",
+            "Cannot write to {shown}: the file or its folder is read-only"
+        ),
+        DatabaseFailure::CannotOpen => loc!(
+            "Không mở được {shown}: kiểm tra đường dẫn và quyền truy cập",
+            "Cannot open {shown}: check the path and permissions"
+        ),
+        DatabaseFailure::Corrupt => loc!(
+            "Cơ sở dữ liệu {shown} bị hỏng: khôi phục từ bản sao lưu (xem README)",
+            "The database {shown} is damaged: restore it from a backup (see the README)"
+        ),
+        DatabaseFailure::DiskFull => loc!("Ổ đĩa đã đầy khi ghi {shown}", "The disk is full writing {shown}"),
+        DatabaseFailure::Other => loc!("Lỗi cơ sở dữ liệu {shown}: {error}", "Database error in {shown}: {error}"),
+    }
+}
+
+/// The kinds of database failure with a sentence of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatabaseFailure {
+    Busy,
+    NotADatabase,
+    ReadOnly,
+    CannotOpen,
+    Corrupt,
+    DiskFull,
+    Other,
+}
+
+// ---- Looking things up --------------------------------------------------------------------
+
+fn hint(suggestions: &[&str]) -> (String, String) {
+    if suggestions.is_empty() {
+        return (String::new(), String::new());
+    }
+    let list = suggestions.join(", ");
+    (
+        format!(" (có phải {list}?)"),
+        format!(" (did you mean {list}?)"),
+    )
+}
+
+/// An indicator code that does not exist.
+pub fn unknown_indicator(code: &str, suggestions: &[&str]) -> Localized {
+    let (hint_vi, hint_en) = hint(suggestions);
+    loc!(
+        "Chỉ tiêu {code} không tồn tại{hint_vi}; xem danh sách bằng «kehoach plan indicators»",
+        "Indicator {code} does not exist{hint_en}; list them with \"kehoach plan indicators\""
+    )
+}
+
+/// A task code that does not exist.
+pub fn unknown_task(code: &str, suggestions: &[&str]) -> Localized {
+    let (hint_vi, hint_en) = hint(suggestions);
+    loc!(
+        "Nhiệm vụ {code} không tồn tại{hint_vi}; xem danh sách bằng «kehoach plan tasks»",
+        "Task {code} does not exist{hint_en}; list them with \"kehoach plan tasks\""
+    )
+}
+
+/// A unit that does not exist.
+pub fn unknown_unit(text: &str, suggestions: &[&str]) -> Localized {
+    let (hint_vi, hint_en) = hint(suggestions);
+    loc!(
+        "Đơn vị {text} không tồn tại{hint_vi}; xem danh sách bằng «kehoach plan units»",
+        "Unit {text} does not exist{hint_en}; list them with \"kehoach plan units\""
+    )
+}
+
+/// A content code that does not exist.
+pub fn unknown_content(code: &str, all: &str) -> Localized {
+    loc!(
+        "Nội dung {code} không tồn tại; các nội dung: {all}",
+        "Content {code} does not exist; the contents are {all}"
+    )
+}
+
+/// A date after today.
+pub fn date_in_future(day: NaiveDate, today: NaiveDate) -> Localized {
+    let (day, today) = (format_date_vi(day), format_date_vi(today));
+    loc!(
+        "Ngày {day} sau ngày hôm nay ({today}): không nhập số liệu cho ngày chưa tới",
+        "The date {day} is after today ({today}): no figures for days still to come"
+    )
+}
+
+/// A date outside the plan's span.
+pub fn date_outside_plan(day: NaiveDate, start: NaiveDate, end: NaiveDate) -> Localized {
+    let (day, start, end) = (
+        format_date_vi(day),
+        format_date_vi(start),
+        format_date_vi(end),
+    );
+    loc!(
+        "Ngày {day} nằm ngoài thời gian của kế hoạch ({start} – {end}); số liệu năm trước nhập với --baseline",
+        "The date {day} is outside the plan ({start} – {end}); last year's figure goes in with --baseline"
+    )
+}

@@ -11,8 +11,7 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::AppError;
-use crate::loc;
-use crate::output::i18n::Localized;
+use crate::output::i18n::{self, DatabaseFailure};
 
 /// The schema migrations, in order; the database's `user_version` is how many have run.
 const MIGRATIONS: &[&str] = &[include_str!("../../schema.sql")];
@@ -44,27 +43,18 @@ impl Store {
     pub fn open(path: &Path, mode: OpenMode) -> Result<Store, AppError> {
         let shown = path.display().to_string();
         if path.is_dir() {
-            return Err(AppError::database(loc!(
-                "{shown} là một thư mục, không phải tệp cơ sở dữ liệu: chỉ định tệp, ví dụ --db {shown}/kehoach.db",
-                "{shown} is a folder, not a database file: name a file, e.g. --db {shown}/kehoach.db"
-            )));
+            return Err(AppError::database(i18n::db_is_folder(&shown)));
         }
         let exists = path.exists();
         match mode {
             OpenMode::Existing if !exists => {
-                return Err(AppError::database(loc!(
-                    "Chưa có cơ sở dữ liệu {shown}: chạy «kehoach init» trước (hoặc chỉ đúng tệp bằng --db)",
-                    "No database at {shown}: run \"kehoach init\" first (or point --db at the right file)"
-                )))
+                return Err(AppError::database(i18n::db_missing(&shown)))
             }
             OpenMode::Create if !exists => {
                 if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
                     std::fs::create_dir_all(parent).map_err(|e| {
-                        let folder = parent.display();
-                        AppError::database(loc!(
-                            "Không tạo được thư mục {folder}: {e}",
-                            "Cannot create the folder {folder}: {e}"
-                        ))
+                        let folder = parent.display().to_string();
+                        AppError::database(i18n::cannot_create_folder(&folder, &e))
                     })?;
                 }
             }
@@ -116,16 +106,14 @@ impl Store {
             .map_err(|e| database_error(&e, &path))?;
         let shown = path.display().to_string();
         if version > SCHEMA_VERSION {
-            return Err(AppError::database(loc!(
-                "Cơ sở dữ liệu {shown} do một phiên bản kehoach mới hơn tạo (lược đồ {version}, bản này hiểu đến {SCHEMA_VERSION}): hãy cập nhật kehoach",
-                "The database {shown} was made by a newer kehoach (schema {version}; this one knows up to {SCHEMA_VERSION}): update kehoach"
+            return Err(AppError::database(i18n::newer_schema(
+                &shown,
+                version,
+                SCHEMA_VERSION,
             )));
         }
         if version == 0 && mode == OpenMode::Existing {
-            return Err(AppError::database(loc!(
-                "{shown} chưa được khởi tạo: chạy «kehoach init» trước",
-                "{shown} is not initialised: run \"kehoach init\" first"
-            )));
+            return Err(AppError::database(i18n::not_initialised(&shown)));
         }
         if version == SCHEMA_VERSION {
             return Ok(());
@@ -167,29 +155,15 @@ impl Store {
 /// A database failure in one sentence a clerk can act on (exit code 4).
 pub fn database_error(error: &rusqlite::Error, path: &Path) -> AppError {
     let shown = path.display().to_string();
-    let message: Localized = match error.sqlite_error_code() {
-        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => loc!(
-            "Cơ sở dữ liệu {shown} đang bị khóa quá lâu (một người hay một lệnh khác đang ghi): thử lại sau",
-            "The database {shown} stayed locked too long (someone else is writing): try again later"
-        ),
-        Some(ErrorCode::NotADatabase) => loc!(
-            "{shown} không phải là tệp cơ sở dữ liệu kehoach (SQLite)",
-            "{shown} is not a kehoach (SQLite) database file"
-        ),
-        Some(ErrorCode::ReadOnly) => loc!(
-            "Không ghi được vào {shown}: tệp hoặc thư mục chỉ cho phép đọc",
-            "Cannot write to {shown}: the file or its folder is read-only"
-        ),
-        Some(ErrorCode::CannotOpen) => loc!(
-            "Không mở được {shown}: kiểm tra đường dẫn và quyền truy cập",
-            "Cannot open {shown}: check the path and permissions"
-        ),
-        Some(ErrorCode::DatabaseCorrupt) => loc!(
-            "Cơ sở dữ liệu {shown} bị hỏng: khôi phục từ bản sao lưu (xem README)",
-            "The database {shown} is damaged: restore it from a backup (see the README)"
-        ),
-        Some(ErrorCode::DiskFull) => loc!("Ổ đĩa đã đầy khi ghi {shown}", "The disk is full writing {shown}"),
-        _ => loc!("Lỗi cơ sở dữ liệu {shown}: {error}", "Database error in {shown}: {error}"),
+    let kind = match error.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => DatabaseFailure::Busy,
+        Some(ErrorCode::NotADatabase) => DatabaseFailure::NotADatabase,
+        Some(ErrorCode::ReadOnly) => DatabaseFailure::ReadOnly,
+        Some(ErrorCode::CannotOpen) => DatabaseFailure::CannotOpen,
+        Some(ErrorCode::DatabaseCorrupt) => DatabaseFailure::Corrupt,
+        Some(ErrorCode::DiskFull) => DatabaseFailure::DiskFull,
+        _ => DatabaseFailure::Other,
     };
+    let message = i18n::database_failure(kind, &shown, error);
     AppError::database(message)
 }
