@@ -19,7 +19,6 @@ use crate::input::decode::{decode, sha256_hex, sniff_delimiter};
 use crate::input::long::{self, Field, Header, Layout};
 use crate::input::mapping::{Mapping, MappingError, Source};
 use crate::input::text::{fold, nfc};
-use crate::loc;
 use crate::output::i18n::{self, Lang, Localized};
 use crate::output::{self, Format, Listing};
 use crate::plan::compliance::{task_state, TaskAction, TaskStatus};
@@ -228,12 +227,9 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
                     .map(move |p| problem_line(&s.file, p))
             })
             .collect();
-        return Err(AppError::bad_input(loc!(
-            "{count} dòng bị từ chối; tệp có lỗi không được nhập, chưa ghi gì từ tệp đó. Sửa các dòng dưới đây rồi nhập lại (hoặc dùng --skip-invalid để nhập các dòng đúng):",
-            "{count} row(s) rejected; a file with errors is not imported, nothing of it was written. Fix the rows below and import again (or use --skip-invalid to import the good rows):"
-        ))
-        .with_details(details)
-        .into());
+        return Err(AppError::bad_input(i18n::rows_rejected(count))
+            .with_details(details)
+            .into());
     }
     Ok(())
 }
@@ -276,12 +272,7 @@ fn import_file(
     dry_run: bool,
 ) -> anyhow::Result<FileSummary> {
     let file = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| {
-        rejected(loc!(
-            "Không đọc được tệp {file}: {e}",
-            "Cannot read {file}: {e}"
-        ))
-    })?;
+    let bytes = std::fs::read(path).map_err(|e| rejected(i18n::file_unreadable(&file, &e)))?;
     let sha256 = sha256_hex(&bytes);
     let (text, encoding) = decode(&bytes, settings.encoding).map_err(|e| {
         rejected(Localized {
@@ -298,7 +289,7 @@ fn import_file(
         .from_reader(text.as_bytes());
     let mut lines = LineCounter::new(&text);
     let mut records = reader.records();
-    let broken = |e: csv::Error| rejected(loc!("{file}: CSV hỏng: {e}", "{file}: broken CSV: {e}"));
+    let broken = |e: csv::Error| rejected(i18n::csv_broken(&file, &e));
     // The header: the first row that is not blank (with --map, from the mapping's header row).
     let mut found: Option<(u64, Vec<String>)> = None;
     for record in records.by_ref() {
@@ -313,29 +304,24 @@ fn import_file(
         break;
     }
     let Some((header_line, names)) = found else {
-        return Err(rejected(loc!(
-            "{file}: tệp trống, không có dòng tiêu đề",
-            "{file}: the file is empty, no header row"
-        )));
+        return Err(rejected(i18n::csv_empty(&file)));
     };
     let layout = match settings.mapping {
         Some(mapping) => {
-            let columns = mapping.resolve(&names).map_err(|e| {
-                let MappingError::MissingColumn(column) = e else { return rejected(loc!("{file}: {e:?}", "{file}: {e:?}")) };
+            let columns = mapping.resolve(&names).map_err(|column| {
                 let found = names.join(" | ");
-                rejected(loc!(
-                    "{file}:{header_line}: dòng tiêu đề «{found}» không có cột «{column}» mà tệp quy tắc nêu: kiểm tra header_row và tên cột",
-                    "{file}:{header_line}: the header \"{found}\" has no column \"{column}\" that the rules name: check header_row and the column names"
+                rejected(i18n::mapping_column_missing(
+                    &file,
+                    header_line,
+                    &found,
+                    &column,
                 ))
             })?;
             Sheet::Mapped(mapping, columns)
         }
         None => Sheet::Long(long::recognise(&names).ok_or_else(|| {
             let found = names.join(" | ");
-            rejected(loc!(
-                "{file}:{header_line}: không nhận ra dòng tiêu đề «{found}». Cần các cột: Mã chỉ tiêu; Đơn vị; Ngày; Giá trị (hoặc Mã nhiệm vụ; Trạng thái; Ngày), hoặc một tệp quy tắc --map",
-                "{file}:{header_line}: header not recognised \"{found}\". Expected columns: indicator; unit; date; value (or task; status; date), or a --map rules file"
-            ))
+            rejected(i18n::header_not_recognised(&file, header_line, &found))
         })?),
     };
     let import_id = start_import(tx, &file_name(path), &sha256, settings.by)?;
@@ -531,14 +517,11 @@ fn mapped_entries(
         Some((column, None)) => settings
             .default_date
             .map(|d| (column, d))
-            .ok_or((column, loc!("thiếu ngày", "the date is missing"))),
-        None => settings.default_date.map(|d| (None, d)).ok_or((
-            None,
-            loc!(
-                "thiếu ngày: thêm date vào tệp quy tắc hoặc dùng --date",
-                "no date: add date to the rules or use --date"
-            ),
-        )),
+            .ok_or((column, i18n::date_missing())),
+        None => settings
+            .default_date
+            .map(|d| (None, d))
+            .ok_or((None, i18n::mapping_without_date())),
     };
     let unit = mapping
         .unit
@@ -565,10 +548,7 @@ fn mapped_entries(
         .map(|((value_column, value), (unit_column, unit))| {
             let key = (indicator.to_uppercase(), unit.clone().unwrap_or_default());
             let entry = if indicator.is_empty() {
-                Err((
-                    indicator_column,
-                    loc!("thiếu mã chỉ tiêu", "the indicator code is missing"),
-                ))
+                Err((indicator_column, i18n::indicator_missing()))
             } else {
                 date.clone().map(|date| Entry {
                     indicator: (indicator_column, indicator.clone()),
@@ -612,7 +592,7 @@ type RowError = (Option<usize>, Localized);
 
 fn missing(header: &Header, field: Field, what: (&str, &str)) -> RowError {
     let (vi, en) = what;
-    (header.column(field), loc!("thiếu {vi}", "{en} is missing"))
+    (header.column(field), i18n::cell_missing(vi, en))
 }
 
 fn row_date(header: &Header, cells: &[String], settings: &Settings) -> Result<NaiveDate, RowError> {
@@ -721,8 +701,7 @@ fn record_entry(
         (column, refusal.message)
     })?;
     let code = &checked.indicator.code;
-    let database =
-        |e: rusqlite::Error| (None, loc!("lỗi cơ sở dữ liệu: {e}", "database error: {e}"));
+    let database = |e: rusqlite::Error| (None, i18n::row_database_error(&e));
     let existing = current_measurement(tx, code, &checked.unit, date, false).map_err(database)?;
     let reading = checked.reading;
     if let Some(old) = &existing {
@@ -741,10 +720,7 @@ fn record_entry(
             );
             return Err((
                 entry.value.0,
-                loc!(
-                    "{code} của {unit} ngày {day} đã có giá trị {old_vi}, tệp ghi {new_vi}: dùng --correct nếu đây là số liệu đính chính",
-                    "{code} for {unit} on {day} is already {old_en}, the file says {new_en}: use --correct if this corrects it"
-                ),
+                i18n::value_differs(code, unit, &day, &old_vi, &new_vi, &old_en, &new_en),
             ));
         }
     }
@@ -798,20 +774,12 @@ fn task_row(
     let (status_column, status) = header
         .cell(cells, Field::Status)
         .ok_or_else(|| missing(header, Field::Status, ("trạng thái", "the status")))?;
-    let action = status_action(status).ok_or_else(|| {
-        (
-            Some(status_column),
-            loc!(
-                "trạng thái «{status}» không hiểu được: dùng hoàn thành, đang thực hiện, hủy hoặc mở lại",
-                "status \"{status}\" is not understood: use done, in progress, cancelled or reopened"
-            ),
-        )
-    })?;
+    let action = status_action(status)
+        .ok_or_else(|| (Some(status_column), i18n::status_not_understood(status)))?;
     let date = row_date(header, cells, settings)?;
     entry::check_date(settings.plan, date, settings.today, false)
         .map_err(|m| (header.column(Field::Date), m))?;
-    let database =
-        |e: rusqlite::Error| (None, loc!("lỗi cơ sở dữ liệu: {e}", "database error: {e}"));
+    let database = |e: rusqlite::Error| (None, i18n::row_database_error(&e));
     let events = task_events_of(tx, &task.code).map_err(database)?;
     let (now, _) = task_state(&events, date);
     let reached = match action {
@@ -952,31 +920,17 @@ fn write_errors(
     }
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend(writer.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?);
-    std::fs::write(out, bytes).map_err(|e| {
-        rejected(loc!(
-            "Không ghi được {shown}: {e}",
-            "Cannot write {shown}: {e}"
-        ))
-    })?;
+    std::fs::write(out, bytes).map_err(|e| rejected(i18n::file_unwritable(&shown, &e)))?;
     Ok(())
 }
 
 /// The mapping rules file, read and checked.
 fn read_mapping(path: &Path) -> anyhow::Result<Mapping> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        rejected(loc!(
-            "Không đọc được tệp quy tắc {shown}: {e}",
-            "Cannot read the rules file {shown}: {e}"
-        ))
-    })?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| rejected(i18n::rules_unreadable(&shown, &e)))?;
     Mapping::parse(&nfc(&text)).map_err(|e| match e {
-        MappingError::NoValue => rejected(loc!(
-            "Tệp quy tắc {shown} không nói giá trị nằm ở đâu: thêm value = {{ column = \"...\" }} hoặc [fan_out]",
-            "The rules file {shown} says nowhere where the values are: add value = {{ column = \"...\" }} or [fan_out]"
-        )),
-        MappingError::Toml(message) | MappingError::MissingColumn(message) => {
-            rejected(loc!("Tệp quy tắc {shown} không hợp lệ: {message}", "The rules file {shown} is not valid: {message}"))
-        }
+        MappingError::NoValue => rejected(i18n::rules_without_value(&shown)),
+        MappingError::Toml(message) => rejected(i18n::rules_invalid(&shown, &message)),
     })
 }

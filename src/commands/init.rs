@@ -5,8 +5,8 @@ use crate::commands::Context;
 use crate::error::{rejected, AppError};
 use crate::input::decode::sha256_hex;
 use crate::input::seed::{parse_seed, DEFAULT_SEED, DEFAULT_SEED_NAME};
-use crate::loc;
-use crate::output::{self, i18n::Localized};
+use crate::output;
+use crate::output::i18n::{self, Localized};
 use crate::store::plan::{fingerprint, load_plan, orphans, save_plan};
 use crate::store::{OpenMode, Store};
 
@@ -32,18 +32,12 @@ pub fn run(context: &Context, args: InitArgs) -> anyhow::Result<()> {
                     .iter()
                     .map(|o| {
                         let (code, records) = (&o.code, o.records);
-                        loc!(
-                            "{code}: có {records} số liệu/nhật ký",
-                            "{code}: holds {records} recorded value(s)/event(s)"
-                        )
+                        i18n::orphan_line(code, records)
                     })
                     .collect();
-                return Err(AppError::bad_input(loc!(
-                    "Tệp {name} bỏ đi những mục đã có số liệu; không ghi gì. Thêm --force để vẫn nạp: các mục này được giữ lại, đánh dấu ngừng dùng, không xóa số liệu:",
-                    "{name} drops items that hold recorded data; nothing was written. Add --force to load it anyway: those items are kept, marked retired, their data untouched:"
-                ))
-                .with_details(details)
-                .into());
+                return Err(AppError::bad_input(i18n::seed_drops_data(&name))
+                    .with_details(details)
+                    .into());
             }
         }
         Ok(Some(save_plan(tx, &plan, &seed_fingerprint)?))
@@ -55,14 +49,10 @@ pub fn run(context: &Context, args: InitArgs) -> anyhow::Result<()> {
     let units = plan.units.len();
     let mut lines: Vec<Localized> = Vec::new();
     match change {
-        None => lines.push(loc!(
-            "Kế hoạch {number} đã có trong {db}, không có gì thay đổi.",
-            "Plan {number} is already loaded in {db}; nothing changed."
-        )),
+        None => lines.push(i18n::plan_unchanged(number, &db)),
         Some(change) => {
-            lines.push(loc!(
-                "Đã nạp Kế hoạch {number} vào {db}: {contents} nội dung, {indicators} chỉ tiêu, {tasks} nhiệm vụ, {units} đơn vị.",
-                "Loaded plan {number} into {db}: {contents} contents, {indicators} indicators, {tasks} tasks, {units} units."
+            lines.push(i18n::plan_loaded(
+                number, &db, contents, indicators, tasks, units,
             ));
             let list = |codes: &[String]| codes.join(", ");
             let first_load =
@@ -80,7 +70,7 @@ pub fn run(context: &Context, args: InitArgs) -> anyhow::Result<()> {
                 ] {
                     if !codes.is_empty() {
                         let codes = list(codes);
-                        lines.push(loc!("{vi}: {codes}", "{en}: {codes}"));
+                        lines.push(i18n::seed_change_line(vi, &codes, en));
                     }
                 }
             }
@@ -93,17 +83,7 @@ pub fn run(context: &Context, args: InitArgs) -> anyhow::Result<()> {
 /// The seed file's text; a missing or unreadable file is rejected input.
 fn read_seed(path: &std::path::Path) -> anyhow::Result<String> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| {
-        rejected(loc!(
-            "Không đọc được tệp kế hoạch {shown}: {e}",
-            "Cannot read the seed {shown}: {e}"
-        ))
-    })?;
+    let bytes = std::fs::read(path).map_err(|e| rejected(i18n::seed_unreadable(&shown, &e)))?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    String::from_utf8(bytes.to_vec()).map_err(|_| {
-        rejected(loc!(
-            "Tệp kế hoạch {shown} không phải UTF-8: lưu lại với mã hóa UTF-8",
-            "The seed {shown} is not UTF-8: save it as UTF-8"
-        ))
-    })
+    String::from_utf8(bytes.to_vec()).map_err(|_| rejected(i18n::seed_not_utf8(&shown)))
 }

@@ -4,7 +4,6 @@ use crate::cli::RecordArgs;
 use crate::commands::{as_of, entry, recorder, Context};
 use crate::error::rejected;
 use crate::input::text::nfc;
-use crate::loc;
 use crate::output::i18n::{self, Lang};
 use crate::output::{self};
 use crate::plan::measure::{self, Measurement, Reading};
@@ -50,10 +49,7 @@ pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
                 ));
             }
             if note.is_none() {
-                return Err(rejected(loc!(
-                    "Đính chính cần ghi lý do: thêm --note \"lý do\"",
-                    "A correction needs its reason: add --note \"reason\""
-                )));
+                return Err(rejected(i18n::correction_needs_note()));
             }
         }
         insert_measurement(
@@ -85,18 +81,9 @@ pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
         String::new()
     };
     let mut text = match outcome {
-        Recorded::Unchanged => loc!(
-            "{code}{what} = {shown} của {unit} ngày {day} đã có, không thay đổi gì.",
-            "{code}{what} = {shown} for {unit} on {day} is already recorded; nothing changed."
-        ),
-        Recorded::New => loc!(
-            "Đã ghi {code}{what} = {shown} cho {unit} ngày {day}.",
-            "Recorded {code}{what} = {shown} for {unit} on {day}."
-        ),
-        Recorded::Corrected => loc!(
-            "Đã đính chính {code}{what} của {unit} ngày {day} thành {shown}; giá trị cũ vẫn lưu trong lịch sử.",
-            "Corrected {code}{what} for {unit} on {day} to {shown}; the old value stays in the history."
-        ),
+        Recorded::Unchanged => i18n::value_unchanged(&code, &what, &shown, &unit, &day),
+        Recorded::New => i18n::value_recorded(&code, &what, &shown, &unit, &day),
+        Recorded::Corrected => i18n::value_corrected(&code, &what, &unit, &day, &shown),
     }
     .get(lang)
     .to_string();
@@ -184,9 +171,8 @@ fn already_recorded(
         shown_reading(Lang::En, &as_reading(old), unit_of_measure),
     );
     let day = Lang::Vi.date(old.date);
-    rejected(loc!(
-        "{code} của {unit} ngày {day} đã có giá trị {vi_value} (do {by} nhập lúc {at}). Nếu cần sửa, thêm --correct --note \"lý do\"; giá trị cũ vẫn được giữ trong lịch sử.",
-        "{code} for {unit} on {day} already has the value {en_value} (recorded by {by} at {at}). To change it, add --correct --note \"reason\"; the old value stays in the history."
+    rejected(i18n::value_already_recorded(
+        code, unit, &day, &vi_value, &by, &at, &en_value,
     ))
 }
 

@@ -6,7 +6,6 @@ use crate::cli::{TaskChangeArgs, TaskCommand, TaskListArgs, TaskLogArgs, TaskSta
 use crate::commands::{as_of, content_filter, find_task, recorder, unit_filter, Context};
 use crate::error::rejected;
 use crate::input::text::nfc;
-use crate::loc;
 use crate::output::i18n::{self, Lang};
 use crate::output::{self, Format, Listing};
 use crate::plan::compliance::{task_state, TaskAction, TaskEvent, TaskStatus};
@@ -182,12 +181,17 @@ fn change(context: &Context, args: TaskChangeArgs, action: TaskAction) -> anyhow
         let events = task_events_of(tx, &code)?;
         let (status, _) = task_state(&events, date);
         if !allowed(action, status) {
-            let (vi_status, en_status) = (i18n::task_status(Lang::Vi, status), i18n::task_status(Lang::En, status));
-            let (vi_action, en_action) = (i18n::task_action(Lang::Vi, action), i18n::task_action(Lang::En, action));
+            let (vi_status, en_status) = (
+                i18n::task_status(Lang::Vi, status),
+                i18n::task_status(Lang::En, status),
+            );
+            let (vi_action, en_action) = (
+                i18n::task_action(Lang::Vi, action),
+                i18n::task_action(Lang::En, action),
+            );
             let day = Lang::Vi.date(date);
-            return Err(rejected(loc!(
-                "Nhiệm vụ {code} ngày {day} đang ở trạng thái «{vi_status}»: không thể chuyển sang «{vi_action}»",
-                "Task {code} is \"{en_status}\" on {day}: it cannot be marked \"{en_action}\""
+            return Err(rejected(i18n::task_transition_refused(
+                &code, &day, vi_status, vi_action, en_status, en_action,
             )));
         }
         insert_task_event(
@@ -205,21 +209,10 @@ fn change(context: &Context, args: TaskChangeArgs, action: TaskAction) -> anyhow
     })?;
     let (day, deadline) = (lang.date(date), lang.date(task.deadline));
     let what = i18n::task_action(lang, action);
-    let mut text = loc!(
-        "Nhiệm vụ {code}: {what} ngày {day}.",
-        "Task {code}: {what} on {day}."
-    )
-    .get(lang)
-    .to_string();
+    let mut text = i18n::task_changed(&code, what, &day).get(lang).to_string();
     if action == TaskAction::Done && date > task.deadline {
         let days = (date - task.deadline).num_days();
-        text.push_str(
-            loc!(
-                " Trễ {days} ngày so với hạn {deadline}.",
-                " {days} days after its deadline {deadline}."
-            )
-            .get(lang),
-        );
+        text.push_str(i18n::task_done_late(days, &deadline).get(lang));
     }
     text.push('\n');
     output::print(&text)

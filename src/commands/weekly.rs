@@ -15,7 +15,6 @@ use crate::commands::overdue::{self, OverdueRow};
 use crate::commands::report::{self, Report};
 use crate::commands::{as_of, Context};
 use crate::error::AppError;
-use crate::loc;
 use crate::output::i18n::{self, Lang};
 use crate::output::{self, Format, Listing};
 use crate::plan::compliance::{items, Split, TaskAction};
@@ -360,11 +359,7 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
     let _ = writeln!(
         out,
         "{}",
-        loc!(
-            "Tính đến ngày {day}: {days} ngày kể từ khi bắt đầu kế hoạch; tỷ lệ hoàn thành đúng hạn chung {overall}.",
-            "As of {day}: {days} days since the plan started; overall on-time compliance {overall}."
-        )
-        .get(lang)
+        i18n::weekly_headline(&day, days, &overall).get(lang)
     );
     let mut phases = Listing::new(&[
         lang.pick(i18n::CONTENT),
@@ -388,11 +383,7 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
     let _ = writeln!(
         out,
         "{}",
-        loc!(
-            "{values} số liệu được nhập, {done} nhiệm vụ hoàn thành, {overdue} việc mới quá hạn.",
-            "{values} values recorded, {done} tasks done, {overdue} items newly overdue."
-        )
-        .get(lang)
+        i18n::weekly_changes(values, done, overdue).get(lang)
     );
     if !c.values.is_empty() {
         out.push('\n');
@@ -401,12 +392,9 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
     for t in &c.tasks_done {
         let (task, date, late) = (&t.task, lang.date(t.date), t.days_late);
         let line = if late > 0 {
-            loc!(
-                "- {task} hoàn thành {date}, trễ {late} ngày",
-                "- {task} done {date}, {late} days late"
-            )
+            i18n::weekly_task_done_late(task, &date, late)
         } else {
-            loc!("- {task} hoàn thành {date}", "- {task} done {date}")
+            i18n::weekly_task_done(task, &date)
         };
         let _ = writeln!(out, "{}", line.get(lang));
     }
@@ -516,16 +504,14 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
         let line = match f.forecast {
             Some(value) => {
                 let at = shown(value);
-                let verdict = if f.forecast_meets == Some(true) { lang.pick(("đạt", "meets it")) } else { lang.pick(("không đạt", "falls short")) };
-                loc!(
-                    "- {code}: hiện {now}, mục tiêu {comparator} {target}. Với đà hiện nay, đến {deadline} đạt {at}: {verdict}.",
-                    "- {code}: now {now}, target {comparator} {target}. At this pace it reaches {at} by {deadline}: {verdict}."
-                )
+                let verdict = if f.forecast_meets == Some(true) {
+                    lang.pick(("đạt", "meets it"))
+                } else {
+                    lang.pick(("không đạt", "falls short"))
+                };
+                i18n::weekly_forecast(code, &now, comparator, &target, &deadline, &at, verdict)
             }
-            None => loc!(
-                "- {code}: hiện {now}, mục tiêu {comparator} {target} trước {deadline}; chưa đủ số liệu để dự báo.",
-                "- {code}: now {now}, target {comparator} {target} by {deadline}; too few figures for a forecast."
-            ),
+            None => i18n::weekly_no_forecast(code, &now, comparator, &target, &deadline),
         };
         let _ = writeln!(out, "{}", line.get(lang));
     }
@@ -721,12 +707,7 @@ tr:first-child td{font-weight:bold;background:#eee}.chart{width:100%;max-width:4
 /// Writes the report beside its destination, then renames it over: a reader never sees half.
 fn write_whole(path: &Path, text: &str) -> anyhow::Result<()> {
     let shown = path.display().to_string();
-    let fail = |e: std::io::Error| {
-        AppError::bad_input(loc!(
-            "Không ghi được {shown}: {e}",
-            "Cannot write {shown}: {e}"
-        ))
-    };
+    let fail = |e: std::io::Error| AppError::bad_input(i18n::file_unwritable(&shown, &e));
     let mut partial = path.as_os_str().to_owned();
     partial.push(".partial");
     let partial = std::path::PathBuf::from(partial);

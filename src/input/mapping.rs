@@ -59,8 +59,6 @@ pub enum MappingError {
     Toml(String),
     /// Neither `value` nor `fan_out`.
     NoValue,
-    /// A column the rules name is not in the header.
-    MissingColumn(String),
 }
 
 impl Mapping {
@@ -96,13 +94,14 @@ impl Mapping {
     }
 
     /// The header's column index of each name the rules use (matched loosely, like headers).
-    pub fn resolve(&self, header: &[String]) -> Result<BTreeMap<String, usize>, MappingError> {
+    /// The error names the first column that is not there.
+    pub fn resolve(&self, header: &[String]) -> Result<BTreeMap<String, usize>, String> {
         let mut found = BTreeMap::new();
         for name in self.columns() {
             let index = header
                 .iter()
                 .position(|h| fold(h) == fold(name))
-                .ok_or_else(|| MappingError::MissingColumn(name.to_string()))?;
+                .ok_or_else(|| name.to_string())?;
             found.insert(name.to_string(), index);
         }
         Ok(found)
@@ -139,10 +138,7 @@ mod tests {
         assert_eq!(columns["KP 1"], 2);
         assert!(mapping.skips(&["".into(), "Tổng cộng".into()]));
         let short: Vec<String> = vec!["STT".into()];
-        assert_eq!(
-            mapping.resolve(&short),
-            Err(MappingError::MissingColumn("Mã CT".into()))
-        );
+        assert_eq!(mapping.resolve(&short), Err("Mã CT".to_string()));
     }
 
     #[test]

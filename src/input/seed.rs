@@ -8,7 +8,6 @@ use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
 use crate::error::AppError;
-use crate::loc;
 use crate::output::i18n::{self, Localized};
 use crate::plan::validate::{self, Locator};
 use crate::plan::{
@@ -303,13 +302,7 @@ fn convert_content(
         "focal" => ContentKind::Focal,
         "further" => ContentKind::Further,
         other => {
-            problem(
-                c.kind.span(),
-                loc!(
-                    "loại nội dung «{other}» không hợp lệ: dùng focal hoặc further",
-                    "content kind \"{other}\" is not valid: use focal or further"
-                ),
-            );
+            problem(c.kind.span(), i18n::content_kind_invalid(other));
             ContentKind::Further
         }
     };
@@ -408,35 +401,17 @@ fn convert_indicator(
     let kind = IndicatorKind::parse(i.kind.get_ref()).unwrap_or_else(|| {
         let name = i.kind.get_ref();
         let known = IndicatorKind::ALL.map(IndicatorKind::as_str).join(", ");
-        problem(
-            i.kind.span(),
-            loc!(
-                "loại chỉ tiêu «{name}» không hợp lệ: dùng một trong {known}",
-                "indicator kind \"{name}\" is not valid: use one of {known}"
-            ),
-        );
+        problem(i.kind.span(), i18n::indicator_kind_invalid(name, &known));
         IndicatorKind::Count
     });
     let comparator = Comparator::parse(i.comparator.get_ref()).unwrap_or_else(|| {
         let symbol = i.comparator.get_ref();
-        problem(
-            i.comparator.span(),
-            loc!(
-                "phép so sánh «{symbol}» không hợp lệ: dùng >=, >, <=, < hoặc =",
-                "comparator \"{symbol}\" is not valid: use >=, >, <=, < or ="
-            ),
-        );
+        problem(i.comparator.span(), i18n::comparator_invalid(symbol));
         Comparator::AtLeast
     });
     if kind.needs_baseline() && i.baseline.is_none() {
         let kind_name = kind.as_str();
-        problem(
-            i.kind.span(),
-            loc!(
-                "chỉ tiêu loại {kind_name} cần baseline = {{ year = ... }} (năm so sánh)",
-                "a {kind_name} indicator needs baseline = {{ year = ... }}"
-            ),
-        );
+        problem(i.kind.span(), i18n::baseline_needed(kind_name));
     }
     Indicator {
         code,

@@ -3,6 +3,8 @@
 //! Labels are `(vi, en)` pairs picked with [`Lang::pick`]; messages with values are functions
 //! returning [`Localized`], so an error can be made once and shown in the user's language.
 
+use std::fmt::Display;
+
 use chrono::NaiveDate;
 
 use crate::input::date::format_date_vi;
@@ -551,5 +553,453 @@ pub fn date_outside_plan(day: NaiveDate, start: NaiveDate, end: NaiveDate) -> Lo
     loc!(
         "Ngày {day} nằm ngoài thời gian của kế hoạch ({start} – {end}); số liệu năm trước nhập với --baseline",
         "The date {day} is outside the plan ({start} – {end}); last year's figure goes in with --baseline"
+    )
+}
+
+// ---- Command messages ---------------------------------------------------------------------
+
+/// A seed file that is not UTF-8.
+pub fn seed_not_utf8(shown: impl Display) -> Localized {
+    loc!(
+        "Tệp kế hoạch {shown} không phải UTF-8: lưu lại với mã hóa UTF-8",
+        "The seed {shown} is not UTF-8: save it as UTF-8"
+    )
+}
+
+/// A seed file that cannot be read.
+pub fn seed_unreadable(shown: impl Display, e: impl Display) -> Localized {
+    loc!(
+        "Không đọc được tệp kế hoạch {shown}: {e}",
+        "Cannot read the seed {shown}: {e}"
+    )
+}
+
+/// One line of what an amended seed changed.
+pub fn seed_change_line(vi: impl Display, codes: impl Display, en: impl Display) -> Localized {
+    loc!("{vi}: {codes}", "{en}: {codes}")
+}
+
+/// A plan loaded, with its counts.
+pub fn plan_loaded(
+    number: impl Display,
+    db: impl Display,
+    contents: impl Display,
+    indicators: impl Display,
+    tasks: impl Display,
+    units: impl Display,
+) -> Localized {
+    loc!(
+        "Đã nạp Kế hoạch {number} vào {db}: {contents} nội dung, {indicators} chỉ tiêu, {tasks} nhiệm vụ, {units} đơn vị.",
+        "Loaded plan {number} into {db}: {contents} contents, {indicators} indicators, {tasks} tasks, {units} units."
+    )
+}
+
+/// Loading the same plan again.
+pub fn plan_unchanged(number: impl Display, db: impl Display) -> Localized {
+    loc!(
+        "Kế hoạch {number} đã có trong {db}, không có gì thay đổi.",
+        "Plan {number} is already loaded in {db}; nothing changed."
+    )
+}
+
+/// A seed that drops items holding data, refused without --force.
+pub fn seed_drops_data(name: impl Display) -> Localized {
+    loc!(
+        "Tệp {name} bỏ đi những mục đã có số liệu; không ghi gì. Thêm --force để vẫn nạp: các mục này được giữ lại, đánh dấu ngừng dùng, không xóa số liệu:",
+        "{name} drops items that hold recorded data; nothing was written. Add --force to load it anyway: those items are kept, marked retired, their data untouched:"
+    )
+}
+
+/// One item a new seed drops, and how much data it holds.
+pub fn orphan_line(code: impl Display, records: impl Display) -> Localized {
+    loc!(
+        "{code}: có {records} số liệu/nhật ký",
+        "{code}: holds {records} recorded value(s)/event(s)"
+    )
+}
+
+/// A different value for a day that already has one.
+pub fn value_already_recorded(
+    code: impl Display,
+    unit: impl Display,
+    day: impl Display,
+    vi_value: impl Display,
+    by: impl Display,
+    at: impl Display,
+    en_value: impl Display,
+) -> Localized {
+    loc!(
+        "{code} của {unit} ngày {day} đã có giá trị {vi_value} (do {by} nhập lúc {at}). Nếu cần sửa, thêm --correct --note \"lý do\"; giá trị cũ vẫn được giữ trong lịch sử.",
+        "{code} for {unit} on {day} already has the value {en_value} (recorded by {by} at {at}). To change it, add --correct --note \"reason\"; the old value stays in the history."
+    )
+}
+
+/// A value corrected.
+pub fn value_corrected(
+    code: impl Display,
+    what: impl Display,
+    unit: impl Display,
+    day: impl Display,
+    shown: impl Display,
+) -> Localized {
+    loc!(
+        "Đã đính chính {code}{what} của {unit} ngày {day} thành {shown}; giá trị cũ vẫn lưu trong lịch sử.",
+        "Corrected {code}{what} for {unit} on {day} to {shown}; the old value stays in the history."
+    )
+}
+
+/// A value recorded.
+pub fn value_recorded(
+    code: impl Display,
+    what: impl Display,
+    shown: impl Display,
+    unit: impl Display,
+    day: impl Display,
+) -> Localized {
+    loc!(
+        "Đã ghi {code}{what} = {shown} cho {unit} ngày {day}.",
+        "Recorded {code}{what} = {shown} for {unit} on {day}."
+    )
+}
+
+/// The same value typed again.
+pub fn value_unchanged(
+    code: impl Display,
+    what: impl Display,
+    shown: impl Display,
+    unit: impl Display,
+    day: impl Display,
+) -> Localized {
+    loc!(
+        "{code}{what} = {shown} của {unit} ngày {day} đã có, không thay đổi gì.",
+        "{code}{what} = {shown} for {unit} on {day} is already recorded; nothing changed."
+    )
+}
+
+/// A correction without its reason.
+pub fn correction_needs_note() -> Localized {
+    loc!(
+        "Đính chính cần ghi lý do: thêm --note \"lý do\"",
+        "A correction needs its reason: add --note \"reason\""
+    )
+}
+
+/// How late a task was done.
+pub fn task_done_late(days: impl Display, deadline: impl Display) -> Localized {
+    loc!(
+        " Trễ {days} ngày so với hạn {deadline}.",
+        " {days} days after its deadline {deadline}."
+    )
+}
+
+/// A task's status changed.
+pub fn task_changed(code: impl Display, what: impl Display, day: impl Display) -> Localized {
+    loc!(
+        "Nhiệm vụ {code}: {what} ngày {day}.",
+        "Task {code}: {what} on {day}."
+    )
+}
+
+/// A task change its current status does not allow.
+pub fn task_transition_refused(
+    code: impl Display,
+    day: impl Display,
+    vi_status: impl Display,
+    vi_action: impl Display,
+    en_status: impl Display,
+    en_action: impl Display,
+) -> Localized {
+    loc!(
+        "Nhiệm vụ {code} ngày {day} đang ở trạng thái «{vi_status}»: không thể chuyển sang «{vi_action}»",
+        "Task {code} is \"{en_status}\" on {day}: it cannot be marked \"{en_action}\""
+    )
+}
+
+/// A backup made.
+pub fn backup_done(shown: impl Display) -> Localized {
+    loc!("Đã sao lưu vào {shown}.", "Backed up to {shown}.")
+}
+
+/// A backup that could not be made.
+pub fn backup_failed(shown: impl Display, e: impl Display) -> Localized {
+    loc!(
+        "Không sao lưu được vào {shown}: {e}",
+        "Cannot back up to {shown}: {e}"
+    )
+}
+
+/// A backup file that already exists.
+pub fn backup_exists(shown: impl Display) -> Localized {
+    loc!(
+        "{shown} đã tồn tại: chọn tên khác (không ghi đè bản sao lưu cũ)",
+        "{shown} already exists: choose another name (an old backup is never overwritten)"
+    )
+}
+
+/// The check found problems.
+pub fn check_failed(count: impl Display) -> Localized {
+    loc!(
+        "Kiểm tra thấy {count} lỗi trong cơ sở dữ liệu; khôi phục từ bản sao lưu nếu cần (xem README):",
+        "The check found {count} problem(s) in the database; restore from a backup if needed (see the README):"
+    )
+}
+
+/// The check found nothing wrong.
+pub fn check_passed(db: impl Display, m: impl Display, e: impl Display) -> Localized {
+    loc!(
+        "{db}: không có lỗi ({m} số liệu, {e} nhật ký nhiệm vụ).",
+        "{db}: no problems ({m} measurements, {e} task events)."
+    )
+}
+
+/// A record dated outside the plan.
+pub fn record_outside_plan(what: impl Display, code: impl Display, day: impl Display) -> Localized {
+    loc!(
+        "{what} {code} ngày {day} nằm ngoài thời gian của kế hoạch",
+        "{what} {code} dated {day} is outside the plan's span"
+    )
+}
+
+/// A row that refers to something missing.
+pub fn broken_reference(table: impl Display, row: impl Display, parent: impl Display) -> Localized {
+    loc!(
+        "bảng {table}, dòng {row}: tham chiếu tới {parent} không tồn tại",
+        "table {table}, row {row}: refers to a missing {parent}"
+    )
+}
+
+/// A line of SQLite's integrity check.
+pub fn sqlite_problem(line: impl Display) -> Localized {
+    loc!("SQLite: {line}", "SQLite: {line}")
+}
+
+/// Rules that are not valid TOML for a mapping.
+pub fn rules_invalid(shown: impl Display, message: impl Display) -> Localized {
+    loc!(
+        "Tệp quy tắc {shown} không hợp lệ: {message}",
+        "The rules file {shown} is not valid: {message}"
+    )
+}
+
+/// Rules that say nowhere where the values are.
+pub fn rules_without_value(shown: impl Display) -> Localized {
+    loc!(
+        "Tệp quy tắc {shown} không nói giá trị nằm ở đâu: thêm value = {{ column = \"...\" }} hoặc [fan_out]",
+        "The rules file {shown} says nowhere where the values are: add value = {{ column = \"...\" }} or [fan_out]"
+    )
+}
+
+/// A rules file that cannot be read.
+pub fn rules_unreadable(shown: impl Display, e: impl Display) -> Localized {
+    loc!(
+        "Không đọc được tệp quy tắc {shown}: {e}",
+        "Cannot read the rules file {shown}: {e}"
+    )
+}
+
+/// A file that cannot be written.
+pub fn file_unwritable(shown: impl Display, e: impl Display) -> Localized {
+    loc!("Không ghi được {shown}: {e}", "Cannot write {shown}: {e}")
+}
+
+/// None
+pub fn row_database_error(e: impl Display) -> Localized {
+    loc!("lỗi cơ sở dữ liệu: {e}", "database error: {e}")
+}
+
+/// A task status the import does not know.
+pub fn status_not_understood(status: impl Display) -> Localized {
+    loc!(
+        "trạng thái «{status}» không hiểu được: dùng hoàn thành, đang thực hiện, hủy hoặc mở lại",
+        "status \"{status}\" is not understood: use done, in progress, cancelled or reopened"
+    )
+}
+
+/// A file value that differs from the stored one.
+pub fn value_differs(
+    code: impl Display,
+    unit: impl Display,
+    day: impl Display,
+    old_vi: impl Display,
+    new_vi: impl Display,
+    old_en: impl Display,
+    new_en: impl Display,
+) -> Localized {
+    loc!(
+        "{code} của {unit} ngày {day} đã có giá trị {old_vi}, tệp ghi {new_vi}: dùng --correct nếu đây là số liệu đính chính",
+        "{code} for {unit} on {day} is already {old_en}, the file says {new_en}: use --correct if this corrects it"
+    )
+}
+
+/// A required cell that is empty.
+pub fn cell_missing(vi: impl Display, en: impl Display) -> Localized {
+    loc!("thiếu {vi}", "{en} is missing")
+}
+
+/// A row without an indicator code.
+pub fn indicator_missing() -> Localized {
+    loc!("thiếu mã chỉ tiêu", "the indicator code is missing")
+}
+
+/// Mapping rules without a date, and no --date.
+pub fn mapping_without_date() -> Localized {
+    loc!(
+        "thiếu ngày: thêm date vào tệp quy tắc hoặc dùng --date",
+        "no date: add date to the rules or use --date"
+    )
+}
+
+/// A mapped row without a date.
+pub fn date_missing() -> Localized {
+    loc!("thiếu ngày", "the date is missing")
+}
+
+/// A header that names no known layout.
+pub fn header_not_recognised(
+    file: impl Display,
+    header_line: impl Display,
+    found: impl Display,
+) -> Localized {
+    loc!(
+        "{file}:{header_line}: không nhận ra dòng tiêu đề «{found}». Cần các cột: Mã chỉ tiêu; Đơn vị; Ngày; Giá trị (hoặc Mã nhiệm vụ; Trạng thái; Ngày), hoặc một tệp quy tắc --map",
+        "{file}:{header_line}: header not recognised \"{found}\". Expected columns: indicator; unit; date; value (or task; status; date), or a --map rules file"
+    )
+}
+
+/// A mapping naming a column the header lacks.
+pub fn mapping_column_missing(
+    file: impl Display,
+    header_line: impl Display,
+    found: impl Display,
+    column: impl Display,
+) -> Localized {
+    loc!(
+        "{file}:{header_line}: dòng tiêu đề «{found}» không có cột «{column}» mà tệp quy tắc nêu: kiểm tra header_row và tên cột",
+        "{file}:{header_line}: the header \"{found}\" has no column \"{column}\" that the rules name: check header_row and the column names"
+    )
+}
+
+/// A CSV without a header row.
+pub fn csv_empty(file: impl Display) -> Localized {
+    loc!(
+        "{file}: tệp trống, không có dòng tiêu đề",
+        "{file}: the file is empty, no header row"
+    )
+}
+
+/// A CSV the reader cannot parse.
+pub fn csv_broken(file: impl Display, e: impl Display) -> Localized {
+    loc!("{file}: CSV hỏng: {e}", "{file}: broken CSV: {e}")
+}
+
+/// A file that cannot be read.
+pub fn file_unreadable(file: impl Display, e: impl Display) -> Localized {
+    loc!("Không đọc được tệp {file}: {e}", "Cannot read {file}: {e}")
+}
+
+/// An import refused because of bad rows.
+pub fn rows_rejected(count: impl Display) -> Localized {
+    loc!(
+        "{count} dòng bị từ chối; tệp có lỗi không được nhập, chưa ghi gì từ tệp đó. Sửa các dòng dưới đây rồi nhập lại (hoặc dùng --skip-invalid để nhập các dòng đúng):",
+        "{count} row(s) rejected; a file with errors is not imported, nothing of it was written. Fix the rows below and import again (or use --skip-invalid to import the good rows):"
+    )
+}
+
+/// An indicator behind its target, too few figures to forecast.
+pub fn weekly_no_forecast(
+    code: impl Display,
+    now: impl Display,
+    comparator: impl Display,
+    target: impl Display,
+    deadline: impl Display,
+) -> Localized {
+    loc!(
+        "- {code}: hiện {now}, mục tiêu {comparator} {target} trước {deadline}; chưa đủ số liệu để dự báo.",
+        "- {code}: now {now}, target {comparator} {target} by {deadline}; too few figures for a forecast."
+    )
+}
+
+/// An indicator behind its target, with its forecast.
+pub fn weekly_forecast(
+    code: impl Display,
+    now: impl Display,
+    comparator: impl Display,
+    target: impl Display,
+    deadline: impl Display,
+    at: impl Display,
+    verdict: impl Display,
+) -> Localized {
+    loc!(
+        "- {code}: hiện {now}, mục tiêu {comparator} {target}. Với đà hiện nay, đến {deadline} đạt {at}: {verdict}.",
+        "- {code}: now {now}, target {comparator} {target}. At this pace it reaches {at} by {deadline}: {verdict}."
+    )
+}
+
+/// A task done this week.
+pub fn weekly_task_done(task: impl Display, date: impl Display) -> Localized {
+    loc!("- {task} hoàn thành {date}", "- {task} done {date}")
+}
+
+/// A task done this week, late.
+pub fn weekly_task_done_late(
+    task: impl Display,
+    date: impl Display,
+    late: impl Display,
+) -> Localized {
+    loc!(
+        "- {task} hoàn thành {date}, trễ {late} ngày",
+        "- {task} done {date}, {late} days late"
+    )
+}
+
+/// This week's changes, counted.
+pub fn weekly_changes(
+    values: impl Display,
+    done: impl Display,
+    overdue: impl Display,
+) -> Localized {
+    loc!(
+        "{values} số liệu được nhập, {done} nhiệm vụ hoàn thành, {overdue} việc mới quá hạn.",
+        "{values} values recorded, {done} tasks done, {overdue} items newly overdue."
+    )
+}
+
+/// The weekly report's first sentence.
+pub fn weekly_headline(day: impl Display, days: impl Display, overall: impl Display) -> Localized {
+    loc!(
+        "Tính đến ngày {day}: {days} ngày kể từ khi bắt đầu kế hoạch; tỷ lệ hoàn thành đúng hạn chung {overall}.",
+        "As of {day}: {days} days since the plan started; overall on-time compliance {overall}."
+    )
+}
+
+/// A reduction or growth indicator without a baseline year.
+pub fn baseline_needed(kind_name: impl Display) -> Localized {
+    loc!(
+        "chỉ tiêu loại {kind_name} cần baseline = {{ year = ... }} (năm so sánh)",
+        "a {kind_name} indicator needs baseline = {{ year = ... }}"
+    )
+}
+
+/// A comparator the seed format does not know.
+pub fn comparator_invalid(symbol: impl Display) -> Localized {
+    loc!(
+        "phép so sánh «{symbol}» không hợp lệ: dùng >=, >, <=, < hoặc =",
+        "comparator \"{symbol}\" is not valid: use >=, >, <=, < or ="
+    )
+}
+
+/// An indicator kind the seed format does not know.
+pub fn indicator_kind_invalid(name: impl Display, known: impl Display) -> Localized {
+    loc!(
+        "loại chỉ tiêu «{name}» không hợp lệ: dùng một trong {known}",
+        "indicator kind \"{name}\" is not valid: use one of {known}"
+    )
+}
+
+/// A content kind the seed format does not know.
+pub fn content_kind_invalid(other: impl Display) -> Localized {
+    loc!(
+        "loại nội dung «{other}» không hợp lệ: dùng focal hoặc further",
+        "content kind \"{other}\" is not valid: use focal or further"
     )
 }
