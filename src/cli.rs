@@ -387,5 +387,8 @@ pub struct CompletionsArgs {
 
 /// Parses a command-line date: dd/mm/yyyy or ISO.
 fn parse_date_arg(text: &str) -> Result<NaiveDate, String> {
-    crate::input::date::parse_date(text).map_err(|e| format!("{} / {e}", e.vi()))
+    crate::input::date::parse_date(text).map_err(|e| {
+        let message = crate::output::i18n::date_error(&e);
+        format!("{} / {}", message.vi, message.en)
+    })
 }

@@ -16,7 +16,7 @@ use clap::Parser;
 
 use crate::cli::Cli;
 use crate::error::{AppError, ExitKind};
-use crate::output::i18n::Lang;
+use crate::output::i18n::{self, Lang};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -25,7 +25,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             let (kind, message) = explain(&error, lang);
-            eprintln!("{}: {message}", lang.pick(("Lỗi", "Error")));
+            eprintln!("{}: {message}", lang.pick(i18n::ERROR));
             ExitCode::from(kind.code())
         }
     }

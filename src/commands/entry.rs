@@ -60,15 +60,8 @@ pub fn measurement<'p>(
     };
     check_date(plan, date, today, baseline).map_err(|m| refuse(Part::Date, m))?;
     let typed = value.trim();
-    let parsed = parse_value(typed).map_err(|e| {
-        refuse(
-            Part::Value,
-            Localized {
-                vi: format!("Giá trị «{typed}» không hợp lệ: {}", e.vi()),
-                en: format!("The value \"{typed}\" is not valid: {e}"),
-            },
-        )
-    })?;
+    let parsed =
+        parse_value(typed).map_err(|e| refuse(Part::Value, i18n::invalid_value(typed, &e)))?;
     let (number, percent_sign, ratio) = match parsed {
         Value::Plain { value, percent } => (value, percent, None),
         Value::Ratio {

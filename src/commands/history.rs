@@ -100,13 +100,9 @@ pub fn listing(lang: Lang, history: &[Measurement]) -> Listing {
         ]);
     }
     if history.iter().any(|m| superseded(history, m)) {
-        listing.notes.push(
-            lang.pick((
-                "✗ = đã được đính chính bằng lần sau",
-                "✗ = replaced by a later correction",
-            ))
-            .to_string(),
-        );
+        listing
+            .notes
+            .push(lang.pick(i18n::REPLACED_BY_A_LATER_CORRECTION).to_string());
     }
     listing
 }

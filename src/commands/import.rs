@@ -125,12 +125,12 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
         }
         let mut listing = Listing::new(&[
             "#",
-            lang.pick(("Tệp", "File")),
-            lang.pick(("Đọc", "Read")),
-            lang.pick(("Nhập", "Imported")),
-            lang.pick(("Không đổi", "Unchanged")),
-            lang.pick(("Đính chính", "Corrected")),
-            lang.pick(("Từ chối", "Rejected")),
+            lang.pick(i18n::FILE),
+            lang.pick(i18n::READ),
+            lang.pick(i18n::IMPORTED),
+            lang.pick(i18n::UNCHANGED),
+            lang.pick(i18n::CORRECTED),
+            lang.pick(i18n::REJECTED),
             lang.pick(i18n::RECORDED),
         ]);
         for entry in &log {
@@ -274,12 +274,8 @@ fn import_file(
     let file = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| rejected(i18n::file_unreadable(&file, &e)))?;
     let sha256 = sha256_hex(&bytes);
-    let (text, encoding) = decode(&bytes, settings.encoding).map_err(|e| {
-        rejected(Localized {
-            vi: format!("{file}: không đọc được nội dung: {}", e.vi()),
-            en: format!("{file}: cannot read the text: {e}"),
-        })
-    })?;
+    let (text, encoding) = decode(&bytes, settings.encoding)
+        .map_err(|e| rejected(i18n::unreadable_text(&file, &e)))?;
     drop(bytes);
     let delimiter = sniff_delimiter(&text);
     let mut reader = csv::ReaderBuilder::new()
@@ -505,15 +501,7 @@ fn mapped_entries(
     let date = match mapping.date.as_ref().map(read) {
         Some((column, Some(text))) => crate::input::date::parse_date(&text)
             .map(|d| (column, d))
-            .map_err(|e| {
-                (
-                    column,
-                    Localized {
-                        vi: format!("ngày «{text}» không hợp lệ: {}", e.vi()),
-                        en: format!("date \"{text}\" is not valid: {e}"),
-                    },
-                )
-            }),
+            .map_err(|e| (column, i18n::invalid_date(&text, &e))),
         Some((column, None)) => settings
             .default_date
             .map(|d| (column, d))
@@ -597,22 +585,11 @@ fn missing(header: &Header, field: Field, what: (&str, &str)) -> RowError {
 
 fn row_date(header: &Header, cells: &[String], settings: &Settings) -> Result<NaiveDate, RowError> {
     match header.cell(cells, Field::Date) {
-        Some((column, text)) => crate::input::date::parse_date(text).map_err(|e| {
-            (
-                Some(column),
-                Localized {
-                    vi: format!("ngày «{text}» không hợp lệ: {}", e.vi()),
-                    en: format!("date \"{text}\" is not valid: {e}"),
-                },
-            )
-        }),
-        None => settings.default_date.ok_or_else(|| {
-            missing(
-                header,
-                Field::Date,
-                ("ngày (hoặc dùng --date)", "the date (or use --date)"),
-            )
-        }),
+        Some((column, text)) => crate::input::date::parse_date(text)
+            .map_err(|e| (Some(column), i18n::invalid_date(text, &e))),
+        None => settings
+            .default_date
+            .ok_or_else(|| missing(header, Field::Date, i18n::CELL_DATE)),
     }
 }
 
@@ -634,13 +611,9 @@ fn measurement_row(
     settings: &Settings,
     import_id: i64,
 ) -> Result<RowOutcome, RowError> {
-    let (indicator_column, indicator) = header.cell(cells, Field::Indicator).ok_or_else(|| {
-        missing(
-            header,
-            Field::Indicator,
-            ("mã chỉ tiêu", "the indicator code"),
-        )
-    })?;
+    let (indicator_column, indicator) = header
+        .cell(cells, Field::Indicator)
+        .ok_or_else(|| missing(header, Field::Indicator, i18n::CELL_INDICATOR))?;
     let unit = match header.cell(cells, Field::Unit) {
         Some((column, unit)) => (Some(column), Some(unit.to_string())),
         None => (
@@ -661,7 +634,7 @@ fn measurement_row(
         _ => header
             .cell(cells, Field::Value)
             .map(|(column, v)| (Some(column), v.to_string()))
-            .ok_or_else(|| missing(header, Field::Value, ("giá trị", "the value")))?,
+            .ok_or_else(|| missing(header, Field::Value, i18n::CELL_VALUE))?,
     };
     let entry = Entry {
         indicator: (Some(indicator_column), indicator.to_string()),
@@ -769,11 +742,11 @@ fn task_row(
 ) -> Result<RowOutcome, RowError> {
     let (task_column, code) = header
         .cell(cells, Field::Task)
-        .ok_or_else(|| missing(header, Field::Task, ("mã nhiệm vụ", "the task code")))?;
+        .ok_or_else(|| missing(header, Field::Task, i18n::CELL_TASK))?;
     let (_, task) = lookup_task(settings.plan, code).map_err(|m| (Some(task_column), m))?;
     let (status_column, status) = header
         .cell(cells, Field::Status)
-        .ok_or_else(|| missing(header, Field::Status, ("trạng thái", "the status")))?;
+        .ok_or_else(|| missing(header, Field::Status, i18n::CELL_STATUS))?;
     let action = status_action(status)
         .ok_or_else(|| (Some(status_column), i18n::status_not_understood(status)))?;
     let date = row_date(header, cells, settings)?;
@@ -826,18 +799,18 @@ fn summary_text(lang: Lang, summary: &FileSummary, format: Format) -> String {
     let c = summary.counts;
     let file = &summary.file;
     let state = match (summary.dry_run, summary.committed) {
-        (true, _) => lang.pick(("chạy thử, không ghi gì", "dry run, nothing written")),
-        (false, true) => lang.pick(("đã ghi", "written")),
-        (false, false) => lang.pick(("không ghi gì", "nothing written")),
+        (true, _) => lang.pick(i18n::DRY_RUN_NOTHING_WRITTEN),
+        (false, true) => lang.pick(i18n::WRITTEN),
+        (false, false) => lang.pick(i18n::NOTHING_WRITTEN),
     };
     let mut listing = Listing::new(&[
         lang.pick(i18n::CODE),
         lang.pick(i18n::UNIT),
-        lang.pick(("Đọc", "Read")),
-        lang.pick(("Nhập mới", "Imported")),
-        lang.pick(("Không đổi", "Unchanged")),
-        lang.pick(("Đính chính", "Corrected")),
-        lang.pick(("Từ chối", "Rejected")),
+        lang.pick(i18n::READ),
+        lang.pick(i18n::IMPORTED_34),
+        lang.pick(i18n::UNCHANGED),
+        lang.pick(i18n::CORRECTED),
+        lang.pick(i18n::REJECTED),
     ]);
     listing.title = Some(format!(
         "{file} ({}, «{}»): {state}",
@@ -865,13 +838,9 @@ fn summary_text(lang: Lang, summary: &FileSummary, format: Format) -> String {
         c.rejected.to_string(),
     ]);
     if c.rows_read > 0 && c.unchanged == c.rows_read {
-        listing.notes.push(
-            lang.pick((
-                "Tệp này đã được nhập trước đây: không có gì thay đổi.",
-                "This file was imported before: nothing changed.",
-            ))
-            .to_string(),
-        );
+        listing
+            .notes
+            .push(lang.pick(i18n::THIS_FILE_WAS_IMPORTED_BEFORE).to_string());
     }
     // A refused file's problems are the error message; here only those of a kept or trial file.
     if summary.committed || summary.dry_run {
@@ -896,10 +865,10 @@ fn write_errors(
         .flexible(true)
         .from_writer(Vec::new());
     writer.write_record([
-        lang.pick(("Tệp", "File")),
-        lang.pick(("Dòng", "Line")),
-        lang.pick(("Cột", "Column")),
-        lang.pick(("Lý do", "Reason")),
+        lang.pick(i18n::FILE),
+        lang.pick(i18n::LINE),
+        lang.pick(i18n::COLUMN),
+        lang.pick(i18n::REASON),
     ])?;
     for (file, cells, problem) in rows {
         let mut record = vec![

@@ -58,15 +58,11 @@ pub fn run(context: &Context, args: InitArgs) -> anyhow::Result<()> {
             let first_load =
                 change.changed.is_empty() && change.removed.is_empty() && change.retired.is_empty();
             if !first_load {
-                for (codes, vi, en) in [
-                    (&change.added, "Thêm mới", "Added"),
-                    (&change.changed, "Sửa đổi", "Changed"),
-                    (&change.removed, "Bỏ đi", "Removed"),
-                    (
-                        &change.retired,
-                        "Giữ lại, ngừng dùng (có số liệu)",
-                        "Kept as retired (they hold data)",
-                    ),
+                for (codes, (vi, en)) in [
+                    (&change.added, i18n::SEED_ADDED),
+                    (&change.changed, i18n::SEED_CHANGED),
+                    (&change.removed, i18n::SEED_REMOVED),
+                    (&change.retired, i18n::SEED_RETIRED),
                 ] {
                     if !codes.is_empty() {
                         let codes = list(codes);

@@ -46,23 +46,16 @@ pub fn run(context: &Context, args: OverdueArgs) -> anyhow::Result<()> {
     let mut listing = listing(lang, &rows);
     if rows.iter().any(|r| r.kind == ItemKind::Indicator) {
         listing.notes.push(
-            lang.pick((
-                "◆ = chỉ tiêu (mốc hoặc hạn cuối)",
-                "◆ = indicator (checkpoint or deadline)",
-            ))
-            .to_string(),
-        );
-    }
-    if rows.is_empty() {
-        listing.notes.push(
-            lang.pick(("Không có việc nào quá hạn.", "Nothing is overdue."))
+            lang.pick(i18n::INDICATOR_CHECKPOINT_OR_DEADLINE)
                 .to_string(),
         );
     }
-    listing.title = Some(match lang {
-        Lang::Vi => format!("Quá hạn tính đến ngày {}", lang.date(today)),
-        Lang::En => format!("Overdue as of {}", lang.date(today)),
-    });
+    if rows.is_empty() {
+        listing
+            .notes
+            .push(lang.pick(i18n::NOTHING_IS_OVERDUE).to_string());
+    }
+    listing.title = Some(i18n::overdue_title(today).get(lang).to_string());
     output::print(&listing.render(args.format.format))
 }
 
@@ -120,11 +113,7 @@ pub fn listing(lang: Lang, rows: &[OverdueRow]) -> Listing {
             ItemKind::Indicator => format!("{} ◆", row.code),
         };
         let days = if row.upcoming {
-            let left = -row.days_overdue;
-            match lang {
-                Lang::Vi => format!("sắp đến hạn (còn {left} ngày)"),
-                Lang::En => format!("upcoming ({left} days left)"),
-            }
+            i18n::upcoming(-row.days_overdue).get(lang).to_string()
         } else {
             row.days_overdue.to_string()
         };

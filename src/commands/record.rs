@@ -153,8 +153,8 @@ pub fn achieved_text(
     match kind {
         Percent => lang.percent(achieved),
         Count => format!("{} {unit_of_measure}", lang.number(achieved)),
-        Reduction => format!("{} {}", lang.pick(("giảm", "down")), lang.percent(achieved)),
-        Growth => format!("{} {}", lang.pick(("tăng", "up")), lang.percent(achieved)),
+        Reduction => format!("{} {}", lang.pick(i18n::DOWN), lang.percent(achieved)),
+        Growth => format!("{} {}", lang.pick(i18n::UP), lang.percent(achieved)),
     }
 }
 

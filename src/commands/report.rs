@@ -232,13 +232,9 @@ pub fn run(context: &Context, args: ReportArgs) -> anyhow::Result<()> {
 
 fn title(lang: Lang, plan: &Plan, as_of: chrono::NaiveDate, by_unit: bool) -> String {
     let heading = i18n::plan_heading(lang, &plan.meta.number, plan.meta.date);
-    let day = lang.date(as_of);
-    match (lang, by_unit) {
-        (Lang::Vi, false) => format!("Tiến độ theo giai đoạn tính đến ngày {day} — {heading}"),
-        (Lang::Vi, true) => format!("Tiến độ theo đơn vị tính đến ngày {day} — {heading}"),
-        (Lang::En, false) => format!("Compliance by phase as of {day} — {heading}"),
-        (Lang::En, true) => format!("Compliance by unit as of {day} — {heading}"),
-    }
+    i18n::report_title(as_of, &heading, by_unit)
+        .get(lang)
+        .to_string()
 }
 
 /// "● 3/4", "75%", "⚠ 1" on three short lines, so that seven columns fit 80 characters.
@@ -284,7 +280,7 @@ pub fn grid_listing(lang: Lang, rows: &[ReportRow], totals: &ReportRow, by_unit:
         totals
             .phases
             .iter()
-            .map(|p| format!("{} {}", lang.pick(("GĐ", "Phase")), p.number)),
+            .map(|p| format!("{} {}", lang.pick(i18n::PHASE_SHORT), p.number)),
     );
     headers.push(lang.pick(i18n::TOTAL).to_string());
     let mut listing = Listing {
@@ -306,12 +302,7 @@ pub fn grid_listing(lang: Lang, rows: &[ReportRow], totals: &ReportRow, by_unit:
         cells.push(cell_text(lang, None, &row.total.tally));
         listing.push(cells);
     }
-    listing.notes.push(lang
-        .pick((
-            "GĐ = giai đoạn. Mỗi ô: đạt đúng hạn/đã đến hạn và tỷ lệ; ⚠ số việc quá hạn hoặc làm trễ. ○ chưa bắt đầu, ▶ đang diễn ra, ● đã kết thúc.",
-            "Each cell: met on time/due so far and the rate; ⚠ items overdue or done late. ○ not started, ▶ running, ● finished.",
-        ))
-        .to_string());
+    listing.notes.push(lang.pick(i18n::GRID_LEGEND).to_string());
     listing
 }
 
@@ -350,11 +341,8 @@ fn items_listing(lang: Lang, items: &[Item]) -> Listing {
         ]);
     }
     listing.notes.push(
-        lang.pick((
-            "◆ = chỉ tiêu (mốc hoặc hạn cuối)",
-            "◆ = indicator (checkpoint or deadline)",
-        ))
-        .to_string(),
+        lang.pick(i18n::INDICATOR_CHECKPOINT_OR_DEADLINE)
+            .to_string(),
     );
     listing
 }

@@ -108,12 +108,8 @@ fn list(context: &Context, args: TaskListArgs) -> anyhow::Result<()> {
         }
         if row.days_late > 0 {
             let days = row.days_late;
-            shown.push_str(&match (status, lang) {
-                (TaskStatus::Done, Lang::Vi) => format!("\n(trễ {days} ngày)"),
-                (TaskStatus::Done, Lang::En) => format!("\n({days} days late)"),
-                (_, Lang::Vi) => format!("\n(quá hạn {days} ngày)"),
-                (_, Lang::En) => format!("\n({days} days overdue)"),
-            });
+            let lateness = i18n::task_lateness(*status == TaskStatus::Done, days);
+            shown.push_str(&format!("\n{}", lateness.get(lang)));
         }
         listing.push(vec![
             row.code.to_string(),

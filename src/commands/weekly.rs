@@ -333,27 +333,17 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
             let _ = write!(out, "\n{text}\n{}\n", "=".repeat(text.chars().count()));
         }
     };
-    let (start, end, day) = (
-        lang.date(weekly.week_start),
-        lang.date(weekly.week_end),
-        lang.date(weekly.as_of),
-    );
-    let title = match lang {
-        Lang::Vi => format!(
-            "BÁO CÁO TUẦN {start} – {end} · {}",
-            i18n::plan_heading(lang, &plan.meta.number, plan.meta.date)
-        ),
-        Lang::En => format!(
-            "WEEKLY REPORT {start} – {end} · {}",
-            i18n::plan_heading(lang, &plan.meta.number, plan.meta.date)
-        ),
-    };
+    let day = lang.date(weekly.as_of);
+    let plan_heading = i18n::plan_heading(lang, &plan.meta.number, plan.meta.date);
+    let title = i18n::weekly_title(weekly.week_start, weekly.week_end, &plan_heading)
+        .get(lang)
+        .to_string();
     let _ = writeln!(out, "{}{title}", if md { "# " } else { "" });
     if let Some(at) = &weekly.generated_at {
-        let _ = writeln!(out, "{} {at}", lang.pick(("Lập lúc", "Generated at")));
+        let _ = writeln!(out, "{} {at}", lang.pick(i18n::GENERATED_AT));
     }
 
-    heading(&mut out, lang.pick(("Tóm tắt", "Headline")));
+    heading(&mut out, lang.pick(i18n::HEADLINE));
     let h = &weekly.headline;
     let (days, overall) = (h.days_since_start, pct(lang, h.compliance_pct));
     let _ = writeln!(
@@ -365,7 +355,7 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
         lang.pick(i18n::CONTENT),
         lang.pick(i18n::PHASE),
         lang.pick(i18n::END),
-        lang.pick(("Còn lại (ngày)", "Days left")),
+        lang.pick(i18n::DAYS_LEFT),
     ]);
     for p in &h.phases {
         phases.push(vec![
@@ -377,7 +367,7 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
     }
     out.push_str(&phases.render(format));
 
-    heading(&mut out, lang.pick(("Thay đổi trong tuần", "This week")));
+    heading(&mut out, lang.pick(i18n::THIS_WEEK));
     let c = &weekly.changes;
     let (values, done, overdue) = (c.values.len(), c.tasks_done.len(), c.became_overdue.len());
     let _ = writeln!(
@@ -402,19 +392,16 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
         out.push_str(&overdue::listing(lang, &c.became_overdue).render(format));
     }
 
-    heading(
-        &mut out,
-        lang.pick(("Tiến độ theo giai đoạn", "Compliance by phase")),
-    );
+    heading(&mut out, lang.pick(i18n::COMPLIANCE_BY_PHASE));
     out.push_str(
         &report::grid_listing(lang, &weekly.report.contents, &weekly.report.totals, false)
             .render(format),
     );
     let mut change = Listing::new(&[
         lang.pick(i18n::CONTENT),
-        lang.pick(("Tuần này", "This week")),
-        lang.pick(("Tuần trước", "Last week")),
-        lang.pick(("Thay đổi (điểm %)", "Change (points)")),
+        lang.pick(i18n::THIS_WEEK_9),
+        lang.pick(i18n::LAST_WEEK),
+        lang.pick(i18n::CHANGE_POINTS),
     ]);
     for row in &weekly.compliance {
         change.push(vec![
@@ -427,16 +414,9 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
     out.push('\n');
     out.push_str(&change.render(format));
 
-    heading(
-        &mut out,
-        lang.pick(("Việc quá hạn theo đơn vị", "Overdue by unit")),
-    );
+    heading(&mut out, lang.pick(i18n::OVERDUE_BY_UNIT));
     if weekly.overdue_by_unit.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}",
-            lang.pick(("Không có việc nào quá hạn.", "Nothing is overdue."))
-        );
+        let _ = writeln!(out, "{}", lang.pick(i18n::NOTHING_IS_OVERDUE));
     }
     for group in &weekly.overdue_by_unit {
         let _ = writeln!(
@@ -449,23 +429,13 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
         out.push_str(&overdue::listing(lang, &group.items).render(format));
     }
 
-    heading(
-        &mut out,
-        lang.pick((
-            "Đơn vị chưa gửi số liệu trong tuần",
-            "Units that sent nothing this week",
-        )),
-    );
+    heading(&mut out, lang.pick(i18n::UNITS_THAT_SENT_NOTHING_THIS));
     if weekly.silent_units.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}",
-            lang.pick(("Mọi đơn vị đều đã gửi số liệu.", "Every unit sent figures."))
-        );
+        let _ = writeln!(out, "{}", lang.pick(i18n::EVERY_UNIT_SENT_FIGURES));
     } else {
         let mut silent = Listing::new(&[
             lang.pick(i18n::UNIT),
-            lang.pick(("Chỉ tiêu phụ trách", "Indicators it answers for")),
+            lang.pick(i18n::INDICATORS_IT_ANSWERS_FOR),
         ]);
         for unit in &weekly.silent_units {
             silent.push(vec![unit.unit.clone(), unit.indicators.join(", ")]);
@@ -473,22 +443,9 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
         out.push_str(&silent.render(format));
     }
 
-    heading(
-        &mut out,
-        lang.pick((
-            "Chỉ tiêu xa mục tiêu nhất",
-            "Indicators furthest from target",
-        )),
-    );
+    heading(&mut out, lang.pick(i18n::INDICATORS_FURTHEST_FROM_TARGET));
     if weekly.furthest_from_target.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}",
-            lang.pick((
-                "Không có chỉ tiêu nào chưa đạt có số liệu.",
-                "No indicator with data is behind its target."
-            ))
-        );
+        let _ = writeln!(out, "{}", lang.pick(i18n::NO_INDICATOR_WITH_DATA_IS));
     }
     for f in &weekly.furthest_from_target {
         let shown = |value: f64| {
@@ -505,9 +462,9 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
             Some(value) => {
                 let at = shown(value);
                 let verdict = if f.forecast_meets == Some(true) {
-                    lang.pick(("đạt", "meets it"))
+                    lang.pick(i18n::MEETS_IT)
                 } else {
-                    lang.pick(("không đạt", "falls short"))
+                    lang.pick(i18n::FALLS_SHORT)
                 };
                 i18n::weekly_forecast(code, &now, comparator, &target, &deadline, &at, verdict)
             }
@@ -625,10 +582,7 @@ fn chart(lang: Lang, weekly: &Weekly) -> String {
     let height = 24 * rows.len() + 30;
     let mut svg = format!(
         "<svg class=\"chart\" viewBox=\"0 0 600 {height}\" role=\"img\" aria-label=\"{}\">\n",
-        escape(lang.pick((
-            "Tỷ lệ đúng hạn theo nội dung",
-            "On-time compliance by content"
-        )))
+        escape(lang.pick(i18n::ON_TIME_COMPLIANCE_BY_CONTENT))
     );
     for (i, row) in rows.iter().enumerate() {
         let y = 10 + 24 * i;
@@ -679,7 +633,7 @@ fn trend_chart(lang: Lang, forecast: &Forecast) -> String {
     let title = format!(
         "{} — {}",
         forecast.code,
-        lang.pick(("diễn biến toàn phường", "ward figure over time"))
+        lang.pick(i18n::WARD_FIGURE_OVER_TIME)
     );
     format!(
         "<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{label}\">\n<text x=\"0\" y=\"14\">{label}</text>\n<line x1=\"{left}\" x2=\"{right}\" y1=\"{target_y:.1}\" y2=\"{target_y:.1}\" class=\"target\"/><text x=\"0\" y=\"{target_text_y:.1}\">{target}</text>\n<polyline points=\"{points}\" class=\"line\"/>\n<text x=\"{left}\" y=\"{bottom}\">{from}</text><text x=\"{right_label}\" y=\"{bottom}\">{to}</text>\n</svg>\n",

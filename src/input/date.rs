@@ -16,33 +16,10 @@ pub enum DateError {
     ExcelSerial(String),
 }
 
+/// The English message; every message, in both languages, is in `output::i18n`.
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Empty => write!(f, "the date is empty"),
-            Self::NotADate(t) => write!(
-                f,
-                "\"{t}\" is not a date: write dd/mm/yyyy, e.g. 25/11/2026"
-            ),
-            Self::NoSuchDay(t) => write!(f, "{t} is not a day of the calendar"),
-            Self::TwoDigitYear(t) => write!(f, "\"{t}\": write the year with four digits"),
-            Self::ExcelSerial(t) => write!(f, "\"{t}\" is a number: format the cell as a date"),
-        }
-    }
-}
-
-impl DateError {
-    /// The message in Vietnamese.
-    pub fn vi(&self) -> String {
-        match self {
-            Self::Empty => "ngày trống".to_string(),
-            Self::NotADate(t) => {
-                format!("«{t}» không phải là ngày: viết dd/mm/yyyy, ví dụ 25/11/2026")
-            }
-            Self::NoSuchDay(t) => format!("ngày {t} không có trên lịch"),
-            Self::TwoDigitYear(t) => format!("«{t}»: viết năm đủ bốn chữ số"),
-            Self::ExcelSerial(t) => format!("«{t}» là một con số: định dạng ô thành kiểu ngày"),
-        }
+        f.write_str(&crate::output::i18n::date_error(self).en)
     }
 }
 

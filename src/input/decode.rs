@@ -37,31 +37,10 @@ pub enum DecodeError {
     Binary,
 }
 
+/// The English message; every message, in both languages, is in `output::i18n`.
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::InvalidUtf8 { offset, line } => {
-                write!(f, "not UTF-8 at byte {offset} (line {line}): save as CSV UTF-8, or give --encoding windows-1258")
-            }
-            Self::OddUtf16 => write!(
-                f,
-                "a UTF-16 file with an odd number of bytes: it is cut short"
-            ),
-            Self::Binary => write!(f, "a binary file, not CSV text: in Excel use Save As > CSV"),
-        }
-    }
-}
-
-impl DecodeError {
-    /// The message in Vietnamese.
-    pub fn vi(&self) -> String {
-        match self {
-            Self::InvalidUtf8 { offset, line } => format!(
-                "không phải UTF-8 ở byte {offset} (dòng {line}): lưu lại dạng CSV UTF-8, hoặc dùng --encoding windows-1258"
-            ),
-            Self::OddUtf16 => "tệp UTF-16 có số byte lẻ: tệp bị cắt cụt".to_string(),
-            Self::Binary => "tệp nhị phân, không phải văn bản CSV: trong Excel chọn Lưu thành > CSV".to_string(),
-        }
+        f.write_str(&crate::output::i18n::decode_error(self).en)
     }
 }
 

@@ -17,37 +17,10 @@ pub enum NumberError {
     Negative(String),
 }
 
+/// The English message; every message, in both languages, is in `output::i18n`.
 impl fmt::Display for NumberError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Empty => write!(f, "the value is empty"),
-            Self::ExcelError(e) => write!(f, "the cell holds the Excel error {e}, not a number"),
-            Self::Formula(t) => write!(
-                f,
-                "\"{t}\" is a formula; save the sheet with values, not formulas"
-            ),
-            Self::NotANumber(t) => write!(f, "\"{t}\" is not a number (write e.g. 95,5 or 1.234)"),
-            Self::BadGrouping(t) => write!(f, "\"{t}\" has digit groups that are not of three"),
-            Self::DenominatorZero => write!(f, "the denominator is 0"),
-            Self::Negative(t) => write!(f, "\"{t}\": numerator and denominator cannot be negative"),
-        }
-    }
-}
-
-impl NumberError {
-    /// The message in Vietnamese.
-    pub fn vi(&self) -> String {
-        match self {
-            Self::Empty => "giá trị trống".to_string(),
-            Self::ExcelError(e) => format!("ô có lỗi Excel {e}, không phải số"),
-            Self::Formula(t) => {
-                format!("«{t}» là công thức: lưu bảng tính dạng giá trị, không phải công thức")
-            }
-            Self::NotANumber(t) => format!("«{t}» không phải là số (viết ví dụ 95,5 hoặc 1.234)"),
-            Self::BadGrouping(t) => format!("«{t}» có nhóm chữ số không đủ ba chữ số"),
-            Self::DenominatorZero => "mẫu số bằng 0".to_string(),
-            Self::Negative(t) => format!("«{t}»: tử số và mẫu số không được âm"),
-        }
+        f.write_str(&crate::output::i18n::number_error(self).en)
     }
 }
 

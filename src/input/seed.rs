@@ -202,7 +202,7 @@ pub fn parse_seed(text: &str, file: &str) -> Result<Plan, AppError> {
         None => format!("{file}: "),
     };
     let seed: SeedFile = toml::from_str(&text).map_err(|e| {
-        let detail = toml_error(e.message()).prefixed(&here(e.span()));
+        let detail = i18n::seed_toml_error(e.message()).prefixed(&here(e.span()));
         AppError::bad_input(i18n::seed_rejected(file, 1)).with_details(vec![detail])
     })?;
     let mut spans = Spans::default();
@@ -217,23 +217,6 @@ pub fn parse_seed(text: &str, file: &str) -> Result<Plan, AppError> {
         Ok(plan)
     } else {
         Err(AppError::bad_input(i18n::seed_rejected(file, problems.len())).with_details(problems))
-    }
-}
-
-/// The TOML reader's message, with a Vietnamese reading of the usual cases.
-fn toml_error(message: &str) -> Localized {
-    let vi = if message.contains("expected f64") || message.contains("expected a number") {
-        "phải là một số (không đặt trong ngoặc kép)".to_string()
-    } else if let Some(field) = message.strip_prefix("missing field ") {
-        format!("thiếu trường {field}")
-    } else if let Some(rest) = message.strip_prefix("unknown field ") {
-        format!("trường không hợp lệ {rest}")
-    } else {
-        format!("tệp TOML sai cú pháp hoặc kiểu dữ liệu: {message}")
-    };
-    Localized {
-        vi,
-        en: message.trim().to_string(),
     }
 }
 

@@ -128,6 +128,78 @@ pub const NONE: (&str, &str) = ("(không có)", "(none)");
 pub const CORRECTION: (&str, &str) = ("đính chính", "correction");
 pub const BASELINE_MARK: (&str, &str) = ("mốc so sánh", "baseline");
 
+// Labels and sentences without values, used by the commands.
+pub const ERROR: (&str, &str) = ("Lỗi", "Error");
+pub const INDICATOR_CHECKPOINT_OR_DEADLINE: (&str, &str) = (
+    "◆ = chỉ tiêu (mốc hoặc hạn cuối)",
+    "◆ = indicator (checkpoint or deadline)",
+);
+pub const NOTHING_IS_OVERDUE: (&str, &str) = ("Không có việc nào quá hạn.", "Nothing is overdue.");
+pub const REPLACED_BY_A_LATER_CORRECTION: (&str, &str) = (
+    "✗ = đã được đính chính bằng lần sau",
+    "✗ = replaced by a later correction",
+);
+pub const GENERATED_AT: (&str, &str) = ("Lập lúc", "Generated at");
+pub const HEADLINE: (&str, &str) = ("Tóm tắt", "Headline");
+pub const DAYS_LEFT: (&str, &str) = ("Còn lại (ngày)", "Days left");
+pub const THIS_WEEK: (&str, &str) = ("Thay đổi trong tuần", "This week");
+pub const COMPLIANCE_BY_PHASE: (&str, &str) = ("Tiến độ theo giai đoạn", "Compliance by phase");
+pub const THIS_WEEK_9: (&str, &str) = ("Tuần này", "This week");
+pub const LAST_WEEK: (&str, &str) = ("Tuần trước", "Last week");
+pub const CHANGE_POINTS: (&str, &str) = ("Thay đổi (điểm %)", "Change (points)");
+pub const OVERDUE_BY_UNIT: (&str, &str) = ("Việc quá hạn theo đơn vị", "Overdue by unit");
+pub const UNITS_THAT_SENT_NOTHING_THIS: (&str, &str) = (
+    "Đơn vị chưa gửi số liệu trong tuần",
+    "Units that sent nothing this week",
+);
+pub const EVERY_UNIT_SENT_FIGURES: (&str, &str) =
+    ("Mọi đơn vị đều đã gửi số liệu.", "Every unit sent figures.");
+pub const INDICATORS_IT_ANSWERS_FOR: (&str, &str) =
+    ("Chỉ tiêu phụ trách", "Indicators it answers for");
+pub const INDICATORS_FURTHEST_FROM_TARGET: (&str, &str) = (
+    "Chỉ tiêu xa mục tiêu nhất",
+    "Indicators furthest from target",
+);
+pub const NO_INDICATOR_WITH_DATA_IS: (&str, &str) = (
+    "Không có chỉ tiêu nào chưa đạt có số liệu.",
+    "No indicator with data is behind its target.",
+);
+pub const MEETS_IT: (&str, &str) = ("đạt", "meets it");
+pub const FALLS_SHORT: (&str, &str) = ("không đạt", "falls short");
+pub const ON_TIME_COMPLIANCE_BY_CONTENT: (&str, &str) = (
+    "Tỷ lệ đúng hạn theo nội dung",
+    "On-time compliance by content",
+);
+pub const WARD_FIGURE_OVER_TIME: (&str, &str) = ("diễn biến toàn phường", "ward figure over time");
+pub const DOWN: (&str, &str) = ("giảm", "down");
+pub const UP: (&str, &str) = ("tăng", "up");
+/// Under the report grid: how to read a cell.
+pub const GRID_LEGEND: (&str, &str) = (
+    "GĐ = giai đoạn. Mỗi ô: đạt đúng hạn/đã đến hạn và tỷ lệ; ⚠ số việc quá hạn hoặc làm trễ. ○ chưa bắt đầu, ▶ đang diễn ra, ● đã kết thúc.",
+    "Each cell: met on time/due so far and the rate; ⚠ items overdue or done late. ○ not started, ▶ running, ● finished.",
+);
+
+/// The short phase header of the report grid ("GĐ 1").
+pub const PHASE_SHORT: (&str, &str) = ("GĐ", "Phase");
+pub const FILE: (&str, &str) = ("Tệp", "File");
+pub const READ: (&str, &str) = ("Đọc", "Read");
+pub const IMPORTED: (&str, &str) = ("Nhập", "Imported");
+pub const UNCHANGED: (&str, &str) = ("Không đổi", "Unchanged");
+pub const CORRECTED: (&str, &str) = ("Đính chính", "Corrected");
+pub const REJECTED: (&str, &str) = ("Từ chối", "Rejected");
+pub const DRY_RUN_NOTHING_WRITTEN: (&str, &str) =
+    ("chạy thử, không ghi gì", "dry run, nothing written");
+pub const WRITTEN: (&str, &str) = ("đã ghi", "written");
+pub const NOTHING_WRITTEN: (&str, &str) = ("không ghi gì", "nothing written");
+pub const IMPORTED_34: (&str, &str) = ("Nhập mới", "Imported");
+pub const THIS_FILE_WAS_IMPORTED_BEFORE: (&str, &str) = (
+    "Tệp này đã được nhập trước đây: không có gì thay đổi.",
+    "This file was imported before: nothing changed.",
+);
+pub const LINE: (&str, &str) = ("Dòng", "Line");
+pub const COLUMN: (&str, &str) = ("Cột", "Column");
+pub const REASON: (&str, &str) = ("Lý do", "Reason");
+
 /// "Kế hoạch số 118/KH-UBND ngày 30/05/2026".
 pub fn plan_heading(lang: Lang, number: &str, date: NaiveDate) -> String {
     let date = lang.date(date);
@@ -1002,4 +1074,185 @@ pub fn content_kind_invalid(other: impl Display) -> Localized {
         "loại nội dung «{other}» không hợp lệ: dùng focal hoặc further",
         "content kind \"{other}\" is not valid: use focal or further"
     )
+}
+
+// ---- Titles and notes with values -----------------------------------------------------------
+
+/// The overdue listing's title.
+pub fn overdue_title(day: NaiveDate) -> Localized {
+    let day = format_date_vi(day);
+    loc!("Quá hạn tính đến ngày {day}", "Overdue as of {day}")
+}
+
+/// An item not yet due, and how many days are left.
+pub fn upcoming(left: i64) -> Localized {
+    loc!(
+        "sắp đến hạn (còn {left} ngày)",
+        "upcoming ({left} days left)"
+    )
+}
+
+/// The report's title.
+pub fn report_title(day: NaiveDate, heading: &str, by_unit: bool) -> Localized {
+    let day = format_date_vi(day);
+    if by_unit {
+        loc!(
+            "Tiến độ theo đơn vị tính đến ngày {day} — {heading}",
+            "Compliance by unit as of {day} — {heading}"
+        )
+    } else {
+        loc!(
+            "Tiến độ theo giai đoạn tính đến ngày {day} — {heading}",
+            "Compliance by phase as of {day} — {heading}"
+        )
+    }
+}
+
+/// The weekly report's title.
+pub fn weekly_title(start: NaiveDate, end: NaiveDate, heading: &str) -> Localized {
+    let (start, end) = (format_date_vi(start), format_date_vi(end));
+    loc!(
+        "BÁO CÁO TUẦN {start} – {end} · {heading}",
+        "WEEKLY REPORT {start} – {end} · {heading}"
+    )
+}
+
+/// How late a task was done, or how long it has been overdue.
+pub fn task_lateness(done: bool, days: i64) -> Localized {
+    if done {
+        loc!("(trễ {days} ngày)", "({days} days late)")
+    } else {
+        loc!("(quá hạn {days} ngày)", "({days} days overdue)")
+    }
+}
+
+/// What an amended seed changed, by kind.
+pub const SEED_ADDED: (&str, &str) = ("Thêm mới", "Added");
+pub const SEED_CHANGED: (&str, &str) = ("Sửa đổi", "Changed");
+pub const SEED_REMOVED: (&str, &str) = ("Bỏ đi", "Removed");
+pub const SEED_RETIRED: (&str, &str) = (
+    "Giữ lại, ngừng dùng (có số liệu)",
+    "Kept as retired (they hold data)",
+);
+
+/// The names of the cells a row may lack.
+pub const CELL_DATE: (&str, &str) = ("ngày (hoặc dùng --date)", "the date (or use --date)");
+pub const CELL_INDICATOR: (&str, &str) = ("mã chỉ tiêu", "the indicator code");
+pub const CELL_VALUE: (&str, &str) = ("giá trị", "the value");
+pub const CELL_TASK: (&str, &str) = ("mã nhiệm vụ", "the task code");
+pub const CELL_STATUS: (&str, &str) = ("trạng thái", "the status");
+
+// ---- What the parsers refuse ----------------------------------------------------------------
+
+/// A value that is not a number, and why.
+pub fn invalid_value(typed: &str, error: &crate::input::number::NumberError) -> Localized {
+    let reason = number_error(error);
+    Localized {
+        vi: format!("Giá trị «{typed}» không hợp lệ: {}", reason.vi),
+        en: format!("The value \"{typed}\" is not valid: {}", reason.en),
+    }
+}
+
+/// A date cell that is not a date, and why.
+pub fn invalid_date(text: &str, error: &crate::input::date::DateError) -> Localized {
+    let reason = date_error(error);
+    Localized {
+        vi: format!("ngày «{text}» không hợp lệ: {}", reason.vi),
+        en: format!("date \"{text}\" is not valid: {}", reason.en),
+    }
+}
+
+/// A file whose bytes are not text.
+pub fn unreadable_text(file: &str, error: &crate::input::decode::DecodeError) -> Localized {
+    let reason = decode_error(error);
+    Localized {
+        vi: format!("{file}: không đọc được nội dung: {}", reason.vi),
+        en: format!("{file}: cannot read the text: {}", reason.en),
+    }
+}
+
+/// Why a text is not a number.
+pub fn number_error(error: &crate::input::number::NumberError) -> Localized {
+    use crate::input::number::NumberError::*;
+    match error {
+        Empty => loc!("giá trị trống", "the value is empty"),
+        ExcelError(e) => loc!(
+            "ô có lỗi Excel {e}, không phải số",
+            "the cell holds the Excel error {e}, not a number"
+        ),
+        Formula(t) => loc!(
+            "«{t}» là công thức: lưu bảng tính dạng giá trị, không phải công thức",
+            "\"{t}\" is a formula; save the sheet with values, not formulas"
+        ),
+        NotANumber(t) => loc!(
+            "«{t}» không phải là số (viết ví dụ 95,5 hoặc 1.234)",
+            "\"{t}\" is not a number (write e.g. 95,5 or 1.234)"
+        ),
+        BadGrouping(t) => loc!(
+            "«{t}» có nhóm chữ số không đủ ba chữ số",
+            "\"{t}\" has digit groups that are not of three"
+        ),
+        DenominatorZero => loc!("mẫu số bằng 0", "the denominator is 0"),
+        Negative(t) => loc!(
+            "«{t}»: tử số và mẫu số không được âm",
+            "\"{t}\": numerator and denominator cannot be negative"
+        ),
+    }
+}
+
+/// Why a text is not a date.
+pub fn date_error(error: &crate::input::date::DateError) -> Localized {
+    use crate::input::date::DateError::*;
+    match error {
+        Empty => loc!("ngày trống", "the date is empty"),
+        NotADate(t) => loc!(
+            "«{t}» không phải là ngày: viết dd/mm/yyyy, ví dụ 25/11/2026",
+            "\"{t}\" is not a date: write dd/mm/yyyy, e.g. 25/11/2026"
+        ),
+        NoSuchDay(t) => loc!(
+            "ngày {t} không có trên lịch",
+            "{t} is not a day of the calendar"
+        ),
+        TwoDigitYear(t) => loc!(
+            "«{t}»: viết năm đủ bốn chữ số",
+            "\"{t}\": write the year with four digits"
+        ),
+        ExcelSerial(t) => loc!(
+            "«{t}» là một con số: định dạng ô thành kiểu ngày",
+            "\"{t}\" is a number: format the cell as a date"
+        ),
+    }
+}
+
+/// Why bytes are not text.
+pub fn decode_error(error: &crate::input::decode::DecodeError) -> Localized {
+    use crate::input::decode::DecodeError::*;
+    match error {
+        InvalidUtf8 { offset, line } => loc!(
+            "không phải UTF-8 ở byte {offset} (dòng {line}): lưu lại dạng CSV UTF-8, hoặc dùng --encoding windows-1258",
+            "not UTF-8 at byte {offset} (line {line}): save as CSV UTF-8, or give --encoding windows-1258"
+        ),
+        OddUtf16 => loc!("tệp UTF-16 có số byte lẻ: tệp bị cắt cụt", "a UTF-16 file with an odd number of bytes: it is cut short"),
+        Binary => loc!(
+            "tệp nhị phân, không phải văn bản CSV: trong Excel chọn Lưu thành > CSV",
+            "a binary file, not CSV text: in Excel use Save As > CSV"
+        ),
+    }
+}
+
+/// The TOML reader's message, with a Vietnamese reading of the usual cases.
+pub fn seed_toml_error(message: &str) -> Localized {
+    let vi = if message.contains("expected f64") || message.contains("expected a number") {
+        "phải là một số (không đặt trong ngoặc kép)".to_string()
+    } else if let Some(field) = message.strip_prefix("missing field ") {
+        format!("thiếu trường {field}")
+    } else if let Some(rest) = message.strip_prefix("unknown field ") {
+        format!("trường không hợp lệ {rest}")
+    } else {
+        format!("tệp TOML sai cú pháp hoặc kiểu dữ liệu: {message}")
+    };
+    Localized {
+        vi,
+        en: message.trim().to_string(),
+    }
 }
