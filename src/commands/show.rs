@@ -270,6 +270,10 @@ pub fn run(context: &Context, args: ShowArgs) -> anyhow::Result<()> {
     }
     let history_listing = crate::commands::history::listing(lang, &history);
     let format = args.format.format;
+    // A CSV file holds one table: the figures per unit, which is what a spreadsheet wants.
+    if format == Format::Csv {
+        return output::print(&per_unit.render(format));
+    }
     let text = [
         summary.render(format),
         per_unit.render(format),
