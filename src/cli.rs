@@ -58,8 +58,10 @@ pub enum Command {
     Report(ReportArgs),
     /// Báo cáo tuần cho lãnh đạo, chạy được bằng cron (the weekly report)
     Weekly(WeeklyArgs),
-    /// Nhập số liệu và trạng thái nhiệm vụ từ tệp CSV (import from CSV)
+    /// Nhập số liệu và trạng thái nhiệm vụ từ CSV, .xlsx, .ods (import from CSV or workbooks)
     Import(ImportArgs),
+    /// Lập mẫu biểu cho đơn vị điền số liệu: .xlsx hoặc .csv (templates for units to fill)
+    Template(TemplateArgs),
     /// Kiểm tra tệp cơ sở dữ liệu (integrity check)
     Check,
     /// Sao lưu khi đang dùng (consistent online backup)
@@ -313,6 +315,34 @@ pub struct WeeklyArgs {
     pub as_of: AsOfArg,
 }
 
+/// `template`
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// Đơn vị (unit), hoặc «all»: mỗi đơn vị một mẫu; bỏ trống: một mẫu chung cho mọi đơn vị
+    #[arg(long, value_name = "U")]
+    pub unit: Option<String>,
+    /// Chỉ một nội dung (only this content), ví dụ TT1
+    #[arg(long, value_name = "C")]
+    pub content: Option<String>,
+    /// Kỳ báo cáo (period): tuần hoặc tháng chứa ngày --as-of; số liệu tính đến ngày cuối kỳ
+    #[arg(long, value_enum, default_value_t = TemplatePeriod::Month)]
+    pub period: TemplatePeriod,
+    #[command(flatten)]
+    pub as_of: AsOfArg,
+    /// Ghi vào tệp .xlsx hoặc .csv, hoặc vào thư mục DIR/ (một tệp mỗi đơn vị); mặc định: CSV ra màn hình
+    #[arg(long, value_name = "FILE|DIR/")]
+    pub out: Option<PathBuf>,
+}
+
+/// A template's period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TemplatePeriod {
+    /// Tuần, thứ Hai đến Chủ nhật (week, Monday to Sunday)
+    Week,
+    /// Tháng (calendar month)
+    Month,
+}
+
 /// The weekly report's formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum WeeklyFormat {
@@ -326,7 +356,7 @@ pub enum WeeklyFormat {
 /// `import`
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Các tệp CSV (CSV files): dấu phân cách ; , hoặc tab; UTF-8, UTF-16 hoặc Windows-1258
+    /// Các tệp CSV (dấu phân cách ; , hoặc tab; UTF-8, UTF-16 hoặc Windows-1258) hoặc bảng tính .xlsx, .xls, .ods
     #[arg(value_name = "FILE", required_unless_present = "log")]
     pub files: Vec<PathBuf>,
     /// Chỉ kiểm tra, không ghi gì (validate only, write nothing)

@@ -19,10 +19,15 @@ use crate::input::decode::{decode, sha256_hex, sniff_delimiter};
 use crate::input::long::{self, Field, Header, Layout};
 use crate::input::mapping::{Mapping, MappingError, Source};
 use crate::input::text::{fold, nfc};
+use crate::input::workbook::{
+    column_letters, is_workbook, Cell, SheetRows, Workbook, WorkbookError,
+};
 use crate::output::i18n::{self, Lang, Localized};
 use crate::output::{self, Format, Listing};
 use crate::plan::compliance::{task_state, TaskAction, TaskStatus};
+use crate::plan::template::{Identity, IDENTITY_SHEET, TEMPLATE_LAYOUT};
 use crate::plan::Plan;
+use crate::store::plan::fingerprint;
 use crate::store::records::{
     current_measurement, finish_import, import_log, insert_measurement, insert_task_event,
     start_import, task_events_of, NewMeasurement, NewTaskEvent,
@@ -67,6 +72,9 @@ impl<'t> LineCounter<'t> {
 /// A rejected row: where, and why.
 #[derive(Debug, Clone, Serialize)]
 pub struct Problem {
+    /// The sheet, for a workbook.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
     pub line: u64,
     pub column: Option<usize>,
     pub field: Option<String>,
@@ -85,6 +93,8 @@ pub struct Counts {
     pub unchanged: i64,
     pub corrected: i64,
     pub rejected: i64,
+    /// Rows with no value (or no status) at all: nothing to record, skipped.
+    pub blank: i64,
 }
 
 /// What importing one file did.
@@ -92,8 +102,15 @@ pub struct Counts {
 pub struct FileSummary {
     pub file: String,
     pub sha256: String,
-    pub encoding: &'static str,
-    pub delimiter: String,
+    /// "csv", "xlsx", "xlsm", "xls", "xlsb" or "ods".
+    pub format: &'static str,
+    /// A CSV file's encoding and delimiter; null for a workbook.
+    pub encoding: Option<&'static str>,
+    pub delimiter: Option<String>,
+    /// The sheets read, for a workbook.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sheets: Vec<String>,
+    /// "measurements", "task_statuses", "mapped", "template" or "mixed".
     pub layout: &'static str,
     #[serde(flatten)]
     pub counts: Counts,
@@ -246,6 +263,7 @@ impl std::fmt::Display for Undo {
 
 impl std::error::Error for Undo {}
 
+#[derive(Clone)]
 struct Settings<'a> {
     plan: &'a Plan,
     today: NaiveDate,
@@ -263,6 +281,8 @@ enum RowOutcome {
     Imported,
     Unchanged,
     Corrected,
+    /// Nothing filled in: the unit has no figure (or no change) to give.
+    Blank,
 }
 
 fn import_file(
@@ -274,8 +294,79 @@ fn import_file(
     let file = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| rejected(i18n::file_unreadable(&file, &e)))?;
     let sha256 = sha256_hex(&bytes);
-    let (text, encoding) = decode(&bytes, settings.encoding)
-        .map_err(|e| rejected(i18n::unreadable_text(&file, &e)))?;
+    // A refused file leaves no trace: this row goes with the transaction when it is undone.
+    let import_id = start_import(tx, &file_name(path), &sha256, settings.by)?;
+    let mut tally = Tally::default();
+    let source = if is_workbook(path) {
+        drop(bytes);
+        import_workbook(tx, path, settings, import_id, &mut tally)?
+    } else {
+        import_csv(tx, bytes, &file, settings, import_id, &mut tally)?
+    };
+    let counts = tally.counts;
+    finish_import(
+        tx,
+        import_id,
+        [
+            counts.rows_read,
+            counts.imported,
+            counts.unchanged,
+            counts.corrected,
+            counts.rejected,
+        ],
+    )?;
+    let committed = !dry_run && (tally.problems.is_empty() || settings.skip_invalid);
+    Ok(FileSummary {
+        file,
+        sha256,
+        format: source.format,
+        encoding: source.encoding,
+        delimiter: source.delimiter,
+        sheets: source.sheets,
+        layout: source.layout,
+        counts,
+        dry_run,
+        committed,
+        problems: tally.problems,
+        by_code: tally
+            .by_code
+            .into_iter()
+            .map(|((code, unit), counts)| CodeCounts { code, unit, counts })
+            .collect(),
+    })
+}
+
+/// What kind of file was read, for the summary.
+struct SourceInfo {
+    format: &'static str,
+    encoding: Option<&'static str>,
+    delimiter: Option<String>,
+    sheets: Vec<String>,
+    layout: &'static str,
+}
+
+/// What the rows of a file did, as they are read.
+#[derive(Default)]
+struct Tally {
+    counts: Counts,
+    by_code: BTreeMap<(String, String), Counts>,
+    problems: Vec<Problem>,
+}
+
+/// A row as text cells, with the line (or spreadsheet row) it starts on.
+type TextRow = (u64, Vec<String>);
+
+/// A CSV file: decoded, its delimiter sniffed, read as a stream of rows.
+fn import_csv(
+    tx: &Transaction,
+    bytes: Vec<u8>,
+    file: &str,
+    settings: &Settings,
+    import_id: i64,
+    tally: &mut Tally,
+) -> anyhow::Result<SourceInfo> {
+    let (text, encoding) =
+        decode(&bytes, settings.encoding).map_err(|e| rejected(i18n::unreadable_text(file, &e)))?;
     drop(bytes);
     let delimiter = sniff_delimiter(&text);
     let mut reader = csv::ReaderBuilder::new()
@@ -284,59 +375,273 @@ fn import_file(
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut lines = LineCounter::new(&text);
-    let mut records = reader.records();
-    let broken = |e: csv::Error| rejected(i18n::csv_broken(&file, &e));
-    // The header: the first row that is not blank (with --map, from the mapping's header row).
-    let mut found: Option<(u64, Vec<String>)> = None;
-    for record in records.by_ref() {
-        let record = record.map_err(broken)?;
+    let progress = progress_bar(text.len());
+    let mut read = 0u64;
+    let mut rows = reader.records().map(|record| {
+        let record = record.map_err(|e| rejected(i18n::csv_broken(file, &e)))?;
+        read += 1;
+        if read.is_multiple_of(1000) {
+            progress.set_position(record.position().map_or(0, |p| p.byte()));
+        }
         let cells: Vec<String> = record.iter().map(nfc).collect();
-        let line = lines.line_of(&record);
+        Ok::<TextRow, anyhow::Error>((lines.line_of(&record), cells))
+    });
+    // The header: the first row that is not blank (with --map, from the mapping's header row).
+    let mut found: Option<TextRow> = None;
+    for row in rows.by_ref() {
+        let (line, cells) = row?;
         let before_header = settings.mapping.is_some_and(|m| line < m.header_row);
-        if before_header || cells.iter().all(|c| c.trim().is_empty()) {
+        if before_header || is_blank(&cells) {
             continue;
         }
         found = Some((line, cells));
         break;
     }
     let Some((header_line, names)) = found else {
-        return Err(rejected(i18n::csv_empty(&file)));
+        return Err(rejected(i18n::csv_empty(file)));
     };
-    let layout = match settings.mapping {
+    let layout = sheet_layout(settings, file, header_line, &names)?;
+    let place = Place {
+        sheet: None,
+        names: &names,
+    };
+    read_rows(tx, rows, &layout, &place, settings, import_id, tally)?;
+    progress.finish_and_clear();
+    Ok(SourceInfo {
+        format: "csv",
+        encoding: Some(encoding.name()),
+        delimiter: Some(match delimiter {
+            b'\t' => "tab".to_string(),
+            other => (other as char).to_string(),
+        }),
+        sheets: Vec::new(),
+        layout: layout.name(),
+    })
+}
+
+/// A workbook: a filled template (known by its hidden identity sheet), a sheet read by the
+/// mapping rules, or every visible sheet whose header is the long layout's.
+fn import_workbook(
+    tx: &Transaction,
+    path: &Path,
+    settings: &Settings,
+    import_id: i64,
+    tally: &mut Tally,
+) -> anyhow::Result<SourceInfo> {
+    let file = path.display().to_string();
+    let mut workbook = Workbook::open(path).map_err(|e| rejected(workbook_error(&file, &e)))?;
+    let identity = match settings.mapping {
+        None if workbook.has_sheet(IDENTITY_SHEET) => {
+            template_identity(tx, &mut workbook, &file, settings.plan)?
+        }
+        _ => None,
+    };
+    // A template's rows are its unit's, as of the end of its period, unless told otherwise.
+    let settings = match &identity {
+        Some(identity) => Settings {
+            default_unit: settings.default_unit.or(identity.unit.as_deref()),
+            default_date: settings.default_date.or(Some(identity.period.end)),
+            ..settings.clone()
+        },
+        None => settings.clone(),
+    };
+    let sheets = match settings.mapping.and_then(|m| m.sheet.clone()) {
+        Some(sheet) => vec![sheet],
+        None if settings.mapping.is_some() => {
+            workbook.visible_sheets().into_iter().take(1).collect()
+        }
+        None => workbook.visible_sheets(),
+    };
+    let mut read = Vec::new();
+    let mut layouts = Vec::new();
+    let mut unrecognised: Option<(String, u64, Vec<String>)> = None;
+    for sheet in sheets {
+        let rows = workbook
+            .rows(&sheet)
+            .map_err(|e| rejected(workbook_error(&file, &e)))?;
+        let label = format!("{file} [{sheet}]");
+        let Some((index, header_line, names)) = find_header(&rows, settings.mapping) else {
+            if unrecognised.is_none() {
+                if let Some((line, cells)) = rows.iter().find(|(_, cells)| !is_blank_cells(cells)) {
+                    let names = cells.iter().map(|c| nfc(&c.text(false))).collect();
+                    unrecognised = Some((label, *line, names));
+                }
+            }
+            continue;
+        };
+        let layout = sheet_layout(&settings, &label, header_line, &names)?;
+        let dates = layout.date_columns();
+        let text_rows = rows[index + 1..].iter().map(|(line, cells)| {
+            let texts = cells
+                .iter()
+                .enumerate()
+                .map(|(column, cell)| nfc(&cell.text(dates.contains(&column))))
+                .collect();
+            Ok::<TextRow, anyhow::Error>((*line, texts))
+        });
+        let place = Place {
+            sheet: Some(&sheet),
+            names: &names,
+        };
+        read_rows(tx, text_rows, &layout, &place, &settings, import_id, tally)?;
+        layouts.push(layout.name());
+        read.push(sheet);
+    }
+    if read.is_empty() {
+        return Err(rejected(match unrecognised {
+            Some((label, line, names)) => {
+                i18n::header_not_recognised(label, line, names.join(" | "))
+            }
+            None => i18n::workbook_empty(&file),
+        }));
+    }
+    let layout = match (&identity, layouts.as_slice()) {
+        (Some(_), _) => "template",
+        (None, [one]) => one,
+        (None, many) if many.iter().all(|l| *l == many[0]) => many[0],
+        (None, _) => "mixed",
+    };
+    Ok(SourceInfo {
+        format: workbook.format,
+        encoding: None,
+        delimiter: None,
+        sheets: read,
+        layout,
+    })
+}
+
+/// The header of a workbook sheet: with mapping rules, the rules' header row (or the first
+/// row after it that is not blank); otherwise the first of the top rows that the long layout
+/// recognises, so a title and instructions may stand above it. (index in `rows`, line, names)
+fn find_header(rows: &SheetRows, mapping: Option<&Mapping>) -> Option<(usize, u64, Vec<String>)> {
+    let texts =
+        |cells: &[Cell]| -> Vec<String> { cells.iter().map(|c| nfc(&c.text(false))).collect() };
+    match mapping {
+        Some(mapping) => rows
+            .iter()
+            .enumerate()
+            .find(|(_, (line, cells))| *line >= mapping.header_row && !is_blank_cells(cells))
+            .map(|(index, (line, cells))| (index, *line, texts(cells))),
+        None => rows
+            .iter()
+            .enumerate()
+            .take(20)
+            .map(|(index, (line, cells))| (index, *line, texts(cells)))
+            .find(|(_, _, names)| long::recognise(names).is_some()),
+    }
+}
+
+/// Reads a template's identity and refuses one made for another plan or an older version of it.
+fn template_identity(
+    tx: &Transaction,
+    workbook: &mut Workbook,
+    file: &str,
+    plan: &Plan,
+) -> anyhow::Result<Option<Identity>> {
+    let rows = workbook
+        .rows(IDENTITY_SHEET)
+        .map_err(|e| rejected(workbook_error(file, &e)))?;
+    let pairs: Vec<(String, String)> = rows
+        .iter()
+        .map(|(_, cells)| {
+            let text = |i: usize| cells.get(i).map(|c| c.text(false)).unwrap_or_default();
+            (text(0), text(1))
+        })
+        .collect();
+    let Some(identity) = Identity::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    else {
+        return Ok(None);
+    };
+    if identity.layout > TEMPLATE_LAYOUT {
+        return Err(rejected(i18n::template_newer_layout(file, identity.layout)));
+    }
+    if identity.plan_number != plan.meta.number {
+        return Err(rejected(i18n::template_other_plan(
+            file,
+            &identity.plan_number,
+            &plan.meta.number,
+        )));
+    }
+    let current = fingerprint(tx)?.unwrap_or_default();
+    if identity.plan_version != current {
+        return Err(rejected(i18n::template_old_version(
+            file,
+            identity.unit.as_deref().unwrap_or("all"),
+            Lang::Vi.date(identity.period.end),
+        )));
+    }
+    Ok(Some(identity))
+}
+
+fn workbook_error(file: &str, error: &WorkbookError) -> Localized {
+    match error {
+        WorkbookError::Unreadable(reason) => i18n::workbook_unreadable(file, reason),
+        WorkbookError::NoSuchSheet { sheet, sheets } => {
+            i18n::sheet_missing(file, sheet, sheets.join(", "))
+        }
+    }
+}
+
+fn is_blank(cells: &[String]) -> bool {
+    cells.iter().all(|c| c.trim().is_empty())
+}
+
+fn is_blank_cells(cells: &[Cell]) -> bool {
+    cells.iter().all(|c| c.text(false).trim().is_empty())
+}
+
+/// How a sheet's header was read: the long layout, or the mapping rules.
+fn sheet_layout<'m>(
+    settings: &Settings<'m>,
+    file: &str,
+    header_line: u64,
+    names: &[String],
+) -> anyhow::Result<Sheet<'m>> {
+    match settings.mapping {
         Some(mapping) => {
-            let columns = mapping.resolve(&names).map_err(|column| {
-                let found = names.join(" | ");
+            let columns = mapping.resolve(names).map_err(|column| {
                 rejected(i18n::mapping_column_missing(
-                    &file,
+                    file,
                     header_line,
-                    &found,
+                    names.join(" | "),
                     &column,
                 ))
             })?;
-            Sheet::Mapped(mapping, columns)
+            Ok(Sheet::Mapped(mapping, columns))
         }
-        None => Sheet::Long(long::recognise(&names).ok_or_else(|| {
-            let found = names.join(" | ");
-            rejected(i18n::header_not_recognised(&file, header_line, &found))
-        })?),
-    };
-    let import_id = start_import(tx, &file_name(path), &sha256, settings.by)?;
-    let mut counts = Counts::default();
-    let mut by_code: BTreeMap<(String, String), Counts> = BTreeMap::new();
-    let mut problems = Vec::new();
+        None => Ok(Sheet::Long(long::recognise(names).ok_or_else(|| {
+            rejected(i18n::header_not_recognised(
+                file,
+                header_line,
+                names.join(" | "),
+            ))
+        })?)),
+    }
+}
+
+/// Where a sheet's problems are placed: the sheet (for a workbook) and its header's names.
+struct Place<'a> {
+    sheet: Option<&'a str>,
+    names: &'a [String],
+}
+
+/// Checks and records every row after the header, tallying what each did.
+fn read_rows(
+    tx: &Transaction,
+    rows: impl Iterator<Item = anyhow::Result<TextRow>>,
+    layout: &Sheet,
+    place: &Place,
+    settings: &Settings,
+    import_id: i64,
+    tally: &mut Tally,
+) -> anyhow::Result<()> {
     let mut above: BTreeMap<usize, String> = BTreeMap::new();
-    let progress = progress_bar(text.len());
-    for record in records {
-        let record = record.map_err(broken)?;
-        if counts.rows_read % 1000 == 0 {
-            progress.set_position(record.position().map_or(0, |p| p.byte()));
-        }
-        let line = lines.line_of(&record);
-        let mut cells: Vec<String> = record.iter().map(nfc).collect();
-        if cells.iter().all(|c| c.trim().is_empty()) {
+    for row in rows {
+        let (line, mut cells) = row?;
+        if is_blank(&cells) {
             continue;
         }
-        let results: Vec<((String, String), Result<RowOutcome, RowError>)> = match &layout {
+        let results: Vec<((String, String), Result<RowOutcome, RowError>)> = match layout {
             Sheet::Long(header) => {
                 let row = match header.layout {
                     Layout::Measurements => {
@@ -362,10 +667,15 @@ fn import_file(
                     .collect()
             }
         };
-        counts.rows_read += 1;
+        tally.counts.rows_read += 1;
         for (key, row) in results {
-            let entry = by_code.entry(key).or_default();
+            if matches!(row, Ok(RowOutcome::Blank)) {
+                tally.counts.blank += 1;
+                continue;
+            }
+            let entry = tally.by_code.entry(key).or_default();
             entry.rows_read += 1;
+            let counts = &mut tally.counts;
             match row {
                 Ok(RowOutcome::Imported) => {
                     counts.imported += 1;
@@ -379,13 +689,15 @@ fn import_file(
                     counts.corrected += 1;
                     entry.corrected += 1;
                 }
+                Ok(RowOutcome::Blank) => {}
                 Err((column, message)) => {
                     counts.rejected += 1;
                     entry.rejected += 1;
-                    problems.push(Problem {
+                    tally.problems.push(Problem {
+                        sheet: place.sheet.map(str::to_string),
                         line,
                         column: column.map(|c| c + 1),
-                        field: column.and_then(|c| names.get(c).cloned()),
+                        field: column.and_then(|c| place.names.get(c).cloned()),
                         reason_vi: message.vi,
                         reason_en: message.en,
                         cells: cells.clone(),
@@ -394,41 +706,7 @@ fn import_file(
             }
         }
     }
-    progress.finish_and_clear();
-    finish_import(
-        tx,
-        import_id,
-        [
-            counts.rows_read,
-            counts.imported,
-            counts.unchanged,
-            counts.corrected,
-            counts.rejected,
-        ],
-    )?;
-    let committed = !dry_run && (problems.is_empty() || settings.skip_invalid);
-    Ok(FileSummary {
-        file,
-        sha256,
-        encoding: encoding.name(),
-        delimiter: match delimiter {
-            b'\t' => "tab".to_string(),
-            other => (other as char).to_string(),
-        },
-        layout: match &layout {
-            Sheet::Long(header) if header.layout == Layout::TaskStatuses => "task_statuses",
-            Sheet::Long(_) => "measurements",
-            Sheet::Mapped(..) => "mapped",
-        },
-        counts,
-        dry_run,
-        committed,
-        problems,
-        by_code: by_code
-            .into_iter()
-            .map(|((code, unit), counts)| CodeCounts { code, unit, counts })
-            .collect(),
-    })
+    Ok(())
 }
 
 /// A progress bar over the file's bytes, drawn only on a terminal and for files worth it.
@@ -452,6 +730,28 @@ enum Sheet<'m> {
     Long(Header),
     /// A department's own layout, read by its mapping rules (column name → index).
     Mapped(&'m Mapping, BTreeMap<String, usize>),
+}
+
+impl Sheet<'_> {
+    /// The layout's name in the summary.
+    fn name(&self) -> &'static str {
+        match self {
+            Sheet::Long(header) if header.layout == Layout::TaskStatuses => "task_statuses",
+            Sheet::Long(_) => "measurements",
+            Sheet::Mapped(..) => "mapped",
+        }
+    }
+
+    /// The columns that hold dates, where a workbook's bare number is a date serial.
+    fn date_columns(&self) -> Vec<usize> {
+        match self {
+            Sheet::Long(header) => header.column(Field::Date).into_iter().collect(),
+            Sheet::Mapped(mapping, columns) => match &mapping.date {
+                Some(Source::Column(name)) => columns.get(name).copied().into_iter().collect(),
+                _ => Vec::new(),
+            },
+        }
+    }
 }
 
 /// Blank cells of the `fill_down` columns take the value above them (merged cells).
@@ -614,6 +914,15 @@ fn measurement_row(
     let (indicator_column, indicator) = header
         .cell(cells, Field::Indicator)
         .ok_or_else(|| missing(header, Field::Indicator, i18n::CELL_INDICATOR))?;
+    let value_fields = [Field::Value, Field::Numerator, Field::Denominator];
+    let has_value_column = value_fields.iter().any(|f| header.column(*f).is_some());
+    if has_value_column
+        && value_fields
+            .iter()
+            .all(|f| header.cell(cells, *f).is_none())
+    {
+        return Ok(RowOutcome::Blank);
+    }
     let unit = match header.cell(cells, Field::Unit) {
         Some((column, unit)) => (Some(column), Some(unit.to_string())),
         None => (
@@ -744,9 +1053,12 @@ fn task_row(
         .cell(cells, Field::Task)
         .ok_or_else(|| missing(header, Field::Task, i18n::CELL_TASK))?;
     let (_, task) = lookup_task(settings.plan, code).map_err(|m| (Some(task_column), m))?;
-    let (status_column, status) = header
-        .cell(cells, Field::Status)
-        .ok_or_else(|| missing(header, Field::Status, i18n::CELL_STATUS))?;
+    if header.column(Field::Status).is_none() {
+        return Err(missing(header, Field::Status, i18n::CELL_STATUS));
+    }
+    let Some((status_column, status)) = header.cell(cells, Field::Status) else {
+        return Ok(RowOutcome::Blank);
+    };
     let action = status_action(status)
         .ok_or_else(|| (Some(status_column), i18n::status_not_understood(status)))?;
     let date = row_date(header, cells, settings)?;
@@ -782,17 +1094,31 @@ fn task_row(
 }
 
 /// "so-lieu.csv:7:4 (Giá trị): reason".
+/// A workbook's: "so-lieu.xlsx [Chỉ tiêu] ô G7 (Giá trị): reason".
 fn problem_line(file: &str, problem: &Problem) -> Localized {
+    let reason = Localized {
+        vi: problem.reason_vi.clone(),
+        en: problem.reason_en.clone(),
+    };
+    if let Some(sheet) = &problem.sheet {
+        let place = i18n::cell_place(
+            file,
+            sheet,
+            problem.column.map(column_letters),
+            problem.line,
+            problem.field.as_deref(),
+        );
+        return Localized {
+            vi: format!("{}: {}", place.vi, reason.vi),
+            en: format!("{}: {}", place.en, reason.en),
+        };
+    }
     let place = match (problem.column, &problem.field) {
         (Some(column), Some(field)) => format!("{file}:{}:{column} ({field}): ", problem.line),
         (Some(column), None) => format!("{file}:{}:{column}: ", problem.line),
         _ => format!("{file}:{}: ", problem.line),
     };
-    Localized {
-        vi: problem.reason_vi.clone(),
-        en: problem.reason_en.clone(),
-    }
-    .prefixed(&place)
+    reason.prefixed(&place)
 }
 
 fn summary_text(lang: Lang, summary: &FileSummary, format: Format) -> String {
@@ -812,10 +1138,14 @@ fn summary_text(lang: Lang, summary: &FileSummary, format: Format) -> String {
         lang.pick(i18n::CORRECTED),
         lang.pick(i18n::REJECTED),
     ]);
-    listing.title = Some(format!(
-        "{file} ({}, «{}»): {state}",
-        summary.encoding, summary.delimiter
-    ));
+    listing.title = Some(match (summary.encoding, &summary.delimiter) {
+        (Some(encoding), Some(delimiter)) => format!("{file} ({encoding}, «{delimiter}»): {state}"),
+        _ => format!(
+            "{file} ({}: {}): {state}",
+            summary.format,
+            summary.sheets.join(", ")
+        ),
+    });
     for row in &summary.by_code {
         let k = row.counts;
         listing.push(vec![
@@ -837,7 +1167,12 @@ fn summary_text(lang: Lang, summary: &FileSummary, format: Format) -> String {
         c.corrected.to_string(),
         c.rejected.to_string(),
     ]);
-    if c.rows_read > 0 && c.unchanged == c.rows_read {
+    if c.blank > 0 {
+        listing
+            .notes
+            .push(i18n::rows_blank(c.blank).get(lang).to_string());
+    }
+    if c.rows_read > 0 && c.unchanged + c.blank == c.rows_read && c.unchanged > 0 {
         listing
             .notes
             .push(lang.pick(i18n::THIS_FILE_WAS_IMPORTED_BEFORE).to_string());
@@ -871,8 +1206,12 @@ fn write_errors(
         lang.pick(i18n::REASON),
     ])?;
     for (file, cells, problem) in rows {
+        let file = match &problem.sheet {
+            Some(sheet) => format!("{file} [{sheet}]"),
+            None => file.clone(),
+        };
         let mut record = vec![
-            file.clone(),
+            file,
             problem.line.to_string(),
             problem.field.clone().unwrap_or_default(),
             match lang {

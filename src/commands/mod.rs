@@ -12,6 +12,7 @@ mod record;
 mod report;
 mod show;
 mod task;
+mod template;
 mod weekly;
 
 use std::path::PathBuf;
@@ -64,6 +65,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Report(args) => report::run(&context, args),
         Command::Weekly(args) => weekly::run(&context, args),
         Command::Import(args) => import::run(&context, args),
+        Command::Template(args) => template::run(&context, args),
         Command::Check => check::check(&context),
         Command::Backup(args) => check::backup(&context, &args.file),
         Command::Completions(args) => {

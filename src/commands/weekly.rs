@@ -4,8 +4,6 @@
 //! as-of day give the same bytes: nothing in the body depends on the clock unless `--stamp`.
 
 use std::fmt::Write as _;
-use std::io::Write as _;
-use std::path::Path;
 
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
@@ -14,7 +12,6 @@ use crate::cli::{WeeklyArgs, WeeklyFormat};
 use crate::commands::overdue::{self, OverdueRow};
 use crate::commands::report::{self, Report};
 use crate::commands::{as_of, Context};
-use crate::error::AppError;
 use crate::output::i18n::{self, Lang};
 use crate::output::{self, Format, Listing};
 use crate::plan::compliance::{items, Split, TaskAction};
@@ -137,7 +134,7 @@ pub fn run(context: &Context, args: WeeklyArgs) -> anyhow::Result<()> {
         WeeklyFormat::Html => render_html(lang, &plan, &weekly),
     };
     match &args.out {
-        Some(path) => write_whole(path, &text),
+        Some(path) => output::write_whole(path, text.as_bytes()),
         None => output::print(&text),
     }
 }
@@ -657,23 +654,3 @@ tr:first-child td{font-weight:bold;background:#eee}.chart{width:100%;max-width:4
 .track{fill:#eee}.bar{fill:#2a6f97}.line{fill:none;stroke:#2a6f97;stroke-width:2}.target{stroke:#c0392b;stroke-dasharray:6 4}p.item{margin:.2rem 0 .2rem 1rem}
 @media print{@page{size:A4;margin:2cm 1.5cm 2cm 3cm}body{max-width:none}}
 ";
-
-/// Writes the report beside its destination, then renames it over: a reader never sees half.
-fn write_whole(path: &Path, text: &str) -> anyhow::Result<()> {
-    let shown = path.display().to_string();
-    let fail = |e: std::io::Error| AppError::bad_input(i18n::file_unwritable(&shown, &e));
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = std::path::PathBuf::from(partial);
-    let result = std::fs::File::create(&partial)
-        .and_then(|mut file| {
-            file.write_all(text.as_bytes())
-                .and_then(|()| file.sync_all())
-        })
-        .and_then(|()| std::fs::rename(&partial, path));
-    if let Err(e) = result {
-        std::fs::remove_file(&partial).ok();
-        return Err(fail(e).into());
-    }
-    Ok(())
-}

@@ -2,6 +2,7 @@
 //! per khu phố, a totals row, merged cells) as measurements, written in a small TOML file.
 //!
 //! ```toml
+//! sheet = "Vi phạm"                   # for a workbook: the sheet (default: the first)
 //! header_row = 3                      # the header's line; the lines above it are titles
 //! skip = ["Tổng cộng", "Cộng"]        # rows whose first cell starts so are skipped
 //! fill_down = ["Mã chỉ tiêu"]         # a blank cell repeats the one above (merged cells)
@@ -31,7 +32,10 @@ pub enum Source {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Mapping {
-    /// The 1-based line of the header row.
+    /// A workbook's sheet to read; the first visible sheet when not given.
+    #[serde(default)]
+    pub sheet: Option<String>,
+    /// The 1-based line (or spreadsheet row) of the header row.
     #[serde(default = "first_row")]
     pub header_row: u64,
     #[serde(default)]

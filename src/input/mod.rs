@@ -7,3 +7,4 @@ pub mod mapping;
 pub mod number;
 pub mod seed;
 pub mod text;
+pub mod workbook;

@@ -1256,3 +1256,227 @@ pub fn seed_toml_error(message: &str) -> Localized {
         en: message.trim().to_string(),
     }
 }
+
+// ---- Templates and workbooks ------------------------------------------------------------------
+
+pub const TEMPLATE_SHEET_INDICATORS: (&str, &str) = ("Chỉ tiêu", "Indicators");
+pub const TEMPLATE_SHEET_TASKS: (&str, &str) = ("Nhiệm vụ", "Tasks");
+pub const TEMPLATE_TASKS_SUFFIX: (&str, &str) = ("nhiem-vu", "tasks");
+// The headers a unit sees are the long layout's own, so a filled template needs no mapping.
+pub const TEMPLATE_INDICATOR: (&str, &str) = ("Mã chỉ tiêu", "Indicator");
+pub const TEMPLATE_INDICATOR_TEXT: (&str, &str) = ("Nội dung chỉ tiêu", "Indicator text");
+pub const TEMPLATE_TARGET: (&str, &str) = ("Chỉ tiêu đề ra", "Target");
+pub const TEMPLATE_UNIT_OF_MEASURE: (&str, &str) = ("Đơn vị tính", "Unit of measure");
+pub const TEMPLATE_UNIT: (&str, &str) = ("Đơn vị", "Unit");
+pub const TEMPLATE_DATE: (&str, &str) = ("Ngày", "Date");
+pub const TEMPLATE_VALUE: (&str, &str) = ("Giá trị", "Value");
+pub const TEMPLATE_NUMERATOR: (&str, &str) = ("Tử số", "Numerator");
+pub const TEMPLATE_DENOMINATOR: (&str, &str) = ("Mẫu số", "Denominator");
+pub const TEMPLATE_NOTE: (&str, &str) = ("Ghi chú", "Note");
+pub const TEMPLATE_TASK: (&str, &str) = ("Mã nhiệm vụ", "Task");
+pub const TEMPLATE_TASK_TEXT: (&str, &str) = ("Nội dung nhiệm vụ", "Task text");
+pub const TEMPLATE_PHASE: (&str, &str) = ("Giai đoạn", "Phase");
+pub const TEMPLATE_DEADLINE: (&str, &str) = ("Hạn", "Deadline");
+pub const TEMPLATE_STATUS_NOW: (&str, &str) = ("Trạng thái hiện tại", "Current status");
+pub const TEMPLATE_STATUS: (&str, &str) = ("Trạng thái", "Status");
+pub const TEMPLATE_CHOICE_IN_PROGRESS: (&str, &str) = ("Đang thực hiện", "in progress");
+pub const TEMPLATE_CHOICE_DONE: (&str, &str) = ("Hoàn thành", "done");
+pub const TEMPLATE_CHOICE_CANCELLED: (&str, &str) = ("Hủy", "cancelled");
+pub const TEMPLATE_INDICATOR_INSTRUCTIONS: (&str, &str) = (
+    "Điền cột Giá trị (chỉ tiêu tỷ lệ: có thể điền Tử số và Mẫu số thay cho Giá trị); để trống nếu chưa có số liệu. Không sửa các cột màu xám. Lưu tệp và gửi lại Văn phòng.",
+    "Fill in the Value column (ratio indicators: Numerator and Denominator instead); leave it blank when there is no figure. Do not change the grey columns. Save the file and send it back.",
+);
+pub const TEMPLATE_STATUS_ERROR: (&str, &str) = (
+    "Chọn một trạng thái trong danh sách.",
+    "Choose a status from the list.",
+);
+pub const TEMPLATE_DATE_ERROR: (&str, &str) = (
+    "Ngày phải trong thời gian kế hoạch và không sau kỳ báo cáo.",
+    "The date must fall within the plan and not after the period.",
+);
+pub const TEMPLATE_NUMBER_ERROR: (&str, &str) = (
+    "Nhập một số (tỷ lệ %: từ 0 đến 100).",
+    "Enter a number (a percentage: 0 to 100).",
+);
+
+/// "tháng 11/2026 (01/11/2026 - 30/11/2026)", "tuần 48/2026 (23/11/2026 - 29/11/2026)".
+pub fn period_text(lang: Lang, period: &crate::plan::template::Period) -> String {
+    use crate::plan::template::PeriodKind;
+    use chrono::Datelike;
+    let (start, end) = (lang.date(period.start), lang.date(period.end));
+    let week = period.start.iso_week();
+    match (period.kind, lang) {
+        (PeriodKind::Month, Lang::Vi) => format!(
+            "tháng {:02}/{} ({start} - {end})",
+            period.start.month(),
+            period.start.year()
+        ),
+        (PeriodKind::Month, Lang::En) => format!(
+            "month {:02}/{} ({start} - {end})",
+            period.start.month(),
+            period.start.year()
+        ),
+        (PeriodKind::Week, Lang::Vi) => {
+            format!("tuần {}/{} ({start} - {end})", week.week(), week.year())
+        }
+        (PeriodKind::Week, Lang::En) => {
+            format!("week {}/{} ({start} - {end})", week.week(), week.year())
+        }
+    }
+}
+
+/// The title of a template's indicator sheet.
+pub fn template_title(
+    lang: Lang,
+    plan: &str,
+    unit: &str,
+    period: &crate::plan::template::Period,
+) -> String {
+    let period = period_text(lang, period);
+    match lang {
+        Lang::Vi => format!("Số liệu chỉ tiêu Kế hoạch {plan} - {unit} - {period}"),
+        Lang::En => format!("Indicator figures, plan {plan} - {unit} - {period}"),
+    }
+}
+
+/// The title of a template's task sheet.
+pub fn template_task_title(
+    lang: Lang,
+    plan: &str,
+    unit: &str,
+    period: &crate::plan::template::Period,
+) -> String {
+    let period = period_text(lang, period);
+    match lang {
+        Lang::Vi => format!("Tiến độ nhiệm vụ Kế hoạch {plan} - {unit} - {period}"),
+        Lang::En => format!("Task progress, plan {plan} - {unit} - {period}"),
+    }
+}
+
+/// The instructions above a template's task sheet.
+pub fn template_task_instructions(lang: Lang, end: NaiveDate) -> String {
+    let end = lang.date(end);
+    match lang {
+        Lang::Vi => format!("Với nhiệm vụ có thay đổi: chọn Trạng thái và ghi Ngày (để trống: {end}). Để trống nếu không có gì thay đổi. Không sửa các cột màu xám."),
+        Lang::En => format!("For a task that changed: choose its Status and write the Date (blank: {end}). Leave it blank when nothing changed. Do not change the grey columns."),
+    }
+}
+
+/// What `template` wrote.
+pub fn template_written(
+    path: impl Display,
+    unit: impl Display,
+    indicators: usize,
+    tasks: usize,
+) -> Localized {
+    loc!(
+        "Đã ghi {path}: mẫu của {unit}, {indicators} chỉ tiêu, {tasks} nhiệm vụ",
+        "Wrote {path}: {unit}'s template, {indicators} indicators, {tasks} tasks"
+    )
+}
+
+/// The units `template --unit all` wrote nothing for.
+pub fn template_units_without_work(units: impl Display) -> Localized {
+    loc!(
+        "Không lập mẫu cho các đơn vị không có chỉ tiêu phải báo cáo hay nhiệm vụ đang mở: {units}",
+        "No template for the units with no indicator to report and no open task: {units}"
+    )
+}
+
+/// A template asked for a unit with nothing to fill.
+pub fn template_unit_without_work(unit: impl Display) -> Localized {
+    loc!(
+        "Đơn vị {unit} không có chỉ tiêu phải báo cáo hay nhiệm vụ đang mở trong kỳ này: không có gì để lập mẫu",
+        "Unit {unit} has no indicator to report and no open task in this period: no template to make"
+    )
+}
+
+/// `--out` with an extension `template` cannot write.
+pub fn template_out_unknown(path: impl Display) -> Localized {
+    loc!(
+        "Không biết ghi mẫu ra {path}: dùng tên tệp .xlsx hoặc .csv, hoặc một thư mục (kết thúc bằng /) khi --unit all",
+        "Cannot write a template to {path}: use a .xlsx or .csv file name, or a directory (ending in /) with --unit all"
+    )
+}
+
+/// A workbook calamine cannot open.
+pub fn workbook_unreadable(file: impl Display, reason: impl Display) -> Localized {
+    loc!(
+        "{file}: không đọc được bảng tính ({reason}). Mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi nhập lại",
+        "{file}: the workbook cannot be read ({reason}). Open it in Excel or LibreOffice, save it as .xlsx and import again"
+    )
+}
+
+/// The mapping's sheet is not in the workbook.
+pub fn sheet_missing(file: impl Display, sheet: impl Display, sheets: impl Display) -> Localized {
+    loc!(
+        "{file}: không có trang «{sheet}»; các trang có: {sheets}",
+        "{file}: no sheet \"{sheet}\"; the sheets are: {sheets}"
+    )
+}
+
+/// A workbook with nothing in it.
+pub fn workbook_empty(file: impl Display) -> Localized {
+    loc!(
+        "{file}: bảng tính trống, không trang nào có dòng tiêu đề",
+        "{file}: the workbook is empty, no sheet has a header row"
+    )
+}
+
+/// A template made for another plan.
+pub fn template_other_plan(
+    file: impl Display,
+    theirs: impl Display,
+    ours: impl Display,
+) -> Localized {
+    loc!(
+        "{file}: mẫu này lập cho Kế hoạch {theirs}, cơ sở dữ liệu đang theo dõi Kế hoạch {ours}",
+        "{file}: this template is for plan {theirs}; the database tracks plan {ours}"
+    )
+}
+
+/// A template made before the plan was amended.
+pub fn template_old_version(
+    file: impl Display,
+    unit: impl Display,
+    period: impl Display,
+) -> Localized {
+    loc!(
+        "{file}: mẫu này lập theo một phiên bản cũ của kế hoạch (trước khi kế hoạch được nạp lại); các chỉ tiêu có thể đã đổi. Lập mẫu mới bằng «kehoach template --unit {unit} --as-of {period}» và gửi lại đơn vị",
+        "{file}: this template was made from an older version of the plan (before it was reloaded); its indicators may have changed. Make a new one with \"kehoach template --unit {unit} --as-of {period}\" and send it to the unit again"
+    )
+}
+
+/// A template made by a newer kehoach.
+pub fn template_newer_layout(file: impl Display, layout: impl Display) -> Localized {
+    loc!(
+        "{file}: mẫu này do một phiên bản kehoach mới hơn lập (kiểu mẫu {layout}); hãy cập nhật kehoach",
+        "{file}: this template was made by a newer kehoach (layout {layout}); update kehoach"
+    )
+}
+
+/// The rows left blank, skipped.
+pub fn rows_blank(count: impl Display) -> Localized {
+    loc!(
+        "{count} dòng để trống giá trị (hoặc trạng thái): bỏ qua",
+        "{count} row(s) with no value (or status): skipped"
+    )
+}
+
+/// Where a workbook row's problem is: "so-lieu.xlsx [Chỉ tiêu] ô G7 (Giá trị)".
+pub fn cell_place(
+    file: &str,
+    sheet: &str,
+    column: Option<String>,
+    row: u64,
+    field: Option<&str>,
+) -> Localized {
+    let field = field.map(|f| format!(" ({f})")).unwrap_or_default();
+    match column {
+        Some(column) => loc!(
+            "{file} [{sheet}] ô {column}{row}{field}",
+            "{file} [{sheet}] cell {column}{row}{field}"
+        ),
+        None => loc!("{file} [{sheet}] dòng {row}", "{file} [{sheet}] row {row}"),
+    }
+}

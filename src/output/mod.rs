@@ -1,6 +1,7 @@
 //! Presentation: tables, CSV, JSON and Markdown, and the strings in both languages.
 
 pub mod i18n;
+pub mod template;
 
 use std::io::{IsTerminal, Write};
 
@@ -188,4 +189,23 @@ pub fn print(text: &str) -> anyhow::Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
     }
+}
+
+/// Writes a whole file or nothing: into `FILE.partial`, synced, then renamed over `FILE`, so
+/// a reader (or the mail a cron job sends) never sees half of it.
+pub fn write_whole(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let shown = path.display().to_string();
+    let fail =
+        |e: std::io::Error| crate::error::AppError::bad_input(i18n::file_unwritable(&shown, &e));
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = std::path::PathBuf::from(partial);
+    let result = std::fs::File::create(&partial)
+        .and_then(|mut file| file.write_all(bytes).and_then(|()| file.sync_all()))
+        .and_then(|()| std::fs::rename(&partial, path));
+    if let Err(e) = result {
+        std::fs::remove_file(&partial).ok();
+        return Err(fail(e).into());
+    }
+    Ok(())
 }

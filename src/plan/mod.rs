@@ -6,6 +6,7 @@
 pub mod compliance;
 pub mod forecast;
 pub mod measure;
+pub mod template;
 pub mod validate;
 
 use chrono::NaiveDate;

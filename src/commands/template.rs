@@ -1,0 +1,192 @@
+//! `kehoach template`: the sheet each unit fills and sends back, read again by `import`.
+
+use std::path::{Path, PathBuf};
+
+use crate::cli::{TemplateArgs, TemplatePeriod};
+use crate::commands::{as_of, content_filter, find_unit, Context};
+use crate::error::rejected;
+use crate::output::i18n;
+use crate::output::template::{self as render, Template};
+use crate::output::{self, write_whole};
+use crate::plan::compliance::{task_state, TaskStatus};
+use crate::plan::template::{
+    indicator_lines, task_lines, units_with_work, Identity, Period, PeriodKind, TEMPLATE_LAYOUT,
+};
+use crate::plan::{Plan, Task};
+use crate::store::plan::fingerprint;
+use crate::store::records::task_events;
+
+/// Which units' templates to make.
+enum Scope<'p> {
+    /// One template holding every unit's rows.
+    Everyone,
+    /// One template per unit with something to fill.
+    EachUnit,
+    One(&'p str),
+}
+
+/// Where the templates go.
+enum Destination {
+    Stdout,
+    Csv(PathBuf),
+    Xlsx(PathBuf),
+    Directory(PathBuf),
+}
+
+/// Runs `template`.
+pub fn run(context: &Context, args: TemplateArgs) -> anyhow::Result<()> {
+    let lang = context.lang;
+    let (store, plan) = context.open_plan()?;
+    let today = as_of(args.as_of.as_of);
+    let kind = match args.period {
+        TemplatePeriod::Week => PeriodKind::Week,
+        TemplatePeriod::Month => PeriodKind::Month,
+    };
+    let period = Period::containing(kind, today);
+    let content = content_filter(&plan, args.content.as_deref())?.map(|c| c.code.as_str());
+    let scope = match args.unit.as_deref() {
+        None => Scope::Everyone,
+        Some(all) if all.trim().eq_ignore_ascii_case("all") => Scope::EachUnit,
+        Some(unit) => Scope::One(find_unit(&plan, unit)?.code.as_str()),
+    };
+    let destination = destination(args.out.as_deref(), &scope)?;
+    let plan_version = fingerprint(store.conn())?.unwrap_or_default();
+    let events = task_events(store.conn())?;
+    let status_of = |task: &Task| -> TaskStatus {
+        task_state(events.get(&task.code).map_or(&[], Vec::as_slice), today).0
+    };
+    let make = |unit: Option<&str>| Template {
+        plan: &plan,
+        identity: Identity {
+            layout: TEMPLATE_LAYOUT,
+            plan_number: plan.meta.number.clone(),
+            plan_version: plan_version.clone(),
+            unit: unit.map(str::to_string),
+            period,
+        },
+        unit_name: unit_name(&plan, unit),
+        indicators: indicator_lines(&plan, unit, content),
+        tasks: task_lines(&plan, unit, content, &period, status_of),
+    };
+    let units: Vec<Option<&str>> = match scope {
+        Scope::Everyone => vec![None],
+        Scope::One(unit) => vec![Some(unit)],
+        Scope::EachUnit => units_with_work(&plan, content, &period, status_of)
+            .into_iter()
+            .map(Some)
+            .collect(),
+    };
+    let mut written = Vec::new();
+    for unit in &units {
+        let template = make(*unit);
+        if template.indicators.is_empty() && template.tasks.is_empty() {
+            return Err(rejected(i18n::template_unit_without_work(
+                unit.unwrap_or_default(),
+            )));
+        }
+        let shown = unit.unwrap_or(&template.unit_name).to_string();
+        let counts = (template.indicators.len(), template.tasks.len());
+        match &destination {
+            Destination::Stdout => {
+                let (indicators, _) = render::csv(lang, &template)?;
+                return output::print(&String::from_utf8_lossy(&indicators));
+            }
+            Destination::Csv(path) => {
+                let (indicators, tasks) = render::csv(lang, &template)?;
+                write_whole(path, &indicators)?;
+                written.push(i18n::template_written(path.display(), &shown, counts.0, 0));
+                if let Some(tasks) = tasks {
+                    let tasks_path = sibling(path, lang.pick(i18n::TEMPLATE_TASKS_SUFFIX));
+                    write_whole(&tasks_path, &tasks)?;
+                    written.push(i18n::template_written(
+                        tasks_path.display(),
+                        &shown,
+                        0,
+                        counts.1,
+                    ));
+                }
+            }
+            Destination::Xlsx(path) => {
+                write_whole(path, &render::xlsx(lang, &template)?)?;
+                written.push(i18n::template_written(
+                    path.display(),
+                    &shown,
+                    counts.0,
+                    counts.1,
+                ));
+            }
+            Destination::Directory(dir) => {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| rejected(i18n::file_unwritable(dir.display(), &e)))?;
+                let name = format!("mau-bieu-{}-{}.xlsx", unit.unwrap_or("all"), period.label());
+                let path = dir.join(name);
+                write_whole(&path, &render::xlsx(lang, &template)?)?;
+                written.push(i18n::template_written(
+                    path.display(),
+                    &shown,
+                    counts.0,
+                    counts.1,
+                ));
+            }
+        }
+    }
+    let mut lines: Vec<String> = written.iter().map(|w| w.get(lang).to_string()).collect();
+    if matches!(scope, Scope::EachUnit) {
+        let idle: Vec<&str> = plan
+            .units
+            .iter()
+            .map(|u| u.code.as_str())
+            .filter(|code| !units.contains(&Some(code)))
+            .collect();
+        if !idle.is_empty() {
+            lines.push(
+                i18n::template_units_without_work(idle.join(", "))
+                    .get(lang)
+                    .to_string(),
+            );
+        }
+    }
+    output::print(&(lines.join("\n") + "\n"))
+}
+
+/// Where `--out` sends the templates: a directory when it ends in `/` or is one.
+fn destination(out: Option<&Path>, scope: &Scope) -> anyhow::Result<Destination> {
+    let Some(out) = out else {
+        return match scope {
+            Scope::EachUnit => Err(rejected(i18n::template_out_unknown("-"))),
+            _ => Ok(Destination::Stdout),
+        };
+    };
+    let text = out.to_string_lossy();
+    if text.ends_with('/') || text.ends_with('\\') || out.is_dir() {
+        return Ok(Destination::Directory(out.to_path_buf()));
+    }
+    let extension = out
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match (extension.as_deref(), scope) {
+        (_, Scope::EachUnit) => Err(rejected(i18n::template_out_unknown(out.display()))),
+        (Some("xlsx"), _) => Ok(Destination::Xlsx(out.to_path_buf())),
+        (Some("csv"), _) => Ok(Destination::Csv(out.to_path_buf())),
+        _ => Err(rejected(i18n::template_out_unknown(out.display()))),
+    }
+}
+
+/// "mau.csv" → "mau-nhiem-vu.csv".
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!("{stem}-{suffix}.csv"))
+}
+
+/// The name in a template's title: the unit's, or the ward's for everyone's template.
+fn unit_name(plan: &Plan, unit: Option<&str>) -> String {
+    let found = match unit {
+        Some(code) => plan.units.iter().find(|u| u.code == code),
+        None => plan.ward(),
+    };
+    found.map_or_else(|| unit.unwrap_or_default().to_string(), |u| u.name.clone())
+}

@@ -1,0 +1,229 @@
+//! Spreadsheets as departments save them: `.xlsx`, `.xlsm`, `.xls`, `.xlsb` and `.ods`.
+//!
+//! A sheet becomes rows of typed cells, numbered as the spreadsheet numbers them, and each cell
+//! becomes the text the CSV path would have read, so one import path serves both.
+
+use std::path::Path;
+
+use calamine::{open_workbook_auto, Data, Reader, SheetVisible, Sheets};
+use chrono::{Duration, NaiveDate};
+
+/// The file extensions read as workbooks rather than CSV.
+pub const EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xls", "xlsb", "ods"];
+
+/// Whether `path` names a workbook, by its extension.
+pub fn is_workbook(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// A cell as the spreadsheet holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    /// A number shown with a percent format: Excel stores 95,5% as 0,955.
+    Percent(f64),
+    Date(NaiveDate),
+    /// `#DIV/0!`, `#N/A`, ...
+    Error(String),
+}
+
+impl Cell {
+    /// The text the CSV path would read for this cell. Numbers are written with a decimal comma
+    /// and no grouping, so "1,234" is one point two three four, never a thousand. In a date
+    /// column a bare number is a date serial that lost its format.
+    pub fn text(&self, date_column: bool) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(text) => text.clone(),
+            Cell::Number(value) if date_column => serial_date(*value)
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_else(|| decimal_comma(*value)),
+            Cell::Number(value) => decimal_comma(*value),
+            Cell::Percent(value) => format!("{}%", decimal_comma(value * 100.0)),
+            Cell::Date(date) => date.format("%Y-%m-%d").to_string(),
+            Cell::Error(error) => error.clone(),
+        }
+    }
+}
+
+/// `value` with a decimal comma, rounded to 10 places to drop binary noise (0.1 + 0.2).
+fn decimal_comma(value: f64) -> String {
+    let rounded = (value * 1e10).round() / 1e10;
+    format!("{rounded}").replace('.', ",")
+}
+
+/// The day an Excel serial (1900 system) names, for serials of plausible plan years.
+fn serial_date(serial: f64) -> Option<NaiveDate> {
+    // 36526 is 01/01/2000, 73051 is 01/01/2100: a count or a percentage is never taken for a day.
+    if serial.fract() != 0.0 || !(36526.0..73051.0).contains(&serial) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(1899, 12, 30).map(|epoch| epoch + Duration::days(serial as i64))
+}
+
+/// A sheet's rows: (1-based row number, cells from column A).
+pub type SheetRows = Vec<(u64, Vec<Cell>)>;
+
+/// Why a workbook cannot be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WorkbookError {
+    /// Not a workbook, damaged, or protected with a password.
+    Unreadable(String),
+    NoSuchSheet {
+        sheet: String,
+        sheets: Vec<String>,
+    },
+}
+
+/// An open workbook.
+pub struct Workbook {
+    sheets: Sheets<std::io::BufReader<std::fs::File>>,
+    /// What kind of file it is, for the summary: "xlsx", "ods", ...
+    pub format: &'static str,
+}
+
+impl Workbook {
+    /// Opens a workbook; the kind is told by the extension.
+    pub fn open(path: &Path) -> Result<Workbook, WorkbookError> {
+        let format = match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("ods") => "ods",
+            Some("xls") => "xls",
+            Some("xlsb") => "xlsb",
+            Some("xlsm") => "xlsm",
+            _ => "xlsx",
+        };
+        let sheets =
+            open_workbook_auto(path).map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
+        Ok(Workbook { sheets, format })
+    }
+
+    /// The names of the sheets a person sees, in order.
+    pub fn visible_sheets(&self) -> Vec<String> {
+        self.sheets
+            .sheets_metadata()
+            .iter()
+            .filter(|s| s.visible == SheetVisible::Visible)
+            .map(|s| s.name.clone())
+            .collect()
+    }
+
+    /// Whether the workbook has a sheet of this name, hidden or not.
+    pub fn has_sheet(&self, name: &str) -> bool {
+        self.sheets.sheet_names().iter().any(|s| s == name)
+    }
+
+    /// Every row of a sheet, blank rows included, numbered from 1 like the spreadsheet.
+    pub fn rows(&mut self, sheet: &str) -> Result<SheetRows, WorkbookError> {
+        if !self.has_sheet(sheet) {
+            return Err(WorkbookError::NoSuchSheet {
+                sheet: sheet.to_string(),
+                sheets: self.visible_sheets(),
+            });
+        }
+        let range = self
+            .sheets
+            .worksheet_range(sheet)
+            .map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
+        // Only .xlsx carries cell styles here; elsewhere a percentage arrives as its fraction.
+        let styles = self.sheets.worksheet_style(sheet).ok();
+        let Some((first_row, first_column)) = range.start() else {
+            return Ok(Vec::new());
+        };
+        let mut rows = Vec::with_capacity(range.height());
+        for (offset, row) in range.rows().enumerate() {
+            let row_index = first_row + offset as u32;
+            let mut cells = vec![Cell::Empty; first_column as usize];
+            for (column_offset, data) in row.iter().enumerate() {
+                let column = first_column + column_offset as u32;
+                let percent = styles
+                    .as_ref()
+                    .and_then(|s| s.get((row_index, column)))
+                    .and_then(|style| style.number_format.as_ref())
+                    .is_some_and(|f| f.format_code.contains('%'));
+                cells.push(cell(data, percent));
+            }
+            rows.push((u64::from(row_index) + 1, cells));
+        }
+        Ok(rows)
+    }
+}
+
+fn cell(data: &Data, percent: bool) -> Cell {
+    let number = |value: f64| {
+        if percent {
+            Cell::Percent(value)
+        } else {
+            Cell::Number(value)
+        }
+    };
+    match data {
+        Data::Empty => Cell::Empty,
+        Data::String(text) => Cell::Text(text.clone()),
+        Data::Int(value) => number(*value as f64),
+        Data::Float(value) => number(*value),
+        Data::Bool(value) => Cell::Text(value.to_string()),
+        Data::DateTime(moment) => {
+            let (year, month, day, ..) = moment.to_ymd_hms_milli();
+            NaiveDate::from_ymd_opt(i32::from(year), u32::from(month), u32::from(day))
+                .map_or(Cell::Number(moment.as_f64()), Cell::Date)
+        }
+        Data::DateTimeIso(text) | Data::DurationIso(text) => Cell::Text(text.clone()),
+        Data::Error(error) => Cell::Error(error.to_string()),
+    }
+}
+
+/// "A", "B", ..., "Z", "AA": the letters of a 1-based column number.
+pub fn column_letters(column: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = column;
+    while n > 0 {
+        let rest = (n - 1) % 26;
+        letters.push(b'A' + rest as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_the_number_parser_reads_them() {
+        use crate::input::number::parse_number_detail;
+        for value in [1.234, 95.5, 1234567.0, 0.1 + 0.2, 412.0, 0.005] {
+            let text = Cell::Number(value).text(false);
+            let parsed = parse_number_detail(&text).unwrap().value;
+            assert!((parsed - value).abs() < 1e-9, "{value} → {text} → {parsed}");
+        }
+        assert_eq!(Cell::Percent(0.955).text(false), "95,5%");
+    }
+
+    #[test]
+    fn a_bare_number_in_a_date_column_is_a_serial() {
+        // 46193 is 20/06/2026 in Excel's 1900 system.
+        assert_eq!(Cell::Number(46193.0).text(true), "2026-06-20");
+        assert_eq!(Cell::Number(46193.0).text(false), "46193");
+        assert_eq!(Cell::Number(12.5).text(true), "12,5");
+        let date = NaiveDate::from_ymd_opt(2026, 6, 20).unwrap();
+        assert_eq!(Cell::Date(date).text(true), "2026-06-20");
+    }
+
+    #[test]
+    fn column_numbers_become_letters() {
+        assert_eq!(column_letters(1), "A");
+        assert_eq!(column_letters(26), "Z");
+        assert_eq!(column_letters(27), "AA");
+        assert_eq!(column_letters(53), "BA");
+    }
+}
