@@ -128,11 +128,15 @@ pub struct IndicatorLine<'p> {
     pub unit_target: Option<f64>,
 }
 
-/// The units that report an indicator: those the plan gives their own target, else the lead
-/// alone. Cooperating units report through the lead, so the ward's sum counts nothing twice.
+/// The units that report an indicator: those the plan gives their own target, else every
+/// responsible unit, each its own part (the ward's figure sums them, as it does for `record`).
 pub fn reporting_units(indicator: &Indicator) -> Vec<(&str, Option<f64>)> {
     if indicator.unit_targets.is_empty() {
-        vec![(indicator.lead(), None)]
+        indicator
+            .responsible
+            .iter()
+            .map(|unit| (unit.as_str(), None))
+            .collect()
     } else {
         indicator
             .unit_targets
