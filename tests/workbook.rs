@@ -536,23 +536,52 @@ fn a_bad_row_in_a_workbook_is_placed_by_its_cell_and_nothing_is_written() {
     );
 }
 
+/// A long-layout workbook of text rows, as a department would type it.
+fn long_workbook(path: &std::path::Path, rows: &[[&str; 5]]) {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *cell).unwrap();
+        }
+    }
+    workbook.save(path).unwrap();
+}
+
 #[test]
 fn a_changed_workbook_needs_correct_and_keeps_the_old_value() {
     let k = Kehoach::with_seed("ward.toml");
     run(&k, "import", &[&fixture("workbooks/long-clean.xlsx")]).expect(0);
-    // The CSV says PB's TT1.02 is 3, the workbook said 2: a correction, refused without --correct.
-    let changed = run(&k, "import", &[&fixture("csv/long-changed.csv")]).expect(3);
-    assert!(changed.stderr.contains("--correct"), "{}", changed.stderr);
-    run(
+    // Phòng B sends its sheet again with TT1.02 changed from 2 to 3.
+    let changed = k.path("phong-b-gui-lai.xlsx");
+    long_workbook(
+        &changed,
+        &[
+            ["Mã chỉ tiêu", "Đơn vị", "Ngày", "Giá trị", "Ghi chú"],
+            ["TT1.02", "PB", "10/06/2026", "3", "Phòng B gửi lại"],
+        ],
+    );
+    let dump = k.dump();
+    let refused = run(&k, "import", &[changed.to_str().unwrap()]).expect(3);
+    assert!(
+        refused.stderr.contains("phong-b-gui-lai.xlsx [Sheet1] ô D2 (Giá trị): "),
+        "{}",
+        refused.stderr
+    );
+    assert!(refused.stderr.contains("--correct"), "{}", refused.stderr);
+    assert_eq!(k.dump(), dump, "nothing may be written");
+    let corrected = run(
         &k,
         "import",
-        &[&fixture("csv/long-changed.csv"), "--correct"],
+        &[changed.to_str().unwrap(), "--correct", "--format", "json"],
     )
-    .expect(0);
-    assert_eq!(
-        k.count("SELECT count(*) FROM measurements WHERE indicator = 'TT1.02' AND unit = 'PB'"),
-        2
+    .expect(0)
+    .json();
+    assert_eq!(corrected[0]["corrected"], 1);
+    let kept = k.count(
+        "SELECT count(*) FROM measurements WHERE indicator = 'TT1.02' AND unit = 'PB' AND value IN (2, 3)",
     );
+    assert_eq!(kept, 2, "the old value stays beside the correction");
 }
 
 #[test]
