@@ -14,29 +14,6 @@ fn import(k: &Kehoach, args: &[&str]) -> common::Run {
     k.run(&all)
 }
 
-/// What the clean file holds, as stored: indicator, unit, date, value, numerator, note.
-fn stored(k: &Kehoach) -> Vec<String> {
-    let conn = rusqlite::Connection::open(&k.db).unwrap();
-    let mut statement = conn
-        .prepare("SELECT indicator, unit, date, value, numerator, coalesce(note, '') FROM current_measurements ORDER BY indicator, unit, date")
-        .unwrap();
-    statement
-        .query_map([], |r| {
-            Ok(format!(
-                "{} {} {} {:.2} {:?} {}",
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, f64>(3)?,
-                r.get::<_, Option<f64>>(4)?,
-                r.get::<_, String>(5)?
-            ))
-        })
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
-}
-
 const CLEAN: [&str; 7] = [
     "NV1.01 KP1 2026-06-20 40.00 None ",
     "NV1.01 KP2 2026-06-20 45.00 None ",
@@ -78,7 +55,7 @@ fn every_encoding_and_delimiter_gives_the_same_rows() {
             (Some(7), Some(7)),
             "{file}"
         );
-        assert_eq!(stored(&k), CLEAN, "{file}");
+        assert_eq!(k.stored(), CLEAN, "{file}");
     }
 }
 
@@ -310,7 +287,7 @@ fn department_layouts_are_read_with_their_mapping_files() {
     )
     .expect(0);
     assert_eq!(
-        stored(&k),
+        k.stored(),
         [
             "NV1.01 KP1 2026-06-20 40.00 None ",
             "NV1.01 KP2 2026-06-20 45.00 None ",

@@ -19,28 +19,6 @@ fn run(k: &Kehoach, command: &str, args: &[&str]) -> common::Run {
     k.run(&all)
 }
 
-/// The stored measurements: indicator, unit, date, value.
-fn stored(k: &Kehoach) -> Vec<String> {
-    let conn = rusqlite::Connection::open(&k.db).unwrap();
-    let mut statement = conn
-        .prepare("SELECT indicator, unit, date, value, numerator FROM current_measurements ORDER BY indicator, unit, date")
-        .unwrap();
-    statement
-        .query_map([], |r| {
-            Ok(format!(
-                "{} {} {} {:.2} {:?}",
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, f64>(3)?,
-                r.get::<_, Option<f64>>(4)?,
-            ))
-        })
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
-}
-
 /// The text of one part of an .xlsx package.
 fn part(path: &std::path::Path, name: &str) -> String {
     let file = std::fs::File::open(path).unwrap();
@@ -211,10 +189,7 @@ fn a_template_filled_by_a_department_imports_and_a_second_time_changes_nothing()
         ]
     );
     let identity = workbook.worksheet_range("_kehoach").unwrap();
-    let unit_row = identity
-        .rows()
-        .find(|r| r[0] == "unit")
-        .unwrap();
+    let unit_row = identity.rows().find(|r| r[0] == "unit").unwrap();
     assert_eq!(unit_row[1].to_string(), "PA");
     // Locked code columns on a protected sheet, numbers and a status list validated.
     let sheet1 = part(&template, "xl/worksheets/sheet1.xml");
@@ -259,10 +234,10 @@ fn a_template_filled_by_a_department_imports_and_a_second_time_changes_nothing()
         (Some("template"), Some(3), Some(3))
     );
     assert_eq!(
-        stored(&k),
+        k.stored(),
         [
-            "TT1.01 PA 2026-06-30 91.56 Some(412.0)",
-            "TT1.02 PA 2026-06-30 2.00 None",
+            "TT1.01 PA 2026-06-30 91.56 Some(412.0) ",
+            "TT1.02 PA 2026-06-30 2.00 None Quý II",
         ]
     );
     let history = k
@@ -398,7 +373,7 @@ fn a_csv_template_is_the_long_layout_and_imports_once_filled() {
     );
     std::fs::write(&out, text.replace(";30/06/2026;;;;", ";30/06/2026;38;;;")).unwrap();
     run(&k, "import", &[out.to_str().unwrap()]).expect(0);
-    assert_eq!(stored(&k), ["NV1.01 KP1 2026-06-30 38.00 None"]);
+    assert_eq!(k.stored(), ["NV1.01 KP1 2026-06-30 38.00 None "]);
 }
 
 #[test]
@@ -428,13 +403,13 @@ fn template_refuses_what_it_cannot_make() {
 }
 
 const CLEAN: [&str; 7] = [
-    "NV1.01 KP1 2026-06-20 40.00 None",
-    "NV1.01 KP2 2026-06-20 45.00 None",
-    "TT1.01 PA 2026-04-15 91.56 Some(412.0)",
-    "TT1.01 PB 2026-04-15 80.00 Some(40.0)",
-    "TT1.02 PA 2026-05-10 2.00 None",
-    "TT1.02 PB 2026-06-10 2.00 None",
-    "TT1.03 PB 2026-06-10 2.50 None",
+    "NV1.01 KP1 2026-06-20 40.00 None ",
+    "NV1.01 KP2 2026-06-20 45.00 None ",
+    "TT1.01 PA 2026-04-15 91.56 Some(412.0) Báo cáo tháng 4",
+    "TT1.01 PB 2026-04-15 80.00 Some(40.0) ",
+    "TT1.02 PA 2026-05-10 2.00 None ",
+    "TT1.02 PB 2026-06-10 2.00 None ",
+    "TT1.03 PB 2026-06-10 2.50 None ",
 ];
 
 #[test]
@@ -453,7 +428,7 @@ fn department_workbooks_give_the_same_rows_as_their_csv() {
         assert_eq!(summary[0]["format"], format, "{file}");
         assert_eq!(summary[0]["sheets"][0], "Số liệu", "{file}");
         assert_eq!(summary[0]["imported"], 7, "{file}");
-        assert_eq!(stored(&k), CLEAN, "{file}");
+        assert_eq!(k.stored(), CLEAN, "{file}");
     }
 }
 
@@ -476,10 +451,10 @@ fn department_workbooks_are_read_with_mapping_rules_on_their_sheet() {
             "{file}"
         );
         assert_eq!(
-            stored(&k),
+            k.stored(),
             [
-                "NV1.01 KP1 2026-06-20 40.00 None",
-                "NV1.01 KP2 2026-06-20 45.00 None"
+                "NV1.01 KP1 2026-06-20 40.00 None ",
+                "NV1.01 KP2 2026-06-20 45.00 None "
             ],
             "{file}"
         );
@@ -564,7 +539,9 @@ fn a_changed_workbook_needs_correct_and_keeps_the_old_value() {
     let dump = k.dump();
     let refused = run(&k, "import", &[changed.to_str().unwrap()]).expect(3);
     assert!(
-        refused.stderr.contains("phong-b-gui-lai.xlsx [Sheet1] ô D2 (Giá trị): "),
+        refused
+            .stderr
+            .contains("phong-b-gui-lai.xlsx [Sheet1] ô D2 (Giá trị): "),
         "{}",
         refused.stderr
     );
@@ -666,5 +643,5 @@ fn english_templates_have_english_headers_that_import_the_same() {
     let row = row_of(&out, "Indicators", "TT1.03");
     fill(&out, &filled, &[("Indicators", row, 7, Typed::Number(2.5))]);
     run(&k, "import", &[filled.to_str().unwrap()]).expect(0);
-    assert_eq!(stored(&k), ["TT1.03 PB 2026-06-30 2.50 None"]);
+    assert_eq!(k.stored(), ["TT1.03 PB 2026-06-30 2.50 None "]);
 }

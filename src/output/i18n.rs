@@ -1325,31 +1325,21 @@ pub fn period_text(lang: Lang, period: &crate::plan::template::Period) -> String
     }
 }
 
-/// The title of a template's indicator sheet.
+pub const TEMPLATE_TITLE_INDICATORS: (&str, &str) = ("Số liệu chỉ tiêu", "Indicator figures");
+pub const TEMPLATE_TITLE_TASKS: (&str, &str) = ("Tiến độ nhiệm vụ", "Task progress");
+
+/// The title of a template's sheet: "Số liệu chỉ tiêu Kế hoạch 118/KH-UBND - Khu phố 1 - tháng …".
 pub fn template_title(
     lang: Lang,
+    what: (&str, &str),
     plan: &str,
     unit: &str,
     period: &crate::plan::template::Period,
 ) -> String {
-    let period = period_text(lang, period);
+    let (what, period) = (lang.pick(what), period_text(lang, period));
     match lang {
-        Lang::Vi => format!("Số liệu chỉ tiêu Kế hoạch {plan} - {unit} - {period}"),
-        Lang::En => format!("Indicator figures, plan {plan} - {unit} - {period}"),
-    }
-}
-
-/// The title of a template's task sheet.
-pub fn template_task_title(
-    lang: Lang,
-    plan: &str,
-    unit: &str,
-    period: &crate::plan::template::Period,
-) -> String {
-    let period = period_text(lang, period);
-    match lang {
-        Lang::Vi => format!("Tiến độ nhiệm vụ Kế hoạch {plan} - {unit} - {period}"),
-        Lang::En => format!("Task progress, plan {plan} - {unit} - {period}"),
+        Lang::Vi => format!("{what} Kế hoạch {plan} - {unit} - {period}"),
+        Lang::En => format!("{what}, plan {plan} - {unit} - {period}"),
     }
 }
 

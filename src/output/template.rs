@@ -214,17 +214,32 @@ fn excel_date(day: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
     ExcelDateTime::from_ymd(day.year() as u16, day.month() as u8, day.day() as u8)
 }
 
-/// The title and the line of instructions above a sheet's header.
-fn heading(
+/// Names a sheet and writes its title, its line of instructions and its header.
+fn begin_sheet(
     sheet: &mut Worksheet,
+    lang: Lang,
+    template: &Template,
     formats: &Formats,
-    title: &str,
+    (name, what): ((&str, &str), (&str, &str)),
     instructions: &str,
-    columns: u16,
+    columns: &[(&str, f64)],
 ) -> Result<(), XlsxError> {
-    sheet.merge_range(0, 0, 0, columns - 1, title, &formats.title)?;
-    sheet.merge_range(1, 0, 1, columns - 1, instructions, &formats.note)?;
+    sheet.set_name(lang.pick(name))?;
+    let title = i18n::template_title(
+        lang,
+        what,
+        &template.plan.meta.number,
+        &template.unit_name,
+        &template.identity.period,
+    );
+    let last = columns.len() as u16 - 1;
+    sheet.merge_range(0, 0, 0, last, &title, &formats.title)?;
+    sheet.merge_range(1, 0, 1, last, instructions, &formats.note)?;
     sheet.set_row_height(1, 30)?;
+    for (column, (header, width)) in columns.iter().enumerate() {
+        sheet.write_string_with_format(HEADER_ROW, column as u16, *header, &formats.header)?;
+        sheet.set_column_width(column as u16, *width)?;
+    }
     Ok(())
 }
 
@@ -234,22 +249,18 @@ fn indicator_sheet(
     template: &Template,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
-    sheet.set_name(lang.pick(i18n::TEMPLATE_SHEET_INDICATORS))?;
-    let columns = indicator_columns(lang);
-    let title = i18n::template_title(
-        lang,
-        &template.plan.meta.number,
-        &template.unit_name,
-        &template.identity.period,
-    );
-    heading(
+    begin_sheet(
         sheet,
+        lang,
+        template,
         formats,
-        &title,
+        (
+            i18n::TEMPLATE_SHEET_INDICATORS,
+            i18n::TEMPLATE_TITLE_INDICATORS,
+        ),
         lang.pick(i18n::TEMPLATE_INDICATOR_INSTRUCTIONS),
-        columns.len() as u16,
+        &indicator_columns(lang),
     )?;
-    header_row(sheet, formats, &columns)?;
     let day = excel_date(template.identity.period.end)?;
     for (index, line) in template.indicators.iter().enumerate() {
         let row = HEADER_ROW + 1 + index as u32;
@@ -293,22 +304,15 @@ fn task_sheet(
     template: &Template,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
-    sheet.set_name(lang.pick(i18n::TEMPLATE_SHEET_TASKS))?;
-    let columns = task_columns(lang);
-    let title = i18n::template_task_title(
-        lang,
-        &template.plan.meta.number,
-        &template.unit_name,
-        &template.identity.period,
-    );
-    heading(
+    begin_sheet(
         sheet,
+        lang,
+        template,
         formats,
-        &title,
+        (i18n::TEMPLATE_SHEET_TASKS, i18n::TEMPLATE_TITLE_TASKS),
         &i18n::template_task_instructions(lang, template.identity.period.end),
-        columns.len() as u16,
+        &task_columns(lang),
     )?;
-    header_row(sheet, formats, &columns)?;
     let choices = status_choices(lang);
     let status_rule = DataValidation::new()
         .allow_list_strings(&choices)?
@@ -347,18 +351,6 @@ fn number_validation(
         .allow_decimal_number(rule)
         .set_error_title(lang.pick(i18n::TEMPLATE_VALUE))?
         .set_error_message(lang.pick(i18n::TEMPLATE_NUMBER_ERROR))
-}
-
-fn header_row(
-    sheet: &mut Worksheet,
-    formats: &Formats,
-    columns: &[(&str, f64)],
-) -> Result<(), XlsxError> {
-    for (column, (name, width)) in columns.iter().enumerate() {
-        sheet.write_string_with_format(HEADER_ROW, column as u16, *name, &formats.header)?;
-        sheet.set_column_width(column as u16, *width)?;
-    }
-    Ok(())
 }
 
 /// Freezes the header and protects the sheet: only the unit's own columns can be edited.

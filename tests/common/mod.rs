@@ -134,6 +134,29 @@ impl Kehoach {
         out
     }
 
+    /// The current measurements: "indicator unit date value numerator note", sorted.
+    pub fn stored(&self) -> Vec<String> {
+        let conn = rusqlite::Connection::open(&self.db).expect("open database");
+        let mut statement = conn
+            .prepare("SELECT indicator, unit, date, value, numerator, coalesce(note, '') FROM current_measurements ORDER BY indicator, unit, date")
+            .expect("select");
+        statement
+            .query_map([], |r| {
+                Ok(format!(
+                    "{} {} {} {:.2} {:?} {}",
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, f64>(3)?,
+                    r.get::<_, Option<f64>>(4)?,
+                    r.get::<_, String>(5)?
+                ))
+            })
+            .expect("rows")
+            .collect::<Result<_, _>>()
+            .expect("rows")
+    }
+
     /// A number from the database (`SELECT count(*) ...`).
     pub fn count(&self, sql: &str) -> i64 {
         let conn = rusqlite::Connection::open(&self.db).expect("open database");
