@@ -1016,6 +1016,7 @@ fn record_entry(
             numerator: reading.numerator,
             denominator: reading.denominator,
             baseline: false,
+            revision: existing.as_ref().map_or(1, |old| old.revision + 1),
             note: entry.note.clone(),
             recorded_by: entry.by.clone().or(settings.by.map(str::to_string)),
             import_id: Some(import_id),

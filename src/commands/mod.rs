@@ -118,14 +118,12 @@ pub fn lookup_indicator<'p>(
     code: &str,
 ) -> Result<(&'p Content, &'p Indicator), Localized> {
     let code = code.trim();
-    plan.indicators()
-        .find(|(_, i)| i.code.eq_ignore_ascii_case(code))
-        .ok_or_else(|| {
-            i18n::unknown_indicator(
-                code,
-                &suggest(code, plan.indicators().map(|(_, i)| i.code.as_str()), 3),
-            )
-        })
+    plan.indicator_by_code(code).ok_or_else(|| {
+        i18n::unknown_indicator(
+            code,
+            &suggest(code, plan.indicators().map(|(_, i)| i.code.as_str()), 3),
+        )
+    })
 }
 
 /// The task written `code` (any case), or why not, with the nearest codes.
@@ -144,6 +142,10 @@ pub fn lookup_task<'p>(plan: &'p Plan, code: &str) -> Result<(&'p Content, &'p T
 /// The unit written as its code, its full name or an alias (any case, with or without
 /// diacritics), or why not, with the nearest codes.
 pub fn lookup_unit<'p>(plan: &'p Plan, text: &str) -> Result<&'p Unit, Localized> {
+    // Nearly every row of an import names the unit by its code: find that without folding.
+    if let Some(unit) = plan.unit_by_code(text.trim()) {
+        return Ok(unit);
+    }
     let wanted = fold(text);
     plan.units
         .iter()

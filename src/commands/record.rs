@@ -62,6 +62,7 @@ pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
                 numerator: new.numerator,
                 denominator: new.denominator,
                 baseline: args.baseline,
+                revision: existing.as_ref().map_or(1, |old| old.revision + 1),
                 note: note.clone(),
                 recorded_by: recorder(args.by.clone()),
                 import_id: None,

@@ -121,7 +121,9 @@ pub fn run(context: &Context, args: WeeklyArgs) -> anyhow::Result<()> {
     let (store, plan) = context.open_plan()?;
     let today = as_of(args.as_of.as_of);
     let recorded = recorded(store.conn())?;
-    let history = measurement_history(store.conn(), None, None, None)?;
+    // Only the week's values are listed: read from its first day, not the whole history.
+    let (week_start, _) = week_before(today);
+    let history = measurement_history(store.conn(), None, None, Some(week_start))?;
     let weekly = build(&plan, &recorded, &history, today, args.stamp);
     let text = match args.format {
         WeeklyFormat::Json => output::json(&weekly),

@@ -269,6 +269,7 @@ fn convert(
         meta,
         units,
         contents,
+        index: Default::default(),
     }
 }
 

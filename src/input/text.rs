@@ -5,6 +5,10 @@ use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 
 /// NFC: the one form all text is stored in (Vietnamese arrives as NFC or NFD).
 pub fn nfc(text: &str) -> String {
+    // Most cells (codes, numbers, dates) are ASCII or already NFC: copy those as they are.
+    if text.is_ascii() || unicode_normalization::is_nfc(text) {
+        return text.to_string();
+    }
     text.nfc().collect()
 }
 

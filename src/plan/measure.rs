@@ -80,26 +80,34 @@ pub fn latest_per_unit(
     as_of: NaiveDate,
     baseline: bool,
 ) -> Vec<UnitFigure> {
-    let mut latest: Vec<UnitFigure> = Vec::new();
+    // By unit, the measurement with the latest date; on a tie, the first one met.
+    let mut latest: std::collections::HashMap<&str, &Measurement> =
+        std::collections::HashMap::new();
     for m in measurements
         .iter()
         .filter(|m| m.baseline == baseline && m.date <= as_of)
     {
-        let figure = UnitFigure {
+        latest
+            .entry(m.unit.as_str())
+            .and_modify(|kept| {
+                if kept.date < m.date {
+                    *kept = m;
+                }
+            })
+            .or_insert(m);
+    }
+    let mut figures: Vec<UnitFigure> = latest
+        .into_values()
+        .map(|m| UnitFigure {
             unit: m.unit.clone(),
             date: m.date,
             value: m.value,
             numerator: m.numerator,
             denominator: m.denominator,
-        };
-        match latest.iter_mut().find(|f| f.unit == m.unit) {
-            Some(existing) if existing.date < m.date => *existing = figure,
-            Some(_) => {}
-            None => latest.push(figure),
-        }
-    }
-    latest.sort_by(|a, b| a.unit.cmp(&b.unit));
-    latest
+        })
+        .collect();
+    figures.sort_by(|a, b| a.unit.cmp(&b.unit));
+    figures
 }
 
 /// The ward figure from the units' latest figures.

@@ -19,6 +19,27 @@ pub struct Plan {
     pub meta: PlanMeta,
     pub units: Vec<Unit>,
     pub contents: Vec<Content>,
+    /// Codes to positions, built on first use: an import looks up a unit on every row.
+    #[serde(skip)]
+    pub index: CodeIndex,
+}
+
+/// Where each unit and indicator code is in the plan, by its upper-case code.
+#[derive(Debug, Clone, Default)]
+pub struct CodeIndex(std::sync::OnceLock<CodePositions>);
+
+#[derive(Debug, Clone, Default)]
+pub struct CodePositions {
+    units: std::collections::HashMap<String, usize>,
+    /// (content, indicator) positions.
+    indicators: std::collections::HashMap<String, (usize, usize)>,
+}
+
+/// The index is made from the plan itself, so two plans equal in all else are equal.
+impl PartialEq for CodeIndex {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 /// The plan's identity and span, and the blocks an official report needs.
@@ -271,6 +292,42 @@ impl Plan {
     }
 
     /// The indicator with `code`, and its content.
+    fn positions(&self) -> &CodePositions {
+        self.index.0.get_or_init(|| CodePositions {
+            units: self
+                .units
+                .iter()
+                .enumerate()
+                .map(|(i, u)| (u.code.to_uppercase(), i))
+                .collect(),
+            indicators: self
+                .contents
+                .iter()
+                .enumerate()
+                .flat_map(|(c, content)| {
+                    content
+                        .indicators
+                        .iter()
+                        .enumerate()
+                        .map(move |(i, indicator)| (indicator.code.to_uppercase(), (c, i)))
+                })
+                .collect(),
+        })
+    }
+
+    /// The unit whose code is `code`, in any case.
+    pub fn unit_by_code(&self, code: &str) -> Option<&Unit> {
+        let position = *self.positions().units.get(&code.to_uppercase())?;
+        self.units.get(position)
+    }
+
+    /// The indicator whose code is `code`, in any case, and its content.
+    pub fn indicator_by_code(&self, code: &str) -> Option<(&Content, &Indicator)> {
+        let (c, i) = *self.positions().indicators.get(&code.to_uppercase())?;
+        let content = self.contents.get(c)?;
+        Some((content, content.indicators.get(i)?))
+    }
+
     pub fn indicator(&self, code: &str) -> Option<(&Content, &Indicator)> {
         self.indicators().find(|(_, i)| i.code == code)
     }

@@ -118,6 +118,7 @@ pub fn load_plan(conn: &Connection) -> rusqlite::Result<Option<Plan>> {
         meta,
         units,
         contents,
+        index: Default::default(),
     }))
 }
 

@@ -18,6 +18,9 @@ pub struct NewMeasurement {
     pub numerator: Option<f64>,
     pub denominator: Option<f64>,
     pub baseline: bool,
+    /// 1 for a new key, the stored revision + 1 for a correction: the caller has just read
+    /// the current row in the same write transaction, so no one can have added another.
+    pub revision: i64,
     pub note: Option<String>,
     pub recorded_by: Option<String>,
     pub import_id: Option<i64>,
@@ -35,21 +38,34 @@ pub struct NewTaskEvent {
 }
 
 fn iso(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    use chrono::Datelike;
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
 fn day(text: String) -> NaiveDate {
-    NaiveDate::parse_from_str(&text, "%Y-%m-%d").unwrap_or(NaiveDate::MIN)
+    // Stored dates are always "YYYY-MM-DD"; read them without a format parser.
+    let part = |range: std::ops::Range<usize>| text.get(range).and_then(|p| p.parse().ok());
+    match (part(0..4), part(5..7), part(8..10)) {
+        (Some(year), Some(month), Some(day)) => {
+            NaiveDate::from_ymd_opt(year as i32, month, day).unwrap_or(NaiveDate::MIN)
+        }
+        _ => NaiveDate::MIN,
+    }
 }
 
 /// The current time as stored in `recorded_at` (UTC, to the second).
 ///
 /// `KEHOACH_NOW` (e.g. `2026-11-25T08:00:00Z`) fixes it, for tests and reproducible examples.
 pub fn now() -> String {
-    std::env::var("KEHOACH_NOW")
-        .ok()
-        .filter(|now| !now.is_empty())
-        .unwrap_or_else(|| chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string())
+    // One run is one moment: every row an import writes carries the same time, read once.
+    static NOW: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    NOW.get_or_init(|| {
+        std::env::var("KEHOACH_NOW")
+            .ok()
+            .filter(|now| !now.is_empty())
+            .unwrap_or_else(|| chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string())
+    })
+    .clone()
 }
 
 const MEASUREMENT_COLUMNS: &str =
@@ -90,15 +106,13 @@ pub fn current_measurement(
     .optional()
 }
 
-/// Appends a measurement as the next revision of its key; returns its id.
+/// Appends a measurement as a revision of its key; returns its id. The UNIQUE constraint on
+/// (indicator, unit, date, baseline, revision) refuses a revision that is already there.
 pub fn insert_measurement(conn: &Connection, m: &NewMeasurement) -> rusqlite::Result<i64> {
     conn.prepare_cached(
         "INSERT INTO measurements (indicator, unit, date, value, numerator, denominator, baseline,
                                    revision, note, recorded_by, recorded_at, import_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
-                 1 + coalesce((SELECT max(revision) FROM measurements
-                               WHERE indicator = ?1 AND unit = ?2 AND date = ?3 AND baseline = ?7), 0),
-                 ?8, ?9, ?10, ?11)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?
     .execute(params![
         m.indicator,
@@ -108,6 +122,7 @@ pub fn insert_measurement(conn: &Connection, m: &NewMeasurement) -> rusqlite::Re
         m.numerator,
         m.denominator,
         m.baseline,
+        m.revision,
         m.note,
         m.recorded_by,
         now(),
@@ -133,18 +148,46 @@ pub fn measurement_history(
 }
 
 /// The current revisions of all measurements, by indicator code, oldest first.
+///
+/// The scan follows the UNIQUE (indicator, unit, date, baseline, revision) index, so it needs
+/// neither a sort nor the view's per-row subquery: the last revision of each key is current.
+/// EXPLAIN QUERY PLAN: `SCAN measurements USING INDEX sqlite_autoindex_measurements_1`.
 pub fn current_measurements(
     conn: &Connection,
 ) -> rusqlite::Result<HashMap<String, Vec<Measurement>>> {
     let mut by_indicator: HashMap<String, Vec<Measurement>> = HashMap::new();
-    let rows = conn
-        .prepare_cached(&format!(
-            "SELECT {MEASUREMENT_COLUMNS} FROM current_measurements ORDER BY indicator, date, unit"
-        ))?
-        .query_map([], measurement)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    for m in rows {
-        by_indicator.entry(m.indicator.clone()).or_default().push(m);
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {MEASUREMENT_COLUMNS} FROM measurements
+         ORDER BY indicator, unit, date, baseline, revision"
+    ))?;
+    let mut rows = statement.query([])?;
+    let mut pending: Option<Measurement> = None;
+    let same_key = |a: &Measurement, b: &Measurement| {
+        a.indicator == b.indicator
+            && a.unit == b.unit
+            && a.date == b.date
+            && a.baseline == b.baseline
+    };
+    while let Some(row) = rows.next()? {
+        let m = measurement(row)?;
+        if let Some(previous) = pending.take() {
+            if !same_key(&previous, &m) {
+                by_indicator
+                    .entry(previous.indicator.clone())
+                    .or_default()
+                    .push(previous);
+            }
+        }
+        pending = Some(m);
+    }
+    if let Some(last) = pending {
+        by_indicator
+            .entry(last.indicator.clone())
+            .or_default()
+            .push(last);
+    }
+    for measurements in by_indicator.values_mut() {
+        measurements.sort_by(|a, b| (a.date, &a.unit).cmp(&(b.date, &b.unit)));
     }
     Ok(by_indicator)
 }
