@@ -82,7 +82,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::fs::write(out.join("city.toml"), seed)?;
 
     // Day after day from the plan's start: every indicator of every unit, until ROWS rows.
-    let mut random = Random(0x5EED_118);
+    let mut random = Random(0x05EE_D118);
     let path = out.join(format!("measurements-{rows}.csv"));
     let mut file = BufWriter::new(std::fs::File::create(&path)?);
     file.write_all("\u{feff}Mã chỉ tiêu;Đơn vị;Ngày;Giá trị;Ghi chú\r\n".as_bytes())?;
