@@ -5,6 +5,10 @@
 //!
 //! cargo run --release --example benchgen -- ROWS OUT_DIR [WARDS]
 //! writes OUT_DIR/city.toml, OUT_DIR/measurements-ROWS.csv, OUT_DIR/tasks.csv
+//!
+//! cargo run --release --example benchgen -- floor CSV DB
+//! the floor when the sqlite3 command is missing: the CSV's rows inserted as they are, by one
+//! prepared statement in one transaction, into a table with no index and no check.
 
 use std::fmt::Write as _;
 use std::io::{BufWriter, Write};
@@ -38,6 +42,9 @@ struct Indicator {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let ["floor", csv, db] = args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        return floor(csv, db);
+    }
     let (Some(rows), Some(out)) = (args.first(), args.get(1)) else {
         return Err("usage: benchgen ROWS OUT_DIR [WARDS]".into());
     };
@@ -143,5 +150,28 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         indicators.len(),
         day.format("%d/%m/%Y")
     );
+    Ok(())
+}
+
+/// Inserts the CSV's rows into a bare table: what SQLite costs before any checking.
+fn floor(csv: &str, db: &str) -> Result<(), Box<dyn std::error::Error>> {
+    let mut conn = rusqlite::Connection::open(db)?;
+    conn.execute_batch(
+        "CREATE TABLE m (indicator TEXT, unit TEXT, date TEXT, value TEXT, note TEXT)",
+    )?;
+    let tx = conn.transaction()?;
+    {
+        let mut insert = tx.prepare("INSERT INTO m VALUES (?1, ?2, ?3, ?4, ?5)")?;
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .flexible(true)
+            .from_path(csv)?;
+        for record in reader.records() {
+            let record = record?;
+            let cell = |i: usize| record.get(i).unwrap_or("");
+            insert.execute([cell(0), cell(1), cell(2), cell(3), cell(4)])?;
+        }
+    }
+    tx.commit()?;
     Ok(())
 }

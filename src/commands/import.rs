@@ -5,6 +5,7 @@
 //! `--skip-invalid`), and never with `--dry-run`.
 
 use std::collections::BTreeMap;
+use std::io::BufRead;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -15,9 +16,10 @@ use crate::cli::ImportArgs;
 use crate::commands::entry::{self, Part};
 use crate::commands::{as_of, lookup_task, lookup_unit, recorder, Context};
 use crate::error::{rejected, AppError};
-use crate::input::decode::{decode, sha256_hex, sniff_delimiter};
+use crate::input::decode::{decode, sniff_delimiter, DecodeError, Encoding};
 use crate::input::long::{self, Field, Header, Layout};
 use crate::input::mapping::{Mapping, MappingError, Source};
+use crate::input::stream::{self, Scan};
 use crate::input::text::{fold, nfc};
 use crate::input::workbook::{
     column_letters, is_workbook, Cell, SheetRows, Workbook, WorkbookError,
@@ -32,42 +34,6 @@ use crate::store::records::{
     current_measurement, finish_import, import_log, insert_measurement, insert_task_event,
     start_import, task_events_of, NewMeasurement, NewTaskEvent,
 };
-
-/// The line a record starts on. The csv reader's own position is where it began reading,
-/// before the previous line's terminator and any blank lines: skip those, then count lines.
-struct LineCounter<'t> {
-    text: &'t [u8],
-    offset: usize,
-    line: u64,
-}
-
-impl<'t> LineCounter<'t> {
-    fn new(text: &'t str) -> Self {
-        Self {
-            text: text.as_bytes(),
-            offset: 0,
-            line: 1,
-        }
-    }
-
-    fn line_of(&mut self, record: &csv::StringRecord) -> u64 {
-        let mut start = record
-            .position()
-            .map_or(0, |p| p.byte() as usize)
-            .min(self.text.len());
-        while start < self.text.len() && matches!(self.text[start], b'\r' | b'\n') {
-            start += 1;
-        }
-        if start >= self.offset {
-            self.line += self.text[self.offset..start]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count() as u64;
-            self.offset = start;
-        }
-        self.line
-    }
-}
 
 /// A rejected row: where, and why.
 #[derive(Debug, Clone, Serialize)]
@@ -292,16 +258,16 @@ fn import_file(
     dry_run: bool,
 ) -> anyhow::Result<FileSummary> {
     let file = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| rejected(i18n::file_unreadable(&file, &e)))?;
-    let sha256 = sha256_hex(&bytes);
+    // One pass for the fingerprint and the encoding; the rows are then read as a stream.
+    let scan = stream::scan(path).map_err(|e| rejected(i18n::file_unreadable(&file, &e)))?;
+    let sha256 = scan.sha256.clone();
     // A refused file leaves no trace: this row goes with the transaction when it is undone.
     let import_id = start_import(tx, &file_name(path), &sha256, settings.by)?;
     let mut tally = Tally::default();
     let source = if is_workbook(path) {
-        drop(bytes);
         import_workbook(tx, path, settings, import_id, &mut tally)?
     } else {
-        import_csv(tx, bytes, &file, settings, import_id, &mut tally)?
+        import_csv(tx, path, &scan, settings, import_id, &mut tally)?
     };
     let counts = tally.counts;
     finish_import(
@@ -356,35 +322,70 @@ struct Tally {
 /// A row as text cells, with the line (or spreadsheet row) it starts on.
 type TextRow = (u64, Vec<String>);
 
-/// A CSV file: decoded, its delimiter sniffed, read as a stream of rows.
+/// A CSV file: its delimiter sniffed, read as a stream of rows. UTF-8 (nearly every file, and
+/// every large one) streams from the disk; UTF-16 and Windows-1258 are decoded whole first.
 fn import_csv(
     tx: &Transaction,
-    bytes: Vec<u8>,
-    file: &str,
+    path: &Path,
+    scan: &Scan,
     settings: &Settings,
     import_id: i64,
     tally: &mut Tally,
 ) -> anyhow::Result<SourceInfo> {
-    let (text, encoding) =
-        decode(&bytes, settings.encoding).map_err(|e| rejected(i18n::unreadable_text(file, &e)))?;
-    drop(bytes);
-    let delimiter = sniff_delimiter(&text);
+    let file = path.display().to_string();
+    let file = file.as_str();
+    let unreadable = |e: DecodeError| rejected(i18n::unreadable_text(file, &e));
+    let cannot_read = |e: std::io::Error| rejected(i18n::file_unreadable(file, &e));
+    let encoding = settings.encoding.unwrap_or(scan.encoding);
+    let mut reader: Box<dyn BufRead> = match encoding {
+        Encoding::Utf8 | Encoding::Utf8Bom => {
+            if let Some((offset, line)) = scan.invalid_utf8 {
+                return Err(unreadable(DecodeError::InvalidUtf8 { offset, line }));
+            }
+            if scan.has_nul {
+                return Err(unreadable(DecodeError::Binary));
+            }
+            let opened = std::fs::File::open(path).map_err(cannot_read)?;
+            let mut reader = std::io::BufReader::with_capacity(1 << 16, opened);
+            if reader
+                .fill_buf()
+                .map_err(cannot_read)?
+                .starts_with(b"\xEF\xBB\xBF")
+            {
+                reader.consume(3);
+            }
+            Box::new(reader)
+        }
+        other => {
+            let bytes = std::fs::read(path).map_err(cannot_read)?;
+            let (text, _) = decode(&bytes, Some(other)).map_err(unreadable)?;
+            Box::new(std::io::Cursor::new(text.into_bytes()))
+        }
+    };
+    // The delimiter from the first lines, read ahead without consuming them.
+    let head = reader.fill_buf().map_err(cannot_read)?;
+    let whole_lines = head
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(head, |end| &head[..end]);
+    let delimiter = sniff_delimiter(&String::from_utf8_lossy(whole_lines));
+    let (tracked, mut lines) = stream::track(reader);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut lines = LineCounter::new(&text);
-    let progress = progress_bar(text.len());
+        .from_reader(tracked);
+    let progress = progress_bar(scan.size);
     let mut read = 0u64;
     let mut rows = reader.records().map(|record| {
         let record = record.map_err(|e| rejected(i18n::csv_broken(file, &e)))?;
+        let position = record.position().map_or(0, |p| p.byte());
         read += 1;
         if read.is_multiple_of(1000) {
-            progress.set_position(record.position().map_or(0, |p| p.byte()));
+            progress.set_position(position);
         }
         let cells: Vec<String> = record.iter().map(nfc).collect();
-        Ok::<TextRow, anyhow::Error>((lines.line_of(&record), cells))
+        Ok::<TextRow, anyhow::Error>((lines.line_of(position), cells))
     });
     // The header: the first row that is not blank (with --map, from the mapping's header row).
     let mut found: Option<TextRow> = None;
@@ -710,12 +711,12 @@ fn read_rows(
 }
 
 /// A progress bar over the file's bytes, drawn only on a terminal and for files worth it.
-fn progress_bar(bytes: usize) -> indicatif::ProgressBar {
+fn progress_bar(bytes: u64) -> indicatif::ProgressBar {
     use std::io::IsTerminal;
     if bytes < 1_000_000 || !std::io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
     }
-    let bar = indicatif::ProgressBar::new(bytes as u64);
+    let bar = indicatif::ProgressBar::new(bytes);
     if let Ok(style) =
         indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {eta}")
     {

@@ -6,5 +6,6 @@ pub mod long;
 pub mod mapping;
 pub mod number;
 pub mod seed;
+pub mod stream;
 pub mod text;
 pub mod workbook;

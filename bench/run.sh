@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# kehoach's benchmark: city-scale data generated on the fly (fixed seed, nothing large in the
+# repository), imported and reported on, side by side with SQLite's own floor.
+#
+#   bench/run.sh           100k, 1M and 3M rows; writes BENCHMARKS.md (several minutes)
+#   bench/run.sh --quick   a few thousand rows, to check the harness works (CI); writes
+#                          target/bench/BENCHMARKS-quick.md
+#
+# Needs only the Rust toolchain. Uses sqlite3 for the floor and GNU time for peak memory when
+# they are there, and says so when they are not.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "${1:-}" = "--quick" ]; then
+    SIZES=(2000 20000)
+    RUNS=3
+    OUT=target/bench/BENCHMARKS-quick.md
+else
+    SIZES=(100000 1000000 3000000)
+    RUNS=5
+    OUT=BENCHMARKS.md
+fi
+AS_OF=25/11/2026
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+mkdir -p "$(dirname "$OUT")"
+
+cargo build --release --quiet --bin kehoach --example benchgen
+K=target/release/kehoach
+GEN=target/release/examples/benchgen
+
+# The median wall time, in milliseconds, of RUNS runs of a command.
+median_ms() {
+    local times=()
+    for _ in $(seq "$RUNS"); do
+        local start end
+        start=$(date +%s%N)
+        "$@" >/dev/null
+        end=$(date +%s%N)
+        times+=($(((end - start) / 1000000)))
+    done
+    printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p"
+}
+
+# "SECONDS MAX_RSS_MB" of one run (RSS "n/a" without GNU time).
+timed() {
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" >/dev/null
+        local seconds kb
+        read -r seconds kb <"$WORK/time"
+        echo "$seconds $((kb / 1024))"
+    else
+        local start end
+        start=$(date +%s%N)
+        "$@" >/dev/null
+        end=$(date +%s%N)
+        echo "$(awk "BEGIN {printf \"%.2f\", ($end - $start) / 1e9}") n/a"
+    fi
+}
+
+# The floor: sqlite3's own .import into a bare table, else a bare prepared-statement insert.
+floor() {
+    local csv=$1 db=$2
+    rm -f "$db"
+    if command -v sqlite3 >/dev/null; then
+        sqlite3 "$db" "CREATE TABLE m (indicator TEXT, unit TEXT, date TEXT, value TEXT, note TEXT);"
+        timed sqlite3 "$db" ".mode csv" ".separator ;" ".import $csv m"
+    else
+        timed "$GEN" floor "$csv" "$db"
+    fi
+}
+
+# The same import with the two indexes kehoach's table has: what the indexes alone cost.
+floor_indexed() {
+    local csv=$1 db=$2
+    rm -f "$db"
+    command -v sqlite3 >/dev/null || { echo "n/a n/a"; return; }
+    sqlite3 "$db" "CREATE TABLE m (indicator TEXT, unit TEXT, date TEXT, value TEXT, note TEXT,
+        UNIQUE (indicator, unit, date)); CREATE INDEX m_by_unit ON m (unit, indicator, date);"
+    timed sqlite3 "$db" ".mode csv" ".separator ;" ".import $csv m"
+}
+
+ROWS_TABLE=""
+REPORT_TABLE=""
+for size in "${SIZES[@]}"; do
+    echo "== $size rows" >&2
+    "$GEN" "$size" "$WORK" 2>&1 | sed 's/^/   /' >&2
+    csv="$WORK/measurements-$size.csv"
+    db="$WORK/kehoach-$size.db"
+    rm -f "$db"*
+    "$K" --db "$db" init --seed "$WORK/city.toml" >/dev/null
+    read -r import_s import_mb < <(timed "$K" --db "$db" import "$csv" --as-of "$AS_OF" --format json)
+    "$K" --db "$db" import "$WORK/tasks.csv" --as-of "$AS_OF" >/dev/null
+    imported=$("$K" --db "$db" history --format csv | tail -n +2 | wc -l)
+    [ "$imported" -eq "$size" ] || { echo "imported $imported rows of $size" >&2; exit 1; }
+    read -r floor_s floor_mb < <(floor "$csv" "$WORK/floor.db")
+    read -r indexed_s _ < <(floor_indexed "$csv" "$WORK/floor-indexed.db")
+    ratio=$(awk "BEGIN {printf \"%.1f\", $import_s / ($floor_s > 0 ? $floor_s : 0.01)}")
+    ROWS_TABLE+="| $size | $import_s s | $import_mb MB | $floor_s s | $indexed_s s | ${ratio}x |"$'\n'
+
+    report_ms=$(median_ms "$K" --db "$db" report --as-of "$AS_OF")
+    weekly_ms=$(median_ms "$K" --db "$db" weekly --format html --as-of "$AS_OF")
+    overdue_ms=$(median_ms "$K" --db "$db" overdue --as-of "$AS_OF")
+    plan_ms=$(median_ms "$K" --db "$db" plan)
+    read -r _ report_mb < <(timed "$K" --db "$db" report --as-of "$AS_OF")
+    REPORT_TABLE+="| $size | $report_ms ms | $weekly_ms ms | $overdue_ms ms | $plan_ms ms | $report_mb MB |"$'\n'
+    rm -f "$db"* "$csv" "$WORK"/floor*.db
+done
+
+cpu=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || echo unknown)
+memory=$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo 2>/dev/null || echo unknown)
+{
+    echo "# Benchmarks"
+    echo
+    echo "Measured by \`bench/run.sh$([ "$OUT" = BENCHMARKS.md ] || echo ' --quick')\` on $(date -u +%Y-%m-%d):"
+    echo "$(nproc) cores ($cpu), $memory, $(rustc --version),"
+    echo "$(command -v sqlite3 >/dev/null && echo "sqlite3 $(sqlite3 --version | cut -d' ' -f1)" || echo 'no sqlite3 (floor: bare prepared inserts)'),"
+    echo "$([ -x /usr/bin/time ] && echo 'peak memory by GNU time' || echo 'no GNU time: peak memory not measured')."
+    echo
+    echo "Data: the embedded plan (55 indicators, 85 tasks) over a city seed of 95 wards × 7 khu phố"
+    echo "(665 more units), one row per indicator, unit and day from 30/05/2026, as long-format CSV"
+    echo "with \`;\`, decimal commas, ratios \`412/450\` and dd/mm/yyyy dates (\`examples/benchgen.rs\`,"
+    echo "fixed seed); a start and a finish event for every task. \`--as-of $AS_OF\`."
+    echo
+    echo "## Import"
+    echo
+    echo "\`kehoach import FILE\` with every check on (indicator, unit, date in the plan and not in the"
+    echo "future, value by the indicator's kind, a stored value compared, one transaction), against"
+    echo "\`sqlite3 .import\` of the same file into a bare table (the floor), and into a table with the"
+    echo "two indexes kehoach's has (what the indexes alone cost)."
+    echo
+    echo "| rows | import | peak memory | floor (bare) | floor with kehoach's indexes | import / floor |"
+    echo "|---:|---:|---:|---:|---:|---:|"
+    printf '%s' "$ROWS_TABLE"
+    echo
+    echo "## Reports on the imported database"
+    echo
+    echo "Median of $RUNS runs, wall time including start-up."
+    echo
+    echo "| rows | \`report\` | \`weekly --format html\` | \`overdue\` | \`plan\` | \`report\` peak memory |"
+    echo "|---:|---:|---:|---:|---:|---:|"
+    printf '%s' "$REPORT_TABLE"
+    echo
+    cat bench/notes.md
+} >"$OUT"
+echo "wrote $OUT" >&2
