@@ -95,8 +95,8 @@ for size in "${SIZES[@]}"; do
     [ "$imported" -eq "$size" ] || { echo "imported $imported rows of $size" >&2; exit 1; }
     read -r floor_s floor_mb < <(floor "$csv" "$WORK/floor.db")
     read -r indexed_s _ < <(floor_indexed "$csv" "$WORK/floor-indexed.db")
-    ratio=$(awk "BEGIN {printf \"%.1f\", $import_s / ($floor_s > 0 ? $floor_s : 0.01)}")
-    ROWS_TABLE+="| $size | $import_s s | $import_mb MB | $floor_s s | $indexed_s s | ${ratio}x |"$'\n'
+    ratio=$(awk "BEGIN {if ($floor_s < 0.01) print \"–\"; else printf \"%.1fx\", $import_s / $floor_s}")
+    ROWS_TABLE+="| $size | $import_s s | $import_mb MB | $floor_s s | $indexed_s s | $ratio |"$'\n'
 
     report_ms=$(median_ms "$K" --db "$db" report --as-of "$AS_OF")
     weekly_ms=$(median_ms "$K" --db "$db" weekly --format html --as-of "$AS_OF")

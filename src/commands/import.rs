@@ -144,6 +144,7 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
     };
     let by = recorder(args.by.clone());
     let mapping = args.map.as_deref().map(read_mapping).transpose()?;
+    store.prepare_for_bulk_writes()?;
     let mut summaries = Vec::new();
     let mut rejected_rows: Vec<(String, Vec<String>, Problem)> = Vec::new();
     for path in &args.files {
