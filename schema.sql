@@ -129,7 +129,11 @@ CREATE TABLE measurements (
     CHECK ((numerator IS NULL) = (denominator IS NULL)),
     UNIQUE (indicator, unit, date, baseline, revision)
 );
--- The unique constraint's index serves "current revision of this key" and per-indicator scans.
+-- The unique constraint's index serves "current revision of this key" (one seek per imported
+-- row) and the report's scan of current measurements in key order (no sort, no subquery).
+-- measurements_by_unit serves history --unit and init's "does this unit hold data?" check
+-- (SEARCH measurements USING COVERING INDEX measurements_by_unit (unit=?)); without it, a
+-- reloaded seed of 700 units would scan a million rows 700 times.
 CREATE INDEX measurements_by_unit ON measurements (unit, indicator, date);
 
 CREATE TRIGGER measurements_append_only_update BEFORE UPDATE ON measurements

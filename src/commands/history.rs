@@ -1,5 +1,8 @@
 //! `kehoach history`: every value and every correction, oldest first.
 
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::cli::HistoryArgs;
@@ -35,11 +38,12 @@ pub fn run(context: &Context, args: HistoryArgs) -> anyhow::Result<()> {
         args.since,
     )?;
     if args.format.format == Format::Json {
+        let latest = Latest::of(&history);
         let rows: Vec<HistoryRow> = history
             .iter()
             .map(|m| HistoryRow {
                 measurement: m,
-                superseded: superseded(&history, m),
+                superseded: latest.supersedes(m),
             })
             .collect();
         return output::print(&output::json(&rows));
@@ -47,15 +51,26 @@ pub fn run(context: &Context, args: HistoryArgs) -> anyhow::Result<()> {
     output::print(&listing(context.lang, &history).render(args.format.format))
 }
 
-/// Whether a later revision of the same value exists.
-fn superseded(all: &[Measurement], m: &Measurement) -> bool {
-    all.iter().any(|n| {
-        n.indicator == m.indicator
-            && n.unit == m.unit
-            && n.date == m.date
-            && n.baseline == m.baseline
-            && n.revision > m.revision
-    })
+/// The latest revision of each (indicator, unit, date, baseline) in a history, read once so
+/// that telling a replaced value costs one lookup, not a pass over the whole history.
+struct Latest<'h>(HashMap<(&'h str, &'h str, NaiveDate, bool), i64>);
+
+impl<'h> Latest<'h> {
+    fn of(history: &'h [Measurement]) -> Self {
+        let mut latest = HashMap::new();
+        for m in history {
+            let key = (m.indicator.as_str(), m.unit.as_str(), m.date, m.baseline);
+            let revision = latest.entry(key).or_insert(m.revision);
+            *revision = (*revision).max(m.revision);
+        }
+        Latest(latest)
+    }
+
+    /// Whether a later revision of the same value exists.
+    fn supersedes(&self, m: &Measurement) -> bool {
+        let key = (m.indicator.as_str(), m.unit.as_str(), m.date, m.baseline);
+        self.0.get(&key).is_some_and(|latest| *latest > m.revision)
+    }
 }
 
 /// The history as a listing: one row per stored revision, replaced ones struck through in words.
@@ -69,6 +84,7 @@ pub fn listing(lang: Lang, history: &[Measurement]) -> Listing {
         lang.pick(i18n::NOTE),
         lang.pick(i18n::RECORDED),
     ]);
+    let latest = Latest::of(history);
     for m in history {
         let mut value = match (m.numerator, m.denominator) {
             (Some(n), Some(d)) => format!(
@@ -86,7 +102,7 @@ pub fn listing(lang: Lang, history: &[Measurement]) -> Listing {
         if m.revision > 1 {
             revision.push_str(&format!(" ({})", lang.pick(i18n::CORRECTION)));
         }
-        if superseded(history, m) {
+        if latest.supersedes(m) {
             value = format!("{value} ✗");
         }
         listing.push(vec![
@@ -99,7 +115,7 @@ pub fn listing(lang: Lang, history: &[Measurement]) -> Listing {
             recorded(m.recorded_by.as_deref(), &m.recorded_at),
         ]);
     }
-    if history.iter().any(|m| superseded(history, m)) {
+    if history.iter().any(|m| latest.supersedes(m)) {
         listing
             .notes
             .push(lang.pick(i18n::REPLACED_BY_A_LATER_CORRECTION).to_string());
