@@ -62,6 +62,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Lập mẫu biểu cho đơn vị điền số liệu: .xlsx hoặc .csv (templates for units to fill)
     Template(TemplateArgs),
+    /// Báo cáo định kỳ theo thể thức văn bản hành chính: .docx, .md, .html (the periodic report)
+    Baocao(BaocaoArgs),
     /// Kiểm tra tệp cơ sở dữ liệu (integrity check)
     Check,
     /// Sao lưu khi đang dùng (consistent online backup)
@@ -332,6 +334,37 @@ pub struct TemplateArgs {
     /// Ghi vào tệp .xlsx hoặc .csv, hoặc vào thư mục DIR/ (một tệp mỗi đơn vị); mặc định: CSV ra màn hình
     #[arg(long, value_name = "FILE|DIR/")]
     pub out: Option<PathBuf>,
+}
+
+/// `baocao`
+#[derive(Debug, Args)]
+pub struct BaocaoArgs {
+    /// Kỳ báo cáo (period): kỳ trọn vẹn gần nhất kết thúc trước ngày --as-of
+    #[arg(long, value_enum, default_value_t = BaocaoPeriod::Month)]
+    pub period: BaocaoPeriod,
+    #[command(flatten)]
+    pub as_of: AsOfArg,
+    /// Số của báo cáo (number), ví dụ 25 hoặc 25/BC-UBND; bỏ trống: để chỗ điền tay
+    #[arg(long, value_name = "SỐ")]
+    pub so: Option<String>,
+    /// Ghi vào tệp .docx, .md hoặc .html; mặc định: Markdown ra màn hình
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// A periodic report's period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BaocaoPeriod {
+    /// Tháng trước (the previous month)
+    Month,
+    /// Quý trước (the previous quarter)
+    Quarter,
+    /// 6 tháng trước (the previous half-year)
+    Half,
+    /// Năm trước (the previous year)
+    Year,
+    /// Giai đoạn vừa kết thúc của từng nội dung (each content's latest finished phase)
+    Phase,
 }
 
 /// A template's period.

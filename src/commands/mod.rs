@@ -1,6 +1,7 @@
 //! One module per subcommand: read the arguments, ask the store and the domain, hand the
 //! result to the output module.
 
+mod baocao;
 mod check;
 mod entry;
 mod history;
@@ -66,6 +67,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Weekly(args) => weekly::run(&context, args),
         Command::Import(args) => import::run(&context, args),
         Command::Template(args) => template::run(&context, args),
+        Command::Baocao(args) => baocao::run(&context, args),
         Command::Check => check::check(&context),
         Command::Backup(args) => check::backup(&context, &args.file),
         Command::Completions(args) => {

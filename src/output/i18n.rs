@@ -1299,29 +1299,37 @@ pub const TEMPLATE_NUMBER_ERROR: (&str, &str) = (
     "Enter a number (a percentage: 0 to 100).",
 );
 
-/// "tháng 11/2026 (01/11/2026 - 30/11/2026)", "tuần 48/2026 (23/11/2026 - 29/11/2026)".
-pub fn period_text(lang: Lang, period: &crate::plan::template::Period) -> String {
-    use crate::plan::template::PeriodKind;
+/// "tháng 11/2026 (01/11/2026 - 30/11/2026)", "tuần 48/2026 (…)", "quý IV/2026 (…)".
+pub fn period_text(lang: Lang, period: &crate::plan::period::Period) -> String {
+    format!(
+        "{} ({} - {})",
+        period_name(lang, period),
+        lang.date(period.start),
+        lang.date(period.end)
+    )
+}
+
+/// "tháng 11/2026", "tuần 48/2026", "quý IV/2026", "6 tháng cuối năm 2026", "năm 2026".
+pub fn period_name(lang: Lang, period: &crate::plan::period::Period) -> String {
+    use crate::plan::period::PeriodKind;
     use chrono::Datelike;
-    let (start, end) = (lang.date(period.start), lang.date(period.end));
+    let (year, month) = (period.start.year(), period.start.month());
     let week = period.start.iso_week();
+    let quarter = ["I", "II", "III", "IV"][(period.start.month0() / 3) as usize];
+    let first_half = month <= 6;
     match (period.kind, lang) {
-        (PeriodKind::Month, Lang::Vi) => format!(
-            "tháng {:02}/{} ({start} - {end})",
-            period.start.month(),
-            period.start.year()
-        ),
-        (PeriodKind::Month, Lang::En) => format!(
-            "month {:02}/{} ({start} - {end})",
-            period.start.month(),
-            period.start.year()
-        ),
-        (PeriodKind::Week, Lang::Vi) => {
-            format!("tuần {}/{} ({start} - {end})", week.week(), week.year())
-        }
-        (PeriodKind::Week, Lang::En) => {
-            format!("week {}/{} ({start} - {end})", week.week(), week.year())
-        }
+        (PeriodKind::Week, Lang::Vi) => format!("tuần {}/{}", week.week(), week.year()),
+        (PeriodKind::Week, Lang::En) => format!("week {}/{}", week.week(), week.year()),
+        (PeriodKind::Month, Lang::Vi) => format!("tháng {month:02}/{year}"),
+        (PeriodKind::Month, Lang::En) => format!("month {month:02}/{year}"),
+        (PeriodKind::Quarter, Lang::Vi) => format!("quý {quarter}/{year}"),
+        (PeriodKind::Quarter, Lang::En) => format!("quarter {quarter}/{year}"),
+        (PeriodKind::Half, Lang::Vi) if first_half => format!("6 tháng đầu năm {year}"),
+        (PeriodKind::Half, Lang::Vi) => format!("6 tháng cuối năm {year}"),
+        (PeriodKind::Half, Lang::En) if first_half => format!("first half of {year}"),
+        (PeriodKind::Half, Lang::En) => format!("second half of {year}"),
+        (PeriodKind::Year, Lang::Vi) => format!("năm {year}"),
+        (PeriodKind::Year, Lang::En) => format!("year {year}"),
     }
 }
 
@@ -1469,4 +1477,167 @@ pub fn cell_place(
         ),
         None => loc!("{file} [{sheet}] dòng {row}", "{file} [{sheet}] row {row}"),
     }
+}
+
+// ---- The periodic report (baocao) ---------------------------------------------------------------
+
+pub const BAOCAO_RESULTS: (&str, &str) = ("I. KẾT QUẢ THỰC HIỆN", "I. RESULTS");
+pub const BAOCAO_ASSESSMENT: (&str, &str) = ("II. ĐÁNH GIÁ CHUNG", "II. OVERALL ASSESSMENT");
+pub const BAOCAO_NEXT: (&str, &str) = (
+    "III. NHIỆM VỤ TRỌNG TÂM KỲ TỚI",
+    "III. TASKS FOR THE NEXT PERIOD",
+);
+pub const BAOCAO_NEXT_PHASE: (&str, &str) = ("giai đoạn tiếp theo", "the next phase");
+pub const BAOCAO_NOTHING_OVERDUE: (&str, &str) = (
+    "Không có nhiệm vụ hay chỉ tiêu nào quá hạn.",
+    "No task or indicator is overdue.",
+);
+pub const BAOCAO_OVERDUE_CAPTION: (&str, &str) = (
+    "Việc quá hạn theo đơn vị chủ trì",
+    "Overdue items by lead unit",
+);
+pub const BAOCAO_OVERDUE_COLUMNS: [(&str, &str); 3] =
+    [("Đơn vị", "Unit"), ("Số việc", "Items"), ("Mã", "Codes")];
+pub const BAOCAO_INDICATOR_COLUMNS: [(&str, &str); 6] = [
+    ("Mã", "Code"),
+    ("Chỉ tiêu", "Indicator"),
+    ("Mục tiêu", "Target"),
+    ("Hạn", "Deadline"),
+    ("Kết quả", "Reached"),
+    ("Đánh giá", "Assessment"),
+];
+pub const BAOCAO_NEXT_COLUMNS: [(&str, &str); 4] = [
+    ("Mã", "Code"),
+    ("Nội dung", "Item"),
+    ("Chủ trì", "Lead"),
+    ("Hạn", "Due"),
+];
+pub const BAOCAO_ASSESSMENT_PLACEHOLDER: (&str, &str) = (
+    "[Văn phòng HĐND-UBND bổ sung: những kết quả nổi bật; tồn tại, hạn chế và nguyên nhân; đơn vị làm tốt, đơn vị còn chậm.]",
+    "[To be written by the Office: notable results; shortcomings and their causes; units that did well, units that are behind.]",
+);
+pub const BAOCAO_NEXT_PLACEHOLDER: (&str, &str) = (
+    "[Văn phòng HĐND-UBND bổ sung: giải pháp, kiến nghị, đề xuất.]",
+    "[To be written by the Office: measures, recommendations, proposals.]",
+);
+
+/// "Bảng 3. …".
+pub fn baocao_table_caption(lang: Lang, number: usize, text: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Bảng {number}. {text}"),
+        Lang::En => format!("Table {number}. {text}"),
+    }
+}
+
+pub fn baocao_indicators_caption(lang: Lang, content: &str, day: NaiveDate) -> String {
+    let day = lang.date(day);
+    match lang {
+        Lang::Vi => format!("Kết quả các chỉ tiêu của {content} đến ngày {day}"),
+        Lang::En => format!("{content}'s indicators as of {day}"),
+    }
+}
+
+pub fn baocao_phase_line(
+    lang: Lang,
+    number: u8,
+    name: &str,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> String {
+    let (start, end) = (lang.date(start), lang.date(end));
+    match lang {
+        Lang::Vi => format!("Giai đoạn {number} ({name}): {start} - {end}."),
+        Lang::En => format!("Phase {number} ({name}): {start} - {end}."),
+    }
+}
+
+/// The tasks of a content in one sentence.
+pub fn baocao_tasks_line(
+    lang: Lang,
+    on_time: usize,
+    late: usize,
+    overdue: &[&str],
+    open: usize,
+) -> String {
+    let codes = if overdue.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", overdue.join(", "))
+    };
+    let count = overdue.len();
+    match lang {
+        Lang::Vi => format!("Nhiệm vụ: {on_time} hoàn thành đúng hạn, {late} hoàn thành trễ hạn, {count} quá hạn chưa hoàn thành{codes}, {open} chưa đến hạn."),
+        Lang::En => format!("Tasks: {on_time} done on time, {late} done late, {count} overdue{codes}, {open} not yet due."),
+    }
+}
+
+pub fn baocao_phases_caption(lang: Lang, day: NaiveDate) -> String {
+    let day = lang.date(day);
+    match lang {
+        Lang::Vi => format!("Tỷ lệ hoàn thành theo nội dung và giai đoạn, đến ngày {day}"),
+        Lang::En => format!("Compliance by content and phase, as of {day}"),
+    }
+}
+
+pub fn baocao_overall_line(lang: Lang, met: usize, due: usize, pct: Option<f64>) -> String {
+    match (pct, lang) {
+        (Some(pct), Lang::Vi) => format!(
+            "Tính chung, {met}/{due} nhiệm vụ và chỉ tiêu đã đến hạn đạt yêu cầu ({}).",
+            lang.percent(pct)
+        ),
+        (Some(pct), Lang::En) => format!(
+            "Overall, {met} of {due} tasks and indicator targets due so far were met ({}).",
+            lang.percent(pct)
+        ),
+        (None, _) => lang
+            .pick((
+                "Chưa có nhiệm vụ hay chỉ tiêu nào đến hạn.",
+                "No task or indicator target is due yet.",
+            ))
+            .to_string(),
+    }
+}
+
+pub fn baocao_next_caption(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Nhiệm vụ và chỉ tiêu đến hạn trong {name}"),
+        Lang::En => format!("Tasks and indicator targets due in {name}"),
+    }
+}
+
+pub fn baocao_nothing_next(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Không có nhiệm vụ hay chỉ tiêu nào đến hạn trong {name}."),
+        Lang::En => format!("No task or indicator target falls due in {name}."),
+    }
+}
+
+/// `baocao --out` with an extension it cannot write.
+pub fn baocao_out_unknown(path: impl Display) -> Localized {
+    loc!(
+        "Không biết ghi báo cáo ra {path}: dùng tên tệp .docx, .md hoặc .html",
+        "Cannot write the report to {path}: use a .docx, .md or .html file name"
+    )
+}
+
+/// A report period that ended before the plan began.
+pub fn baocao_before_plan(
+    period_vi: impl Display,
+    period_en: impl Display,
+    start: NaiveDate,
+) -> Localized {
+    let start = format_date_vi(start);
+    loc!(
+        "Kỳ báo cáo {period_vi} kết thúc trước khi kế hoạch bắt đầu ({start}): chọn --as-of muộn hơn hoặc một kỳ khác",
+        "The report period {period_en} ends before the plan began ({start}): choose a later --as-of or another period"
+    )
+}
+
+/// `--period phase` before any phase has ended.
+pub fn baocao_no_phase_ended(today: NaiveDate) -> Localized {
+    let today = format_date_vi(today);
+    loc!(
+        "Đến ngày {today} chưa có giai đoạn nào kết thúc: chưa có gì để báo cáo theo giai đoạn",
+        "No phase has ended by {today}: nothing to report by phase yet"
+    )
 }

@@ -1,5 +1,6 @@
 //! Presentation: tables, CSV, JSON and Markdown, and the strings in both languages.
 
+pub mod document;
 pub mod i18n;
 pub mod template;
 

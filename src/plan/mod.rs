@@ -6,6 +6,7 @@
 pub mod compliance;
 pub mod forecast;
 pub mod measure;
+pub mod period;
 pub mod template;
 pub mod validate;
 

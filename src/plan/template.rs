@@ -1,60 +1,13 @@
 //! What a unit is handed to fill: the indicators it reports, the open tasks it leads, the
 //! period the figures are for, and the identity that lets `import` recognise the sheet again.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::plan::compliance::TaskStatus;
 use crate::plan::{Indicator, Plan, Task};
 
-/// How long a reporting period is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PeriodKind {
-    Week,
-    Month,
-}
-
-/// A reporting period: the figures a unit writes are as of its last day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Period {
-    pub kind: PeriodKind,
-    pub start: NaiveDate,
-    pub end: NaiveDate,
-}
-
-impl Period {
-    /// The week (Monday to Sunday) or calendar month that contains `day`.
-    pub fn containing(kind: PeriodKind, day: NaiveDate) -> Period {
-        let (start, end) = match kind {
-            PeriodKind::Week => {
-                let monday = day - Duration::days(i64::from(day.weekday().num_days_from_monday()));
-                (monday, monday + Duration::days(6))
-            }
-            PeriodKind::Month => {
-                let first = day.with_day(1).unwrap_or(day);
-                let next = if first.month() == 12 {
-                    NaiveDate::from_ymd_opt(first.year() + 1, 1, 1)
-                } else {
-                    NaiveDate::from_ymd_opt(first.year(), first.month() + 1, 1)
-                };
-                (first, next.map_or(day, |n| n - Duration::days(1)))
-            }
-        };
-        Period { kind, start, end }
-    }
-
-    /// "2026-11" or "2026-W48": sorts, and is safe in a file name.
-    pub fn label(&self) -> String {
-        match self.kind {
-            PeriodKind::Month => self.start.format("%Y-%m").to_string(),
-            PeriodKind::Week => {
-                let week = self.start.iso_week();
-                format!("{}-W{:02}", week.year(), week.week())
-            }
-        }
-    }
-}
+pub use crate::plan::period::{Period, PeriodKind};
 
 /// The name of the hidden sheet that carries a template's identity.
 pub const IDENTITY_SHEET: &str = "_kehoach";
@@ -82,14 +35,7 @@ impl Identity {
             ("plan_number", self.plan_number.clone()),
             ("plan_version", self.plan_version.clone()),
             ("unit", self.unit.clone().unwrap_or_default()),
-            (
-                "period",
-                match self.period.kind {
-                    PeriodKind::Week => "week",
-                    PeriodKind::Month => "month",
-                }
-                .to_string(),
-            ),
+            ("period", self.period.kind.as_str().to_string()),
             ("period_start", self.period.start.to_string()),
             ("period_end", self.period.end.to_string()),
         ]
@@ -100,11 +46,7 @@ impl Identity {
         let pairs: Vec<(&str, &str)> = pairs.into_iter().collect();
         let get = |key: &str| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| v.trim());
         let date = |key: &str| get(key).and_then(|v| v.parse::<NaiveDate>().ok());
-        let kind = match get("period")? {
-            "week" => PeriodKind::Week,
-            "month" => PeriodKind::Month,
-            _ => return None,
-        };
+        let kind = PeriodKind::parse(get("period")?)?;
         Some(Identity {
             layout: get("layout")?.parse().ok()?,
             plan_number: get("plan_number")?.to_string(),
@@ -223,24 +165,6 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         s.parse().unwrap()
-    }
-
-    #[test]
-    fn periods_are_the_week_or_month_around_a_day() {
-        let week = Period::containing(PeriodKind::Week, day("2026-11-25"));
-        assert_eq!(
-            (week.start, week.end),
-            (day("2026-11-23"), day("2026-11-29"))
-        );
-        assert_eq!(week.label(), "2026-W48");
-        let month = Period::containing(PeriodKind::Month, day("2026-12-31"));
-        assert_eq!(
-            (month.start, month.end),
-            (day("2026-12-01"), day("2026-12-31"))
-        );
-        assert_eq!(month.label(), "2026-12");
-        let february = Period::containing(PeriodKind::Month, day("2028-02-10"));
-        assert_eq!(february.end, day("2028-02-29"));
     }
 
     #[test]

@@ -1,0 +1,403 @@
+//! `kehoach baocao`: the periodic report (báo cáo định kỳ) on the plan, in the state's layout,
+//! so the clerk only reviews it, adds commentary in the marked places, and takes it to be signed.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::cli::{BaocaoArgs, BaocaoPeriod};
+use crate::commands::{as_of, report, Context};
+use crate::error::rejected;
+use crate::output::document::{self, Block, Document};
+use crate::output::i18n::{self, Lang};
+use crate::output::{self, write_whole};
+use crate::plan::compliance::{items, Item, ItemKind, Outcome, Records, Split};
+use crate::plan::measure::standing;
+use crate::plan::period::{Period, PeriodKind};
+use crate::plan::{Content, Plan};
+use crate::store::records::recorded;
+
+/// What the report covers.
+enum Scope {
+    /// A calendar period before the as-of day: everything judged as of its last day.
+    Calendar(Period),
+    /// Each content's latest finished phase, judged as of that phase's last day.
+    Phases,
+}
+
+/// For each content covered: the day it is judged on, and the window of the period after it.
+type Judged = BTreeMap<String, (NaiveDate, Option<(NaiveDate, NaiveDate)>)>;
+
+/// How the report is written.
+enum Written {
+    Markdown(Option<PathBuf>),
+    Html(PathBuf),
+    Docx(PathBuf),
+}
+
+/// Runs `baocao`.
+pub fn run(context: &Context, args: BaocaoArgs) -> anyhow::Result<()> {
+    let lang = context.lang;
+    let written = match &args.out {
+        None => Written::Markdown(None),
+        Some(path) => match extension(path).as_deref() {
+            Some("md") => Written::Markdown(Some(path.clone())),
+            Some("html" | "htm") => Written::Html(path.clone()),
+            Some("docx") => Written::Docx(path.clone()),
+            _ => return Err(rejected(i18n::baocao_out_unknown(path.display()))),
+        },
+    };
+    let (store, plan) = context.open_plan()?;
+    let today = as_of(args.as_of.as_of);
+    let scope = match args.period {
+        BaocaoPeriod::Phase => Scope::Phases,
+        BaocaoPeriod::Month => Scope::Calendar(Period::before(PeriodKind::Month, today)),
+        BaocaoPeriod::Quarter => Scope::Calendar(Period::before(PeriodKind::Quarter, today)),
+        BaocaoPeriod::Half => Scope::Calendar(Period::before(PeriodKind::Half, today)),
+        BaocaoPeriod::Year => Scope::Calendar(Period::before(PeriodKind::Year, today)),
+    };
+    let judged = judgement_days(&plan, &scope, today);
+    if judged.is_empty() {
+        return Err(rejected(match &scope {
+            Scope::Calendar(period) => i18n::baocao_before_plan(
+                i18n::period_text(Lang::Vi, period),
+                i18n::period_text(Lang::En, period),
+                plan.meta.start,
+            ),
+            Scope::Phases => i18n::baocao_no_phase_ended(today),
+        }));
+    }
+    let recorded = recorded(store.conn())?;
+    let doc = build(
+        lang,
+        &plan,
+        &recorded.records(),
+        &scope,
+        &judged,
+        today,
+        args.so.as_deref(),
+    );
+    match written {
+        Written::Markdown(None) => output::print(&document::markdown(&doc)),
+        Written::Markdown(Some(path)) => write_whole(&path, document::markdown(&doc).as_bytes()),
+        Written::Html(path) => write_whole(&path, document::html(&doc).as_bytes()),
+        Written::Docx(path) => write_whole(&path, &document::docx(&doc, today)?),
+    }
+}
+
+fn extension(path: &Path) -> Option<String> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+}
+
+/// For each content the report covers: the day it is judged on, and the window of the period
+/// after (what falls due next). A content with nothing finished yet is left out.
+fn judgement_days(plan: &Plan, scope: &Scope, today: NaiveDate) -> Judged {
+    plan.contents
+        .iter()
+        .filter_map(|content| match scope {
+            Scope::Calendar(period) if period.end >= plan.meta.start => {
+                let next = period.next();
+                Some((
+                    content.code.clone(),
+                    (period.end, Some((next.start, next.end))),
+                ))
+            }
+            Scope::Calendar(_) => None,
+            Scope::Phases => {
+                let finished = content.phases.iter().rfind(|p| p.end < today)?;
+                let next = content
+                    .phases
+                    .iter()
+                    .find(|p| p.number == finished.number + 1)
+                    .map(|p| (p.start, p.end));
+                Some((content.code.clone(), (finished.end, next)))
+            }
+        })
+        .collect()
+}
+
+/// "ngày 05 tháng 02 năm 2027": days below 10 and months 1 and 2 take a leading zero
+/// (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+fn written_date(day: NaiveDate) -> String {
+    let month = if day.month() <= 2 {
+        format!("{:02}", day.month())
+    } else {
+        day.month().to_string()
+    };
+    format!("ngày {:02} tháng {month} năm {}", day.day(), day.year())
+}
+
+/// "ỦY BAN NHÂN DÂN PHƯỜNG TAM PHƯỚC" from "UBND phường Tam Phước".
+fn issuer_in_full(issuer: &str) -> String {
+    let full = match issuer.strip_prefix("UBND") {
+        Some(rest) => format!("Ủy ban nhân dân{rest}"),
+        None => issuer.to_string(),
+    };
+    full.to_uppercase()
+}
+
+fn build(
+    lang: Lang,
+    plan: &Plan,
+    records: &Records,
+    scope: &Scope,
+    judged: &Judged,
+    today: NaiveDate,
+    number: Option<&str>,
+) -> Document {
+    // The items of the plan as of each day something is judged on, computed once per day.
+    let mut by_day: BTreeMap<NaiveDate, Vec<Item>> = BTreeMap::new();
+    for (day, _) in judged.values() {
+        by_day
+            .entry(*day)
+            .or_insert_with(|| items(plan, records, *day, Split::Ward));
+    }
+    let items_of = |content: &Content| -> Vec<&Item> {
+        judged.get(&content.code).map_or_else(Vec::new, |(day, _)| {
+            by_day[day]
+                .iter()
+                .filter(|i| i.content == content.code)
+                .collect()
+        })
+    };
+    let ward = plan.ward().map(|u| u.code.as_str()).unwrap_or_default();
+    let mut tables = 0;
+    let mut caption = |text: String| {
+        tables += 1;
+        i18n::baocao_table_caption(lang, tables, &text)
+    };
+    let mut body = vec![Block::Heading(
+        1,
+        lang.pick(i18n::BAOCAO_RESULTS).to_string(),
+    )];
+
+    // I. Results, content by content.
+    for (n, content) in plan
+        .contents
+        .iter()
+        .filter(|c| judged.contains_key(&c.code))
+        .enumerate()
+    {
+        let (day, _) = judged[&content.code];
+        body.push(Block::Heading(
+            2,
+            format!("{}. {} - {}", n + 1, content.code, content.title),
+        ));
+        if let Scope::Phases = scope {
+            if let Some(phase) = content.phases.iter().find(|p| p.end == day) {
+                body.push(Block::Paragraph(i18n::baocao_phase_line(
+                    lang,
+                    phase.number,
+                    &phase.name,
+                    phase.start,
+                    phase.end,
+                )));
+            }
+        }
+        let mut rows = Vec::new();
+        for indicator in &content.indicators {
+            let measurements = records
+                .measurements
+                .get(&indicator.code)
+                .map_or(&[][..], Vec::as_slice);
+            let standing = standing(indicator, ward, measurements, day, indicator.target);
+            let reached = match &standing.ward {
+                Some(figure) if indicator.unit_of_measure == "%" => lang.percent(figure.value),
+                Some(figure) => format!(
+                    "{} {}",
+                    lang.number(figure.value),
+                    indicator.unit_of_measure
+                ),
+                None => "-".to_string(),
+            };
+            rows.push(vec![
+                indicator.code.clone(),
+                indicator.text.clone(),
+                i18n::target_text(
+                    lang,
+                    indicator.kind,
+                    indicator.comparator,
+                    indicator.target,
+                    &indicator.unit_of_measure,
+                    indicator.baseline.as_ref().map(|b| b.year),
+                ),
+                lang.date(indicator.deadline),
+                reached,
+                i18n::status(lang, standing.status).to_string(),
+            ]);
+        }
+        if !rows.is_empty() {
+            body.push(Block::Table {
+                caption: caption(i18n::baocao_indicators_caption(lang, &content.code, day)),
+                header: i18n::BAOCAO_INDICATOR_COLUMNS
+                    .iter()
+                    .map(|c| lang.pick(*c).to_string())
+                    .collect(),
+                rows,
+            });
+        }
+        let tasks: Vec<&Item> = items_of(content)
+            .into_iter()
+            .filter(|i| i.kind == ItemKind::Task)
+            .collect();
+        let count = |f: fn(&Outcome) -> bool| tasks.iter().filter(|i| f(&i.outcome)).count();
+        let overdue: Vec<&str> = tasks
+            .iter()
+            .filter(|i| matches!(i.outcome, Outcome::Overdue { .. }))
+            .map(|i| i.code.as_str())
+            .collect();
+        body.push(Block::Paragraph(i18n::baocao_tasks_line(
+            lang,
+            count(|o| matches!(o, Outcome::Met { .. })),
+            count(|o| matches!(o, Outcome::Late { .. })),
+            &overdue,
+            count(|o| matches!(o, Outcome::Open)),
+        )));
+    }
+
+    // II. Assessment: compliance by phase, what is behind and whose it is.
+    let last_day = judged.values().map(|(day, _)| *day).max().unwrap_or(today);
+    body.push(Block::Heading(
+        1,
+        lang.pick(i18n::BAOCAO_ASSESSMENT).to_string(),
+    ));
+    let grid = report::build(plan, records, last_day, None, None, false);
+    let listing = report::grid_listing(lang, &grid.contents, &grid.totals, false);
+    body.push(Block::Table {
+        caption: caption(i18n::baocao_phases_caption(lang, last_day)),
+        header: listing.headers,
+        rows: listing.rows,
+    });
+    // The grid's legend: what its marks mean.
+    body.extend(listing.notes.into_iter().map(Block::Paragraph));
+    body.push(Block::Paragraph(i18n::baocao_overall_line(
+        lang,
+        grid.totals.total.tally.items_met + grid.totals.total.tally.items_late,
+        grid.totals.total.tally.items_due,
+        grid.totals.total.compliance_pct,
+    )));
+    let mut behind: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for content in &plan.contents {
+        for item in items_of(content) {
+            if matches!(item.outcome, Outcome::Overdue { .. }) {
+                behind
+                    .entry(item.unit.as_str())
+                    .or_default()
+                    .push(&item.code);
+            }
+        }
+    }
+    if behind.is_empty() {
+        body.push(Block::Paragraph(
+            lang.pick(i18n::BAOCAO_NOTHING_OVERDUE).to_string(),
+        ));
+    } else {
+        let rows = plan
+            .units
+            .iter()
+            .filter_map(|u| {
+                let codes = behind.get(u.code.as_str())?;
+                Some(vec![
+                    u.name.clone(),
+                    codes.len().to_string(),
+                    codes.join(", "),
+                ])
+            })
+            .collect();
+        body.push(Block::Table {
+            caption: caption(lang.pick(i18n::BAOCAO_OVERDUE_CAPTION).to_string()),
+            header: i18n::BAOCAO_OVERDUE_COLUMNS
+                .iter()
+                .map(|c| lang.pick(*c).to_string())
+                .collect(),
+            rows,
+        });
+    }
+    body.push(Block::Placeholder(
+        lang.pick(i18n::BAOCAO_ASSESSMENT_PLACEHOLDER).to_string(),
+    ));
+
+    // III. Tasks for the next period, from the plan.
+    body.push(Block::Heading(1, lang.pick(i18n::BAOCAO_NEXT).to_string()));
+    let mut next_rows = Vec::new();
+    for content in &plan.contents {
+        let Some((day, Some((start, end)))) = judged.get(&content.code) else {
+            continue;
+        };
+        let lead = |code: &str| {
+            plan.units
+                .iter()
+                .find(|u| u.code == code)
+                .map_or(code.to_string(), |u| u.name.clone())
+        };
+        for item in by_day[day].iter().filter(|i| i.content == content.code) {
+            if *start <= item.due && item.due <= *end && item.outcome == Outcome::Open {
+                next_rows.push(vec![
+                    item.code.clone(),
+                    item.text.clone(),
+                    lead(&item.unit),
+                    lang.date(item.due),
+                ]);
+            }
+        }
+    }
+    let next_name = match scope {
+        Scope::Calendar(period) => i18n::period_name(lang, &period.next()),
+        Scope::Phases => lang.pick(i18n::BAOCAO_NEXT_PHASE).to_string(),
+    };
+    if next_rows.is_empty() {
+        body.push(Block::Paragraph(i18n::baocao_nothing_next(
+            lang, &next_name,
+        )));
+    } else {
+        body.push(Block::Table {
+            caption: caption(i18n::baocao_next_caption(lang, &next_name)),
+            header: i18n::BAOCAO_NEXT_COLUMNS
+                .iter()
+                .map(|c| lang.pick(*c).to_string())
+                .collect(),
+            rows: next_rows,
+        });
+    }
+    body.push(Block::Placeholder(
+        lang.pick(i18n::BAOCAO_NEXT_PLACEHOLDER).to_string(),
+    ));
+
+    let meta = &plan.meta;
+    let covered = match scope {
+        Scope::Calendar(period) => i18n::period_name(Lang::Vi, period),
+        Scope::Phases => "giai đoạn vừa kết thúc".to_string(),
+    };
+    Document {
+        issuer_parent: meta.issuer_parent.clone(),
+        issuer: issuer_in_full(&meta.issuer),
+        number: match number.map(str::trim).filter(|n| !n.is_empty()) {
+            Some(n) if n.contains('/') => format!("Số: {n}"),
+            Some(n) => format!("Số: {n}/BC-UBND"),
+            None => "Số:        /BC-UBND".to_string(),
+        },
+        place_date: format!(
+            "{}, {}",
+            meta.place.clone().unwrap_or_else(|| meta.issuer.clone()),
+            written_date(today)
+        ),
+        kind: "BÁO CÁO".to_string(),
+        abstract_text: format!(
+            "Kết quả thực hiện Kế hoạch số {} ngày {} của {} {covered}",
+            meta.number,
+            meta.date.format("%-d/%-m/%Y"),
+            meta.issuer
+        ),
+        body,
+        recipients: meta.recipients.clone(),
+        signer_mandate: "TM. ỦY BAN NHÂN DÂN".to_string(),
+        signer_title: meta
+            .signer_title
+            .clone()
+            .unwrap_or_else(|| "CHỦ TỊCH".into()),
+        signer_name: meta.signer_name.clone().unwrap_or_default(),
+    }
+}

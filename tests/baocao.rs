@@ -1,0 +1,240 @@
+//! `baocao`: the periodic report in the state's layout, as Markdown, HTML and .docx, for
+//! fixture data at fixed dates; the header blocks from the seed; a valid, reproducible .docx.
+
+mod common;
+
+use std::io::Read;
+
+use common::{fixture, stable, Kehoach};
+
+/// The ward fixture with the clean CSV and the task file imported, as of 30/06/2026.
+fn ward_with_data() -> Kehoach {
+    let k = Kehoach::with_seed("ward.toml");
+    for file in ["csv/long-clean.csv", "csv/tasks.csv"] {
+        k.run(&["import", &fixture(file), "--as-of", "30/06/2026"])
+            .expect(0);
+    }
+    k
+}
+
+#[test]
+fn the_monthly_report_in_vietnamese_and_english() {
+    let k = ward_with_data();
+    // As of 01/07/2026 the month just ended is June: everything is judged as of 30/06/2026.
+    let vi = k
+        .run(&["baocao", "--as-of", "01/07/2026", "--so", "07"])
+        .expect(0);
+    for expected in [
+        "Số: 07/BC-UBND",
+        "*Thử Nghiệm, ngày 01 tháng 7 năm 2026*",
+        "<b>BÁO CÁO</b><br><b>Kết quả thực hiện Kế hoạch số 99/KH-TEST ngày 1/1/2026 của UBND phường Thử Nghiệm tháng 06/2026</b>",
+        "## I. KẾT QUẢ THỰC HIỆN",
+        "### 1. TT1 - ",
+        "### 2. NV1 - ",
+        "**Bảng 1. Kết quả các chỉ tiêu của TT1 đến ngày 30/06/2026**",
+        // PA 412/450 and PB 40/50 on 15/04: the ward's 452/500.
+        "| TT1.01 | ",
+        "| 90,4% | đạt |",
+        "## II. ĐÁNH GIÁ CHUNG",
+        "## III. NHIỆM VỤ TRỌNG TÂM KỲ TỚI",
+        "> *[Văn phòng HĐND-UBND bổ sung: giải pháp, kiến nghị, đề xuất.]*",
+    ] {
+        assert!(vi.stdout.contains(expected), "missing {expected:?} in\n{}", vi.stdout);
+    }
+    insta::assert_snapshot!("baocao_month_vi", stable(&vi.stdout, &k));
+    let en = k
+        .run(&["--lang", "en", "baocao", "--as-of", "01/07/2026"])
+        .expect(0);
+    assert!(en.stdout.contains("## I. RESULTS"), "{}", en.stdout);
+    insta::assert_snapshot!("baocao_month_en", stable(&en.stdout, &k));
+}
+
+#[test]
+fn the_header_and_signature_blocks_come_from_the_seed() {
+    let k = Kehoach::new();
+    k.run(&["init"]).expect(0);
+    let md = k.run(&["baocao", "--as-of", "25/11/2026"]).expect(0).stdout;
+    for expected in [
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ ĐỒNG NAI<br>**ỦY BAN NHÂN DÂN PHƯỜNG TAM PHƯỚC**<br>Số:        /BC-UBND",
+        "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc**<br>*Tam Phước, ngày 25 tháng 11 năm 2026*",
+        "Kết quả thực hiện Kế hoạch số 118/KH-UBND ngày 30/5/2026 của UBND phường Tam Phước tháng 10/2026",
+        "***Nơi nhận:***<br>- UBND thành phố Đồng Nai;",
+        "- Lưu: VT, VP (Tuyệt);",
+        "**TM. ỦY BAN NHÂN DÂN**<br>**CHỦ TỊCH**<br><br><br>**Vũ Quốc Thái**",
+    ] {
+        assert!(md.contains(expected), "missing {expected:?} in\n{md}");
+    }
+    // Every content of the plan has its section.
+    for (n, code) in ["TT1", "TT2", "TT3", "NV1", "NV2", "NV3", "NV4"]
+        .iter()
+        .enumerate()
+    {
+        assert!(md.contains(&format!("### {}. {code} - ", n + 1)), "{code}");
+    }
+}
+
+/// The entries of a zip package and the text of one of them.
+fn unzip(bytes: &[u8], name: &str) -> (Vec<String>, String) {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let names = (0..archive.len())
+        .map(|i| archive.by_index(i).unwrap().name().unwrap().to_string())
+        .collect();
+    let mut text = String::new();
+    archive
+        .by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    (names, text)
+}
+
+#[test]
+fn the_docx_is_a_valid_package_with_the_same_bytes_every_time() {
+    let k = Kehoach::new();
+    k.run(&["init"]).expect(0);
+    let (a, b) = (k.path("bao-cao.docx"), k.path("lan-hai.docx"));
+    for path in [&a, &b] {
+        k.run(&[
+            "baocao",
+            "--as-of",
+            "25/11/2026",
+            "--so",
+            "25",
+            "--out",
+            path.to_str().unwrap(),
+        ])
+        .expect(0);
+    }
+    let bytes = std::fs::read(&a).unwrap();
+    assert_eq!(bytes, std::fs::read(&b).unwrap(), "same data, same bytes");
+    let (names, document) = unzip(&bytes, "word/document.xml");
+    for part in [
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "word/document.xml",
+        "word/styles.xml",
+    ] {
+        assert!(names.iter().any(|n| n == part), "{part} in {names:?}");
+    }
+    // The XML parses from start to end.
+    let mut reader = quick_xml::Reader::from_str(&document);
+    let mut text = String::new();
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            quick_xml::events::Event::Eof => break,
+            quick_xml::events::Event::Text(t) => text.push_str(&t.into_inner()),
+            _ => {}
+        }
+    }
+    for expected in [
+        "ỦY BAN NHÂN DÂN PHƯỜNG TAM PHƯỚC",
+        "Số: 25/BC-UBND",
+        "BÁO CÁO",
+        "I. KẾT QUẢ THỰC HIỆN",
+        "II. ĐÁNH GIÁ CHUNG",
+        "III. NHIỆM VỤ TRỌNG TÂM KỲ TỚI",
+        "Vũ Quốc Thái",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?}");
+    }
+    // A4, the margins of the rules, Times New Roman.
+    assert!(document.contains(r#"w:w="11906" w:h="16838""#), "A4");
+    assert!(document.contains(r#"w:left="1701""#) && document.contains(r#"w:right="850""#));
+    let (_, styles) = unzip(&bytes, "word/styles.xml");
+    assert!(styles.contains("Times New Roman"));
+
+    // Where LibreOffice is installed, it converts the report to PDF without complaint.
+    let office = ["soffice", "libreoffice"].into_iter().find(|p| {
+        std::process::Command::new(p)
+            .arg("--version")
+            .output()
+            .is_ok()
+    });
+    let Some(office) = office else {
+        eprintln!("note: LibreOffice not installed; the PDF conversion was not tried");
+        return;
+    };
+    let converted = std::process::Command::new(office)
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(k.path(""))
+        .arg(&a)
+        .output()
+        .unwrap();
+    assert!(converted.status.success(), "{converted:?}");
+    let pdf = std::fs::read(k.path("bao-cao.pdf")).expect("a PDF");
+    assert!(pdf.starts_with(b"%PDF"));
+}
+
+#[test]
+fn markdown_and_html_carry_the_same_content() {
+    let k = ward_with_data();
+    let (md, html) = (k.path("bc.md"), k.path("bc.html"));
+    for path in [&md, &html] {
+        k.run(&[
+            "baocao",
+            "--as-of",
+            "01/07/2026",
+            "--out",
+            path.to_str().unwrap(),
+        ])
+        .expect(0);
+    }
+    let md = std::fs::read_to_string(md).unwrap();
+    let html = std::fs::read_to_string(html).unwrap();
+    for caption in md.lines().filter(|l| l.starts_with("**Bảng ")) {
+        let caption = caption.trim_matches('*');
+        assert!(html.contains(caption), "{caption} missing from the HTML");
+    }
+    assert!(html.contains("@page{size:A4"));
+}
+
+#[test]
+fn what_the_report_cannot_be_made_of_is_refused_and_nothing_written() {
+    let k = ward_with_data();
+    let dump = k.dump();
+    let pdf = k.path("bc.pdf");
+    let cases: [(Vec<&str>, i32, &str); 5] = [
+        (vec!["--period", "weekly"], 2, "invalid value 'weekly'"),
+        (vec!["--as-of", "31/02/2026"], 2, "31/02/2026"),
+        (
+            vec!["--out", pdf.to_str().unwrap()],
+            3,
+            "Lỗi: Không biết ghi báo cáo ra <DIR>/bc.pdf: dùng tên tệp .docx, .md hoặc .html\n",
+        ),
+        (
+            vec!["--as-of", "15/01/2026"],
+            3,
+            "Lỗi: Kỳ báo cáo tháng 12/2025 (01/12/2025 - 31/12/2025) kết thúc trước khi kế hoạch bắt đầu (01/01/2026): chọn --as-of muộn hơn hoặc một kỳ khác\n",
+        ),
+        (
+            vec!["--period", "phase", "--as-of", "10/01/2026"],
+            3,
+            "Lỗi: Đến ngày 10/01/2026 chưa có giai đoạn nào kết thúc: chưa có gì để báo cáo theo giai đoạn\n",
+        ),
+    ];
+    for (args, code, message) in cases {
+        let mut all = vec!["baocao"];
+        all.extend(&args);
+        let refused = k.run(&all).expect(code);
+        let stderr = stable(&refused.stderr, &k);
+        if code == 3 {
+            assert_eq!(stderr, message, "{args:?}");
+        } else {
+            assert!(stderr.contains(message), "{args:?}: {stderr}");
+        }
+    }
+    assert!(!pdf.exists());
+    assert_eq!(k.dump(), dump, "nothing may be written");
+}
+
+#[test]
+fn the_phase_report_judges_each_content_at_its_own_phase_end() {
+    let k = ward_with_data();
+    let md = k
+        .run(&["baocao", "--period", "phase", "--as-of", "01/07/2026"])
+        .expect(0)
+        .stdout;
+    // TT1's phase 3 ended 30/06; NV1's phases have their own dates.
+    assert!(md.contains("Giai đoạn 3 ("), "{md}");
+    assert!(md.contains("giai đoạn vừa kết thúc"), "{md}");
+}
