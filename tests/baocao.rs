@@ -59,7 +59,7 @@ fn the_header_and_signature_blocks_come_from_the_seed() {
         "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc**<br>*Tam Phước, ngày 25 tháng 11 năm 2026*",
         "Kết quả thực hiện Kế hoạch số 118/KH-UBND ngày 30/5/2026 của UBND phường Tam Phước tháng 10/2026",
         "***Nơi nhận:***<br>- UBND thành phố Đồng Nai;",
-        "- Lưu: VT, VP (Tuyệt);",
+        "- Lưu: VT, VP (Tuyệt).",
         "**TM. ỦY BAN NHÂN DÂN**<br>**CHỦ TỊCH**<br><br><br>**Vũ Quốc Thái**",
     ] {
         assert!(md.contains(expected), "missing {expected:?} in\n{md}");

@@ -51,6 +51,16 @@ const MOTTO: [&str; 2] = [
 ];
 const RECIPIENTS: &str = "Nơi nhận:";
 
+/// "- UBND thành phố Đồng Nai;" … "- Lưu: VT, VP.": a semicolon after each, a full stop last.
+fn recipient_lines(recipients: &[String]) -> Vec<String> {
+    let last = recipients.len().saturating_sub(1);
+    recipients
+        .iter()
+        .enumerate()
+        .map(|(i, r)| format!("- {r}{}", if i == last { "." } else { ";" }))
+        .collect()
+}
+
 // ---- Markdown ----------------------------------------------------------------------------------
 
 fn md_cell(text: &str) -> String {
@@ -107,7 +117,7 @@ pub fn markdown(doc: &Document) -> String {
             }
         }
     }
-    let recipients: Vec<String> = doc.recipients.iter().map(|r| format!("- {r};")).collect();
+    let recipients = recipient_lines(&doc.recipients);
     let bold = |text: &str| {
         if text.is_empty() {
             String::new()
@@ -209,10 +219,9 @@ pub fn html(doc: &Document) -> String {
             }
         }
     }
-    let recipients: String = doc
-        .recipients
+    let recipients: String = recipient_lines(&doc.recipients)
         .iter()
-        .map(|r| format!("<br>- {};", escape(r)))
+        .map(|r| format!("<br>{}", escape(r)))
         .collect();
     out.push_str(&format!(
         "<table class=\"blocks\"><tr><td class=\"recipients\"><b><i>{RECIPIENTS}</i></b>{recipients}</td>\
@@ -228,7 +237,7 @@ pub fn html(doc: &Document) -> String {
 
 /// Sizes in half-points, lengths in twentieths of a point (twips), as Word counts them.
 const BODY: usize = 28; // 14 pt
-const HEADER: usize = 26; // 13 pt
+const HEADER: usize = 24; // 12 pt: the issuer's and the motto's first line
 const TABLE_TEXT: usize = 24; // 12 pt
 const RECIPIENT_TEXT: usize = 22; // 11 pt
 const A4: (u32, u32) = (11906, 16838);
@@ -277,24 +286,66 @@ fn two_blocks(left: Vec<Paragraph>, right: Vec<Paragraph>, split: usize) -> Tabl
     .clear_all_border()
 }
 
+/// Column widths: each wide enough for its longest word (a code is never broken), the rest of
+/// the line shared in proportion to how long the columns' texts are.
+fn column_widths(header: &[String], rows: &[Vec<String>]) -> Vec<usize> {
+    const PER_CHARACTER: usize = 115; // twips, 12 pt Times New Roman, a little generous
+    const PADDING: usize = 230;
+    let cells = |column: usize| {
+        std::iter::once(header)
+            .chain(rows.iter().map(Vec::as_slice))
+            .filter_map(move |row| row.get(column))
+    };
+    let longest = |column: usize, split: fn(&str) -> Vec<&str>| {
+        cells(column)
+            .flat_map(|cell| split(cell))
+            .map(|part| part.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let columns = header.len();
+    let minimum: Vec<usize> = (0..columns)
+        .map(|c| longest(c, |t| t.split_whitespace().collect()) * PER_CHARACTER + PADDING)
+        .collect();
+    let weight: Vec<usize> = (0..columns)
+        .map(|c| longest(c, |t| t.split('\n').collect()).clamp(4, 60))
+        .collect();
+    let spare = TEXT_WIDTH.saturating_sub(minimum.iter().sum());
+    let total_weight: usize = weight.iter().sum::<usize>().max(1);
+    minimum
+        .iter()
+        .zip(&weight)
+        .map(|(min, w)| min + spare * w / total_weight)
+        .collect()
+}
+
 fn data_table(header: &[String], rows: &[Vec<String>]) -> Table {
-    let cell = |text: &str, bold: bool| {
+    let widths = column_widths(header, rows);
+    let cell = |text: &str, bold: bool, width: usize| {
         let paragraphs = text.split('\n').map(|part| {
             let r = run(part, TABLE_TEXT);
             Paragraph::new()
                 .add_run(if bold { r.bold() } else { r })
                 .line_spacing(LineSpacing::new().before(0).after(0))
         });
-        paragraphs.fold(TableCell::new(), |cell, p| cell.add_paragraph(p))
+        paragraphs
+            .fold(TableCell::new(), |cell, p| cell.add_paragraph(p))
+            .width(width, WidthType::Dxa)
     };
-    let mut table_rows = vec![TableRow::new(
-        header.iter().map(|h| cell(h, true)).collect(),
-    )];
-    table_rows.extend(
-        rows.iter()
-            .map(|row| TableRow::new(row.iter().map(|c| cell(c, false)).collect())),
-    );
-    Table::new(table_rows).width(TEXT_WIDTH, WidthType::Dxa)
+    let row = |cells: &[String], bold: bool| {
+        TableRow::new(
+            cells
+                .iter()
+                .zip(&widths)
+                .map(|(text, width)| cell(text, bold, *width))
+                .collect(),
+        )
+    };
+    let mut table_rows = vec![row(header, true)];
+    table_rows.extend(rows.iter().map(|r| row(r, false)));
+    Table::new(table_rows)
+        .set_grid(widths.clone())
+        .width(TEXT_WIDTH, WidthType::Dxa)
 }
 
 /// The document as a `.docx` package. The same document gives the same bytes: the creation
@@ -306,10 +357,10 @@ pub fn docx(doc: &Document, created: chrono::NaiveDate) -> anyhow::Result<Vec<u8
     }
     issuer.push(bold_line(&doc.issuer, HEADER, AlignmentType::Center));
     issuer.push(rule());
-    issuer.push(line(&doc.number, HEADER, AlignmentType::Center));
+    issuer.push(line(&doc.number, 26, AlignmentType::Center));
     let motto = vec![
-        bold_line(MOTTO[0], HEADER - 1, AlignmentType::Center),
-        bold_line(MOTTO[1], BODY, AlignmentType::Center),
+        bold_line(MOTTO[0], HEADER, AlignmentType::Center),
+        bold_line(MOTTO[1], 26, AlignmentType::Center),
         rule(),
         Paragraph::new()
             .add_run(run(&doc.place_date, BODY).italic())
@@ -333,7 +384,7 @@ pub fn docx(doc: &Document, created: chrono::NaiveDate) -> anyhow::Result<Vec<u8
         )
         .default_size(BODY)
         .created_at(&format!("{}T00:00:00Z", created.format("%Y-%m-%d")))
-        .add_table(two_blocks(issuer, motto, 3800))
+        .add_table(two_blocks(issuer, motto, 3900))
         .add_paragraph(Paragraph::new())
         .add_paragraph(bold_line(&doc.kind, BODY, AlignmentType::Center))
         .add_paragraph(bold_line(&doc.abstract_text, BODY, AlignmentType::Center))
@@ -372,9 +423,9 @@ pub fn docx(doc: &Document, created: chrono::NaiveDate) -> anyhow::Result<Vec<u8
     let mut recipients =
         vec![Paragraph::new().add_run(run(RECIPIENTS, TABLE_TEXT).bold().italic())];
     recipients.extend(
-        doc.recipients
+        recipient_lines(&doc.recipients)
             .iter()
-            .map(|r| line(&format!("- {r};"), RECIPIENT_TEXT, AlignmentType::Left)),
+            .map(|r| line(r, RECIPIENT_TEXT, AlignmentType::Left)),
     );
     let mut signer = vec![
         bold_line(&doc.signer_mandate, BODY, AlignmentType::Center),
