@@ -270,6 +270,53 @@ fn a_template_filled_by_a_department_imports_and_a_second_time_changes_nothing()
 }
 
 #[test]
+fn libreoffice_opens_a_template_and_saves_it_back_still_a_template() {
+    let office = ["soffice", "libreoffice"].into_iter().find(|p| {
+        std::process::Command::new(p)
+            .arg("--version")
+            .output()
+            .is_ok()
+    });
+    let Some(office) = office else {
+        eprintln!("note: LibreOffice not installed; the template was not opened in it");
+        return;
+    };
+    let k = Kehoach::with_seed("ward.toml");
+    let template = k.path("mau-PA.xlsx");
+    run(
+        &k,
+        "template",
+        &["--unit", "PA", "--out", template.to_str().unwrap()],
+    )
+    .expect(0);
+    // LibreOffice opens it and saves it again, as a department using it would: still a
+    // template kehoach knows (the hidden identity sheet kept), every row still there.
+    let resaved = k.path("libreoffice");
+    let converted = std::process::Command::new(office)
+        .args(["--headless", "--convert-to", "xlsx", "--outdir"])
+        .arg(&resaved)
+        .arg(&template)
+        .output()
+        .unwrap();
+    assert!(converted.status.success(), "{converted:?}");
+    let summary = run(
+        &k,
+        "import",
+        &[
+            resaved.join("mau-PA.xlsx").to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    )
+    .expect(0)
+    .json();
+    assert_eq!(
+        (summary[0]["layout"].as_str(), summary[0]["blank"].as_i64()),
+        (Some("template"), Some(6))
+    );
+}
+
+#[test]
 fn the_same_template_twice_is_the_same_bytes() {
     let k = Kehoach::with_seed("ward.toml");
     let (a, b) = (k.path("a.xlsx"), k.path("b.xlsx"));
