@@ -144,13 +144,7 @@ fn the_docx_is_a_valid_package_with_the_same_bytes_every_time() {
     assert!(styles.contains("Times New Roman"));
 
     // Where LibreOffice is installed, it converts the report to PDF without complaint.
-    let office = ["soffice", "libreoffice"].into_iter().find(|p| {
-        std::process::Command::new(p)
-            .arg("--version")
-            .output()
-            .is_ok()
-    });
-    let Some(office) = office else {
+    let Some(office) = common::libreoffice() else {
         eprintln!("note: LibreOffice not installed; the PDF conversion was not tried");
         return;
     };

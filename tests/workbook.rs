@@ -271,13 +271,7 @@ fn a_template_filled_by_a_department_imports_and_a_second_time_changes_nothing()
 
 #[test]
 fn libreoffice_opens_a_template_and_saves_it_back_still_a_template() {
-    let office = ["soffice", "libreoffice"].into_iter().find(|p| {
-        std::process::Command::new(p)
-            .arg("--version")
-            .output()
-            .is_ok()
-    });
-    let Some(office) = office else {
+    let Some(office) = common::libreoffice() else {
         eprintln!("note: LibreOffice not installed; the template was not opened in it");
         return;
     };

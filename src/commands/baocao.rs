@@ -216,14 +216,7 @@ fn build(
             rows.push(vec![
                 indicator.code.clone(),
                 indicator.text.clone(),
-                i18n::target_text(
-                    lang,
-                    indicator.kind,
-                    indicator.comparator,
-                    indicator.target,
-                    &indicator.unit_of_measure,
-                    indicator.baseline.as_ref().map(|b| b.year),
-                ),
+                i18n::indicator_target(lang, indicator, indicator.target),
                 lang.date(indicator.deadline),
                 reached,
                 i18n::status(lang, standing.status).to_string(),

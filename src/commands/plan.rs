@@ -145,14 +145,7 @@ fn indicators_listing(lang: Lang, contents: &[&Content]) -> Listing {
     ]);
     for content in contents {
         for indicator in &content.indicators {
-            let mut target = i18n::target_text(
-                lang,
-                indicator.kind,
-                indicator.comparator,
-                indicator.target,
-                &indicator.unit_of_measure,
-                indicator.baseline.as_ref().map(|b| b.year),
-            );
+            let mut target = i18n::indicator_target(lang, indicator, indicator.target);
             for checkpoint in &indicator.checkpoints {
                 target.push_str(&format!(
                     "\n{}: {}",

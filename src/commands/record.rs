@@ -99,14 +99,7 @@ pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
         indicator.target,
     );
     if let Some(achieved) = standing.achieved {
-        let target = i18n::target_text(
-            lang,
-            indicator.kind,
-            indicator.comparator,
-            indicator.target,
-            &indicator.unit_of_measure,
-            indicator.baseline.as_ref().map(|b| b.year),
-        );
+        let target = i18n::indicator_target(lang, indicator, indicator.target);
         text.push_str(&format!(
             "{}: {} — {} ({}: {target})\n",
             lang.pick(i18n::WARD),

@@ -12,6 +12,7 @@ use crate::cli::{WeeklyArgs, WeeklyFormat};
 use crate::commands::overdue::{self, OverdueRow};
 use crate::commands::report::{self, Report};
 use crate::commands::{as_of, Context};
+use crate::output::html_escape as escape;
 use crate::output::i18n::{self, Lang};
 use crate::output::{self, Format, Listing};
 use crate::plan::compliance::{items, Split, TaskAction};
@@ -472,14 +473,6 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
         let _ = writeln!(out, "{}", line.get(lang));
     }
     out
-}
-
-/// Escapes text for HTML.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// One self-contained page: inline CSS, an inline SVG chart, no external fetch.

@@ -8,6 +8,8 @@ use docx_rs::{
     TableCell, TableRow, WidthType,
 };
 
+use crate::output::html_escape as escape;
+
 /// A part of a document's body.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
@@ -141,13 +143,6 @@ pub fn markdown(doc: &Document) -> String {
 }
 
 // ---- HTML --------------------------------------------------------------------------------------
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
 
 const STYLE: &str = "@page{size:A4;margin:20mm 15mm 20mm 30mm}\
 body{font-family:'Times New Roman',Times,serif;font-size:14pt;max-width:165mm;margin:1rem auto;line-height:1.35}\

@@ -257,6 +257,19 @@ pub fn target_text(
     }
 }
 
+/// An indicator's target as people read it, with `target` in place of the plan's (a unit's
+/// own share, a checkpoint).
+pub fn indicator_target(lang: Lang, indicator: &crate::plan::Indicator, target: f64) -> String {
+    target_text(
+        lang,
+        indicator.kind,
+        indicator.comparator,
+        target,
+        &indicator.unit_of_measure,
+        indicator.baseline.as_ref().map(|b| b.year),
+    )
+}
+
 /// The name of an indicator status.
 pub fn status(lang: Lang, status: Status) -> &'static str {
     lang.pick(match status {

@@ -67,13 +67,10 @@ const HEADER_ROW: u32 = 3;
 /// The indicator rows as text cells, in the indicator sheet's column order.
 fn indicator_cells(lang: Lang, template: &Template, line: &IndicatorLine) -> Vec<String> {
     let indicator = line.indicator;
-    let target = i18n::target_text(
+    let target = i18n::indicator_target(
         lang,
-        indicator.kind,
-        indicator.comparator,
+        indicator,
         line.unit_target.unwrap_or(indicator.target),
-        &indicator.unit_of_measure,
-        indicator.baseline.as_ref().map(|b| b.year),
     );
     vec![
         indicator.code.clone(),

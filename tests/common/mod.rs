@@ -216,3 +216,13 @@ fn mask_times(text: &str) -> String {
     }
     out
 }
+
+/// The LibreOffice command, where it is installed; tests that need it say they skipped.
+pub fn libreoffice() -> Option<&'static str> {
+    ["soffice", "libreoffice"].into_iter().find(|program| {
+        std::process::Command::new(program)
+            .arg("--version")
+            .output()
+            .is_ok()
+    })
+}
