@@ -248,27 +248,52 @@ pub fn baseline_value(
 }
 
 /// The ward figure on each day something was measured, oldest first (for trends).
+///
+/// One pass in date order, keeping each unit's latest figure as it goes: the same figures as
+/// [`latest_per_unit`] on every day, without going over the whole history once per day.
 pub fn ward_series(
     indicator: &Indicator,
     ward: &str,
     measurements: &[Measurement],
     as_of: NaiveDate,
 ) -> Vec<(NaiveDate, f64)> {
-    let mut days: Vec<NaiveDate> = measurements
+    let baseline = baseline_value(indicator, ward, measurements);
+    let mut measured: Vec<&Measurement> = measurements
         .iter()
         .filter(|m| !m.baseline && m.date <= as_of)
-        .map(|m| m.date)
         .collect();
-    days.sort();
-    days.dedup();
-    let baseline = baseline_value(indicator, ward, measurements);
-    days.into_iter()
-        .filter_map(|day| {
-            let units = latest_per_unit(measurements, day, false);
-            let figure = ward_figure(indicator.kind, ward, &units)?;
-            Some((day, achieved(indicator.kind, figure.value, baseline)?))
-        })
-        .collect()
+    // Stable: on one day and unit the first met stays, as in latest_per_unit.
+    measured.sort_by_key(|m| m.date);
+    let mut latest: std::collections::BTreeMap<&str, &Measurement> = Default::default();
+    let mut series = Vec::new();
+    let mut rest = measured.as_slice();
+    while let Some(first) = rest.first() {
+        let day = first.date;
+        let same_day = rest.iter().take_while(|m| m.date == day).count();
+        for m in &rest[..same_day] {
+            let kept = latest.entry(m.unit.as_str()).or_insert(m);
+            if kept.date < m.date {
+                *kept = m;
+            }
+        }
+        rest = &rest[same_day..];
+        let figures: Vec<UnitFigure> = latest
+            .values()
+            .map(|m| UnitFigure {
+                unit: m.unit.clone(),
+                date: m.date,
+                value: m.value,
+                numerator: m.numerator,
+                denominator: m.denominator,
+            })
+            .collect();
+        let value = ward_figure(indicator.kind, ward, &figures)
+            .and_then(|figure| achieved(indicator.kind, figure.value, baseline));
+        if let Some(value) = value {
+            series.push((day, value));
+        }
+    }
+    series
 }
 
 /// Which way the figure moved between its last two measured days.
@@ -438,6 +463,44 @@ mod tests {
         let s = standing(&ind, "W", &ms, day("2026-12-31"), 20.0);
         assert_eq!(s.baseline, Some(200.0));
         assert_eq!(s.achieved, Some(25.0));
+    }
+
+    proptest::proptest! {
+        /// The one-pass series gives, day by day, what judging each day afresh gives.
+        #[test]
+        fn the_series_is_the_figure_of_each_day(
+            rows in proptest::collection::vec(
+                (0u8..4, 0u32..20, 1u32..50, proptest::option::of(1u32..60)),
+                0..40,
+            )
+        ) {
+            let ind = indicator(IndicatorKind::Percent, Comparator::AtLeast, 90.0);
+            let units = ["W", "A", "B", "C"];
+            let mut seen = std::collections::HashSet::new();
+            let ms: Vec<Measurement> = rows
+                .iter()
+                .filter(|(u, d, _, _)| seen.insert((*u, *d)))
+                .map(|(u, d, v, den)| {
+                    let date = day("2026-01-01") + chrono::Duration::days(i64::from(*d));
+                    let ratio = den.map(|den| (f64::from(*v % (den + 1)), f64::from(den)));
+                    m(units[*u as usize], &date.to_string(), f64::from(*v), ratio)
+                })
+                .collect();
+            let as_of = day("2026-01-15");
+            let mut days: Vec<NaiveDate> =
+                ms.iter().filter(|m| m.date <= as_of).map(|m| m.date).collect();
+            days.sort();
+            days.dedup();
+            let baseline = baseline_value(&ind, "W", &ms);
+            let expected: Vec<(NaiveDate, f64)> = days
+                .into_iter()
+                .filter_map(|d| {
+                    let figure = ward_figure(ind.kind, "W", &latest_per_unit(&ms, d, false))?;
+                    Some((d, achieved(ind.kind, figure.value, baseline)?))
+                })
+                .collect();
+            proptest::prop_assert_eq!(ward_series(&ind, "W", &ms, as_of), expected);
+        }
     }
 
     #[test]
