@@ -155,210 +155,281 @@ fn build(
             .entry(*day)
             .or_insert_with(|| items(plan, records, *day, Split::Ward));
     }
-    let items_of = |content: &Content| -> Vec<&Item> {
-        judged.get(&content.code).map_or_else(Vec::new, |(day, _)| {
-            by_day[day]
-                .iter()
-                .filter(|i| i.content == content.code)
-                .collect()
-        })
-    };
-    let ward = plan.ward().map(|u| u.code.as_str()).unwrap_or_default();
-    let mut tables = 0;
-    let mut caption = |text: String| {
-        tables += 1;
-        i18n::baocao_table_caption(lang, tables, &text)
-    };
-    let mut body = vec![Block::Heading(
-        1,
-        lang.pick(i18n::BAOCAO_RESULTS).to_string(),
-    )];
-
-    // I. Results, content by content.
-    for (n, content) in plan
-        .contents
-        .iter()
-        .filter(|c| judged.contains_key(&c.code))
-        .enumerate()
-    {
-        let (day, _) = judged[&content.code];
-        body.push(Block::Heading(
-            2,
-            format!("{}. {} - {}", n + 1, content.code, content.title),
-        ));
-        if let Scope::Phases = scope {
-            if let Some(phase) = content.phases.iter().find(|p| p.end == day) {
-                body.push(Block::Paragraph(i18n::baocao_phase_line(
-                    lang,
-                    phase.number,
-                    &phase.name,
-                    phase.start,
-                    phase.end,
-                )));
-            }
-        }
-        let mut rows = Vec::new();
-        for indicator in &content.indicators {
-            let measurements = records
-                .measurements
-                .get(&indicator.code)
-                .map_or(&[][..], Vec::as_slice);
-            let standing = standing(indicator, ward, measurements, day, indicator.target);
-            let reached = match &standing.ward {
-                Some(figure) if indicator.unit_of_measure == "%" => lang.percent(figure.value),
-                Some(figure) => format!(
-                    "{} {}",
-                    lang.number(figure.value),
-                    indicator.unit_of_measure
-                ),
-                None => "-".to_string(),
-            };
-            rows.push(vec![
-                indicator.code.clone(),
-                indicator.text.clone(),
-                i18n::indicator_target(lang, indicator, indicator.target),
-                lang.date(indicator.deadline),
-                reached,
-                i18n::status(lang, standing.status).to_string(),
-            ]);
-        }
-        if !rows.is_empty() {
-            body.push(Block::Table {
-                caption: caption(i18n::baocao_indicators_caption(lang, &content.code, day)),
-                header: i18n::BAOCAO_INDICATOR_COLUMNS
-                    .iter()
-                    .map(|c| lang.pick(*c).to_string())
-                    .collect(),
-                rows,
-            });
-        }
-        let tasks: Vec<&Item> = items_of(content)
-            .into_iter()
-            .filter(|i| i.kind == ItemKind::Task)
-            .collect();
-        let count = |f: fn(&Outcome) -> bool| tasks.iter().filter(|i| f(&i.outcome)).count();
-        let overdue: Vec<&str> = tasks
-            .iter()
-            .filter(|i| matches!(i.outcome, Outcome::Overdue { .. }))
-            .map(|i| i.code.as_str())
-            .collect();
-        body.push(Block::Paragraph(i18n::baocao_tasks_line(
-            lang,
-            count(|o| matches!(o, Outcome::Met { .. })),
-            count(|o| matches!(o, Outcome::Late { .. })),
-            &overdue,
-            count(|o| matches!(o, Outcome::Open)),
-        )));
-    }
-
-    // II. Assessment: compliance by phase, what is behind and whose it is.
-    let last_day = judged.values().map(|(day, _)| *day).max().unwrap_or(today);
-    body.push(Block::Heading(
-        1,
-        lang.pick(i18n::BAOCAO_ASSESSMENT).to_string(),
-    ));
-    let grid = report::build(plan, records, last_day, None, None, false);
-    let listing = report::grid_listing(lang, &grid.contents, &grid.totals, false);
-    body.push(Block::Table {
-        caption: caption(i18n::baocao_phases_caption(lang, last_day)),
-        header: listing.headers,
-        rows: listing.rows,
-    });
-    // The grid's legend: what its marks mean.
-    body.extend(listing.notes.into_iter().map(Block::Paragraph));
-    body.push(Block::Paragraph(i18n::baocao_overall_line(
+    let mut body = Body {
         lang,
-        grid.totals.total.tally.items_met + grid.totals.total.tally.items_late,
-        grid.totals.total.tally.items_due,
-        grid.totals.total.compliance_pct,
-    )));
-    let mut behind: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for content in &plan.contents {
-        for item in items_of(content) {
-            if matches!(item.outcome, Outcome::Overdue { .. }) {
-                behind
-                    .entry(item.unit.as_str())
-                    .or_default()
-                    .push(&item.code);
-            }
-        }
+        plan,
+        records,
+        scope,
+        judged,
+        by_day,
+        tables: 0,
+        blocks: Vec::new(),
+    };
+    body.results();
+    body.assessment(today);
+    body.next_period();
+    header_and_footer(plan, scope, today, number, body.blocks)
+}
+
+/// The report's body as it is written, section by section, its tables numbered in order.
+struct Body<'a> {
+    lang: Lang,
+    plan: &'a Plan,
+    records: &'a Records<'a>,
+    scope: &'a Scope,
+    judged: &'a Judged,
+    by_day: BTreeMap<NaiveDate, Vec<Item>>,
+    tables: usize,
+    blocks: Vec<Block>,
+}
+
+impl Body<'_> {
+    fn heading(&mut self, level: u8, text: impl Into<String>) {
+        self.blocks.push(Block::Heading(level, text.into()));
     }
-    if behind.is_empty() {
-        body.push(Block::Paragraph(
-            lang.pick(i18n::BAOCAO_NOTHING_OVERDUE).to_string(),
-        ));
-    } else {
-        let rows = plan
-            .units
-            .iter()
-            .filter_map(|u| {
-                let codes = behind.get(u.code.as_str())?;
-                Some(vec![
-                    u.name.clone(),
-                    codes.len().to_string(),
-                    codes.join(", "),
-                ])
-            })
-            .collect();
-        body.push(Block::Table {
-            caption: caption(lang.pick(i18n::BAOCAO_OVERDUE_CAPTION).to_string()),
-            header: i18n::BAOCAO_OVERDUE_COLUMNS
-                .iter()
-                .map(|c| lang.pick(*c).to_string())
-                .collect(),
+
+    fn paragraph(&mut self, text: impl Into<String>) {
+        self.blocks.push(Block::Paragraph(text.into()));
+    }
+
+    fn table(&mut self, caption: String, header: Vec<String>, rows: Vec<Vec<String>>) {
+        self.tables += 1;
+        self.blocks.push(Block::Table {
+            caption: i18n::baocao_table_caption(self.lang, self.tables, &caption),
+            header,
             rows,
         });
     }
-    body.push(Block::Placeholder(
-        lang.pick(i18n::BAOCAO_ASSESSMENT_PLACEHOLDER).to_string(),
-    ));
 
-    // III. Tasks for the next period, from the plan.
-    body.push(Block::Heading(1, lang.pick(i18n::BAOCAO_NEXT).to_string()));
-    let mut next_rows = Vec::new();
-    for content in &plan.contents {
-        let Some((day, Some((start, end)))) = judged.get(&content.code) else {
-            continue;
-        };
+    /// Column headers in the report's language.
+    fn labels(&self, columns: &[(&str, &str)]) -> Vec<String> {
+        columns
+            .iter()
+            .map(|c| self.lang.pick(*c).to_string())
+            .collect()
+    }
+
+    /// The items of a content as of the day it is judged on.
+    fn items_of(&self, content: &Content) -> Vec<&Item> {
+        self.judged
+            .get(&content.code)
+            .map_or_else(Vec::new, |(day, _)| {
+                self.by_day[day]
+                    .iter()
+                    .filter(|i| i.content == content.code)
+                    .collect()
+            })
+    }
+
+    /// I. Each content: its indicators against their targets, and its tasks.
+    fn results(&mut self) {
+        let lang = self.lang;
+        self.heading(1, lang.pick(i18n::BAOCAO_RESULTS));
+        let ward = self
+            .plan
+            .ward()
+            .map(|u| u.code.as_str())
+            .unwrap_or_default();
+        let covered: Vec<&Content> = self
+            .plan
+            .contents
+            .iter()
+            .filter(|c| self.judged.contains_key(&c.code))
+            .collect();
+        for (n, content) in covered.into_iter().enumerate() {
+            let (day, _) = self.judged[&content.code];
+            self.heading(
+                2,
+                format!("{}. {} - {}", n + 1, content.code, content.title),
+            );
+            if let Scope::Phases = self.scope {
+                if let Some(phase) = content.phases.iter().find(|p| p.end == day) {
+                    self.paragraph(i18n::baocao_phase_line(
+                        lang,
+                        phase.number,
+                        &phase.name,
+                        phase.start,
+                        phase.end,
+                    ));
+                }
+            }
+            let rows: Vec<Vec<String>> = content
+                .indicators
+                .iter()
+                .map(|indicator| {
+                    let measurements = self
+                        .records
+                        .measurements
+                        .get(&indicator.code)
+                        .map_or(&[][..], Vec::as_slice);
+                    let standing = standing(indicator, ward, measurements, day, indicator.target);
+                    let reached = match &standing.ward {
+                        Some(figure) if indicator.unit_of_measure == "%" => {
+                            lang.percent(figure.value)
+                        }
+                        Some(figure) => format!(
+                            "{} {}",
+                            lang.number(figure.value),
+                            indicator.unit_of_measure
+                        ),
+                        None => "-".to_string(),
+                    };
+                    vec![
+                        indicator.code.clone(),
+                        indicator.text.clone(),
+                        i18n::indicator_target(lang, indicator, indicator.target),
+                        lang.date(indicator.deadline),
+                        reached,
+                        i18n::status(lang, standing.status).to_string(),
+                    ]
+                })
+                .collect();
+            if !rows.is_empty() {
+                let caption = i18n::baocao_indicators_caption(lang, &content.code, day);
+                let header = self.labels(&i18n::BAOCAO_INDICATOR_COLUMNS);
+                self.table(caption, header, rows);
+            }
+            let line = {
+                let tasks: Vec<&Item> = self
+                    .items_of(content)
+                    .into_iter()
+                    .filter(|i| i.kind == ItemKind::Task)
+                    .collect();
+                let count =
+                    |f: fn(&Outcome) -> bool| tasks.iter().filter(|i| f(&i.outcome)).count();
+                let overdue: Vec<&str> = tasks
+                    .iter()
+                    .filter(|i| matches!(i.outcome, Outcome::Overdue { .. }))
+                    .map(|i| i.code.as_str())
+                    .collect();
+                i18n::baocao_tasks_line(
+                    lang,
+                    count(|o| matches!(o, Outcome::Met { .. })),
+                    count(|o| matches!(o, Outcome::Late { .. })),
+                    &overdue,
+                    count(|o| matches!(o, Outcome::Open)),
+                )
+            };
+            self.paragraph(line);
+        }
+    }
+
+    /// II. Compliance by phase, the overall rate, what is behind and whose it is.
+    fn assessment(&mut self, today: NaiveDate) {
+        let lang = self.lang;
+        let last_day = self
+            .judged
+            .values()
+            .map(|(day, _)| *day)
+            .max()
+            .unwrap_or(today);
+        self.heading(1, lang.pick(i18n::BAOCAO_ASSESSMENT));
+        let grid = report::build(self.plan, self.records, last_day, None, None, false);
+        let listing = report::grid_listing(lang, &grid.contents, &grid.totals, false);
+        let caption = i18n::baocao_phases_caption(lang, last_day);
+        self.table(caption, listing.headers, listing.rows);
+        // The grid's legend: what its marks mean.
+        self.blocks
+            .extend(listing.notes.into_iter().map(Block::Paragraph));
+        let total = &grid.totals.total;
+        self.paragraph(i18n::baocao_overall_line(
+            lang,
+            total.tally.items_met + total.tally.items_late,
+            total.tally.items_due,
+            total.compliance_pct,
+        ));
+        let mut behind: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for content in &self.plan.contents {
+            for item in self.items_of(content) {
+                if matches!(item.outcome, Outcome::Overdue { .. }) {
+                    behind
+                        .entry(item.unit.clone())
+                        .or_default()
+                        .push(item.code.clone());
+                }
+            }
+        }
+        if behind.is_empty() {
+            self.paragraph(lang.pick(i18n::BAOCAO_NOTHING_OVERDUE));
+        } else {
+            let rows = self
+                .plan
+                .units
+                .iter()
+                .filter_map(|u| {
+                    let codes = behind.get(&u.code)?;
+                    Some(vec![
+                        u.name.clone(),
+                        codes.len().to_string(),
+                        codes.join(", "),
+                    ])
+                })
+                .collect();
+            let caption = lang.pick(i18n::BAOCAO_OVERDUE_CAPTION).to_string();
+            let header = self.labels(&i18n::BAOCAO_OVERDUE_COLUMNS);
+            self.table(caption, header, rows);
+        }
+        self.blocks.push(Block::Placeholder(
+            lang.pick(i18n::BAOCAO_ASSESSMENT_PLACEHOLDER).to_string(),
+        ));
+    }
+
+    /// III. What the plan makes fall due in the next period.
+    fn next_period(&mut self) {
+        let lang = self.lang;
+        self.heading(1, lang.pick(i18n::BAOCAO_NEXT));
         let lead = |code: &str| {
-            plan.units
+            self.plan
+                .units
                 .iter()
                 .find(|u| u.code == code)
                 .map_or(code.to_string(), |u| u.name.clone())
         };
-        for item in by_day[day].iter().filter(|i| i.content == content.code) {
-            if *start <= item.due && item.due <= *end && item.outcome == Outcome::Open {
-                next_rows.push(vec![
-                    item.code.clone(),
-                    item.text.clone(),
-                    lead(&item.unit),
-                    lang.date(item.due),
-                ]);
+        let mut rows = Vec::new();
+        for content in &self.plan.contents {
+            let Some((day, Some((start, end)))) = self.judged.get(&content.code) else {
+                continue;
+            };
+            for item in self.by_day[day]
+                .iter()
+                .filter(|i| i.content == content.code)
+            {
+                if *start <= item.due && item.due <= *end && item.outcome == Outcome::Open {
+                    rows.push(vec![
+                        item.code.clone(),
+                        item.text.clone(),
+                        lead(&item.unit),
+                        lang.date(item.due),
+                    ]);
+                }
             }
         }
+        let next_name = match self.scope {
+            Scope::Calendar(period) => i18n::period_name(lang, &period.next()),
+            Scope::Phases => lang.pick(i18n::BAOCAO_NEXT_PHASE).to_string(),
+        };
+        if rows.is_empty() {
+            self.paragraph(i18n::baocao_nothing_next(lang, &next_name));
+        } else {
+            let caption = i18n::baocao_next_caption(lang, &next_name);
+            let header = self.labels(&i18n::BAOCAO_NEXT_COLUMNS);
+            self.table(caption, header, rows);
+        }
+        self.blocks.push(Block::Placeholder(
+            lang.pick(i18n::BAOCAO_NEXT_PLACEHOLDER).to_string(),
+        ));
     }
-    let next_name = match scope {
-        Scope::Calendar(period) => i18n::period_name(lang, &period.next()),
-        Scope::Phases => lang.pick(i18n::BAOCAO_NEXT_PHASE).to_string(),
-    };
-    if next_rows.is_empty() {
-        body.push(Block::Paragraph(i18n::baocao_nothing_next(
-            lang, &next_name,
-        )));
-    } else {
-        body.push(Block::Table {
-            caption: caption(i18n::baocao_next_caption(lang, &next_name)),
-            header: i18n::BAOCAO_NEXT_COLUMNS
-                .iter()
-                .map(|c| lang.pick(*c).to_string())
-                .collect(),
-            rows: next_rows,
-        });
-    }
-    body.push(Block::Placeholder(
-        lang.pick(i18n::BAOCAO_NEXT_PLACEHOLDER).to_string(),
-    ));
+}
 
+/// The blocks around the body, from the seed: issuer, number, place and date, abstract,
+/// recipients and signer. They stay Vietnamese: the document is a Vietnamese state document.
+fn header_and_footer(
+    plan: &Plan,
+    scope: &Scope,
+    today: NaiveDate,
+    number: Option<&str>,
+    body: Vec<Block>,
+) -> Document {
     let meta = &plan.meta;
     let covered = match scope {
         Scope::Calendar(period) => i18n::period_name(Lang::Vi, period),
