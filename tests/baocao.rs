@@ -58,12 +58,17 @@ fn the_header_and_signature_blocks_come_from_the_seed() {
         "ỦY BAN NHÂN DÂN THÀNH PHỐ ĐỒNG NAI<br>**ỦY BAN NHÂN DÂN PHƯỜNG TAM PHƯỚC**<br>Số:        /BC-UBND",
         "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc**<br>*Tam Phước, ngày 25 tháng 11 năm 2026*",
         "Kết quả thực hiện Kế hoạch số 118/KH-UBND ngày 30/5/2026 của UBND phường Tam Phước tháng 10/2026",
-        "***Nơi nhận:***<br>- UBND thành phố Đồng Nai;",
-        "- Lưu: VT, VP (Tuyệt).",
+        // The seed's [report] recipients, not the plan's.
+        "***Nơi nhận:***<br>- UBND thành phố Đồng Nai (b/c);<br>- TT.Đảng ủy phường (b/c);",
+        "- Chủ tịch, các PCT.UBND phường;<br>- Lưu: VT, VP. |",
         "**TM. ỦY BAN NHÂN DÂN**<br>**CHỦ TỊCH**<br><br><br>**Vũ Quốc Thái**",
     ] {
         assert!(md.contains(expected), "missing {expected:?} in\n{md}");
     }
+    assert!(
+        !md.contains("Tuyệt"),
+        "the plan's own recipients stay the plan's"
+    );
     // Every content of the plan has its section.
     for (n, code) in ["TT1", "TT2", "TT3", "NV1", "NV2", "NV3", "NV4"]
         .iter()
@@ -71,6 +76,97 @@ fn the_header_and_signature_blocks_come_from_the_seed() {
     {
         assert!(md.contains(&format!("### {}. {code} - ", n + 1)), "{code}");
     }
+}
+
+/// The ward's seed with a `[report]` of its own: the report's recipients and a deputy signing.
+const REPORT_TABLE: &str = r#"
+[report]
+recipients = ["Thường trực Đảng ủy phường (b/c)", "UBND thành phố (b/c)", "Lưu: VT, VP"]
+signs_for = "KT. CHỦ TỊCH"
+signer_title = "PHÓ CHỦ TỊCH"
+signer_name = "Nguyễn Văn A"
+"#;
+
+/// A seed written into the test's folder: fixtures/seeds/ward.toml with `extra` after it.
+fn ward_seed_with(k: &Kehoach, extra: &str) -> String {
+    let ward = std::fs::read_to_string(fixture("seeds/ward.toml")).unwrap();
+    let path = k.path("ward-report.toml");
+    std::fs::write(&path, format!("{ward}{extra}")).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn the_seeds_report_table_addresses_and_signs_the_report() {
+    let k = Kehoach::new();
+    k.run(&["init", "--seed", &ward_seed_with(&k, REPORT_TABLE)])
+        .expect(0);
+    let md = k.run(&["baocao", "--as-of", "01/07/2026"]).expect(0).stdout;
+    let footer = "| ***Nơi nhận:***<br>- Thường trực Đảng ủy phường (b/c);<br>- UBND thành phố (b/c);<br>- Lưu: VT, VP. \
+         | **TM. ỦY BAN NHÂN DÂN**<br>**KT. CHỦ TỊCH**<br>**PHÓ CHỦ TỊCH**<br><br><br>**Nguyễn Văn A** |";
+    assert!(md.contains(footer), "missing {footer:?} in\n{md}");
+    // Stored with the plan, and shown in the plan's JSON.
+    let plan = k.run(&["plan", "--format", "json"]).expect(0).json();
+    assert_eq!(plan["plan"]["report"]["signs_for"], "KT. CHỦ TỊCH");
+    // The .docx carries the same blocks.
+    let out = k.path("bc.docx");
+    k.run(&[
+        "baocao",
+        "--as-of",
+        "01/07/2026",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .expect(0);
+    let (_, document) = unzip(&std::fs::read(&out).unwrap(), "word/document.xml");
+    for expected in [
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Nguyễn Văn A",
+        "- Lưu: VT, VP.",
+    ] {
+        assert!(
+            document.contains(expected),
+            "missing {expected:?} in the .docx"
+        );
+    }
+}
+
+#[test]
+fn a_report_table_that_breaks_the_decree_is_refused_where_it_is_wrong() {
+    let k = Kehoach::new();
+    let seed = ward_seed_with(
+        &k,
+        "\n[report]\nrecipients = [\"UBND thành phố\", \" \"]\nauthority = \"ỦY BAN NHÂN DÂN\"\nsigns_for = \"KT. CHỦ TỊCH\"\n",
+    );
+    let run = k.run(&["init", "--seed", &seed]).expect(3);
+    let stderr = stable(&run.stderr, &k).replace("<DIR>/", "");
+    assert_eq!(
+        stderr,
+        "Lỗi: Tệp kế hoạch ward-report.toml không hợp lệ (3 lỗi); chưa ghi gì vào cơ sở dữ liệu:\n\
+         \x20 ward-report.toml:244:14: không được để trống: ghi nội dung hoặc bỏ hẳn mục này\n\
+         \x20 ward-report.toml:245:13: «ỦY BAN NHÂN DÂN» phải bắt đầu bằng «TM.» (Nghị định 30/2020/NĐ-CP), ví dụ «TM. ỦY BAN NHÂN DÂN»\n\
+         \x20 ward-report.toml:246:13: có signs_for (người ký thay) thì phải có signer_title của người ký, ví dụ «PHÓ CHỦ TỊCH»\n"
+    );
+    assert!(!k.db.exists(), "nothing written");
+}
+
+#[test]
+fn a_database_from_before_the_report_table_is_migrated_and_reports_as_the_plan() {
+    let k = Kehoach::with_seed("ward.toml");
+    // The schema as it was before migrations/003-report.sql.
+    let conn = rusqlite::Connection::open(&k.db).unwrap();
+    conn.execute_batch("ALTER TABLE plan DROP COLUMN report; PRAGMA user_version = 1;")
+        .unwrap();
+    drop(conn);
+    let md = k.run(&["baocao", "--as-of", "01/07/2026"]).expect(0).stdout;
+    assert!(
+        md.contains(
+            "| ***Nơi nhận:***<br> | **TM. ỦY BAN NHÂN DÂN**<br>**CHỦ TỊCH**<br><br><br> |"
+        ),
+        "{md}"
+    );
+    assert_eq!(k.count("PRAGMA user_version"), 2);
+    assert_eq!(k.count("SELECT count(*) FROM plan WHERE report = '{}'"), 1);
 }
 
 /// The entries of a zip package and the text of one of them.

@@ -40,6 +40,7 @@ fn each_bad_seed_is_refused_with_line_column_and_reason() {
         ("deadline-outside", "deadline-outside.toml:120:14: ngày 01/03/2027 nằm ngoài thời gian của kế hoạch (01/01/2026 – 31/12/2026)"),
         ("four-phases", "four-phases.toml:153:8: nội dung NV1 phải có đúng 5 giai đoạn, ở đây có 4"),
         ("unknown-kind", "unknown-kind.toml:78:10: loại chỉ tiêu «ratio2» không hợp lệ: dùng một trong percent, count, reduction, growth"),
+        ("report-signer", "report-signer.toml:13:13: «CHỦ TỊCH» phải bắt đầu bằng «KT.» (Nghị định 30/2020/NĐ-CP), ví dụ «KT. CHỦ TỊCH»"),
         ("syntax-error", "syntax-error.toml:9:29: tệp TOML sai cú pháp hoặc kiểu dữ liệu: invalid basic string"),
     ];
     for (name, expected) in cases {

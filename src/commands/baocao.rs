@@ -431,6 +431,7 @@ fn header_and_footer(
     body: Vec<Block>,
 ) -> Document {
     let meta = &plan.meta;
+    let report = &meta.report;
     let covered = match scope {
         Scope::Calendar(period) => i18n::period_name(Lang::Vi, period),
         Scope::Phases => "giai đoạn vừa kết thúc".to_string(),
@@ -456,12 +457,29 @@ fn header_and_footer(
             meta.issuer
         ),
         body,
-        recipients: meta.recipients.clone(),
-        signer_mandate: "TM. ỦY BAN NHÂN DÂN".to_string(),
-        signer_title: meta
-            .signer_title
+        recipients: report
+            .recipients
             .clone()
-            .unwrap_or_else(|| "CHỦ TỊCH".into()),
-        signer_name: meta.signer_name.clone().unwrap_or_default(),
+            .unwrap_or_else(|| meta.recipients.clone()),
+        signer_lines: [
+            report
+                .authority
+                .clone()
+                .or_else(|| Some("TM. ỦY BAN NHÂN DÂN".to_string())),
+            report.signs_for.clone(),
+            report
+                .signer_title
+                .clone()
+                .or_else(|| meta.signer_title.clone())
+                .or_else(|| Some("CHỦ TỊCH".to_string())),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+        signer_name: report
+            .signer_name
+            .clone()
+            .or_else(|| meta.signer_name.clone())
+            .unwrap_or_default(),
     }
 }

@@ -12,7 +12,7 @@ use crate::output::i18n::{self, Localized};
 use crate::plan::validate::{self, Locator};
 use crate::plan::{
     Baseline, Checkpoint, Comparator, Content, ContentKind, Indicator, IndicatorKind, Phase, Plan,
-    PlanMeta, Task, Unit, UnitTarget,
+    PlanMeta, ReportSettings, Task, Unit, UnitTarget,
 };
 
 /// The seed of Kế hoạch 118/KH-UBND, built into the program.
@@ -24,6 +24,7 @@ pub const DEFAULT_SEED_NAME: &str = "118-KH-UBND.toml";
 #[serde(deny_unknown_fields)]
 struct SeedFile {
     plan: SeedPlan,
+    report: Option<Spanned<SeedReport>>,
     units: Vec<SeedUnit>,
     contents: Vec<SeedContent>,
 }
@@ -44,6 +45,17 @@ struct SeedPlan {
     signer_name: Option<String>,
     #[serde(default)]
     recipients: Vec<String>,
+}
+
+/// `[report]`: how the periodic report is addressed and signed (all optional).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeedReport {
+    recipients: Option<Spanned<Vec<String>>>,
+    authority: Option<Spanned<String>>,
+    signs_for: Option<Spanned<String>>,
+    signer_title: Option<Spanned<String>>,
+    signer_name: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -170,6 +182,7 @@ impl Spans {
     fn find(&self, at: &Locator) -> Option<Range<usize>> {
         let code_of = |at: &Locator| match at {
             Locator::Plan(_) => Locator::Plan("number"),
+            Locator::Report(_) => Locator::Report("table"),
             Locator::Unit(code, _) => Locator::Unit(code.clone(), "code"),
             Locator::Content(code, _) | Locator::Phase(code, _, _) => {
                 Locator::Content(code.clone(), "code")
@@ -220,6 +233,33 @@ pub fn parse_seed(text: &str, file: &str) -> Result<Plan, AppError> {
     }
 }
 
+/// The seed's `[report]`, each field's place noted for the validation's messages.
+fn report_settings(report: Spanned<SeedReport>, spans: &mut Spans) -> ReportSettings {
+    spans.put(Locator::Report("table"), report.span());
+    let report = report.into_inner();
+    let mut field = |name: &'static str, value: Option<Spanned<String>>| {
+        value.map(|v| {
+            spans.put(Locator::Report(name), v.span());
+            v.into_inner()
+        })
+    };
+    let authority = field("authority", report.authority);
+    let signs_for = field("signs_for", report.signs_for);
+    let signer_title = field("signer_title", report.signer_title);
+    let signer_name = field("signer_name", report.signer_name);
+    let recipients = report.recipients.map(|r| {
+        spans.put(Locator::Report("recipients"), r.span());
+        r.into_inner()
+    });
+    ReportSettings {
+        recipients,
+        authority,
+        signs_for,
+        signer_title,
+        signer_name,
+    }
+}
+
 /// Turns the seed's records into the domain plan, reporting kinds and comparators it
 /// does not know; the domain validation does the rest.
 fn convert(
@@ -239,6 +279,10 @@ fn convert(
         signer_title: seed.plan.signer_title,
         signer_name: seed.plan.signer_name,
         recipients: seed.plan.recipients,
+        report: seed
+            .report
+            .map(|report| report_settings(report, spans))
+            .unwrap_or_default(),
     };
     spans.put(Locator::Plan("start"), seed.plan.start.span());
     spans.put(Locator::Plan("number"), seed.plan.end.span());

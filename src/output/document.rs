@@ -41,9 +41,9 @@ pub struct Document {
     pub abstract_text: String,
     pub body: Vec<Block>,
     pub recipients: Vec<String>,
-    /// "TM. ỦY BAN NHÂN DÂN".
-    pub signer_mandate: String,
-    pub signer_title: String,
+    /// The bold lines above the signature: "TM. ỦY BAN NHÂN DÂN", then "KT. CHỦ TỊCH" when a
+    /// deputy signs, then the signer's title.
+    pub signer_lines: Vec<String>,
     pub signer_name: String,
 }
 
@@ -127,13 +127,8 @@ pub fn markdown(doc: &Document) -> String {
             format!("**{text}**")
         }
     };
-    let signer = [
-        bold(&doc.signer_mandate),
-        bold(&doc.signer_title),
-        String::new(),
-        String::new(),
-        bold(&doc.signer_name),
-    ];
+    let mut signer: Vec<String> = doc.signer_lines.iter().map(|l| bold(l)).collect();
+    signer.extend([String::new(), String::new(), bold(&doc.signer_name)]);
     out.push_str(&format!(
         "| {} | {} |\n|:---|:---:|\n",
         md_cell(&format!("***{RECIPIENTS}***\n{}", recipients.join("\n"))),
@@ -218,11 +213,14 @@ pub fn html(doc: &Document) -> String {
         .iter()
         .map(|r| format!("<br>{}", escape(r)))
         .collect();
+    let signer: String = doc
+        .signer_lines
+        .iter()
+        .map(|l| format!("<b>{}</b><br>", escape(l)))
+        .collect();
     out.push_str(&format!(
         "<table class=\"blocks\"><tr><td class=\"recipients\"><b><i>{RECIPIENTS}</i></b>{recipients}</td>\
-         <td><b>{}</b><br><b>{}</b><br><br><br><br><b>{}</b></td></tr></table>\n</body></html>\n",
-        escape(&doc.signer_mandate),
-        escape(&doc.signer_title),
+         <td>{signer}<br><br><br><b>{}</b></td></tr></table>\n</body></html>\n",
         escape(&doc.signer_name)
     ));
     out
@@ -422,10 +420,11 @@ pub fn docx(doc: &Document, created: chrono::NaiveDate) -> anyhow::Result<Vec<u8
             .iter()
             .map(|r| line(r, RECIPIENT_TEXT, AlignmentType::Left)),
     );
-    let mut signer = vec![
-        bold_line(&doc.signer_mandate, BODY, AlignmentType::Center),
-        bold_line(&doc.signer_title, BODY, AlignmentType::Center),
-    ];
+    let mut signer: Vec<Paragraph> = doc
+        .signer_lines
+        .iter()
+        .map(|l| bold_line(l, BODY, AlignmentType::Center))
+        .collect();
     signer.extend(
         (0..4).map(|_| Paragraph::new().add_run(Run::new().add_break(BreakType::TextWrapping))),
     );

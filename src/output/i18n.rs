@@ -418,6 +418,19 @@ pub fn breach(breach: &Breach) -> Localized {
             "mục tiêu {value} không phải là số",
             "target {value} is not a number"
         ),
+        Breach::Blank => loc!(
+            "không được để trống: ghi nội dung hoặc bỏ hẳn mục này",
+            "must not be blank: write it out or leave the field out"
+        ),
+        Breach::SignerMark { mark, found } => loc!(
+            "«{found}» phải bắt đầu bằng «{mark}» (Nghị định 30/2020/NĐ-CP), ví dụ «{mark} {example}»",
+            "«{found}» must begin with «{mark}» (Decree 30/2020/NĐ-CP), e.g. «{mark} {example}»",
+            example = if *mark == "TM." { "ỦY BAN NHÂN DÂN" } else { "CHỦ TỊCH" },
+        ),
+        Breach::DeputyWithoutTitle => loc!(
+            "có signs_for (người ký thay) thì phải có signer_title của người ký, ví dụ «PHÓ CHỦ TỊCH»",
+            "signs_for (a deputy signs) needs the deputy's own signer_title, e.g. «PHÓ CHỦ TỊCH»"
+        ),
     }
 }
 

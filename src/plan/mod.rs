@@ -11,7 +11,7 @@ pub mod template;
 pub mod validate;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The whole plan: its identity, the units it names, and its contents.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -59,6 +59,28 @@ pub struct PlanMeta {
     pub signer_title: Option<String>,
     pub signer_name: Option<String>,
     pub recipients: Vec<String>,
+    /// How the periodic report is addressed and signed, where it differs from the plan.
+    pub report: ReportSettings,
+}
+
+/// The seed's optional `[report]`: the periodic report (báo cáo định kỳ) goes to other
+/// recipients than the plan, and may be signed by a deputy. Every field falls back to the plan's.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReportSettings {
+    /// Nơi nhận of the report; `None`: the plan's recipients.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recipients: Option<Vec<String>>,
+    /// The collective the signer signs for ("TM. ỦY BAN NHÂN DÂN", the default).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authority: Option<String>,
+    /// When a deputy signs: whom for ("KT. CHỦ TỊCH").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signs_for: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signer_title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signer_name: Option<String>,
 }
 
 /// A responsible unit: the ward, a department, Công an phường, a khu phố.

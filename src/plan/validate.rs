@@ -5,12 +5,14 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use super::Plan;
+use super::{Plan, ReportSettings};
 
 /// Which item and field of the plan a problem is about.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Locator {
     Plan(&'static str),
+    /// A field of the seed's `[report]`.
+    Report(&'static str),
     Unit(String, &'static str),
     Content(String, &'static str),
     Phase(String, u8, &'static str),
@@ -53,6 +55,15 @@ pub enum Breach {
     },
     PlanStartAfterEnd,
     NotANumber(f64),
+    /// A text that must say something is blank.
+    Blank,
+    /// A signer line without its decree mark ("TM." for the collective, "KT." for a deputy).
+    SignerMark {
+        mark: &'static str,
+        found: String,
+    },
+    /// A deputy signs ("KT. CHỦ TỊCH") but the report names no title of their own.
+    DeputyWithoutTitle,
 }
 
 /// One breach of the rules, and where.
@@ -70,6 +81,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     if meta.start > meta.end {
         push(Locator::Plan("start"), Breach::PlanStartAfterEnd);
     }
+    validate_report(&meta.report, &mut push);
     let in_span = |date: NaiveDate| meta.start <= date && date <= meta.end;
     let outside = |date: NaiveDate| Breach::OutsidePlan {
         date,
@@ -229,4 +241,33 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         }
     }
     problems
+}
+
+/// The seed's `[report]`: no blank recipient or signer, each signer line with its decree mark
+/// (Nghị định 30/2020/NĐ-CP: TM. for the collective, KT. when a deputy signs).
+fn validate_report(report: &ReportSettings, push: &mut impl FnMut(Locator, Breach)) {
+    let blank = |text: &String| text.trim().is_empty();
+    if report.recipients.iter().flatten().any(blank) {
+        push(Locator::Report("recipients"), Breach::Blank);
+    }
+    for (field, text) in [
+        ("signer_title", &report.signer_title),
+        ("signer_name", &report.signer_name),
+    ] {
+        if text.as_ref().is_some_and(blank) {
+            push(Locator::Report(field), Breach::Blank);
+        }
+    }
+    for (field, mark, text) in [
+        ("authority", "TM.", &report.authority),
+        ("signs_for", "KT.", &report.signs_for),
+    ] {
+        if let Some(text) = text.as_ref().filter(|t| !t.trim_start().starts_with(mark)) {
+            let found = text.clone();
+            push(Locator::Report(field), Breach::SignerMark { mark, found });
+        }
+    }
+    if report.signs_for.is_some() && report.signer_title.is_none() {
+        push(Locator::Report("signs_for"), Breach::DeputyWithoutTitle);
+    }
 }

@@ -14,7 +14,10 @@ use crate::error::AppError;
 use crate::output::i18n::{self, DatabaseFailure};
 
 /// The schema migrations, in order; the database's `user_version` is how many have run.
-const MIGRATIONS: &[&str] = &[include_str!("../../schema.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../schema.sql"),
+    include_str!("../../migrations/003-report.sql"),
+];
 
 /// The schema version this program writes and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -5,7 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::plan::{
     Baseline, Checkpoint, Comparator, Content, ContentKind, Indicator, IndicatorKind, Phase, Plan,
-    PlanMeta, Task, Unit, UnitTarget,
+    PlanMeta, ReportSettings, Task, Unit, UnitTarget,
 };
 
 /// What loading a seed changed.
@@ -42,6 +42,10 @@ fn json_list(items: &[String]) -> String {
     serde_json::to_string(items).unwrap_or_else(|_| "[]".into())
 }
 
+fn report_json(report: &ReportSettings) -> String {
+    serde_json::to_string(report).unwrap_or_else(|_| "{}".into())
+}
+
 fn from_json_list(text: String) -> Vec<String> {
     serde_json::from_str(&text).unwrap_or_default()
 }
@@ -59,7 +63,7 @@ pub fn load_plan(conn: &Connection) -> rusqlite::Result<Option<Plan>> {
     let meta = conn
         .query_row(
             "SELECT number, date, issuer, issuer_parent, place, title, start, end,
-                    signer_title, signer_name, recipients FROM plan WHERE id = 1",
+                    signer_title, signer_name, recipients, report FROM plan WHERE id = 1",
             [],
             |r| {
                 Ok(PlanMeta {
@@ -74,6 +78,7 @@ pub fn load_plan(conn: &Connection) -> rusqlite::Result<Option<Plan>> {
                     signer_title: r.get(8)?,
                     signer_name: r.get(9)?,
                     recipients: from_json_list(r.get(10)?),
+                    report: serde_json::from_str(&r.get::<_, String>(11)?).unwrap_or_default(),
                 })
             },
         )
@@ -294,18 +299,19 @@ pub fn save_plan(
     let meta = &plan.meta;
     conn.execute(
         "INSERT INTO plan (id, number, date, issuer, issuer_parent, place, title, start, end,
-                           signer_title, signer_name, recipients, fingerprint, loaded_at)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                           signer_title, signer_name, recipients, report, fingerprint, loaded_at)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
          ON CONFLICT (id) DO UPDATE SET number = excluded.number, date = excluded.date,
              issuer = excluded.issuer, issuer_parent = excluded.issuer_parent, place = excluded.place,
              title = excluded.title, start = excluded.start, end = excluded.end,
              signer_title = excluded.signer_title, signer_name = excluded.signer_name,
-             recipients = excluded.recipients, fingerprint = excluded.fingerprint,
+             recipients = excluded.recipients, report = excluded.report,
+             fingerprint = excluded.fingerprint,
              loaded_at = excluded.loaded_at",
         params![
             meta.number, iso(meta.date), meta.issuer, meta.issuer_parent, meta.place, meta.title,
             iso(meta.start), iso(meta.end), meta.signer_title, meta.signer_name,
-            json_list(&meta.recipients), fingerprint, now
+            json_list(&meta.recipients), report_json(&meta.report), fingerprint, now
         ],
     )?;
 
