@@ -58,6 +58,8 @@ fn the_header_and_signature_blocks_come_from_the_seed() {
         "ỦY BAN NHÂN DÂN THÀNH PHỐ ĐỒNG NAI<br>**ỦY BAN NHÂN DÂN PHƯỜNG TAM PHƯỚC**<br>Số:        /BC-UBND",
         "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc**<br>*Tam Phước, ngày 25 tháng 11 năm 2026*",
         "Kết quả thực hiện Kế hoạch số 118/KH-UBND ngày 30/5/2026 của UBND phường Tam Phước tháng 10/2026",
+        // As of 25/11/2026 the month reported is October, its first to its last day.
+        "UBND phường Tam Phước báo cáo kết quả thực hiện tháng 10/2026 (từ ngày 01/10/2026 đến ngày 31/10/2026) như sau:",
         // The seed's [report] recipients, not the plan's.
         "***Nơi nhận:***<br>- UBND thành phố Đồng Nai (b/c);<br>- TT.Đảng ủy phường (b/c);",
         "- Chủ tịch, các PCT.UBND phường;<br>- Lưu: VT, VP. |",

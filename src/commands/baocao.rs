@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::cli::{BaocaoArgs, BaocaoPeriod};
 use crate::commands::{as_of, report, Context};
@@ -119,26 +119,6 @@ fn judgement_days(plan: &Plan, scope: &Scope, today: NaiveDate) -> Judged {
         .collect()
 }
 
-/// "ngày 05 tháng 02 năm 2027": days below 10 and months 1 and 2 take a leading zero
-/// (Nghị định 30/2020/NĐ-CP, Phụ lục I).
-fn written_date(day: NaiveDate) -> String {
-    let month = if day.month() <= 2 {
-        format!("{:02}", day.month())
-    } else {
-        day.month().to_string()
-    };
-    format!("ngày {:02} tháng {month} năm {}", day.day(), day.year())
-}
-
-/// "ỦY BAN NHÂN DÂN PHƯỜNG TAM PHƯỚC" from "UBND phường Tam Phước".
-fn issuer_in_full(issuer: &str) -> String {
-    let full = match issuer.strip_prefix("UBND") {
-        Some(rest) => format!("Ủy ban nhân dân{rest}"),
-        None => issuer.to_string(),
-    };
-    full.to_uppercase()
-}
-
 fn build(
     lang: Lang,
     plan: &Plan,
@@ -165,6 +145,7 @@ fn build(
         tables: 0,
         blocks: Vec::new(),
     };
+    body.opening();
     body.results();
     body.assessment(today);
     body.next_period();
@@ -219,6 +200,17 @@ impl Body<'_> {
                     .filter(|i| i.content == content.code)
                     .collect()
             })
+    }
+
+    /// The sentence before section I: which plan, which period, figures as of which day.
+    fn opening(&mut self) {
+        let meta = &self.plan.meta;
+        let period = match self.scope {
+            Scope::Calendar(period) => Some(period),
+            Scope::Phases => None,
+        };
+        let line = i18n::baocao_opening(self.lang, &meta.number, meta.date, &meta.issuer, period);
+        self.paragraph(line);
     }
 
     /// I. Each content: its indicators against their targets, and its tasks.
@@ -432,30 +424,17 @@ fn header_and_footer(
 ) -> Document {
     let meta = &plan.meta;
     let report = &meta.report;
-    let covered = match scope {
-        Scope::Calendar(period) => i18n::period_name(Lang::Vi, period),
-        Scope::Phases => "giai đoạn vừa kết thúc".to_string(),
+    let period = match scope {
+        Scope::Calendar(period) => Some(period),
+        Scope::Phases => None,
     };
     Document {
         issuer_parent: meta.issuer_parent.clone(),
-        issuer: issuer_in_full(&meta.issuer),
-        number: match number.map(str::trim).filter(|n| !n.is_empty()) {
-            Some(n) if n.contains('/') => format!("Số: {n}"),
-            Some(n) => format!("Số: {n}/BC-UBND"),
-            None => "Số:        /BC-UBND".to_string(),
-        },
-        place_date: format!(
-            "{}, {}",
-            meta.place.clone().unwrap_or_else(|| meta.issuer.clone()),
-            written_date(today)
-        ),
-        kind: "BÁO CÁO".to_string(),
-        abstract_text: format!(
-            "Kết quả thực hiện Kế hoạch số {} ngày {} của {} {covered}",
-            meta.number,
-            meta.date.format("%-d/%-m/%Y"),
-            meta.issuer
-        ),
+        issuer: i18n::official_issuer(&meta.issuer),
+        number: i18n::baocao_number(number),
+        place_date: i18n::official_place_date(meta.place.as_deref().unwrap_or(&meta.issuer), today),
+        kind: i18n::BAOCAO_KIND.to_string(),
+        abstract_text: i18n::baocao_abstract(&meta.number, meta.date, &meta.issuer, period),
         body,
         recipients: report
             .recipients
@@ -465,13 +444,13 @@ fn header_and_footer(
             report
                 .authority
                 .clone()
-                .or_else(|| Some("TM. ỦY BAN NHÂN DÂN".to_string())),
+                .or_else(|| Some(i18n::DEFAULT_AUTHORITY.to_string())),
             report.signs_for.clone(),
             report
                 .signer_title
                 .clone()
                 .or_else(|| meta.signer_title.clone())
-                .or_else(|| Some("CHỦ TỊCH".to_string())),
+                .or_else(|| Some(i18n::DEFAULT_SIGNER_TITLE.to_string())),
         ]
         .into_iter()
         .flatten()

@@ -47,11 +47,7 @@ pub struct Document {
     pub signer_name: String,
 }
 
-const MOTTO: [&str; 2] = [
-    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-    "Độc lập - Tự do - Hạnh phúc",
-];
-const RECIPIENTS: &str = "Nơi nhận:";
+use crate::output::i18n::{OFFICIAL_MOTTO as MOTTO, OFFICIAL_RECIPIENTS as RECIPIENTS};
 
 /// "- UBND thành phố Đồng Nai;" … "- Lưu: VT, VP.": a semicolon after each, a full stop last.
 fn recipient_lines(recipients: &[String]) -> Vec<String> {

@@ -1505,6 +1505,73 @@ pub fn cell_place(
     }
 }
 
+// ---- Official blocks (Nghị định 30/2020/NĐ-CP): Vietnamese in every language --------------------
+
+/// The national motto block (Quốc hiệu và Tiêu ngữ).
+pub const OFFICIAL_MOTTO: [&str; 2] = [
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+];
+pub const OFFICIAL_RECIPIENTS: &str = "Nơi nhận:";
+/// The signer's collective when the seed's `[report]` names none.
+pub const DEFAULT_AUTHORITY: &str = "TM. ỦY BAN NHÂN DÂN";
+/// The signer's title when neither `[report]` nor `[plan]` names one.
+pub const DEFAULT_SIGNER_TITLE: &str = "CHỦ TỊCH";
+pub const BAOCAO_KIND: &str = "BÁO CÁO";
+
+/// "ỦY BAN NHÂN DÂN PHƯỜNG TAM PHƯỚC" from "UBND phường Tam Phước".
+pub fn official_issuer(issuer: &str) -> String {
+    let full = match issuer.strip_prefix("UBND") {
+        Some(rest) => format!("Ủy ban nhân dân{rest}"),
+        None => issuer.to_string(),
+    };
+    full.to_uppercase()
+}
+
+/// "Tam Phước, ngày 05 tháng 02 năm 2027": days below 10 and months 1 and 2 take a leading
+/// zero (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+pub fn official_place_date(place: &str, day: NaiveDate) -> String {
+    use chrono::Datelike;
+    let month = if day.month() <= 2 {
+        format!("{:02}", day.month())
+    } else {
+        day.month().to_string()
+    };
+    format!(
+        "{place}, ngày {:02} tháng {month} năm {}",
+        day.day(),
+        day.year()
+    )
+}
+
+/// "Số: 25/BC-UBND" from `--so 25` (a full "25/BC-VP" is kept as given); without a number, room
+/// to write it in by hand.
+pub fn baocao_number(number: Option<&str>) -> String {
+    match number.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(n) if n.contains('/') => format!("Số: {n}"),
+        Some(n) => format!("Số: {n}/BC-UBND"),
+        None => "Số:        /BC-UBND".to_string(),
+    }
+}
+
+/// The abstract under "BÁO CÁO": the plan reported on and the period ("tháng 10/2026"), or, for
+/// a report by phase, "giai đoạn vừa kết thúc".
+pub fn baocao_abstract(
+    plan_number: &str,
+    plan_date: NaiveDate,
+    issuer: &str,
+    period: Option<&crate::plan::period::Period>,
+) -> String {
+    let covered = period.map_or_else(
+        || "giai đoạn vừa kết thúc".to_string(),
+        |p| period_name(Lang::Vi, p),
+    );
+    format!(
+        "Kết quả thực hiện Kế hoạch số {plan_number} ngày {} của {issuer} {covered}",
+        plan_date.format("%-d/%-m/%Y")
+    )
+}
+
 // ---- The periodic report (baocao) ---------------------------------------------------------------
 
 pub const BAOCAO_RESULTS: (&str, &str) = ("I. KẾT QUẢ THỰC HIỆN", "I. RESULTS");
@@ -1546,6 +1613,35 @@ pub const BAOCAO_NEXT_PLACEHOLDER: (&str, &str) = (
     "[Văn phòng HĐND-UBND bổ sung: giải pháp, kiến nghị, đề xuất.]",
     "[To be written by the Office: measures, recommendations, proposals.]",
 );
+
+/// The report's first sentence: the plan it answers to, the period and the day its figures
+/// stand on.
+pub fn baocao_opening(
+    lang: Lang,
+    plan_number: &str,
+    plan_date: NaiveDate,
+    issuer: &str,
+    period: Option<&crate::plan::period::Period>,
+) -> String {
+    // As in the abstract: "ngày 30/5/2026".
+    let date = plan_date.format("%-d/%-m/%Y");
+    match (lang, period) {
+        (Lang::Vi, Some(p)) => format!(
+            "Thực hiện Kế hoạch số {plan_number} ngày {date}, {issuer} báo cáo kết quả thực hiện {} (từ ngày {} đến ngày {}) như sau:",
+            period_name(lang, p), lang.date(p.start), lang.date(p.end)
+        ),
+        (Lang::Vi, None) => format!(
+            "Thực hiện Kế hoạch số {plan_number} ngày {date}, {issuer} báo cáo kết quả thực hiện đến hết giai đoạn vừa kết thúc của từng nội dung (số liệu tính đến ngày kết thúc giai đoạn, ghi ở từng nội dung) như sau:"
+        ),
+        (Lang::En, Some(p)) => format!(
+            "Under Plan No. {plan_number} of {date}, {issuer} reports the results for {} ({} to {}) as follows:",
+            period_name(lang, p), lang.date(p.start), lang.date(p.end)
+        ),
+        (Lang::En, None) => format!(
+            "Under Plan No. {plan_number} of {date}, {issuer} reports the results up to the end of each content's latest finished phase (figures as of that day, given under each content) as follows:"
+        ),
+    }
+}
 
 /// "Bảng 3. …".
 pub fn baocao_table_caption(lang: Lang, number: usize, text: &str) -> String {
