@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::cli::{BaocaoArgs, BaocaoPeriod};
-use crate::commands::{as_of, report, Context};
+use crate::commands::{as_of, overdue, report, Context};
 use crate::error::rejected;
 use crate::output::document::{self, Block, Document};
 use crate::output::i18n::{self, Lang};
@@ -190,6 +190,15 @@ impl Body<'_> {
             .collect()
     }
 
+    /// A unit's name, or its code when the plan no longer has it.
+    fn unit_name(&self, code: &str) -> String {
+        self.plan
+            .units
+            .iter()
+            .find(|u| u.code == code)
+            .map_or(code.to_string(), |u| u.name.clone())
+    }
+
     /// The items of a content as of the day it is judged on.
     fn items_of(&self, content: &Content) -> Vec<&Item> {
         self.judged
@@ -330,31 +339,29 @@ impl Body<'_> {
             total.tally.items_due,
             total.compliance_pct,
         ));
-        let mut behind: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        // Each content's overdue items as of the day it is judged on, grouped as `weekly` does.
+        let mut rows = Vec::new();
         for content in &self.plan.contents {
-            for item in self.items_of(content) {
-                if matches!(item.outcome, Outcome::Overdue { .. }) {
-                    behind
-                        .entry(item.unit.clone())
-                        .or_default()
-                        .push(item.code.clone());
-                }
-            }
+            let Some((day, _)) = self.judged.get(&content.code) else {
+                continue;
+            };
+            rows.extend(overdue::overdue_rows(&self.by_day[day], *day, None, |i| {
+                i.content == content.code
+            }));
         }
+        let behind = overdue::by_unit(rows);
         if behind.is_empty() {
             self.paragraph(lang.pick(i18n::BAOCAO_NOTHING_OVERDUE));
         } else {
-            let rows = self
-                .plan
-                .units
+            let rows = behind
                 .iter()
-                .filter_map(|u| {
-                    let codes = behind.get(&u.code)?;
-                    Some(vec![
-                        u.name.clone(),
+                .map(|group| {
+                    let codes: Vec<&str> = group.items.iter().map(|i| i.code.as_str()).collect();
+                    vec![
+                        self.unit_name(&group.unit),
                         codes.len().to_string(),
                         codes.join(", "),
-                    ])
+                    ]
                 })
                 .collect();
             let caption = lang.pick(i18n::BAOCAO_OVERDUE_CAPTION).to_string();
@@ -370,13 +377,6 @@ impl Body<'_> {
     fn next_period(&mut self) {
         let lang = self.lang;
         self.heading(1, lang.pick(i18n::BAOCAO_NEXT));
-        let lead = |code: &str| {
-            self.plan
-                .units
-                .iter()
-                .find(|u| u.code == code)
-                .map_or(code.to_string(), |u| u.name.clone())
-        };
         let mut rows = Vec::new();
         for content in &self.plan.contents {
             let Some((day, Some((start, end)))) = self.judged.get(&content.code) else {
@@ -390,7 +390,7 @@ impl Body<'_> {
                     rows.push(vec![
                         item.code.clone(),
                         item.text.clone(),
-                        lead(&item.unit),
+                        self.unit_name(&item.unit),
                         lang.date(item.due),
                     ]);
                 }

@@ -27,6 +27,30 @@ pub struct OverdueRow {
     pub target: Option<f64>,
 }
 
+/// The overdue rows of one responsible unit.
+#[derive(Serialize)]
+pub struct UnitOverdue {
+    pub unit: String,
+    pub items: Vec<OverdueRow>,
+}
+
+/// Overdue rows grouped by responsible unit, the unit with the most first (ties in the order
+/// the rows come), each group's rows in their order.
+pub fn by_unit(rows: impl IntoIterator<Item = OverdueRow>) -> Vec<UnitOverdue> {
+    let mut groups: Vec<UnitOverdue> = Vec::new();
+    for row in rows {
+        match groups.iter_mut().find(|g| g.unit == row.unit) {
+            Some(group) => group.items.push(row),
+            None => groups.push(UnitOverdue {
+                unit: row.unit.clone(),
+                items: vec![row],
+            }),
+        }
+    }
+    groups.sort_by_key(|g| std::cmp::Reverse(g.items.len()));
+    groups
+}
+
 /// Runs `overdue`.
 pub fn run(context: &Context, args: OverdueArgs) -> anyhow::Result<()> {
     let lang = context.lang;

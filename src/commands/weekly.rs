@@ -9,7 +9,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
 use crate::cli::{WeeklyArgs, WeeklyFormat};
-use crate::commands::overdue::{self, OverdueRow};
+use crate::commands::overdue::{self, OverdueRow, UnitOverdue};
 use crate::commands::report::{self, Report};
 use crate::commands::{as_of, Context};
 use crate::output::html_escape as escape;
@@ -72,12 +72,6 @@ struct ContentChange {
     compliance_pct: Option<f64>,
     last_week_pct: Option<f64>,
     change_points: Option<f64>,
-}
-
-#[derive(Serialize)]
-struct UnitOverdue {
-    unit: String,
-    items: Vec<OverdueRow>,
 }
 
 #[derive(Serialize)]
@@ -217,17 +211,7 @@ fn build(
         })
         .collect();
 
-    let mut overdue_by_unit: Vec<UnitOverdue> = Vec::new();
-    for row in overdue_now {
-        match overdue_by_unit.iter_mut().find(|g| g.unit == row.unit) {
-            Some(group) => group.items.push(row),
-            None => overdue_by_unit.push(UnitOverdue {
-                unit: row.unit.clone(),
-                items: vec![row],
-            }),
-        }
-    }
-    overdue_by_unit.sort_by_key(|g| std::cmp::Reverse(g.items.len()));
+    let overdue_by_unit = overdue::by_unit(overdue_now);
 
     // Units responsible for indicators that sent nothing dated in the week.
     let mut silent_units: Vec<SilentUnit> = Vec::new();
