@@ -285,7 +285,8 @@ fn what_the_report_cannot_be_made_of_is_refused_and_nothing_written() {
     let k = ward_with_data();
     let dump = k.dump();
     let pdf = k.path("bc.pdf");
-    let cases: [(Vec<&str>, i32, &str); 5] = [
+    let docx = k.path("bc.docx");
+    let cases: [(Vec<&str>, i32, &str); 6] = [
         (vec!["--period", "weekly"], 2, "invalid value 'weekly'"),
         (vec!["--as-of", "31/02/2026"], 2, "31/02/2026"),
         (
@@ -295,6 +296,11 @@ fn what_the_report_cannot_be_made_of_is_refused_and_nothing_written() {
         ),
         (
             vec!["--as-of", "15/01/2026"],
+            3,
+            "Lỗi: Kỳ báo cáo tháng 12/2025 (01/12/2025 - 31/12/2025) kết thúc trước khi kế hoạch bắt đầu (01/01/2026): chọn --as-of muộn hơn hoặc một kỳ khác\n",
+        ),
+        (
+            vec!["--as-of", "15/01/2026", "--out", docx.to_str().unwrap()],
             3,
             "Lỗi: Kỳ báo cáo tháng 12/2025 (01/12/2025 - 31/12/2025) kết thúc trước khi kế hoạch bắt đầu (01/01/2026): chọn --as-of muộn hơn hoặc một kỳ khác\n",
         ),
@@ -315,7 +321,7 @@ fn what_the_report_cannot_be_made_of_is_refused_and_nothing_written() {
             assert!(stderr.contains(message), "{args:?}: {stderr}");
         }
     }
-    assert!(!pdf.exists());
+    assert!(!pdf.exists() && !docx.exists(), "no file written");
     assert_eq!(k.dump(), dump, "nothing may be written");
 }
 
@@ -329,4 +335,57 @@ fn the_phase_report_judges_each_content_at_its_own_phase_end() {
     // TT1's phase 3 ended 30/06; NV1's phases have their own dates.
     assert!(md.contains("Giai đoạn 3 ("), "{md}");
     assert!(md.contains("giai đoạn vừa kết thúc"), "{md}");
+}
+
+#[test]
+fn the_period_is_the_last_whole_one_ending_before_the_as_of_day() {
+    let k = Kehoach::with_seed("ward.toml");
+    let cases = [
+        // The as-of day belongs to the current period, even on its last day.
+        (
+            "month",
+            "31/07/2026",
+            "tháng 06/2026 (từ ngày 01/06/2026 đến ngày 30/06/2026)",
+            "tháng 07/2026",
+        ),
+        (
+            "month",
+            "01/08/2026",
+            "tháng 07/2026 (từ ngày 01/07/2026 đến ngày 31/07/2026)",
+            "tháng 08/2026",
+        ),
+        (
+            "quarter",
+            "15/07/2026",
+            "quý II/2026 (từ ngày 01/04/2026 đến ngày 30/06/2026)",
+            "quý III/2026",
+        ),
+        (
+            "half",
+            "15/07/2026",
+            "6 tháng đầu năm 2026 (từ ngày 01/01/2026 đến ngày 30/06/2026)",
+            "6 tháng cuối năm 2026",
+        ),
+        (
+            "year",
+            "2027-01-05",
+            "năm 2026 (từ ngày 01/01/2026 đến ngày 31/12/2026)",
+            "năm 2027",
+        ),
+    ];
+    for (period, as_of, covered, next) in cases {
+        let md = k
+            .run(&["baocao", "--period", period, "--as-of", as_of])
+            .expect(0)
+            .stdout;
+        let opening = format!("báo cáo kết quả thực hiện {covered} như sau:");
+        assert!(
+            md.contains(&opening),
+            "{period} {as_of}: {opening:?} in\n{md}"
+        );
+        assert!(
+            md.contains(&format!("đến hạn trong {next}")),
+            "{period} {as_of}: next period {next:?} in\n{md}"
+        );
+    }
 }
