@@ -225,7 +225,8 @@ fn the_docx_is_a_valid_package_with_the_same_bytes_every_time() {
         }
     }
     for expected in [
-        "ỦY BAN NHÂN DÂN PHƯỜNG TAM PHƯỚC",
+        // The issuing body on two even lines, each its own paragraph.
+        "THÀNH PHỐ ĐỒNG NAIỦY BAN NHÂN DÂNPHƯỜNG TAM PHƯỚC",
         "Số: 25/BC-UBND",
         "BÁO CÁO",
         "I. KẾT QUẢ THỰC HIỆN",

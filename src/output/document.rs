@@ -59,6 +59,31 @@ fn recipient_lines(recipients: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// The longest issuer name kept on one line: about what fits the header's left column at 12 pt.
+const ISSUER_LINE: usize = 24;
+
+/// An issuing body's name on as many lines as the header's left column needs, broken between
+/// words where the lines come out most even ("ỦY BAN NHÂN DÂN" / "PHƯỜNG TAM PHƯỚC"), so Word
+/// does not break it mid-phrase. The decree allows a long name on several lines.
+fn name_lines(name: &str) -> Vec<String> {
+    let length = name.chars().count();
+    if length <= ISSUER_LINE {
+        return vec![name.to_string()];
+    }
+    let breaks = name
+        .char_indices()
+        .filter(|(_, c)| *c == ' ')
+        .map(|(i, _)| i);
+    let best = breaks.min_by_key(|&at| {
+        let left = name[..at].chars().count();
+        left.max(length - left - 1)
+    });
+    match best {
+        Some(at) => vec![name[..at].to_string(), name[at + 1..].to_string()],
+        None => vec![name.to_string()],
+    }
+}
+
 // ---- Markdown ----------------------------------------------------------------------------------
 
 fn md_cell(text: &str) -> String {
@@ -154,15 +179,22 @@ pub fn html(doc: &Document) -> String {
         escape(&doc.kind),
         escape(&doc.abstract_text)
     );
+    let lines = |name: &str| {
+        name_lines(name)
+            .iter()
+            .map(|l| escape(l))
+            .collect::<Vec<_>>()
+            .join("<br>")
+    };
     let parent = doc
         .issuer_parent
         .as_ref()
-        .map(|p| format!("{}<br>", escape(p)))
+        .map(|p| format!("{}<br>", lines(p)))
         .unwrap_or_default();
     out.push_str(&format!(
         "<table class=\"blocks\"><tr><td>{parent}<b>{}</b><span class=\"rule\"></span>{}</td>\
          <td><b>{}</b><br><b>{}</b><span class=\"rule\"></span><i>{}</i></td></tr></table>\n",
-        escape(&doc.issuer),
+        lines(&doc.issuer),
         escape(&doc.number),
         MOTTO[0],
         MOTTO[1],
@@ -340,11 +372,14 @@ fn data_table(header: &[String], rows: &[Vec<String>]) -> Table {
 /// The document as a `.docx` package. The same document gives the same bytes: the creation
 /// date is the document's own day and the zip entries carry no clock time.
 pub fn docx(doc: &Document, created: chrono::NaiveDate) -> anyhow::Result<Vec<u8>> {
+    let stamp = format!("{}T00:00:00Z", created.format("%Y-%m-%d"));
     let mut issuer = Vec::new();
-    if let Some(parent) = &doc.issuer_parent {
-        issuer.push(line(parent, HEADER, AlignmentType::Center));
+    for parent in doc.issuer_parent.iter().flat_map(|p| name_lines(p)) {
+        issuer.push(line(&parent, HEADER, AlignmentType::Center));
     }
-    issuer.push(bold_line(&doc.issuer, HEADER, AlignmentType::Center));
+    for name in name_lines(&doc.issuer) {
+        issuer.push(bold_line(&name, HEADER, AlignmentType::Center));
+    }
     issuer.push(rule());
     issuer.push(line(&doc.number, 26, AlignmentType::Center));
     let motto = vec![
@@ -372,7 +407,9 @@ pub fn docx(doc: &Document, created: chrono::NaiveDate) -> anyhow::Result<Vec<u8
                 .cs("Times New Roman"),
         )
         .default_size(BODY)
-        .created_at(&format!("{}T00:00:00Z", created.format("%Y-%m-%d")))
+        // Created and modified on the as-of day (docx-rs would write 1970 as modified).
+        .created_at(&stamp)
+        .updated_at(&stamp)
         .add_table(two_blocks(issuer, motto, 3900))
         .add_paragraph(Paragraph::new())
         .add_paragraph(bold_line(&doc.kind, BODY, AlignmentType::Center))
@@ -431,4 +468,22 @@ pub fn docx(doc: &Document, created: chrono::NaiveDate) -> anyhow::Result<Vec<u8
     let mut bytes = std::io::Cursor::new(Vec::new());
     docx.build().pack(&mut bytes)?;
     Ok(bytes.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_lines;
+
+    #[test]
+    fn a_long_issuer_name_is_broken_where_its_lines_are_most_even() {
+        assert_eq!(
+            name_lines("ỦY BAN NHÂN DÂN THÀNH PHỐ ĐỒNG NAI"),
+            ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ ĐỒNG NAI"]
+        );
+        assert_eq!(
+            name_lines("ỦY BAN NHÂN DÂN PHƯỜNG TAM PHƯỚC"),
+            ["ỦY BAN NHÂN DÂN", "PHƯỜNG TAM PHƯỚC"]
+        );
+        assert_eq!(name_lines("VĂN PHÒNG HĐND-UBND"), ["VĂN PHÒNG HĐND-UBND"]);
+    }
 }
