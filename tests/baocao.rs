@@ -36,6 +36,8 @@ fn the_monthly_report_in_vietnamese_and_english() {
         "| TT1.01 | ",
         "| 90,4% | đạt |",
         "## II. ĐÁNH GIÁ CHUNG",
+        // Section II sums up section I's tables: TT1.01 and TT1.03 met, TT1.02 and NV1.01 not.
+        "Về chỉ tiêu: 2/5 chỉ tiêu đạt mục tiêu (TT1.01, TT1.03); 2 chỉ tiêu chưa đạt (TT1.02, NV1.01); 1 chỉ tiêu chưa có số liệu",
         "## III. NHIỆM VỤ TRỌNG TÂM KỲ TỚI",
         "> *[Văn phòng HĐND-UBND bổ sung: giải pháp, kiến nghị, đề xuất.]*",
     ] {

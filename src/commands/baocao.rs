@@ -13,7 +13,7 @@ use crate::output::document::{self, Block, Document};
 use crate::output::i18n::{self, Lang};
 use crate::output::{self, write_whole};
 use crate::plan::compliance::{items, Item, ItemKind, Outcome, Records, Split};
-use crate::plan::measure::standing;
+use crate::plan::measure::{standing, Status};
 use crate::plan::period::{Period, PeriodKind};
 use crate::plan::{Content, Plan};
 use crate::store::records::recorded;
@@ -144,6 +144,7 @@ fn build(
         by_day,
         tables: 0,
         blocks: Vec::new(),
+        standings: Vec::new(),
     };
     body.opening();
     body.results();
@@ -162,6 +163,8 @@ struct Body<'a> {
     by_day: BTreeMap<NaiveDate, Vec<Item>>,
     tables: usize,
     blocks: Vec<Block>,
+    /// Each indicator's code and standing in section I, for the summary in section II.
+    standings: Vec<(String, Status)>,
 }
 
 impl Body<'_> {
@@ -254,6 +257,7 @@ impl Body<'_> {
                     ));
                 }
             }
+            let mut standings = Vec::new();
             let rows: Vec<Vec<String>> = content
                 .indicators
                 .iter()
@@ -264,6 +268,7 @@ impl Body<'_> {
                         .get(&indicator.code)
                         .map_or(&[][..], Vec::as_slice);
                     let standing = standing(indicator, ward, measurements, day, indicator.target);
+                    standings.push((indicator.code.clone(), standing.status));
                     let reached = match &standing.ward {
                         Some(figure) if indicator.unit_of_measure == "%" => {
                             lang.percent(figure.value)
@@ -285,6 +290,7 @@ impl Body<'_> {
                     ]
                 })
                 .collect();
+            self.standings.extend(standings);
             if !rows.is_empty() {
                 let caption = i18n::baocao_indicators_caption(lang, &content.code, day);
                 let header = self.labels(&i18n::BAOCAO_INDICATOR_COLUMNS);
@@ -340,6 +346,20 @@ impl Body<'_> {
             total.compliance_pct,
         ));
         // Each content's overdue items as of the day it is judged on, grouped as `weekly` does.
+        let with = |wanted: Status| -> Vec<&str> {
+            self.standings
+                .iter()
+                .filter(|(_, status)| *status == wanted)
+                .map(|(code, _)| code.as_str())
+                .collect()
+        };
+        let line = i18n::baocao_indicators_line(
+            lang,
+            &with(Status::Met),
+            &with(Status::NotMet),
+            self.standings.len(),
+        );
+        self.paragraph(line);
         let mut rows = Vec::new();
         for content in &self.plan.contents {
             let Some((day, _)) = self.judged.get(&content.code) else {

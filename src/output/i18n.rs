@@ -1720,6 +1720,24 @@ pub fn baocao_overall_line(lang: Lang, met: usize, due: usize, pct: Option<f64>)
     }
 }
 
+/// What went well and what is behind among the indicators of section I.
+pub fn baocao_indicators_line(lang: Lang, met: &[&str], not_met: &[&str], total: usize) -> String {
+    let list = |codes: &[&str]| {
+        if codes.is_empty() {
+            lang.pick(("không có", "none")).to_string()
+        } else {
+            codes.join(", ")
+        }
+    };
+    let unknown = total - met.len() - not_met.len();
+    let (m, n) = (met.len(), not_met.len());
+    let (met, not_met) = (list(met), list(not_met));
+    match lang {
+        Lang::Vi => format!("Về chỉ tiêu: {m}/{total} chỉ tiêu đạt mục tiêu ({met}); {n} chỉ tiêu chưa đạt ({not_met}); {unknown} chỉ tiêu chưa có số liệu hoặc mốc so sánh."),
+        Lang::En => format!("Indicators: {m} of {total} meet their target ({met}); {n} do not ({not_met}); {unknown} have no figure or baseline yet."),
+    }
+}
+
 pub fn baocao_next_caption(lang: Lang, name: &str) -> String {
     match lang {
         Lang::Vi => format!("Nhiệm vụ và chỉ tiêu đến hạn trong {name}"),
