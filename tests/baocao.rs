@@ -157,7 +157,7 @@ fn a_report_table_that_breaks_the_decree_is_refused_where_it_is_wrong() {
 #[test]
 fn a_database_from_before_the_report_table_is_migrated_and_reports_as_the_plan() {
     let k = Kehoach::with_seed("ward.toml");
-    // The schema as it was before migrations/003-report.sql.
+    // The schema as it was before migrations/002-report.sql.
     let conn = rusqlite::Connection::open(&k.db).unwrap();
     conn.execute_batch("ALTER TABLE plan DROP COLUMN report; PRAGMA user_version = 1;")
         .unwrap();

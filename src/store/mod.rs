@@ -16,7 +16,7 @@ use crate::output::i18n::{self, DatabaseFailure};
 /// The schema migrations, in order; the database's `user_version` is how many have run.
 const MIGRATIONS: &[&str] = &[
     include_str!("../../schema.sql"),
-    include_str!("../../migrations/003-report.sql"),
+    include_str!("../../migrations/002-report.sql"),
 ];
 
 /// The schema version this program writes and understands.
