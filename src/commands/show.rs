@@ -161,16 +161,7 @@ pub fn run(context: &Context, args: ShowArgs) -> anyhow::Result<()> {
         return output::print(&output::json(&json));
     }
 
-    let target_text = |target: f64| {
-        i18n::target_text(
-            lang,
-            indicator.kind,
-            indicator.comparator,
-            target,
-            &indicator.unit_of_measure,
-            indicator.baseline.as_ref().map(|b| b.year),
-        )
-    };
+    let target_text = |target: f64| i18n::indicator_target(lang, indicator, target);
     let mut summary = Listing::new(&["", ""]);
     summary.title = Some(format!("{} — {}", indicator.code, indicator.text));
     let mut row = |label: (&str, &str), value: String| {

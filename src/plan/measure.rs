@@ -36,6 +36,19 @@ pub struct UnitFigure {
     pub denominator: Option<f64>,
 }
 
+impl UnitFigure {
+    /// A unit's figure as one of its measurements gives it.
+    pub fn of(m: &Measurement) -> Self {
+        UnitFigure {
+            unit: m.unit.clone(),
+            date: m.date,
+            value: m.value,
+            numerator: m.numerator,
+            denominator: m.denominator,
+        }
+    }
+}
+
 /// The ward's figure for an indicator on a day, and how it was arrived at.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WardFigure {
@@ -96,16 +109,7 @@ pub fn latest_per_unit(
             })
             .or_insert(m);
     }
-    let mut figures: Vec<UnitFigure> = latest
-        .into_values()
-        .map(|m| UnitFigure {
-            unit: m.unit.clone(),
-            date: m.date,
-            value: m.value,
-            numerator: m.numerator,
-            denominator: m.denominator,
-        })
-        .collect();
+    let mut figures: Vec<UnitFigure> = latest.into_values().map(UnitFigure::of).collect();
     figures.sort_by(|a, b| a.unit.cmp(&b.unit));
     figures
 }
@@ -277,16 +281,7 @@ pub fn ward_series(
             }
         }
         rest = &rest[same_day..];
-        let figures: Vec<UnitFigure> = latest
-            .values()
-            .map(|m| UnitFigure {
-                unit: m.unit.clone(),
-                date: m.date,
-                value: m.value,
-                numerator: m.numerator,
-                denominator: m.denominator,
-            })
-            .collect();
+        let figures: Vec<UnitFigure> = latest.values().map(|m| UnitFigure::of(m)).collect();
         let value = ward_figure(indicator.kind, ward, &figures)
             .and_then(|figure| achieved(indicator.kind, figure.value, baseline));
         if let Some(value) = value {
