@@ -270,6 +270,9 @@ pub struct OverdueArgs {
     /// Thêm các việc đến hạn trong N ngày tới (add what falls due in the next N days)
     #[arg(long, value_name = "N")]
     pub due_within: Option<u32>,
+    /// Thêm các việc có nguy cơ trễ hạn theo dự báo hoặc tiến độ (add items at risk)
+    #[arg(long)]
+    pub at_risk: bool,
     #[command(flatten)]
     pub as_of: AsOfArg,
     #[command(flatten)]

@@ -31,10 +31,10 @@ fn the_monthly_report_in_vietnamese_and_english() {
         "## I. KẾT QUẢ THỰC HIỆN",
         "### 1. TT1 - ",
         "### 2. NV1 - ",
-        "**Bảng 1. Kết quả các chỉ tiêu của TT1 đến ngày 30/06/2026**",
+        "**Bảng 1. Kết quả các chỉ tiêu của TT1 đến hết ngày 30/06/2026**",
         // PA 412/450 and PB 40/50 on 15/04: the ward's 452/500.
         "| TT1.01 | ",
-        "| 90,4% | đạt |",
+        "| 90,4% | đạt (15/04/2026) |",
         "## II. ĐÁNH GIÁ CHUNG",
         // Section II sums up section I's tables: TT1.01 and TT1.03 met, TT1.02 and NV1.01 not.
         "Về chỉ tiêu: 2/5 chỉ tiêu đạt mục tiêu (TT1.01, TT1.03); 2 chỉ tiêu chưa đạt (TT1.02, NV1.01); 1 chỉ tiêu chưa có số liệu",

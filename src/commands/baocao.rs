@@ -12,7 +12,7 @@ use crate::error::rejected;
 use crate::output::document::{self, Block, Document};
 use crate::output::i18n::{self, Lang};
 use crate::output::{self, write_whole};
-use crate::plan::compliance::{items, Item, ItemKind, Outcome, Records, Split};
+use crate::plan::compliance::{items, tally, Item, ItemKind, Moment, Outcome, Records, Split};
 use crate::plan::measure::{standing, Status};
 use crate::plan::period::{Period, PeriodKind};
 use crate::plan::{Content, Plan};
@@ -26,8 +26,12 @@ enum Scope {
     Phases,
 }
 
-/// For each content covered: the day it is judged on, and the window of the period after it.
-type Judged = BTreeMap<String, (NaiveDate, Option<(NaiveDate, NaiveDate)>)>;
+/// For each content covered: the window the report covers (its last day is the day the
+/// content is judged on, at its end), and the window of the period after it.
+type Judged = BTreeMap<String, (Window, Option<Window>)>;
+
+/// First and last day, both inclusive.
+type Window = (NaiveDate, NaiveDate);
 
 /// How the report is written.
 enum Written {
@@ -102,7 +106,7 @@ fn judgement_days(plan: &Plan, scope: &Scope, today: NaiveDate) -> Judged {
                 let next = period.next();
                 Some((
                     content.code.clone(),
-                    (period.end, Some((next.start, next.end))),
+                    ((period.start, period.end), Some((next.start, next.end))),
                 ))
             }
             Scope::Calendar(_) => None,
@@ -113,7 +117,7 @@ fn judgement_days(plan: &Plan, scope: &Scope, today: NaiveDate) -> Judged {
                     .iter()
                     .find(|p| p.number == finished.number + 1)
                     .map(|p| (p.start, p.end));
-                Some((content.code.clone(), (finished.end, next)))
+                Some((content.code.clone(), ((finished.start, finished.end), next)))
             }
         })
         .collect()
@@ -128,12 +132,13 @@ fn build(
     today: NaiveDate,
     number: Option<&str>,
 ) -> Document {
-    // The items of the plan as of each day something is judged on, computed once per day.
+    // The items of the plan at the end of each day something is judged on: the period is
+    // over, so what fell due in it and is not met is missed. Computed once per day.
     let mut by_day: BTreeMap<NaiveDate, Vec<Item>> = BTreeMap::new();
-    for (day, _) in judged.values() {
+    for ((_, day), _) in judged.values() {
         by_day
             .entry(*day)
-            .or_insert_with(|| items(plan, records, *day, Split::Ward));
+            .or_insert_with(|| items(plan, records, Moment::EndOf(*day), Split::Ward));
     }
     let mut body = Body {
         lang,
@@ -148,7 +153,7 @@ fn build(
     };
     body.opening();
     body.results();
-    body.assessment(today);
+    body.assessment();
     body.next_period();
     header_and_footer(plan, scope, today, number, body.blocks)
 }
@@ -206,7 +211,7 @@ impl Body<'_> {
     fn items_of(&self, content: &Content) -> Vec<&Item> {
         self.judged
             .get(&content.code)
-            .map_or_else(Vec::new, |(day, _)| {
+            .map_or_else(Vec::new, |((_, day), _)| {
                 self.by_day[day]
                     .iter()
                     .filter(|i| i.content == content.code)
@@ -241,7 +246,7 @@ impl Body<'_> {
             .filter(|c| self.judged.contains_key(&c.code))
             .collect();
         for (n, content) in covered.into_iter().enumerate() {
-            let (day, _) = self.judged[&content.code];
+            let ((from, day), _) = self.judged[&content.code];
             self.heading(
                 2,
                 format!("{}. {} - {}", n + 1, content.code, content.title),
@@ -257,19 +262,18 @@ impl Body<'_> {
                     ));
                 }
             }
+            let judged_items = self.items_of(content);
             let mut standings = Vec::new();
-            let rows: Vec<Vec<String>> = content
-                .indicators
-                .iter()
-                .map(|indicator| {
-                    let measurements = self
-                        .records
-                        .measurements
-                        .get(&indicator.code)
-                        .map_or(&[][..], Vec::as_slice);
-                    let standing = standing(indicator, ward, measurements, day, indicator.target);
-                    standings.push((indicator.code.clone(), standing.status));
-                    let reached = match &standing.ward {
+            let mut rows: Vec<Vec<String>> = Vec::new();
+            for indicator in &content.indicators {
+                let measurements = self
+                    .records
+                    .measurements
+                    .get(&indicator.code)
+                    .map_or(&[][..], Vec::as_slice);
+                let figure_on = |on: NaiveDate| {
+                    let standing = standing(indicator, ward, measurements, on, indicator.target);
+                    match &standing.ward {
                         Some(figure) if indicator.unit_of_measure == "%" => {
                             lang.percent(figure.value)
                         }
@@ -279,17 +283,41 @@ impl Body<'_> {
                             indicator.unit_of_measure
                         ),
                         None => "-".to_string(),
-                    };
-                    vec![
+                    }
+                };
+                // Every checkpoint and deadline that fell due in the period, met or missed.
+                let mut final_in_window = false;
+                for item in judged_items.iter().filter(|i| {
+                    i.kind == ItemKind::Indicator
+                        && i.code == indicator.code
+                        && from <= i.due
+                        && i.due <= day
+                }) {
+                    final_in_window |= item.due == indicator.deadline;
+                    let target = item.target.map_or(indicator.target, |(_, t)| t);
+                    rows.push(vec![
+                        indicator.code.clone(),
+                        indicator.text.clone(),
+                        i18n::indicator_target(lang, indicator, target),
+                        lang.date(item.due),
+                        figure_on(item.due.min(day)),
+                        i18n::outcome(lang, item.outcome),
+                    ]);
+                }
+                // Where the indicator stands against its final target at the period's end.
+                let standing = standing(indicator, ward, measurements, day, indicator.target);
+                standings.push((indicator.code.clone(), standing.status));
+                if !final_in_window {
+                    rows.push(vec![
                         indicator.code.clone(),
                         indicator.text.clone(),
                         i18n::indicator_target(lang, indicator, indicator.target),
                         lang.date(indicator.deadline),
-                        reached,
-                        i18n::status(lang, standing.status).to_string(),
-                    ]
-                })
-                .collect();
+                        figure_on(day),
+                        i18n::standing_before_deadline(lang, standing.status),
+                    ]);
+                }
+            }
             self.standings.extend(standings);
             if !rows.is_empty() {
                 let caption = i18n::baocao_indicators_caption(lang, &content.code, day);
@@ -322,29 +350,35 @@ impl Body<'_> {
     }
 
     /// II. Compliance by phase, the overall rate, what is behind and whose it is.
-    fn assessment(&mut self, today: NaiveDate) {
+    fn assessment(&mut self) {
         let lang = self.lang;
-        let last_day = self
-            .judged
-            .values()
-            .map(|(day, _)| *day)
-            .max()
-            .unwrap_or(today);
         self.heading(1, lang.pick(i18n::BAOCAO_ASSESSMENT));
-        let grid = report::build(self.plan, self.records, last_day, None, None, false);
-        let listing = report::grid_listing(lang, &grid.contents, &grid.totals, false);
-        let caption = i18n::baocao_phases_caption(lang, last_day);
+        // Each content's row judged at the end of its own day, from the same items as section I.
+        let covered: Vec<(&Content, Moment)> = self
+            .plan
+            .contents
+            .iter()
+            .filter_map(|c| {
+                let ((_, day), _) = self.judged.get(&c.code)?;
+                Some((c, Moment::EndOf(*day)))
+            })
+            .collect();
+        let judged_items: Vec<Item> = covered
+            .iter()
+            .flat_map(|(c, _)| self.items_of(c).into_iter().cloned())
+            .collect();
+        let (rows, totals) = report::grid_rows(&covered, &judged_items, &[1, 2, 3, 4, 5]);
+        let listing = report::grid_listing(lang, &rows, &totals, false);
+        let days: std::collections::BTreeSet<NaiveDate> =
+            covered.iter().map(|(_, m)| m.day()).collect();
+        let one_day = (days.len() == 1).then(|| days.first().copied()).flatten();
+        let caption = i18n::baocao_phases_caption(lang, one_day);
         self.table(caption, listing.headers, listing.rows);
         // The grid's legend: what its marks mean.
         self.blocks
             .extend(listing.notes.into_iter().map(Block::Paragraph));
-        let total = &grid.totals.total;
-        self.paragraph(i18n::baocao_overall_line(
-            lang,
-            total.tally.items_met + total.tally.items_late,
-            total.tally.items_due,
-            total.compliance_pct,
-        ));
+        // The sentence counts what the grid's total counts: the same tally.
+        self.paragraph(i18n::baocao_overall_line(lang, &tally(&judged_items)));
         // Each content's overdue items as of the day it is judged on, grouped as `weekly` does.
         let with = |wanted: Status| -> Vec<&str> {
             self.standings
@@ -362,12 +396,15 @@ impl Body<'_> {
         self.paragraph(line);
         let mut rows = Vec::new();
         for content in &self.plan.contents {
-            let Some((day, _)) = self.judged.get(&content.code) else {
+            let Some(((_, day), _)) = self.judged.get(&content.code) else {
                 continue;
             };
-            rows.extend(overdue::overdue_rows(&self.by_day[day], *day, None, |i| {
-                i.content == content.code
-            }));
+            rows.extend(overdue::overdue_rows(
+                &self.by_day[day],
+                Moment::EndOf(*day),
+                None,
+                |i| i.content == content.code,
+            ));
         }
         let behind = overdue::by_unit(rows);
         if behind.is_empty() {
@@ -399,7 +436,7 @@ impl Body<'_> {
         self.heading(1, lang.pick(i18n::BAOCAO_NEXT));
         let mut rows = Vec::new();
         for content in &self.plan.contents {
-            let Some((day, Some((start, end)))) = self.judged.get(&content.code) else {
+            let Some(((_, day), Some((start, end)))) = self.judged.get(&content.code) else {
                 continue;
             };
             for item in self.by_day[day]

@@ -25,8 +25,9 @@ use crate::input::workbook::{
     column_letters, is_workbook, Cell, SheetRows, Workbook, WorkbookError,
 };
 use crate::output::i18n::{self, Lang, Localized};
+use crate::output::verdicts::task_event_refused;
 use crate::output::{self, Format, Listing};
-use crate::plan::compliance::{task_state, TaskAction, TaskStatus};
+use crate::plan::compliance::{check_task_event, task_state, TaskAction, TaskStatus};
 use crate::plan::template::{Identity, IDENTITY_SHEET, TEMPLATE_LAYOUT};
 use crate::plan::Plan;
 use crate::store::plan::fingerprint;
@@ -1078,6 +1079,18 @@ fn task_row(
     if now == reached {
         return Ok(RowOutcome::Unchanged);
     }
+    // A sheet says "in progress" of a task that was done or cancelled: it was reopened.
+    let action = match (action, now) {
+        (TaskAction::Start, TaskStatus::Done | TaskStatus::Cancelled) => TaskAction::Reopen,
+        _ => action,
+    };
+    // The same rule as `kehoach task`: a row the replay would ignore is refused.
+    check_task_event(&events, action, date).map_err(|conflict| {
+        (
+            Some(status_column),
+            task_event_refused(&task.code, action, date, &conflict),
+        )
+    })?;
     insert_task_event(
         tx,
         &NewTaskEvent {

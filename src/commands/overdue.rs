@@ -5,8 +5,11 @@ use serde::Serialize;
 use crate::cli::OverdueArgs;
 use crate::commands::{as_of, content_filter, unit_filter, Context};
 use crate::output::i18n::{self, Lang};
+use crate::output::verdicts::risk_reason;
 use crate::output::{self, Format, Listing};
-use crate::plan::compliance::{items, Item, ItemKind, Outcome, Split};
+use crate::plan::compliance::{items, Item, ItemKind, Moment, Outcome, Split};
+use crate::plan::forecast::{at_risk, AtRisk, RiskReason};
+use crate::plan::Plan;
 use crate::store::records::recorded;
 
 /// One row of `overdue --format json` (the shape in CLI.md, plus `upcoming` and `target`).
@@ -25,6 +28,13 @@ pub struct OverdueRow {
     pub upcoming: bool,
     pub comparator: Option<&'static str>,
     pub target: Option<f64>,
+    /// Not due yet, but its forecast or pace says it will be missed (`--at-risk`).
+    pub at_risk: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub risk: Option<RiskReason>,
+    /// The risk's reason in words, in the language of the run.
+    #[serde(skip)]
+    pub risk_text: Option<String>,
 }
 
 /// The overdue rows of one responsible unit.
@@ -60,10 +70,19 @@ pub fn run(context: &Context, args: OverdueArgs) -> anyhow::Result<()> {
     let unit = unit_filter(&plan, args.unit.as_deref())?;
     let recorded = recorded(store.conn())?;
     let records = recorded.records();
-    let all = items(&plan, &records, today, Split::Ward);
-    let rows = overdue_rows(&all, today, args.due_within, |item| {
+    let moment = Moment::During(today);
+    let all = items(&plan, &records, moment, Split::Ward);
+    let rows = overdue_rows(&all, moment, args.due_within, |item| {
         content.is_none_or(|c| c.code == item.content) && unit.is_none_or(|u| u.code == item.unit)
     });
+    let mut rows = rows;
+    if args.at_risk {
+        let risks = at_risk(&plan, &records, moment, &all);
+        rows.extend(risk_rows(lang, &plan, today, &risks, |item| {
+            content.is_none_or(|c| c.code == item.content)
+                && unit.is_none_or(|u| u.code == item.unit)
+        }));
+    }
     if args.format.format == Format::Json {
         return output::print(&output::json(&rows));
     }
@@ -87,18 +106,21 @@ pub fn run(context: &Context, args: OverdueArgs) -> anyhow::Result<()> {
 /// most overdue first, then upcoming by due date.
 pub fn overdue_rows(
     all: &[Item],
-    today: chrono::NaiveDate,
+    moment: Moment,
     due_within: Option<u32>,
     keep: impl Fn(&Item) -> bool,
 ) -> Vec<OverdueRow> {
+    let today = moment.day();
     let horizon = due_within.map(|days| today + chrono::Days::new(days.into()));
     let mut rows: Vec<OverdueRow> = all
         .iter()
         .filter(|item| keep(item))
         .filter_map(|item| {
-            let upcoming = match item.outcome {
-                Outcome::Overdue { .. } => false,
-                Outcome::Open if horizon.is_some_and(|h| item.due <= h) => true,
+            let (upcoming, days_overdue) = match item.outcome {
+                Outcome::Overdue { days } => (false, days),
+                Outcome::Open if horizon.is_some_and(|h| item.due <= h) => {
+                    (true, (today - item.due).num_days())
+                }
                 _ => return None,
             };
             Some(OverdueRow {
@@ -108,16 +130,60 @@ pub fn overdue_rows(
                 phase: item.phase,
                 unit: item.unit.clone(),
                 due: item.due,
-                days_overdue: (today - item.due).num_days(),
+                days_overdue,
                 text: item.text.clone(),
                 upcoming,
                 comparator: item.target.map(|t| t.0.symbol()),
                 target: item.target.map(|t| t.1),
+                at_risk: false,
+                risk: None,
+                risk_text: None,
             })
         })
         .collect();
     // Most overdue first; ties in plan order (the sort is stable).
     rows.sort_by_key(|r| (r.upcoming, -r.days_overdue));
+    rows
+}
+
+/// The items at risk that pass `keep`, as rows after the overdue ones, soonest due first.
+pub fn risk_rows(
+    lang: Lang,
+    plan: &Plan,
+    today: chrono::NaiveDate,
+    risks: &[AtRisk],
+    keep: impl Fn(&Item) -> bool,
+) -> Vec<OverdueRow> {
+    let mut rows: Vec<OverdueRow> = risks
+        .iter()
+        .filter(|risk| keep(&risk.item))
+        .map(|risk| {
+            let item = &risk.item;
+            let shown = |value: f64| match plan.indicator_by_code(&item.code) {
+                Some((_, i)) => {
+                    crate::commands::record::achieved_text(lang, i.kind, value, &i.unit_of_measure)
+                }
+                None => lang.number(value),
+            };
+            OverdueRow {
+                kind: item.kind,
+                code: item.code.clone(),
+                content: item.content.clone(),
+                phase: item.phase,
+                unit: item.unit.clone(),
+                due: item.due,
+                days_overdue: (today - item.due).num_days(),
+                text: item.text.clone(),
+                upcoming: false,
+                comparator: item.target.map(|t| t.0.symbol()),
+                target: item.target.map(|t| t.1),
+                at_risk: true,
+                risk: Some(risk.reason),
+                risk_text: Some(risk_reason(lang, risk, shown)),
+            }
+        })
+        .collect();
+    rows.sort_by_key(|r| r.due);
     rows
 }
 
@@ -136,7 +202,9 @@ pub fn listing(lang: Lang, rows: &[OverdueRow]) -> Listing {
             ItemKind::Task => row.code.clone(),
             ItemKind::Indicator => format!("{} ◆", row.code),
         };
-        let days = if row.upcoming {
+        let days = if row.at_risk {
+            lang.pick(("nguy cơ", "at risk")).to_string()
+        } else if row.upcoming {
             i18n::upcoming(-row.days_overdue).get(lang).to_string()
         } else {
             row.days_overdue.to_string()
@@ -144,6 +212,9 @@ pub fn listing(lang: Lang, rows: &[OverdueRow]) -> Listing {
         let mut text = row.text.clone();
         if let (Some(comparator), Some(target)) = (row.comparator, row.target) {
             text.push_str(&format!(" [{comparator} {}]", lang.number(target)));
+        }
+        if let Some(reason) = &row.risk_text {
+            text.push_str(&format!(" — {reason}"));
         }
         listing.push(vec![
             code,

@@ -7,7 +7,7 @@ use crate::commands::{as_of, content_filter, Context};
 use crate::output::i18n::{self, Lang};
 use crate::output::{self, Format, Listing};
 use crate::plan::compliance::{
-    items, phase_status, tally, Item, ItemKind, PhaseStatus, Records, Split, Tally,
+    items, phase_status, tally, Item, ItemKind, Moment, PhaseStatus, Records, Split, Tally,
 };
 use crate::plan::{Content, Plan};
 use crate::store::records::recorded;
@@ -59,6 +59,8 @@ impl TotalCell {
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     pub as_of: chrono::NaiveDate,
+    /// The verdicts are at the end of `as_of` (a period that has ended), not during it.
+    pub end_of_day: bool,
     pub contents: Vec<ReportRow>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub units: Option<Vec<ReportRow>>,
@@ -73,12 +75,7 @@ fn phase_numbers(only: Option<u8>) -> Vec<u8> {
 }
 
 /// The row of one content: each phase's status and tally by its own dates.
-pub fn content_row(
-    content: &Content,
-    items: &[Item],
-    as_of: chrono::NaiveDate,
-    phases: &[u8],
-) -> ReportRow {
+pub fn content_row(content: &Content, items: &[Item], moment: Moment, phases: &[u8]) -> ReportRow {
     let cells: Vec<PhaseCell> = phases
         .iter()
         .map(|&number| {
@@ -93,7 +90,7 @@ pub fn content_row(
                 name: phase.map(|p| p.name.clone()),
                 start: phase.map(|p| p.start),
                 end: phase.map(|p| p.end),
-                status: phase.map(|p| phase_status(p.start, p.end, as_of)),
+                status: phase.map(|p| phase_status(p.start, p.end, moment)),
                 tally: t,
                 compliance_pct: t.compliance_pct(),
             }
@@ -148,27 +145,44 @@ fn plain_row(
     }
 }
 
+/// The rows of `contents`, each with its phases' status at its own moment, and their total,
+/// all counted from `items` (already judged).
+pub fn grid_rows(
+    contents: &[(&Content, Moment)],
+    items: &[Item],
+    phases: &[u8],
+) -> (Vec<ReportRow>, ReportRow) {
+    let rows = contents
+        .iter()
+        .map(|(c, moment)| content_row(c, items, *moment, phases))
+        .collect();
+    let shown = |i: &Item| contents.iter().any(|(c, _)| c.code == i.content);
+    let totals = plain_row(String::new(), String::new(), phases, shown, items);
+    (rows, totals)
+}
+
 /// Builds the report for the selected contents, phases and grouping.
 pub fn build(
     plan: &Plan,
     records: &Records,
-    as_of: chrono::NaiveDate,
+    moment: Moment,
     only_content: Option<&Content>,
     only_phase: Option<u8>,
     by_unit: bool,
 ) -> Report {
     let split = if by_unit { Split::ByUnit } else { Split::Ward };
-    let all: Vec<Item> = items(plan, records, as_of, split)
+    let all: Vec<Item> = items(plan, records, moment, split)
         .into_iter()
         .filter(|i| only_content.is_none_or(|c| c.code == i.content))
         .collect();
     let phases = phase_numbers(only_phase);
-    let contents: Vec<ReportRow> = plan
+    let shown: Vec<(&Content, Moment)> = plan
         .contents
         .iter()
         .filter(|c| only_content.is_none_or(|only| only.code == c.code))
-        .map(|c| content_row(c, &all, as_of, &phases))
+        .map(|c| (c, moment))
         .collect();
+    let (contents, totals) = grid_rows(&shown, &all, &phases);
     let units = by_unit.then(|| {
         plan.units
             .iter()
@@ -184,14 +198,14 @@ pub fn build(
             })
             .collect()
     });
-    let totals = plain_row(String::new(), String::new(), &phases, |_| true, &all);
     let items = only_content.map(|_| {
         all.into_iter()
             .filter(|i| only_phase.is_none_or(|p| p == i.phase))
             .collect::<Vec<_>>()
     });
     Report {
-        as_of,
+        as_of: moment.day(),
+        end_of_day: matches!(moment, Moment::EndOf(_)),
         contents,
         units,
         totals,
@@ -210,7 +224,7 @@ pub fn run(context: &Context, args: ReportArgs) -> anyhow::Result<()> {
     let report = build(
         &plan,
         &records,
-        today,
+        Moment::During(today),
         content,
         args.phase,
         args.by == Some(ReportBy::Unit),

@@ -7,7 +7,7 @@ use crate::commands::record::{achieved_text, shown_reading};
 use crate::commands::{as_of, find_indicator, Context};
 use crate::output::i18n;
 use crate::output::{self, Format, Listing};
-use crate::plan::compliance::{items, Item, Outcome, Records, Split};
+use crate::plan::compliance::{items, Item, Moment, Outcome, Records, Split};
 use crate::plan::measure::{self, unit_status, Measurement, Reading, Status, Trend};
 use crate::store::records::{current_measurements_of, measurement_history};
 
@@ -85,7 +85,7 @@ pub fn run(context: &Context, args: ShowArgs) -> anyhow::Result<()> {
         measurements: &measurements,
         task_events: &no_events,
     };
-    let targets: Vec<Item> = items(&plan, &records, today, Split::Ward)
+    let targets: Vec<Item> = items(&plan, &records, Moment::During(today), Split::Ward)
         .into_iter()
         .filter(|i| i.code == indicator.code)
         .collect();

@@ -6,9 +6,10 @@ use crate::cli::{TaskChangeArgs, TaskCommand, TaskListArgs, TaskLogArgs, TaskSta
 use crate::commands::{as_of, content_filter, find_task, recorder, unit_filter, Context};
 use crate::error::rejected;
 use crate::input::text::nfc;
-use crate::output::i18n::{self, Lang};
+use crate::output::i18n;
+use crate::output::verdicts::task_event_refused;
 use crate::output::{self, Format, Listing};
-use crate::plan::compliance::{task_state, TaskAction, TaskEvent, TaskStatus};
+use crate::plan::compliance::{check_task_event, task_state, TaskAction, TaskEvent, TaskStatus};
 use crate::store::records::{insert_task_event, task_events, task_events_of, NewTaskEvent};
 
 /// Runs `task ...`.
@@ -149,17 +150,6 @@ fn log(context: &Context, args: TaskLogArgs) -> anyhow::Result<()> {
     output::print(&listing.render(args.format.format))
 }
 
-/// Which statuses an action may start from.
-fn allowed(action: TaskAction, status: TaskStatus) -> bool {
-    use TaskStatus::*;
-    match action {
-        TaskAction::Start => status == NotStarted,
-        TaskAction::Done => matches!(status, NotStarted | InProgress),
-        TaskAction::Reopen => matches!(status, Done | Cancelled),
-        TaskAction::Cancel => matches!(status, NotStarted | InProgress),
-    }
-}
-
 fn change(context: &Context, args: TaskChangeArgs, action: TaskAction) -> anyhow::Result<()> {
     let lang = context.lang;
     let (mut store, plan) = context.open_plan()?;
@@ -175,21 +165,10 @@ fn change(context: &Context, args: TaskChangeArgs, action: TaskAction) -> anyhow
         .filter(|n| !n.is_empty());
     store.write(|tx| {
         let events = task_events_of(tx, &code)?;
-        let (status, _) = task_state(&events, date);
-        if !allowed(action, status) {
-            let (vi_status, en_status) = (
-                i18n::task_status(Lang::Vi, status),
-                i18n::task_status(Lang::En, status),
-            );
-            let (vi_action, en_action) = (
-                i18n::task_action(Lang::Vi, action),
-                i18n::task_action(Lang::En, action),
-            );
-            let day = Lang::Vi.date(date);
-            return Err(rejected(i18n::task_transition_refused(
-                &code, &day, vi_status, vi_action, en_status, en_action,
-            )));
-        }
+        // Checked against the whole log, not only the day: an event the replay would ignore
+        // must be refused, never reported as done.
+        check_task_event(&events, action, date)
+            .map_err(|conflict| rejected(task_event_refused(&code, action, date, &conflict)))?;
         insert_task_event(
             tx,
             &NewTaskEvent {

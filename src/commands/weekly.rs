@@ -12,10 +12,13 @@ use crate::cli::{WeeklyArgs, WeeklyFormat};
 use crate::commands::overdue::{self, OverdueRow, UnitOverdue};
 use crate::commands::report::{self, Report};
 use crate::commands::{as_of, Context};
+use crate::error::rejected;
 use crate::output::html_escape as escape;
 use crate::output::i18n::{self, Lang};
+use crate::output::verdicts::{self, comparator_text};
 use crate::output::{self, Format, Listing};
-use crate::plan::compliance::{items, Split, TaskAction};
+use crate::plan::compliance::{items, task_state, Moment, Outcome, Split, TaskStatus};
+use crate::plan::forecast::AtRisk;
 use crate::plan::measure::{self, Measurement, Status};
 use crate::plan::{forecast, Plan};
 use crate::store::records::{measurement_history, recorded, Recorded};
@@ -32,6 +35,8 @@ struct Weekly {
     compliance: Vec<ContentChange>,
     report: Report,
     overdue_by_unit: Vec<UnitOverdue>,
+    /// Open items whose forecast or pace says they will be missed.
+    at_risk: Vec<AtRisk>,
     silent_units: Vec<SilentUnit>,
     furthest_from_target: Vec<Forecast>,
 }
@@ -89,10 +94,13 @@ struct Forecast {
     comparator: &'static str,
     target: f64,
     achieved: f64,
+    /// The indicator's next due date (a checkpoint or the deadline), judged against `target`.
     deadline: NaiveDate,
-    /// The least-squares value at the deadline; `None` with fewer than two measured days.
+    /// The forecast value on that day; `None` without enough readings (see `prediction`).
     forecast: Option<f64>,
     forecast_meets: Option<bool>,
+    /// The forecast with its basis, or why there is none.
+    prediction: forecast::Forecast,
     /// The ward figure on each measured day so far, for the trend chart.
     series: Vec<SeriesPoint>,
 }
@@ -115,9 +123,16 @@ pub fn run(context: &Context, args: WeeklyArgs) -> anyhow::Result<()> {
     let lang = context.lang;
     let (store, plan) = context.open_plan()?;
     let today = as_of(args.as_of.as_of);
-    let recorded = recorded(store.conn())?;
     // Only the week's values are listed: read from its first day, not the whole history.
-    let (week_start, _) = week_before(today);
+    let (week_start, week_end) = week_before(today);
+    if week_end < plan.meta.start {
+        return Err(rejected(verdicts::week_before_plan(
+            week_start,
+            week_end,
+            plan.meta.start,
+        )));
+    }
+    let recorded = recorded(store.conn())?;
     let history = measurement_history(store.conn(), None, None, Some(week_start))?;
     let weekly = build(&plan, &recorded, &history, today, args.stamp);
     let text = match args.format {
@@ -143,29 +158,33 @@ fn build(
     today: NaiveDate,
     stamp: bool,
 ) -> Weekly {
+    // Every section speaks of the same week and is judged at the end of its last day; the
+    // previous week, at the end of the day before it started.
     let (week_start, week_end) = week_before(today);
+    let end = Moment::EndOf(week_end);
+    let before = Moment::EndOf(week_start - Days::new(1));
     let records = recorded.records();
     let (measurements, events) = (&recorded.measurements, &recorded.task_events);
-    let report = report::build(plan, &records, today, None, None, false);
-    let last_week = report::build(plan, &records, today - Days::new(7), None, None, false);
+    let report = report::build(plan, &records, end, None, None, false);
+    let last_week = report::build(plan, &records, before, None, None, false);
     let ward = plan.ward().map(|u| u.code.as_str()).unwrap_or_default();
 
     let phases = plan
         .contents
         .iter()
         .filter_map(|c| {
-            let phase = c.phase_on(today)?;
+            let phase = c.phase_on(week_end)?;
             Some(CurrentPhase {
                 content: c.code.clone(),
                 phase: phase.number,
                 name: phase.name.clone(),
                 end: phase.end,
-                days_left: (phase.end - today).num_days(),
+                days_left: (phase.end - week_end).num_days(),
             })
         })
         .collect();
     let headline = Headline {
-        days_since_start: (today - plan.meta.start).num_days(),
+        days_since_start: (week_end - plan.meta.start).num_days() + 1,
         compliance_pct: report.totals.total.compliance_pct,
         phases,
     };
@@ -176,23 +195,31 @@ fn build(
         .filter(|m| in_week(m.date))
         .cloned()
         .collect();
+    // Done within the week and still done at its end (a task reopened later in the week is not).
     let mut tasks_done: Vec<TaskDone> = Vec::new();
     for (_, task) in plan.tasks() {
-        for event in events.get(&task.code).into_iter().flatten() {
-            if event.action == TaskAction::Done && in_week(event.date) {
+        let log = events.get(&task.code).map_or(&[][..], Vec::as_slice);
+        if let (TaskStatus::Done, Some(on)) = task_state(log, week_end) {
+            if in_week(on) {
                 tasks_done.push(TaskDone {
                     task: task.code.clone(),
-                    date: event.date,
-                    days_late: (event.date - task.deadline).num_days().max(0),
+                    date: on,
+                    days_late: (on - task.deadline).num_days().max(0),
                 });
             }
         }
     }
-    let all = items(plan, &records, today, Split::Ward);
-    let overdue_now = overdue::overdue_rows(&all, today, None, |_| true);
-    // Overdue now and not a week ago: due in the days since.
-    let became_overdue: Vec<OverdueRow> = overdue::overdue_rows(&all, today, None, |i| {
-        i.due >= today - Days::new(8) && i.due < today
+    let all = items(plan, &records, end, Split::Ward);
+    let overdue_now = overdue::overdue_rows(&all, end, None, |_| true);
+    // Overdue at the week's end and not at the previous week's end.
+    let was_overdue: std::collections::HashSet<(String, NaiveDate, String)> =
+        items(plan, &records, before, Split::Ward)
+            .into_iter()
+            .filter(|i| matches!(i.outcome, Outcome::Overdue { .. }))
+            .map(|i| (i.code, i.due, i.unit))
+            .collect();
+    let became_overdue: Vec<OverdueRow> = overdue::overdue_rows(&all, end, None, |i| {
+        !was_overdue.contains(&(i.code.clone(), i.due, i.unit.clone()))
     });
 
     let compliance = report
@@ -212,6 +239,7 @@ fn build(
         .collect();
 
     let overdue_by_unit = overdue::by_unit(overdue_now);
+    let at_risk = forecast::at_risk(plan, &records, end, &all);
 
     // Units responsible for indicators that sent nothing dated in the week.
     let mut silent_units: Vec<SilentUnit> = Vec::new();
@@ -233,33 +261,43 @@ fn build(
         }
     }
 
+    // Indicators behind their next target, furthest first, each with its forecast to that day.
     let mut furthest: Vec<(f64, Forecast)> = Vec::new();
     for (_, indicator) in plan.indicators() {
         let own = measurements
             .get(&indicator.code)
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        let standing = measure::standing(indicator, ward, own, today, indicator.target);
+        let next = all
+            .iter()
+            .filter(|i| i.code == indicator.code && i.outcome == Outcome::Open)
+            .min_by_key(|i| i.due);
+        let (due, target) = match next.and_then(|i| i.target.map(|(_, t)| (i.due, t))) {
+            Some(next) => next,
+            None => (indicator.deadline, indicator.target),
+        };
+        let standing = measure::standing(indicator, ward, own, week_end, target);
         let (Some(achieved), Status::NotMet) = (standing.achieved, standing.status) else {
             continue;
         };
-        let series = measure::ward_series(indicator, ward, own, today);
-        let at_deadline = forecast::linear_at(&series, indicator.deadline);
-        let scale = indicator.target.abs().max(1.0);
+        let series = measure::ward_series(indicator, ward, own, week_end);
+        let prediction = forecast::forecast(indicator.kind, &series, due);
+        let at_due = prediction.value();
+        let scale = target.abs().max(1.0);
         furthest.push((
-            (achieved - indicator.target).abs() / scale,
+            (achieved - target).abs() / scale,
             Forecast {
                 code: indicator.code.clone(),
                 text: indicator.text.clone(),
                 kind: indicator.kind,
                 unit_of_measure: indicator.unit_of_measure.clone(),
                 comparator: indicator.comparator.symbol(),
-                target: indicator.target,
+                target,
                 achieved,
-                deadline: indicator.deadline,
-                forecast: at_deadline,
-                forecast_meets: at_deadline
-                    .map(|f| indicator.comparator.holds(f, indicator.target)),
+                deadline: due,
+                forecast: at_due,
+                forecast_meets: at_due.map(|f| indicator.comparator.holds(f, target)),
+                prediction,
                 series: series
                     .iter()
                     .map(|(date, value)| SeriesPoint {
@@ -286,6 +324,7 @@ fn build(
         compliance,
         report,
         overdue_by_unit,
+        at_risk,
         silent_units,
         furthest_from_target: furthest.into_iter().take(5).map(|(_, f)| f).collect(),
     }
@@ -317,7 +356,7 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
             let _ = write!(out, "\n{text}\n{}\n", "=".repeat(text.chars().count()));
         }
     };
-    let day = lang.date(weekly.as_of);
+    let day = lang.date(weekly.week_end);
     let plan_heading = i18n::plan_heading(lang, &plan.meta.number, plan.meta.date);
     let title = i18n::weekly_title(weekly.week_start, weekly.week_end, &plan_heading)
         .get(lang)
@@ -413,6 +452,14 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
         out.push_str(&overdue::listing(lang, &group.items).render(format));
     }
 
+    heading(&mut out, verdicts::AT_RISK_HEADING.pick(lang));
+    let risks = overdue::risk_rows(lang, plan, weekly.week_end, &weekly.at_risk, |_| true);
+    if risks.is_empty() {
+        let _ = writeln!(out, "{}", verdicts::NOTHING_AT_RISK.pick(lang));
+    } else {
+        out.push_str(&overdue::listing(lang, &risks).render(format));
+    }
+
     heading(&mut out, lang.pick(i18n::UNITS_THAT_SENT_NOTHING_THIS));
     if weekly.silent_units.is_empty() {
         let _ = writeln!(out, "{}", lang.pick(i18n::EVERY_UNIT_SENT_FIGURES));
@@ -435,26 +482,17 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
         let shown = |value: f64| {
             crate::commands::record::achieved_text(lang, f.kind, value, &f.unit_of_measure)
         };
-        let (code, now, target, deadline) = (
+        let target = format!("{} {}", comparator_text(f.comparator), shown(f.target));
+        let line = verdicts::forecast_line(
+            lang,
             &f.code,
-            shown(f.achieved),
-            shown(f.target),
-            lang.date(f.deadline),
+            &shown(f.achieved),
+            &target,
+            f.deadline,
+            &f.prediction,
+            shown,
         );
-        let comparator = f.comparator;
-        let line = match f.forecast {
-            Some(value) => {
-                let at = shown(value);
-                let verdict = if f.forecast_meets == Some(true) {
-                    lang.pick(i18n::MEETS_IT)
-                } else {
-                    lang.pick(i18n::FALLS_SHORT)
-                };
-                i18n::weekly_forecast(code, &now, comparator, &target, &deadline, &at, verdict)
-            }
-            None => i18n::weekly_no_forecast(code, &now, comparator, &target, &deadline),
-        };
-        let _ = writeln!(out, "{}", line.get(lang));
+        let _ = writeln!(out, "{line}");
     }
     out
 }

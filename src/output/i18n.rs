@@ -164,8 +164,6 @@ pub const NO_INDICATOR_WITH_DATA_IS: (&str, &str) = (
     "Không có chỉ tiêu nào chưa đạt có số liệu.",
     "No indicator with data is behind its target.",
 );
-pub const MEETS_IT: (&str, &str) = ("đạt", "meets it");
-pub const FALLS_SHORT: (&str, &str) = ("không đạt", "falls short");
 pub const ON_TIME_COMPLIANCE_BY_CONTENT: (&str, &str) = (
     "Tỷ lệ đúng hạn theo nội dung",
     "On-time compliance by content",
@@ -798,21 +796,6 @@ pub fn task_changed(code: impl Display, what: impl Display, day: impl Display) -
     )
 }
 
-/// A task change its current status does not allow.
-pub fn task_transition_refused(
-    code: impl Display,
-    day: impl Display,
-    vi_status: impl Display,
-    vi_action: impl Display,
-    en_status: impl Display,
-    en_action: impl Display,
-) -> Localized {
-    loc!(
-        "Nhiệm vụ {code} ngày {day} đang ở trạng thái «{vi_status}»: không thể chuyển sang «{vi_action}»",
-        "Task {code} is \"{en_status}\" on {day}: it cannot be marked \"{en_action}\""
-    )
-}
-
 /// A backup made.
 pub fn backup_done(shown: impl Display) -> Localized {
     loc!("Đã sao lưu vào {shown}.", "Backed up to {shown}.")
@@ -1003,36 +986,6 @@ pub fn rows_rejected(count: impl Display) -> Localized {
     )
 }
 
-/// An indicator behind its target, too few figures to forecast.
-pub fn weekly_no_forecast(
-    code: impl Display,
-    now: impl Display,
-    comparator: impl Display,
-    target: impl Display,
-    deadline: impl Display,
-) -> Localized {
-    loc!(
-        "- {code}: hiện {now}, mục tiêu {comparator} {target} trước {deadline}; chưa đủ số liệu để dự báo.",
-        "- {code}: now {now}, target {comparator} {target} by {deadline}; too few figures for a forecast."
-    )
-}
-
-/// An indicator behind its target, with its forecast.
-pub fn weekly_forecast(
-    code: impl Display,
-    now: impl Display,
-    comparator: impl Display,
-    target: impl Display,
-    deadline: impl Display,
-    at: impl Display,
-    verdict: impl Display,
-) -> Localized {
-    loc!(
-        "- {code}: hiện {now}, mục tiêu {comparator} {target}. Với đà hiện nay, đến {deadline} đạt {at}: {verdict}.",
-        "- {code}: now {now}, target {comparator} {target}. At this pace it reaches {at} by {deadline}: {verdict}."
-    )
-}
-
 /// A task done this week.
 pub fn weekly_task_done(task: impl Display, date: impl Display) -> Localized {
     loc!("- {task} hoàn thành {date}", "- {task} done {date}")
@@ -1065,8 +1018,8 @@ pub fn weekly_changes(
 /// The weekly report's first sentence.
 pub fn weekly_headline(day: impl Display, days: impl Display, overall: impl Display) -> Localized {
     loc!(
-        "Tính đến ngày {day}: {days} ngày kể từ khi bắt đầu kế hoạch; tỷ lệ hoàn thành đúng hạn chung {overall}.",
-        "As of {day}: {days} days since the plan started; overall on-time compliance {overall}."
+        "Tính đến hết ngày {day}: {days} ngày kể từ khi bắt đầu kế hoạch; tỷ lệ hoàn thành đúng hạn chung {overall}.",
+        "At the end of {day}: {days} days since the plan started; overall on-time compliance {overall}."
     )
 }
 
@@ -1654,8 +1607,8 @@ pub fn baocao_table_caption(lang: Lang, number: usize, text: &str) -> String {
 pub fn baocao_indicators_caption(lang: Lang, content: &str, day: NaiveDate) -> String {
     let day = lang.date(day);
     match lang {
-        Lang::Vi => format!("Kết quả các chỉ tiêu của {content} đến ngày {day}"),
-        Lang::En => format!("{content}'s indicators as of {day}"),
+        Lang::Vi => format!("Kết quả các chỉ tiêu của {content} đến hết ngày {day}"),
+        Lang::En => format!("{content}'s indicators at the end of {day}"),
     }
 }
 
@@ -1693,23 +1646,39 @@ pub fn baocao_tasks_line(
     }
 }
 
-pub fn baocao_phases_caption(lang: Lang, day: NaiveDate) -> String {
-    let day = lang.date(day);
-    match lang {
-        Lang::Vi => format!("Tỷ lệ hoàn thành theo nội dung và giai đoạn, đến ngày {day}"),
-        Lang::En => format!("Compliance by content and phase, as of {day}"),
+/// The phase grid's caption: judged at the end of one day, or each content at the end of
+/// its own latest finished phase.
+pub fn baocao_phases_caption(lang: Lang, day: Option<NaiveDate>) -> String {
+    match (day, lang) {
+        (Some(day), Lang::Vi) => format!(
+            "Tỷ lệ hoàn thành theo nội dung và giai đoạn, đến hết ngày {}",
+            lang.date(day)
+        ),
+        (Some(day), Lang::En) => format!(
+            "Compliance by content and phase, at the end of {}",
+            lang.date(day)
+        ),
+        (None, Lang::Vi) => "Tỷ lệ hoàn thành theo nội dung và giai đoạn, mỗi nội dung đến hết giai đoạn vừa kết thúc".to_string(),
+        (None, Lang::En) => "Compliance by content and phase, each content at the end of its latest finished phase".to_string(),
     }
 }
 
-pub fn baocao_overall_line(lang: Lang, met: usize, due: usize, pct: Option<f64>) -> String {
-    match (pct, lang) {
+/// The overall rate under the phase grid, from the grid's own total.
+pub fn baocao_overall_line(lang: Lang, tally: &crate::plan::compliance::Tally) -> String {
+    let (met, due, late, overdue) = (
+        tally.items_met,
+        tally.items_due,
+        tally.items_late,
+        tally.items_overdue,
+    );
+    match (tally.compliance_pct(), lang) {
         (Some(pct), Lang::Vi) => format!(
-            "Tính chung, {met}/{due} nhiệm vụ và chỉ tiêu đã đến hạn đạt yêu cầu ({}).",
-            lang.percent(pct)
+            "Tính chung, {met}/{due} nhiệm vụ và chỉ tiêu đã đến hạn đạt đúng hạn ({}); {late} đạt nhưng trễ hạn; {overdue} quá hạn chưa đạt.",
+            lang.percent((pct * 10.0).round() / 10.0)
         ),
         (Some(pct), Lang::En) => format!(
-            "Overall, {met} of {due} tasks and indicator targets due so far were met ({}).",
-            lang.percent(pct)
+            "Overall, {met} of {due} tasks and indicator targets due were met on time ({}); {late} were met late; {overdue} are overdue.",
+            lang.percent((pct * 10.0).round() / 10.0)
         ),
         (None, _) => lang
             .pick((
@@ -1717,6 +1686,14 @@ pub fn baocao_overall_line(lang: Lang, met: usize, due: usize, pct: Option<f64>)
                 "No task or indicator target is due yet.",
             ))
             .to_string(),
+    }
+}
+
+/// An indicator's standing against its final target before that target falls due.
+pub fn standing_before_deadline(lang: Lang, status: Status) -> String {
+    match lang {
+        Lang::Vi => format!("chưa đến hạn; hiện {}", self::status(lang, status)),
+        Lang::En => format!("not yet due; now {}", self::status(lang, status)),
     }
 }
 

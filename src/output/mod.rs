@@ -3,6 +3,7 @@
 pub mod document;
 pub mod i18n;
 pub mod template;
+pub mod verdicts;
 
 use std::io::{IsTerminal, Write};
 

@@ -81,20 +81,146 @@ pub struct TaskEvent {
     pub recorded_at: String,
 }
 
+/// Which statuses an action may follow.
+pub fn allowed(action: TaskAction, status: TaskStatus) -> bool {
+    use TaskStatus::*;
+    match action {
+        TaskAction::Start => status == NotStarted,
+        TaskAction::Done => matches!(status, NotStarted | InProgress),
+        TaskAction::Reopen => matches!(status, Done | Cancelled),
+        TaskAction::Cancel => matches!(status, NotStarted | InProgress),
+    }
+}
+
+/// The status an action leaves a task in.
+fn status_after(action: TaskAction) -> TaskStatus {
+    match action {
+        TaskAction::Start | TaskAction::Reopen => TaskStatus::InProgress,
+        TaskAction::Done => TaskStatus::Done,
+        TaskAction::Cancel => TaskStatus::Cancelled,
+    }
+}
+
+/// A task's events in the order they take effect: by the day they describe, then in the
+/// order they were recorded.
+fn in_effect_order(events: &[TaskEvent]) -> Vec<&TaskEvent> {
+    let mut ordered: Vec<&TaskEvent> = events.iter().collect();
+    ordered.sort_by_key(|e| (e.date, e.id));
+    ordered
+}
+
 /// A task's status on `as_of`, and the day it was done if it is done.
 ///
-/// `events` are the task's, in the order they were recorded.
+/// Events are replayed in effect order; an event its status at that point does not allow (a
+/// start after the task was done, from a database written before such events were refused)
+/// changes nothing.
 pub fn task_state(events: &[TaskEvent], as_of: NaiveDate) -> (TaskStatus, Option<NaiveDate>) {
-    let mut applicable: Vec<&TaskEvent> = events.iter().filter(|e| e.date <= as_of).collect();
-    // Events are replayed by the day they describe; same-day events in recording order.
-    applicable.sort_by_key(|e| (e.date, e.id));
-    match applicable.last() {
-        None => (TaskStatus::NotStarted, None),
-        Some(e) => match e.action {
-            TaskAction::Start | TaskAction::Reopen => (TaskStatus::InProgress, None),
-            TaskAction::Done => (TaskStatus::Done, Some(e.date)),
-            TaskAction::Cancel => (TaskStatus::Cancelled, None),
-        },
+    let mut status = TaskStatus::NotStarted;
+    let mut done_on = None;
+    for event in in_effect_order(events) {
+        if event.date > as_of {
+            break;
+        }
+        if allowed(event.action, status) {
+            status = status_after(event.action);
+            done_on = (status == TaskStatus::Done).then_some(event.date);
+        }
+    }
+    (status, done_on)
+}
+
+/// Why a new task event cannot be added to a task's log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TaskEventConflict {
+    /// On its day the task's status does not allow the action.
+    NotAllowed { status: TaskStatus },
+    /// Allowed on its day, but a later event would then be impossible: `later` on `on`,
+    /// which needs a status the new event takes away.
+    BreaksLater {
+        later: TaskAction,
+        on: NaiveDate,
+        status: TaskStatus,
+    },
+}
+
+/// Checks that `action` on `date`, recorded after `events`, leaves a log in which every event
+/// is allowed when it takes effect. A command never records an event the replay would ignore.
+pub fn check_task_event(
+    events: &[TaskEvent],
+    action: TaskAction,
+    date: NaiveDate,
+) -> Result<(), TaskEventConflict> {
+    let before = task_state(events, date).0;
+    if !allowed(action, before) {
+        return Err(TaskEventConflict::NotAllowed { status: before });
+    }
+    let new = TaskEvent {
+        id: i64::MAX,
+        task: String::new(),
+        action,
+        date,
+        note: None,
+        recorded_by: None,
+        recorded_at: String::new(),
+    };
+    let mut all: Vec<TaskEvent> = events.to_vec();
+    all.push(new);
+    let mut status = TaskStatus::NotStarted;
+    for event in in_effect_order(&all) {
+        if !allowed(event.action, status) {
+            // Only the new event can make a formerly valid log invalid after its own day.
+            if event.id != i64::MAX && event.date >= date {
+                return Err(TaskEventConflict::BreaksLater {
+                    later: event.action,
+                    on: event.date,
+                    status,
+                });
+            }
+            continue;
+        }
+        status = status_after(event.action);
+    }
+    Ok(())
+}
+
+/// The moment a verdict is given for.
+///
+/// The same item can be "due today, still open" during its last day and "missed" once that
+/// day is over: a report on a period that has ended judges at the end of its last day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "moment", content = "day")]
+pub enum Moment {
+    /// During day D (`overdue`, `report`, `show` today): what falls due on D is not late yet,
+    /// the day is still the unit's to use.
+    During(NaiveDate),
+    /// At the end of day D, the last day of a period that has ended (`weekly`, `baocao`):
+    /// what fell due on or before D and is not met is missed.
+    EndOf(NaiveDate),
+}
+
+impl Moment {
+    /// The last day whose records count.
+    pub fn day(self) -> NaiveDate {
+        match self {
+            Self::During(day) | Self::EndOf(day) => day,
+        }
+    }
+
+    /// Whether an item due on `due` can no longer be met in time.
+    pub fn is_past(self, due: NaiveDate) -> bool {
+        match self {
+            Self::During(day) => due < day,
+            Self::EndOf(day) => due <= day,
+        }
+    }
+
+    /// Days since `due` was missed: during D it is D - due; at the end of D one day more,
+    /// the same count `overdue` gives the next morning.
+    pub fn days_past(self, due: NaiveDate) -> i64 {
+        match self {
+            Self::During(day) => (day - due).num_days(),
+            Self::EndOf(day) => (day - due).num_days() + 1,
+        }
     }
 }
 
@@ -165,8 +291,11 @@ pub enum Split {
     ByUnit,
 }
 
-/// Every item of the plan with its outcome on `as_of`, in plan order.
-pub fn items(plan: &Plan, records: &Records, as_of: NaiveDate, split: Split) -> Vec<Item> {
+/// Every item of the plan with its outcome at `moment`, in plan order.
+///
+/// This is the one judgement: every document (report, overdue, weekly, baocao, show) counts
+/// what it shows from these items, never for itself.
+pub fn items(plan: &Plan, records: &Records, moment: Moment, split: Split) -> Vec<Item> {
     let ward = plan.ward().map(|u| u.code.as_str()).unwrap_or("");
     let mut items = Vec::new();
     for content in &plan.contents {
@@ -176,7 +305,7 @@ pub fn items(plan: &Plan, records: &Records, as_of: NaiveDate, split: Split) -> 
                 .get(&task.code)
                 .map(Vec::as_slice)
                 .unwrap_or(&[]);
-            let outcome = task_outcome(events, task.deadline, as_of);
+            let outcome = task_outcome(events, task.deadline, moment);
             items.push(Item {
                 kind: ItemKind::Task,
                 code: task.code.clone(),
@@ -200,7 +329,7 @@ pub fn items(plan: &Plan, records: &Records, as_of: NaiveDate, split: Split) -> 
                 indicator,
                 ward,
                 measurements,
-                as_of,
+                moment,
                 split,
                 &mut items,
             );
@@ -209,13 +338,13 @@ pub fn items(plan: &Plan, records: &Records, as_of: NaiveDate, split: Split) -> 
     items
 }
 
-fn task_outcome(events: &[TaskEvent], deadline: NaiveDate, as_of: NaiveDate) -> Outcome {
-    match task_state(events, as_of) {
+fn task_outcome(events: &[TaskEvent], deadline: NaiveDate, moment: Moment) -> Outcome {
+    match task_state(events, moment.day()) {
         (TaskStatus::Cancelled, _) => Outcome::Cancelled,
         (TaskStatus::Done, Some(on)) if on <= deadline => Outcome::Met { on },
         (TaskStatus::Done, Some(on)) => Outcome::Late { on },
-        _ if deadline < as_of => Outcome::Overdue {
-            days: (as_of - deadline).num_days(),
+        _ if moment.is_past(deadline) => Outcome::Overdue {
+            days: moment.days_past(deadline),
         },
         _ => Outcome::Open,
     }
@@ -240,7 +369,7 @@ fn indicator_items(
     indicator: &Indicator,
     ward: &str,
     measurements: &[Measurement],
-    as_of: NaiveDate,
+    moment: Moment,
     split: Split,
     items: &mut Vec<Item>,
 ) {
@@ -271,7 +400,7 @@ fn indicator_items(
                         .first()
                         .map(|f| f.value)
                 };
-                let outcome = judge(indicator.comparator, share, due, as_of, &own, figure_on);
+                let outcome = judge(indicator.comparator, share, due, moment, &own, figure_on);
                 items.push(indicator_item(
                     content,
                     indicator,
@@ -291,7 +420,7 @@ fn indicator_items(
                 indicator.comparator,
                 target,
                 due,
-                as_of,
+                moment,
                 measurements,
                 figure_on,
             );
@@ -330,15 +459,19 @@ fn indicator_item(
     }
 }
 
-/// Judges a target due on `due` on the as-of day, given the figure on any day.
+/// Judges a target due on `due` at `moment`, given the figure on any day.
+///
+/// Met: the figure on the due day (or on the moment's day, if earlier) meets the target.
+/// Open: not met and not past due. Late: past due, met since. Overdue: past due, not met.
 fn judge(
     comparator: Comparator,
     target: f64,
     due: NaiveDate,
-    as_of: NaiveDate,
+    moment: Moment,
     measurements: &[Measurement],
     figure_on: impl Fn(NaiveDate) -> Option<f64>,
 ) -> Outcome {
+    let as_of = moment.day();
     let meets = |day: NaiveDate| figure_on(day).is_some_and(|f| comparator.holds(f, target));
     let mut days: Vec<NaiveDate> = measurements
         .iter()
@@ -359,7 +492,7 @@ fn judge(
         let on = first_meeting(None, last_day).unwrap_or(last_day);
         return Outcome::Met { on };
     }
-    if due >= as_of {
+    if !moment.is_past(due) {
         return Outcome::Open;
     }
     if meets(as_of) {
@@ -367,7 +500,7 @@ fn judge(
         return Outcome::Late { on };
     }
     Outcome::Overdue {
-        days: (as_of - due).num_days(),
+        days: moment.days_past(due),
     }
 }
 
@@ -380,11 +513,11 @@ pub enum PhaseStatus {
     Finished,
 }
 
-/// The phase's status on `as_of`: finished only after its last day.
-pub fn phase_status(start: NaiveDate, end: NaiveDate, as_of: NaiveDate) -> PhaseStatus {
-    if as_of < start {
+/// The phase's status at `moment`: finished once its last day is over.
+pub fn phase_status(start: NaiveDate, end: NaiveDate, moment: Moment) -> PhaseStatus {
+    if moment.day() < start {
         PhaseStatus::NotStarted
-    } else if as_of <= end {
+    } else if !moment.is_past(end) {
         PhaseStatus::Running
     } else {
         PhaseStatus::Finished
@@ -472,11 +605,11 @@ mod tests {
     fn a_task_due_on_the_as_of_day_is_not_overdue() {
         let deadline = day("2026-05-31");
         assert_eq!(
-            task_outcome(&[], deadline, day("2026-05-31")),
+            task_outcome(&[], deadline, Moment::During(day("2026-05-31"))),
             Outcome::Open
         );
         assert_eq!(
-            task_outcome(&[], deadline, day("2026-06-01")),
+            task_outcome(&[], deadline, Moment::During(day("2026-06-01"))),
             Outcome::Overdue { days: 1 }
         );
     }
@@ -486,7 +619,7 @@ mod tests {
         let deadline = day("2026-05-31");
         let on_time = [event(1, TaskAction::Done, "2026-05-31")];
         assert_eq!(
-            task_outcome(&on_time, deadline, day("2026-07-01")),
+            task_outcome(&on_time, deadline, Moment::During(day("2026-07-01"))),
             Outcome::Met {
                 on: day("2026-05-31")
             }
@@ -496,14 +629,14 @@ mod tests {
             event(2, TaskAction::Done, "2026-06-02"),
         ];
         assert_eq!(
-            task_outcome(&late, deadline, day("2026-07-01")),
+            task_outcome(&late, deadline, Moment::During(day("2026-07-01"))),
             Outcome::Late {
                 on: day("2026-06-02")
             }
         );
         // Seen before it was done, the same task was overdue.
         assert_eq!(
-            task_outcome(&late, deadline, day("2026-06-01")),
+            task_outcome(&late, deadline, Moment::During(day("2026-06-01"))),
             Outcome::Overdue { days: 1 }
         );
     }
@@ -556,16 +689,139 @@ mod tests {
     }
 
     #[test]
+    fn at_the_end_of_the_due_day_an_unmet_item_is_missed() {
+        let deadline = day("2026-05-31");
+        assert_eq!(
+            task_outcome(&[], deadline, Moment::During(deadline)),
+            Outcome::Open
+        );
+        assert_eq!(
+            task_outcome(&[], deadline, Moment::EndOf(deadline)),
+            Outcome::Overdue { days: 1 }
+        );
+        // Done on the day: met, whichever way the day is looked at.
+        let done = [event(1, TaskAction::Done, "2026-05-31")];
+        assert_eq!(
+            task_outcome(&done, deadline, Moment::EndOf(deadline)),
+            Outcome::Met { on: deadline }
+        );
+        // Done the day after is not seen at the end of the due day.
+        let next_day = [event(1, TaskAction::Done, "2026-06-01")];
+        assert_eq!(
+            task_outcome(&next_day, deadline, Moment::EndOf(deadline)),
+            Outcome::Overdue { days: 1 }
+        );
+        let (start, end) = (day("2026-05-30"), deadline);
+        assert_eq!(
+            phase_status(start, end, Moment::EndOf(end)),
+            PhaseStatus::Finished
+        );
+    }
+
+    #[test]
+    fn an_indicator_judged_at_the_end_of_its_checkpoint() {
+        let figure = |d: NaiveDate| (d >= day("2026-12-05")).then_some(96.0);
+        let due = day("2026-11-30");
+        let m = |date: &str| crate::plan::measure::Measurement {
+            id: 1,
+            indicator: "X".into(),
+            unit: "W".into(),
+            date: day(date),
+            value: 96.0,
+            numerator: None,
+            denominator: None,
+            baseline: false,
+            revision: 1,
+            note: None,
+            recorded_by: None,
+            recorded_at: String::new(),
+        };
+        let ms = [m("2026-12-05")];
+        let judged = |moment| judge(Comparator::AtLeast, 95.0, due, moment, &ms, figure);
+        assert_eq!(judged(Moment::During(due)), Outcome::Open);
+        assert_eq!(judged(Moment::EndOf(due)), Outcome::Overdue { days: 1 });
+        assert_eq!(
+            judged(Moment::EndOf(day("2026-12-31"))),
+            Outcome::Late {
+                on: day("2026-12-05")
+            }
+        );
+    }
+
+    #[test]
+    fn an_event_that_would_break_a_later_one_is_refused() {
+        let started = [event(1, TaskAction::Start, "2026-11-03")];
+        // Done before the start: the start would then follow a done task.
+        assert_eq!(
+            check_task_event(&started, TaskAction::Done, day("2026-11-02")),
+            Err(TaskEventConflict::BreaksLater {
+                later: TaskAction::Start,
+                on: day("2026-11-03"),
+                status: TaskStatus::Done
+            })
+        );
+        assert_eq!(
+            check_task_event(&started, TaskAction::Done, day("2026-11-03")),
+            Ok(())
+        );
+        // Reopen before it was done; cancel of a done task.
+        let done = [
+            event(1, TaskAction::Start, "2026-11-01"),
+            event(2, TaskAction::Done, "2026-11-05"),
+        ];
+        assert_eq!(
+            check_task_event(&done, TaskAction::Reopen, day("2026-11-04")),
+            Err(TaskEventConflict::NotAllowed {
+                status: TaskStatus::InProgress
+            })
+        );
+        assert_eq!(
+            check_task_event(&done, TaskAction::Cancel, day("2026-11-06")),
+            Err(TaskEventConflict::NotAllowed {
+                status: TaskStatus::Done
+            })
+        );
+        assert_eq!(
+            check_task_event(&done, TaskAction::Reopen, day("2026-11-06")),
+            Ok(())
+        );
+        // A cancel before a later done: the done would follow a cancelled task.
+        assert!(matches!(
+            check_task_event(&done, TaskAction::Cancel, day("2026-11-02")),
+            Err(TaskEventConflict::BreaksLater { .. })
+        ));
+    }
+
+    #[test]
+    fn an_event_the_log_does_not_allow_changes_nothing() {
+        // Written before such events were refused: a start after the task was done.
+        let log = [
+            event(1, TaskAction::Done, "2026-11-02"),
+            event(2, TaskAction::Start, "2026-11-03"),
+        ];
+        assert_eq!(
+            task_state(&log, day("2026-11-30")),
+            (TaskStatus::Done, Some(day("2026-11-02")))
+        );
+    }
+
+    #[test]
     fn phase_boundaries_are_inclusive() {
         let (start, end) = (day("2026-06-01"), day("2026-12-31"));
         assert_eq!(
-            phase_status(start, end, day("2026-05-31")),
+            phase_status(start, end, Moment::During(day("2026-05-31"))),
             PhaseStatus::NotStarted
         );
-        assert_eq!(phase_status(start, end, start), PhaseStatus::Running);
-        assert_eq!(phase_status(start, end, end), PhaseStatus::Running);
         assert_eq!(
-            phase_status(start, end, day("2027-01-01")),
+            phase_status(start, end, Moment::During(start)),
+            PhaseStatus::Running
+        );
+        assert_eq!(
+            phase_status(start, end, Moment::During(end)),
+            PhaseStatus::Running
+        );
+        assert_eq!(
+            phase_status(start, end, Moment::During(day("2027-01-01"))),
             PhaseStatus::Finished
         );
     }

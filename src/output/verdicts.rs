@@ -1,0 +1,224 @@
+//! Messages about verdicts: task logs that would contradict themselves, forecasts and the
+//! items at risk. Each is built in both languages from typed values, dates and numbers
+//! formatted per language.
+
+use chrono::NaiveDate;
+
+use crate::output::i18n::{task_action, task_status, Lang, Localized};
+use crate::plan::compliance::{TaskAction, TaskEventConflict};
+use crate::plan::forecast::{
+    AtRisk, Basis, Forecast, RiskReason, MAX_REACH, MIN_READINGS, MIN_SPAN_DAYS,
+};
+use crate::plan::Comparator;
+
+/// A label in both languages.
+pub struct Label {
+    pub vi: &'static str,
+    pub en: &'static str,
+}
+
+impl Label {
+    /// The label in `lang`.
+    pub fn pick(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Vi => self.vi,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// The weekly report's section of items at risk.
+pub const AT_RISK_HEADING: Label = Label {
+    vi: "Có nguy cơ trễ hạn (theo dự báo hoặc tiến độ)",
+    en: "At risk of being missed (by forecast or pace)",
+};
+
+/// No item at risk.
+pub const NOTHING_AT_RISK: Label = Label {
+    vi: "Không có nhiệm vụ hay chỉ tiêu nào có nguy cơ trễ hạn.",
+    en: "No task or indicator target is at risk.",
+};
+
+/// Why `action` on `day` cannot be recorded for task `code`.
+pub fn task_event_refused(
+    code: &str,
+    action: TaskAction,
+    day: NaiveDate,
+    conflict: &TaskEventConflict,
+) -> Localized {
+    let text = |lang: Lang| {
+        let (what, when) = (task_action(lang, action), lang.date(day));
+        match (conflict, lang) {
+            (TaskEventConflict::NotAllowed { status }, Lang::Vi) => format!(
+                "Nhiệm vụ {code} ngày {when} đang ở trạng thái «{}»: không thể chuyển sang «{what}»",
+                task_status(lang, *status)
+            ),
+            (TaskEventConflict::NotAllowed { status }, Lang::En) => format!(
+                "Task {code} is \"{}\" on {when}: it cannot be marked \"{what}\"",
+                task_status(lang, *status)
+            ),
+            (TaskEventConflict::BreaksLater { later, on, status }, Lang::Vi) => format!(
+                "Không thể ghi nhiệm vụ {code} «{what}» ngày {when}: sổ theo dõi đã có «{}» ngày {}, \
+                 mà khi đó nhiệm vụ sẽ đang «{}». Kiểm tra lại ngày (xem: kehoach task log {code})",
+                task_action(lang, *later),
+                lang.date(*on),
+                task_status(lang, *status)
+            ),
+            (TaskEventConflict::BreaksLater { later, on, status }, Lang::En) => format!(
+                "Cannot mark task {code} \"{what}\" on {when}: its log already has \"{}\" on {}, \
+                 when the task would then be \"{}\". Check the date (see: kehoach task log {code})",
+                task_action(lang, *later),
+                lang.date(*on),
+                task_status(lang, *status)
+            ),
+        }
+    };
+    Localized {
+        vi: text(Lang::Vi),
+        en: text(Lang::En),
+    }
+}
+
+/// "6 số liệu trong 9 tuần" / "6 readings over 9 weeks".
+pub fn basis_text(lang: Lang, basis: &Basis) -> String {
+    let n = basis.readings;
+    let span = if basis.span_days < 14 {
+        match lang {
+            Lang::Vi => format!("{} ngày", basis.span_days),
+            Lang::En if basis.span_days == 1 => "1 day".to_string(),
+            Lang::En => format!("{} days", basis.span_days),
+        }
+    } else {
+        let weeks = (basis.span_days as f64 / 7.0).round() as i64;
+        match lang {
+            Lang::Vi => format!("{weeks} tuần"),
+            Lang::En => format!("{weeks} weeks"),
+        }
+    };
+    match lang {
+        Lang::Vi => format!("{n} số liệu trong {span}"),
+        Lang::En if n == 1 => format!("1 reading over {span}"),
+        Lang::En => format!("{n} readings over {span}"),
+    }
+}
+
+/// What a forecast says of an indicator behind its next target, as a list line.
+///
+/// `shown` formats a figure in the indicator's own unit ("95,5%", "7 sáng kiến").
+pub fn forecast_line(
+    lang: Lang,
+    code: &str,
+    now: &str,
+    target: &str,
+    due: NaiveDate,
+    prediction: &Forecast,
+    shown: impl Fn(f64) -> String,
+) -> String {
+    let due = lang.date(due);
+    let head = match lang {
+        Lang::Vi => format!("- {code}: hiện {now}, mục tiêu {target} đến {due}."),
+        Lang::En => format!("- {code}: now {now}, target {target} by {due}."),
+    };
+    let tail = match (prediction, lang) {
+        (Forecast::Value { value, basis }, Lang::Vi) => format!(
+            "Dự báo (từ {}): đạt {} vào {due}.",
+            basis_text(lang, basis),
+            shown(*value)
+        ),
+        (Forecast::Value { value, basis }, Lang::En) => format!(
+            "Forecast (from {}): {} by {due}.",
+            basis_text(lang, basis),
+            shown(*value)
+        ),
+        (Forecast::TooFewReadings { basis }, Lang::Vi) => format!(
+            "Chưa đủ số liệu để dự báo (cần ít nhất {MIN_READINGS} số liệu trong {MIN_SPAN_DAYS} ngày; có {}).",
+            basis_text(lang, basis)
+        ),
+        (Forecast::TooFewReadings { basis }, Lang::En) => format!(
+            "Too few figures for a forecast (at least {MIN_READINGS} readings over {MIN_SPAN_DAYS} days are needed; there are {}).",
+            basis_text(lang, basis)
+        ),
+        (Forecast::TooFarAhead { basis }, Lang::Vi) => format!(
+            "Chưa đủ số liệu để dự báo đến {due} ({} chỉ cho phép dự báo xa gấp {MAX_REACH} lần khoảng đó).",
+            basis_text(lang, basis)
+        ),
+        (Forecast::TooFarAhead { basis }, Lang::En) => format!(
+            "Too few figures to forecast as far as {due} ({} reach at most {MAX_REACH} times that span ahead).",
+            basis_text(lang, basis)
+        ),
+    };
+    format!("{head} {tail}")
+}
+
+/// Why an item is at risk, in a few words.
+pub fn risk_reason(lang: Lang, risk: &AtRisk, shown: impl Fn(f64) -> String) -> String {
+    let due = lang.date(risk.item.due);
+    let target = risk
+        .item
+        .target
+        .map(|(c, t)| format!("{} {}", comparator_sign(c), shown(t)))
+        .unwrap_or_default();
+    match (&risk.reason, lang) {
+        (RiskReason::ForecastMisses { forecast, basis }, Lang::Vi) => format!(
+            "dự báo đạt {} vào {due} (từ {}), mục tiêu {target}",
+            shown(*forecast),
+            basis_text(lang, basis)
+        ),
+        (RiskReason::ForecastMisses { forecast, basis }, Lang::En) => format!(
+            "forecast {} by {due} (from {}), target {target}",
+            shown(*forecast),
+            basis_text(lang, basis)
+        ),
+        (RiskReason::BehindPace { expected, achieved }, Lang::Vi) => format!(
+            "chậm tiến độ: theo tiến độ đến nay cần {}, mới đạt {} (mục tiêu {target} đến {due})",
+            shown(*expected),
+            shown(*achieved)
+        ),
+        (RiskReason::BehindPace { expected, achieved }, Lang::En) => format!(
+            "behind pace: {} expected by now, {} reached (target {target} by {due})",
+            shown(*expected),
+            shown(*achieved)
+        ),
+        (RiskReason::NotStarted { elapsed_pct }, Lang::Vi) => format!(
+            "chưa bắt đầu, đã qua {}% thời gian (hạn {due})",
+            elapsed_pct.round()
+        ),
+        (RiskReason::NotStarted { elapsed_pct }, Lang::En) => format!(
+            "not started with {}% of its time gone (due {due})",
+            elapsed_pct.round()
+        ),
+    }
+}
+
+/// "≥", "≤" and the rest, as the listings print them.
+pub fn comparator_sign(comparator: Comparator) -> &'static str {
+    comparator_text(comparator.symbol())
+}
+
+/// The printed sign for a comparator's stored symbol (">=" is shown "≥").
+pub fn comparator_text(symbol: &str) -> &'static str {
+    match Comparator::parse(symbol).unwrap_or(Comparator::Exactly) {
+        Comparator::AtLeast => "≥",
+        Comparator::MoreThan => ">",
+        Comparator::AtMost => "≤",
+        Comparator::LessThan => "<",
+        Comparator::Exactly => "=",
+    }
+}
+
+/// `weekly --as-of` whose week ended before the plan began.
+pub fn week_before_plan(start: NaiveDate, end: NaiveDate, plan_start: NaiveDate) -> Localized {
+    let (start, end, plan_start) = (
+        Lang::Vi.date(start),
+        Lang::Vi.date(end),
+        Lang::Vi.date(plan_start),
+    );
+    Localized {
+        vi: format!(
+            "Tuần {start} – {end} kết thúc trước khi kế hoạch bắt đầu ({plan_start}): chọn --as-of muộn hơn"
+        ),
+        en: format!(
+            "The week {start} – {end} ends before the plan began ({plan_start}): choose a later --as-of"
+        ),
+    }
+}
