@@ -159,11 +159,16 @@ pub fn risk_rows(
         .filter(|risk| keep(&risk.item))
         .map(|risk| {
             let item = &risk.item;
-            let shown = |value: f64| match plan.indicator_by_code(&item.code) {
-                Some((_, i)) => {
+            let indicator = plan.indicator_by_code(&item.code).map(|(_, i)| i);
+            let shown = |value: f64| match indicator {
+                Some(i) => {
                     crate::commands::record::achieved_text(lang, i.kind, value, &i.unit_of_measure)
                 }
                 None => lang.number(value),
+            };
+            let target = match (indicator, item.target) {
+                (Some(i), Some((_, t))) => i18n::indicator_target(lang, i, t),
+                _ => String::new(),
             };
             OverdueRow {
                 kind: item.kind,
@@ -179,7 +184,7 @@ pub fn risk_rows(
                 target: item.target.map(|t| t.1),
                 at_risk: true,
                 risk: Some(risk.reason),
-                risk_text: Some(risk_reason(lang, risk, shown)),
+                risk_text: Some(risk_reason(lang, risk, &target, shown)),
             }
         })
         .collect();

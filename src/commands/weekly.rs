@@ -15,7 +15,7 @@ use crate::commands::{as_of, Context};
 use crate::error::rejected;
 use crate::output::html_escape as escape;
 use crate::output::i18n::{self, Lang};
-use crate::output::verdicts::{self, comparator_text};
+use crate::output::verdicts;
 use crate::output::{self, Format, Listing};
 use crate::plan::compliance::{items, task_state, Moment, Outcome, Split, TaskStatus};
 use crate::plan::forecast::AtRisk;
@@ -482,7 +482,10 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
         let shown = |value: f64| {
             crate::commands::record::achieved_text(lang, f.kind, value, &f.unit_of_measure)
         };
-        let target = format!("{} {}", comparator_text(f.comparator), shown(f.target));
+        let target = match plan.indicator_by_code(&f.code) {
+            Some((_, indicator)) => i18n::indicator_target(lang, indicator, f.target),
+            None => shown(f.target),
+        };
         let line = verdicts::forecast_line(
             lang,
             &f.code,

@@ -9,7 +9,6 @@ use crate::plan::compliance::{TaskAction, TaskEventConflict};
 use crate::plan::forecast::{
     AtRisk, Basis, Forecast, RiskReason, MAX_REACH, MIN_READINGS, MIN_SPAN_DAYS,
 };
-use crate::plan::Comparator;
 
 /// A label in both languages.
 pub struct Label {
@@ -151,13 +150,15 @@ pub fn forecast_line(
 }
 
 /// Why an item is at risk, in a few words.
-pub fn risk_reason(lang: Lang, risk: &AtRisk, shown: impl Fn(f64) -> String) -> String {
+///
+/// `target` is the item's target as the listings write it ("≥ 95%", "giảm ≥ 20% so với 2025").
+pub fn risk_reason(
+    lang: Lang,
+    risk: &AtRisk,
+    target: &str,
+    shown: impl Fn(f64) -> String,
+) -> String {
     let due = lang.date(risk.item.due);
-    let target = risk
-        .item
-        .target
-        .map(|(c, t)| format!("{} {}", comparator_sign(c), shown(t)))
-        .unwrap_or_default();
     match (&risk.reason, lang) {
         (RiskReason::ForecastMisses { forecast, basis }, Lang::Vi) => format!(
             "dự báo đạt {} vào {due} (từ {}), mục tiêu {target}",
@@ -187,22 +188,6 @@ pub fn risk_reason(lang: Lang, risk: &AtRisk, shown: impl Fn(f64) -> String) -> 
             "not started with {}% of its time gone (due {due})",
             elapsed_pct.round()
         ),
-    }
-}
-
-/// "≥", "≤" and the rest, as the listings print them.
-pub fn comparator_sign(comparator: Comparator) -> &'static str {
-    comparator_text(comparator.symbol())
-}
-
-/// The printed sign for a comparator's stored symbol (">=" is shown "≥").
-pub fn comparator_text(symbol: &str) -> &'static str {
-    match Comparator::parse(symbol).unwrap_or(Comparator::Exactly) {
-        Comparator::AtLeast => "≥",
-        Comparator::MoreThan => ">",
-        Comparator::AtMost => "≤",
-        Comparator::LessThan => "<",
-        Comparator::Exactly => "=",
     }
 }
 
