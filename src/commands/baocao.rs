@@ -90,6 +90,20 @@ pub fn run(context: &Context, args: BaocaoArgs) -> anyhow::Result<()> {
     }
 }
 
+/// The Vietnamese Markdown of the monthly report as of `today`, for the consistency test.
+#[cfg(test)]
+pub(super) fn markdown_for_test(
+    plan: &Plan,
+    recorded: &crate::store::records::Recorded,
+    today: NaiveDate,
+) -> String {
+    let scope = Scope::Calendar(Period::before(PeriodKind::Month, today));
+    let judged = judgement_days(plan, &scope, today);
+    let records = recorded.records();
+    let doc = build(Lang::Vi, plan, &records, &scope, &judged, today, None);
+    document::markdown(&doc)
+}
+
 fn extension(path: &Path) -> Option<String> {
     path.extension()
         .and_then(|e| e.to_str())

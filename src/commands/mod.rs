@@ -3,6 +3,8 @@
 
 mod baocao;
 mod check;
+#[cfg(test)]
+mod consistency_tests;
 mod entry;
 mod history;
 mod import;

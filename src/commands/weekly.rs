@@ -24,7 +24,7 @@ use crate::plan::{forecast, Plan};
 use crate::store::records::{measurement_history, recorded, Recorded};
 
 #[derive(Serialize)]
-struct Weekly {
+pub(super) struct Weekly {
     as_of: NaiveDate,
     week_start: NaiveDate,
     week_end: NaiveDate,
@@ -33,8 +33,8 @@ struct Weekly {
     headline: Headline,
     changes: Changes,
     compliance: Vec<ContentChange>,
-    report: Report,
-    overdue_by_unit: Vec<UnitOverdue>,
+    pub(super) report: Report,
+    pub(super) overdue_by_unit: Vec<UnitOverdue>,
     /// Open items whose forecast or pace says they will be missed.
     at_risk: Vec<AtRisk>,
     silent_units: Vec<SilentUnit>,
@@ -151,7 +151,7 @@ pub fn run(context: &Context, args: WeeklyArgs) -> anyhow::Result<()> {
     }
 }
 
-fn build(
+pub(super) fn build(
     plan: &Plan,
     recorded: &Recorded,
     history: &[Measurement],
