@@ -2,6 +2,7 @@
 
 pub mod document;
 pub mod i18n;
+pub mod seed_toml;
 pub mod template;
 
 use std::io::{IsTerminal, Write};
