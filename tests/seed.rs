@@ -322,6 +322,40 @@ fn the_embedded_plan_is_all_of_118() {
     );
     assert_eq!(indicator("NV1.05")["target"], 95.0);
     assert_eq!(indicator("NV1.03")["comparator"], "<");
+    // The audit against the plan's text (issue 16): TT3.06 was conditional ("khi đủ điều kiện")
+    // and is only the task TT3.T15 now; the other codes keep their numbers.
+    let codes: Vec<&str> = contents
+        .iter()
+        .flat_map(|c| c["indicators"].as_array().unwrap())
+        .map(|i| i["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes.len(), 54);
+    assert!(!codes.contains(&"TT3.06"));
+    assert!(codes.contains(&"TT3.05") && codes.contains(&"TT3.07"));
+    let task = |code: &str| {
+        contents
+            .iter()
+            .flat_map(|c| c["tasks"].as_array().unwrap())
+            .find(|t| t["code"] == code)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(task("TT3.T15")["deadline"], "2027-08-27");
+    // Revenue and construction progress are the Phó Chủ tịch's (l. 453), capital and settlement
+    // the Tài chính - Kế toán's (l. 455).
+    assert_eq!(task("NV2.T09")["lead"], "PCTKT");
+    assert_eq!(task("NV2.T09")["cooperating"], serde_json::json!(["TCKT"]));
+    assert_eq!(task("NV2.T10")["lead"], "TCKT");
+    assert_eq!(indicator("NV2.06")["responsible"][0], "PCTKT");
+    assert_eq!(
+        indicator("NV2.01")["responsible"],
+        serde_json::json!(["CT", "PCTKT"])
+    );
+    // Phase 3's "100% không có hồ sơ trễ hạn" is TT1.07's checkpoint at the end of phase 3.
+    assert_eq!(
+        indicator("TT1.07")["checkpoints"],
+        serde_json::json!([{ "date": "2027-03-31", "target": 100.0 }])
+    );
     k.run(&["check"]).expect(0);
 }
 
