@@ -125,8 +125,37 @@ pub struct PlanArgs {
     pub content: Option<String>,
     #[command(flatten)]
     pub as_of: AsOfArg,
-    #[command(flatten)]
-    pub format: FormatArg,
+    /// Định dạng (output format); toml: cả kế hoạch thành tệp kế hoạch (seed) để nạp lại
+    #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
+    pub format: PlanFormat,
+}
+
+/// `plan`'s formats: every listing format, and the whole plan written back as a seed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    /// A table for people, wrapped to the terminal.
+    Table,
+    /// CSV with `;`, UTF-8 with BOM.
+    Csv,
+    /// JSON: the whole plan, or the part asked for.
+    Json,
+    /// A Markdown table.
+    Md,
+    /// The loaded plan as a seed that `init --seed` loads back to the same plan.
+    Toml,
+}
+
+impl PlanFormat {
+    /// The listing format, or `None` for a seed.
+    pub fn listing(self) -> Option<Format> {
+        match self {
+            Self::Table => Some(Format::Table),
+            Self::Csv => Some(Format::Csv),
+            Self::Json => Some(Format::Json),
+            Self::Md => Some(Format::Md),
+            Self::Toml => None,
+        }
+    }
 }
 
 /// `record`

@@ -322,6 +322,40 @@ fn the_embedded_plan_is_all_of_118() {
     );
     assert_eq!(indicator("NV1.05")["target"], 95.0);
     assert_eq!(indicator("NV1.03")["comparator"], "<");
+    // The audit against the plan's text (issue 16): TT3.06 was conditional ("khi đủ điều kiện")
+    // and is only the task TT3.T15 now; the other codes keep their numbers.
+    let codes: Vec<&str> = contents
+        .iter()
+        .flat_map(|c| c["indicators"].as_array().unwrap())
+        .map(|i| i["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes.len(), 54);
+    assert!(!codes.contains(&"TT3.06"));
+    assert!(codes.contains(&"TT3.05") && codes.contains(&"TT3.07"));
+    let task = |code: &str| {
+        contents
+            .iter()
+            .flat_map(|c| c["tasks"].as_array().unwrap())
+            .find(|t| t["code"] == code)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(task("TT3.T15")["deadline"], "2027-08-27");
+    // Revenue and construction progress are the Phó Chủ tịch's (l. 453), capital and settlement
+    // the Tài chính - Kế toán's (l. 455).
+    assert_eq!(task("NV2.T09")["lead"], "PCTKT");
+    assert_eq!(task("NV2.T09")["cooperating"], serde_json::json!(["TCKT"]));
+    assert_eq!(task("NV2.T10")["lead"], "TCKT");
+    assert_eq!(indicator("NV2.06")["responsible"][0], "PCTKT");
+    assert_eq!(
+        indicator("NV2.01")["responsible"],
+        serde_json::json!(["CT", "PCTKT"])
+    );
+    // Phase 3's "100% không có hồ sơ trễ hạn" is TT1.07's checkpoint at the end of phase 3.
+    assert_eq!(
+        indicator("TT1.07")["checkpoints"],
+        serde_json::json!([{ "date": "2027-03-31", "target": 100.0 }])
+    );
     k.run(&["check"]).expect(0);
 }
 
@@ -360,4 +394,128 @@ fn snapshots_of_plan_in_both_languages() {
             stable(&run.stdout, &embedded)
         );
     }
+}
+
+/// The fingerprint of the plan loaded in `k`'s database.
+fn plan_fingerprint(k: &Kehoach) -> String {
+    let conn = rusqlite::Connection::open(&k.db).expect("open database");
+    conn.query_row("SELECT fingerprint FROM plan WHERE id = 1", [], |r| {
+        r.get(0)
+    })
+    .expect("fingerprint")
+}
+
+/// `init` from `seed` (the embedded one when `None`), `plan --format toml`, `init` a second
+/// database from that: the same fingerprint and the same `plan --format json`; and the seed
+/// written from the second database is the one written from the first.
+fn round_trip(seed: Option<&str>) {
+    let first = Kehoach::new();
+    let mut init = vec!["init"];
+    if let Some(seed) = seed {
+        init.extend(["--seed", seed]);
+    }
+    first.run(&init).expect(0);
+    for lang in ["vi", "en"] {
+        let written = first
+            .run(&["--lang", lang, "plan", "--format", "toml"])
+            .expect(0);
+        assert_eq!(written.stderr, "");
+        let second = Kehoach::new();
+        let file = second.path("written.toml");
+        std::fs::write(&file, &written.stdout).expect("write seed");
+        second
+            .run(&["init", "--seed", &file.display().to_string()])
+            .expect(0);
+        assert_eq!(
+            plan_fingerprint(&second),
+            plan_fingerprint(&first),
+            "{seed:?} ({lang}):\n{}",
+            written.stdout
+        );
+        let json = |k: &Kehoach| k.run(&["plan", "--format", "json"]).expect(0).stdout;
+        assert_eq!(json(&second), json(&first), "{seed:?} ({lang})");
+        let again = second
+            .run(&["--lang", lang, "plan", "--format", "toml"])
+            .expect(0);
+        assert_eq!(again.stdout, written.stdout, "{seed:?} ({lang})");
+    }
+}
+
+#[test]
+fn the_embedded_plan_written_as_a_seed_loads_back_the_same() {
+    round_trip(None);
+}
+
+#[test]
+fn every_fixture_seed_written_back_loads_the_same() {
+    let folder = std::path::Path::new(&fixture("seeds")).to_path_buf();
+    let mut seeds: Vec<String> = std::fs::read_dir(&folder)
+        .expect("fixtures/seeds")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "toml"))
+        .map(|path| path.display().to_string())
+        .collect();
+    seeds.sort();
+    assert!(seeds.len() >= 4, "{seeds:?}");
+    for seed in &seeds {
+        round_trip(Some(seed));
+    }
+}
+
+#[test]
+fn a_seed_written_back_keeps_awkward_text_and_numbers() {
+    let k = Kehoach::with_seed("awkward-text.toml");
+    let seed = k.run(&["plan", "--format", "toml"]).expect(0).stdout;
+    for line in [
+        "issuer = \"UBND phường \\\"Thử\\\" \\\\ Nghiệm\"",
+        "title = \"Kế hoạch có \\\"ngoặc kép\\\",\\nhai dòng và dấu \\\\ gạch ngược\"",
+        "signer_name = \"Trần Thị\\tB\"",
+        "  comparator = \">=\"",
+        "  target = 95.5",
+        "  checkpoints = [{ date = 2026-06-30, target = 0.1 }, { date = 2026-08-31, target = 33.333333333333336 }]",
+        "  baseline = { year = 2025, value = 1234567.89 }",
+        // The loader gave the task its phase's end; the written seed says so.
+        "  deadline = 2026-06-30",
+        "  output = \"\"",
+    ] {
+        assert!(seed.lines().any(|l| l == line), "{line}\n{seed}");
+    }
+    assert!(seed.starts_with(
+        "# Kế hoạch 07/KH-UBND của UBND phường \"Thử\" \\ Nghiệm, xuất từ cơ sở dữ liệu bằng `kehoach plan --format toml`.\n"
+    ));
+    let english = k
+        .run(&["--lang", "en", "plan", "--format", "toml"])
+        .expect(0);
+    assert!(english.stdout.starts_with(
+        "# Plan 07/KH-UBND of UBND phường \"Thử\" \\ Nghiệm, written from the database by `kehoach plan --format toml`.\n"
+    ));
+}
+
+#[test]
+fn a_seed_is_the_whole_plan_not_a_part() {
+    let k = Kehoach::with_seed("ward.toml");
+    let dump = k.dump();
+    for (lang, args, message) in [
+        ("vi", vec!["plan", "tasks", "--format", "toml"], "error: --format toml xuất cả kế hoạch thành tệp kế hoạch (seed): không dùng cùng một phần (indicators, tasks, units, phases) hay --content"),
+        ("en", vec!["plan", "--content", "TT1", "--format", "toml"], "error: --format toml writes the whole plan as a seed: it cannot be combined with a part (indicators, tasks, units, phases) or --content"),
+    ] {
+        let mut all = vec!["--lang", lang];
+        all.extend(args);
+        let run = k.run(&all).expect(2);
+        assert_eq!(run.stdout, "");
+        assert_eq!(run.stderr.lines().next(), Some(message), "{}", run.stderr);
+    }
+    assert_eq!(k.dump(), dump);
+}
+
+#[test]
+fn a_seed_needs_a_loaded_plan() {
+    let k = Kehoach::new();
+    let run = k.run(&["plan", "--format", "toml"]).expect(4);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        stable(&run.stderr, &k),
+        "Lỗi: Chưa có cơ sở dữ liệu <DB>: chạy «kehoach init» trước (hoặc chỉ đúng tệp bằng --db)\n"
+    );
+    assert!(!k.db.exists());
 }

@@ -1,8 +1,11 @@
 //! `kehoach plan`: the plan as loaded: contents and phases, indicators, tasks, units.
 
-use crate::cli::{PlanArgs, PlanPart};
+use clap::CommandFactory;
+
+use crate::cli::{Cli, PlanArgs, PlanPart};
 use crate::commands::{as_of, find_content, Context};
 use crate::output::i18n::{self, Lang};
+use crate::output::seed_toml::{self, SeedTomlMessage};
 use crate::output::{self, Format, Listing};
 use crate::plan::compliance::task_state;
 use crate::plan::{Content, Plan};
@@ -11,12 +14,14 @@ use crate::store::records::task_events;
 /// Runs `plan`.
 pub fn run(context: &Context, args: PlanArgs) -> anyhow::Result<()> {
     let lang = context.lang;
+    let Some(format) = args.format.listing() else {
+        return seed(context, &args);
+    };
     let (store, plan) = context.open_plan()?;
     let contents: Vec<&Content> = match &args.content {
         Some(code) => vec![find_content(&plan, code)?],
         None => plan.contents.iter().collect(),
     };
-    let format = args.format.format;
     if format == Format::Json {
         let events = task_events(store.conn())?;
         let today = as_of(args.as_of.as_of);
@@ -69,6 +74,18 @@ pub fn run(context: &Context, args: PlanArgs) -> anyhow::Result<()> {
         Some(PlanPart::Units) => units_listing(lang, &plan),
     };
     output::print(&listing.render(format))
+}
+
+/// `plan --format toml`: the whole plan as loaded, written as a seed that loads back to it.
+fn seed(context: &Context, args: &PlanArgs) -> anyhow::Result<()> {
+    if args.part.is_some() || args.content.is_some() {
+        let message = SeedTomlMessage::WholePlanOnly.render(context.lang);
+        Cli::command()
+            .error(clap::error::ErrorKind::ArgumentConflict, message)
+            .exit();
+    }
+    let (_store, plan) = context.open_plan()?;
+    output::print(&seed_toml::write(&plan, context.lang))
 }
 
 fn heading(lang: Lang, plan: &Plan) -> String {
