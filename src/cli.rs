@@ -184,6 +184,10 @@ pub struct RecordArgs {
     /// Đây là số liệu mốc so sánh, ví dụ năm 2025 (this is the baseline figure)
     #[arg(long)]
     pub baseline: bool,
+    /// Kỳ của số liệu cộng dồn: 11/2026, Q4/2026, 2026 hoặc 01/07/2026-15/07/2026
+    /// (the period a flow's value covers)
+    #[arg(long, value_name = "P")]
+    pub period: Option<String>,
     #[command(flatten)]
     pub as_of: AsOfArg,
 }

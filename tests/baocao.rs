@@ -34,7 +34,7 @@ fn the_monthly_report_in_vietnamese_and_english() {
         "**Bảng 1. Kết quả các chỉ tiêu của TT1 đến hết ngày 30/06/2026**",
         // PA 412/450 and PB 40/50 on 15/04: the ward's 452/500.
         "| TT1.01 | ",
-        "| 90,4% | đạt (15/04/2026) |",
+        "| 90,4% | - | đạt (15/04/2026) |",
         "## II. ĐÁNH GIÁ CHUNG",
         // Section II sums up section I's tables: TT1.01 and TT1.03 met, TT1.02 and NV1.01 not.
         "Về chỉ tiêu: 2/5 chỉ tiêu đạt mục tiêu (TT1.01, TT1.03); 2 chỉ tiêu chưa đạt (TT1.02, NV1.01); 1 chỉ tiêu chưa có số liệu",
@@ -147,9 +147,9 @@ fn a_report_table_that_breaks_the_decree_is_refused_where_it_is_wrong() {
     assert_eq!(
         stderr,
         "Lỗi: Tệp kế hoạch ward-report.toml không hợp lệ (3 lỗi); chưa ghi gì vào cơ sở dữ liệu:\n\
-         \x20 ward-report.toml:244:14: không được để trống: ghi nội dung hoặc bỏ hẳn mục này\n\
-         \x20 ward-report.toml:245:13: «ỦY BAN NHÂN DÂN» phải bắt đầu bằng «TM.» (Nghị định 30/2020/NĐ-CP), ví dụ «TM. ỦY BAN NHÂN DÂN»\n\
-         \x20 ward-report.toml:246:13: có signs_for (người ký thay) thì phải có signer_title của người ký, ví dụ «PHÓ CHỦ TỊCH»\n"
+         \x20 ward-report.toml:247:14: không được để trống: ghi nội dung hoặc bỏ hẳn mục này\n\
+         \x20 ward-report.toml:248:13: «ỦY BAN NHÂN DÂN» phải bắt đầu bằng «TM.» (Nghị định 30/2020/NĐ-CP), ví dụ «TM. ỦY BAN NHÂN DÂN»\n\
+         \x20 ward-report.toml:249:13: có signs_for (người ký thay) thì phải có signer_title của người ký, ví dụ «PHÓ CHỦ TỊCH»\n"
     );
     assert!(!k.db.exists(), "nothing written");
 }
@@ -159,8 +159,14 @@ fn a_database_from_before_the_report_table_is_migrated_and_reports_as_the_plan()
     let k = Kehoach::with_seed("ward.toml");
     // The schema as it was before migrations/002-report.sql.
     let conn = rusqlite::Connection::open(&k.db).unwrap();
-    conn.execute_batch("ALTER TABLE plan DROP COLUMN report; PRAGMA user_version = 1;")
-        .unwrap();
+    conn.execute_batch(
+        "ALTER TABLE plan DROP COLUMN report;
+         ALTER TABLE indicators DROP COLUMN accumulation;
+         ALTER TABLE indicators DROP COLUMN baseline_against;
+         ALTER TABLE measurements DROP COLUMN period_start;
+         PRAGMA user_version = 1;",
+    )
+    .unwrap();
     drop(conn);
     let md = k.run(&["baocao", "--as-of", "01/07/2026"]).expect(0).stdout;
     assert!(
@@ -169,7 +175,7 @@ fn a_database_from_before_the_report_table_is_migrated_and_reports_as_the_plan()
         ),
         "{md}"
     );
-    assert_eq!(k.count("PRAGMA user_version"), 2);
+    assert_eq!(k.count("PRAGMA user_version"), 3);
     assert_eq!(k.count("SELECT count(*) FROM plan WHERE report = '{}'"), 1);
 }
 

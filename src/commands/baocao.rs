@@ -11,6 +11,7 @@ use crate::commands::{as_of, overdue, report, Context};
 use crate::error::rejected;
 use crate::output::document::{self, Block, Document};
 use crate::output::i18n::{self, Lang};
+use crate::output::periods;
 use crate::output::{self, write_whole};
 use crate::plan::compliance::{items, tally, Item, ItemKind, Moment, Outcome, Records, Split};
 use crate::plan::measure::{standing, Status};
@@ -285,18 +286,23 @@ impl Body<'_> {
                     .measurements
                     .get(&indicator.code)
                     .map_or(&[][..], Vec::as_slice);
+                let amount = |value: f64| {
+                    if indicator.unit_of_measure == "%" {
+                        lang.percent(value)
+                    } else {
+                        format!("{} {}", lang.number(value), indicator.unit_of_measure)
+                    }
+                };
+                // The figure on a day and, for a flow, the same months of the baseline year.
                 let figure_on = |on: NaiveDate| {
                     let standing = standing(indicator, ward, measurements, on, indicator.target);
-                    match &standing.ward {
-                        Some(figure) if indicator.unit_of_measure == "%" => {
-                            lang.percent(figure.value)
-                        }
-                        Some(figure) => format!(
-                            "{} {}",
-                            lang.number(figure.value),
-                            indicator.unit_of_measure
-                        ),
-                        None => "-".to_string(),
+                    match (&standing.flow, &standing.ward) {
+                        (Some(flow), _) => [
+                            periods::window_cell(lang, flow, amount),
+                            periods::same_period_cell(lang, flow, amount),
+                        ],
+                        (None, Some(figure)) => [amount(figure.value), "-".to_string()],
+                        (None, None) => ["-".to_string(), "-".to_string()],
                     }
                 };
                 // Every checkpoint and deadline that fell due in the period, met or missed.
@@ -309,12 +315,14 @@ impl Body<'_> {
                 }) {
                     final_in_window |= item.due == indicator.deadline;
                     let target = item.target.map_or(indicator.target, |(_, t)| t);
+                    let [reached, same_period] = figure_on(item.due.min(day));
                     rows.push(vec![
                         indicator.code.clone(),
                         indicator.text.clone(),
                         i18n::indicator_target(lang, indicator, target),
                         lang.date(item.due),
-                        figure_on(item.due.min(day)),
+                        reached,
+                        same_period,
                         i18n::outcome(lang, item.outcome),
                     ]);
                 }
@@ -322,12 +330,14 @@ impl Body<'_> {
                 let standing = standing(indicator, ward, measurements, day, indicator.target);
                 standings.push((indicator.code.clone(), standing.status));
                 if !final_in_window {
+                    let [reached, same_period] = figure_on(day);
                     rows.push(vec![
                         indicator.code.clone(),
                         indicator.text.clone(),
                         i18n::indicator_target(lang, indicator, indicator.target),
                         lang.date(indicator.deadline),
-                        figure_on(day),
+                        reached,
+                        same_period,
                         i18n::standing_before_deadline(lang, standing.status),
                     ]);
                 }

@@ -284,6 +284,7 @@ fn history(plan: &Plan, measurements: &[RawMeasurement], events: &[RawEvent]) ->
                 indicator: indicator.code.clone(),
                 unit: units[u % units.len()].to_string(),
                 date,
+                period_start: None,
                 value,
                 numerator: ratio.map(|r| r.0),
                 denominator: ratio.map(|r| r.1),

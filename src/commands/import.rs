@@ -1015,6 +1015,7 @@ fn record_entry(
             indicator: code.clone(),
             unit: checked.unit.clone(),
             date,
+            period_start: None,
             value: reading.value,
             numerator: reading.numerator,
             denominator: reading.denominator,

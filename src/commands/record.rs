@@ -1,14 +1,20 @@
 //! `kehoach record`: one measurement typed in by the clerk, checked, then appended.
 
+use chrono::Datelike;
+
 use crate::cli::RecordArgs;
 use crate::commands::{as_of, entry, recorder, Context};
 use crate::error::rejected;
+use crate::input::period::{format_period, parse_period, Span};
 use crate::input::text::nfc;
 use crate::output::i18n::{self, Lang};
+use crate::output::periods;
 use crate::output::{self};
 use crate::plan::measure::{self, Measurement, Reading};
+use crate::plan::{Accumulation, Plan};
 use crate::store::records::{
-    current_measurement, current_measurements_of, insert_measurement, NewMeasurement,
+    current_measurement, current_measurements_of, insert_measurement, periods_touching,
+    NewMeasurement,
 };
 
 /// Runs `record`.
@@ -16,7 +22,8 @@ pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
     let lang = context.lang;
     let (mut store, plan) = context.open_plan()?;
     let today = as_of(args.as_of.as_of);
-    let date = args.date.unwrap_or(today);
+    let period = flow_period(&plan, &args, today)?;
+    let date = period.map_or(args.date.unwrap_or(today), |(_, end)| end);
     let checked = entry::measurement(
         &plan,
         &args.indicator,
@@ -24,7 +31,11 @@ pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
         args.unit.as_deref(),
         date,
         today,
-        args.baseline,
+        // A flow is compared on the year to date: its months before the plan began count.
+        args.baseline
+            || period.is_some_and(|(start, _)| {
+                start.year() >= plan.meta.start.year() && start < plan.meta.start
+            }),
     )
     .map_err(|refusal| rejected(refusal.message))?;
     let (indicator, unit, new) = (checked.indicator, checked.unit, checked.reading);
@@ -35,6 +46,20 @@ pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
         .filter(|n| !n.is_empty());
     let code = indicator.code.clone();
     let outcome = store.write(|tx| {
+        if let Some((start, end)) = period {
+            // Each day belongs to one period: the same period again is a correction.
+            let shown = format_period((start, end));
+            for other in periods_touching(tx, &code, &unit, args.baseline, start, end)? {
+                if other != (start, end) {
+                    return Err(rejected(periods::period_overlaps(
+                        &code,
+                        &unit,
+                        &shown,
+                        &format_period(other),
+                    )));
+                }
+            }
+        }
         let existing = current_measurement(tx, &code, &unit, date, args.baseline)?;
         if let Some(old) = &existing {
             if same_reading(old, &new) {
@@ -58,6 +83,7 @@ pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
                 indicator: code.clone(),
                 unit: unit.clone(),
                 date,
+                period_start: period.map(|(start, _)| start),
                 value: new.value,
                 numerator: new.numerator,
                 denominator: new.denominator,
@@ -175,5 +201,35 @@ fn as_reading(m: &Measurement) -> Reading {
         value: m.value,
         numerator: m.numerator,
         denominator: m.denominator,
+    }
+}
+
+/// The period a flow's value covers (`--period`), checked: required for a flow, refused for a
+/// level, over by the as-of day.
+fn flow_period(
+    plan: &Plan,
+    args: &RecordArgs,
+    today: chrono::NaiveDate,
+) -> anyhow::Result<Option<Span>> {
+    let Ok((_, indicator)) = crate::commands::lookup_indicator(plan, &args.indicator) else {
+        // The unknown code is reported with its suggestions by the value's own check.
+        return Ok(None);
+    };
+    let flow = indicator.accumulation == Accumulation::Flow;
+    match (&args.period, flow) {
+        (None, false) => Ok(None),
+        (None, true) => Err(rejected(periods::period_needed(&indicator.code))),
+        (Some(_), false) => Err(rejected(periods::period_not_for_level(&indicator.code))),
+        (Some(text), true) => {
+            let (start, end) =
+                parse_period(text).ok_or_else(|| rejected(periods::period_invalid(text)))?;
+            if end > today {
+                return Err(rejected(periods::period_not_over(
+                    &format_period((start, end)),
+                    end,
+                )));
+            }
+            Ok(Some((start, end)))
+        }
     }
 }

@@ -17,6 +17,8 @@ struct ShowJson<'a> {
     content: &'a str,
     text: &'a str,
     kind: &'static str,
+    /// "level" or "flow".
+    aggregation: &'static str,
     comparator: &'static str,
     target: f64,
     unit_of_measure: &'a str,
@@ -28,6 +30,10 @@ struct ShowJson<'a> {
     achieved: Option<f64>,
     status: Status,
     trend: Trend,
+    /// A flow's window (year to date), its figure, the same window of the baseline year and
+    /// how that was made (`same_months`, `pro_rated`, `plan_figure`), and the months missing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    period: Option<&'a crate::plan::flow::FlowFigure>,
     units: Vec<UnitJson>,
     checkpoints: Vec<CheckpointJson>,
     history: Vec<Measurement>,
@@ -129,6 +135,7 @@ pub fn run(context: &Context, args: ShowArgs) -> anyhow::Result<()> {
             content: &content.code,
             text: &indicator.text,
             kind: indicator.kind.as_str(),
+            aggregation: indicator.accumulation.as_str(),
             comparator: indicator.comparator.symbol(),
             target: indicator.target,
             unit_of_measure: &indicator.unit_of_measure,
@@ -147,6 +154,7 @@ pub fn run(context: &Context, args: ShowArgs) -> anyhow::Result<()> {
             achieved: standing.achieved,
             status: standing.status,
             trend,
+            period: standing.flow.as_ref(),
             units,
             checkpoints: targets
                 .iter()
@@ -198,6 +206,13 @@ pub fn run(context: &Context, args: ShowArgs) -> anyhow::Result<()> {
         None => lang.pick(i18n::NONE).to_string(),
     };
     row(i18n::WARD, ward_value);
+    if let Some(flow) = &standing.flow {
+        let shown = |value: f64| format!("{} {}", lang.number(value), indicator.unit_of_measure);
+        row(
+            crate::output::periods::SAME_PERIOD.pair(),
+            crate::output::periods::comparison_text(lang, flow, shown),
+        );
+    }
     if let Some(achieved) = standing
         .achieved
         .filter(|_| indicator.kind.needs_baseline())

@@ -5,6 +5,7 @@ pub mod decode;
 pub mod long;
 pub mod mapping;
 pub mod number;
+pub mod period;
 pub mod seed;
 pub mod stream;
 pub mod text;

@@ -9,10 +9,11 @@ use toml::Spanned;
 
 use crate::error::AppError;
 use crate::output::i18n::{self, Localized};
+use crate::output::periods;
 use crate::plan::validate::{self, Locator};
 use crate::plan::{
-    Baseline, Checkpoint, Comparator, Content, ContentKind, Indicator, IndicatorKind, Phase, Plan,
-    PlanMeta, ReportSettings, Task, Unit, UnitTarget,
+    Accumulation, Baseline, BaselineAgainst, Checkpoint, Comparator, Content, ContentKind,
+    Indicator, IndicatorKind, Phase, Plan, PlanMeta, ReportSettings, Task, Unit, UnitTarget,
 };
 
 /// The seed of Kế hoạch 118/KH-UBND, built into the program.
@@ -100,6 +101,8 @@ struct SeedIndicator {
     code: Spanned<String>,
     text: String,
     kind: Spanned<String>,
+    /// "level" or "flow"; the kind's default when absent.
+    aggregation: Option<Spanned<String>>,
     comparator: Spanned<String>,
     target: Spanned<f64>,
     unit_of_measure: String,
@@ -116,6 +119,8 @@ struct SeedIndicator {
 struct SeedBaseline {
     year: i32,
     value: Option<f64>,
+    /// "year" (the default), "previous_year" or "plan".
+    against: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -437,6 +442,20 @@ fn convert_indicator(
         problem(i.comparator.span(), i18n::comparator_invalid(symbol));
         Comparator::AtLeast
     });
+    let accumulation = match &i.aggregation {
+        None => Accumulation::default_for(kind),
+        Some(name) => Accumulation::parse(name.get_ref()).unwrap_or_else(|| {
+            problem(name.span(), periods::aggregation_invalid(name.get_ref()));
+            Accumulation::default_for(kind)
+        }),
+    };
+    let against = match i.baseline.as_ref().and_then(|b| b.against.as_deref()) {
+        None => BaselineAgainst::Year,
+        Some(name) => BaselineAgainst::parse(name).unwrap_or_else(|| {
+            problem(i.kind.span(), periods::against_invalid(name));
+            BaselineAgainst::Year
+        }),
+    };
     if kind.needs_baseline() && i.baseline.is_none() {
         let kind_name = kind.as_str();
         problem(i.kind.span(), i18n::baseline_needed(kind_name));
@@ -445,6 +464,7 @@ fn convert_indicator(
         code,
         text: i.text,
         kind,
+        accumulation,
         comparator,
         target: *i.target.get_ref(),
         unit_of_measure: i.unit_of_measure,
@@ -453,6 +473,7 @@ fn convert_indicator(
         baseline: i.baseline.map(|b| Baseline {
             year: b.year,
             value: b.value,
+            against,
         }),
         checkpoints: i
             .checkpoints

@@ -1544,12 +1544,13 @@ pub const BAOCAO_OVERDUE_CAPTION: (&str, &str) = (
 );
 pub const BAOCAO_OVERDUE_COLUMNS: [(&str, &str); 3] =
     [("Đơn vị", "Unit"), ("Số việc", "Items"), ("Mã", "Codes")];
-pub const BAOCAO_INDICATOR_COLUMNS: [(&str, &str); 6] = [
+pub const BAOCAO_INDICATOR_COLUMNS: [(&str, &str); 7] = [
     ("Mã", "Code"),
     ("Chỉ tiêu", "Indicator"),
     ("Mục tiêu", "Target"),
     ("Hạn", "Deadline"),
     ("Kết quả", "Reached"),
+    ("Cùng kỳ", "Same period before"),
     ("Đánh giá", "Assessment"),
 ];
 pub const BAOCAO_NEXT_COLUMNS: [(&str, &str); 4] = [

@@ -2,6 +2,7 @@
 
 pub mod document;
 pub mod i18n;
+pub mod periods;
 pub mod seed_toml;
 pub mod template;
 pub mod verdicts;

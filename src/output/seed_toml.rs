@@ -149,6 +149,15 @@ fn write_indicator(out: &mut String, indicator: &Indicator) {
     field(out, IN, "code", &quote(&indicator.code));
     field(out, IN, "text", &quote(&indicator.text));
     field(out, IN, "kind", &quote(indicator.kind.as_str()));
+    // Written only where it differs from the kind's default, so older seeds keep their text.
+    if indicator.accumulation != crate::plan::Accumulation::default_for(indicator.kind) {
+        field(
+            out,
+            IN,
+            "aggregation",
+            &quote(indicator.accumulation.as_str()),
+        );
+    }
     field(out, IN, "comparator", &quote(indicator.comparator.symbol()));
     field(out, IN, "target", &number(indicator.target));
     field(
@@ -164,7 +173,11 @@ fn write_indicator(out: &mut String, indicator: &Indicator) {
             .value
             .map(|v| format!(", value = {}", number(v)))
             .unwrap_or_default();
-        let text = format!("{{ year = {}{value} }}", baseline.year);
+        let against = match baseline.against {
+            crate::plan::BaselineAgainst::Year => String::new(),
+            other => format!(", against = {}", quote(other.as_str())),
+        };
+        let text = format!("{{ year = {}{value}{against} }}", baseline.year);
         field(out, IN, "baseline", &text);
     }
     if !indicator.checkpoints.is_empty() {

@@ -24,6 +24,11 @@ impl Label {
             Lang::En => self.en,
         }
     }
+
+    /// As the `(vi, en)` pair the listings take.
+    pub fn pair(&self) -> (&'static str, &'static str) {
+        (self.vi, self.en)
+    }
 }
 
 /// The weekly report's section of items at risk.

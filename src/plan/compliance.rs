@@ -727,6 +727,7 @@ mod tests {
             indicator: "X".into(),
             unit: "W".into(),
             date: day(date),
+            period_start: None,
             value: 96.0,
             numerator: None,
             denominator: None,

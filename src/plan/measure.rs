@@ -3,7 +3,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Indicator, IndicatorKind};
+use super::flow::{flow_figure, FlowFigure};
+use super::{Accumulation, Indicator, IndicatorKind};
 
 /// One recorded value, as stored: never changed, a correction is a new revision.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -11,8 +12,12 @@ pub struct Measurement {
     pub id: i64,
     pub indicator: String,
     pub unit: String,
-    /// The day the figure describes (not the day it was typed in).
+    /// The day the figure describes (not the day it was typed in); for a flow, the last day
+    /// of the period it covers.
     pub date: NaiveDate,
+    /// A flow's period begins here (`None` for a level, or a flow recorded before periods:
+    /// read as the year to its date).
+    pub period_start: Option<NaiveDate>,
     pub value: f64,
     pub numerator: Option<f64>,
     pub denominator: Option<f64>,
@@ -72,6 +77,8 @@ pub enum Aggregation {
     RatioOfSums,
     /// The plain mean of the units' rates, where some gave no denominator.
     MeanOfRates,
+    /// A flow: the periods recorded in the year to date, added up.
+    PeriodSum,
 }
 
 /// Whether an indicator meets its target.
@@ -190,6 +197,9 @@ pub struct Standing {
     pub baseline: Option<f64>,
     pub achieved: Option<f64>,
     pub status: Status,
+    /// A flow's window and what it was compared with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub flow: Option<FlowFigure>,
 }
 
 /// Judges `indicator` against `target` with what was measured on or before `as_of`.
@@ -200,24 +210,83 @@ pub fn standing(
     as_of: NaiveDate,
     target: f64,
 ) -> Standing {
+    if indicator.accumulation == Accumulation::Flow {
+        return flow_standing(indicator, ward, measurements, as_of, target);
+    }
     let units = latest_per_unit(measurements, as_of, false);
     let ward_value = ward_figure(indicator.kind, ward, &units);
     let baseline = baseline_value(indicator, ward, measurements);
     let achieved_value = ward_value
         .as_ref()
         .and_then(|w| achieved(indicator.kind, w.value, baseline));
-    let status = match (&ward_value, achieved_value) {
-        (None, _) => Status::NoData,
-        (Some(_), None) => Status::NoBaseline,
-        (Some(_), Some(a)) if indicator.comparator.holds(a, target) => Status::Met,
-        (Some(_), Some(_)) => Status::NotMet,
-    };
     Standing {
+        status: status_of(indicator, ward_value.is_some(), achieved_value, target),
         units,
         ward: ward_value,
         baseline,
         achieved: achieved_value,
-        status,
+        flow: None,
+    }
+}
+
+fn status_of(
+    indicator: &Indicator,
+    has_figure: bool,
+    achieved: Option<f64>,
+    target: f64,
+) -> Status {
+    match (has_figure, achieved) {
+        (false, _) => Status::NoData,
+        (true, None) => Status::NoBaseline,
+        (true, Some(a)) if indicator.comparator.holds(a, target) => Status::Met,
+        (true, Some(_)) => Status::NotMet,
+    }
+}
+
+/// A flow judged on its window: the year to date against the same window of the baseline.
+fn flow_standing(
+    indicator: &Indicator,
+    ward: &str,
+    measurements: &[Measurement],
+    as_of: NaiveDate,
+    target: f64,
+) -> Standing {
+    let flow = flow_figure(indicator, ward, measurements, as_of);
+    let ward_value = flow.as_ref().map(|f| WardFigure {
+        value: f.value,
+        date: f.to,
+        numerator: None,
+        denominator: None,
+        method: Aggregation::PeriodSum,
+    });
+    let baseline = flow.as_ref().and_then(|f| f.baseline);
+    let achieved_value = ward_value
+        .as_ref()
+        .and_then(|w| achieved(indicator.kind, w.value, baseline));
+    // Each unit's own sum over the same window.
+    let mut units: Vec<UnitFigure> = Vec::new();
+    if let Some(f) = &flow {
+        for m in measurements
+            .iter()
+            .filter(|m| !m.baseline && m.date <= as_of && super::flow::covered(m).0 >= f.from)
+        {
+            match units.iter_mut().find(|u| u.unit == m.unit) {
+                Some(unit) => {
+                    unit.value += m.value;
+                    unit.date = unit.date.max(m.date);
+                }
+                None => units.push(UnitFigure::of(m)),
+            }
+        }
+        units.sort_by(|a, b| a.unit.cmp(&b.unit));
+    }
+    Standing {
+        status: status_of(indicator, ward_value.is_some(), achieved_value, target),
+        units,
+        ward: ward_value,
+        baseline,
+        achieved: achieved_value,
+        flow,
     }
 }
 
@@ -261,6 +330,23 @@ pub fn ward_series(
     measurements: &[Measurement],
     as_of: NaiveDate,
 ) -> Vec<(NaiveDate, f64)> {
+    if indicator.accumulation == Accumulation::Flow {
+        // A window's figure on each day a period ended: few rows, judged afresh each day.
+        let mut days: Vec<NaiveDate> = measurements
+            .iter()
+            .filter(|m| !m.baseline && m.date <= as_of)
+            .map(|m| m.date)
+            .collect();
+        days.sort();
+        days.dedup();
+        return days
+            .into_iter()
+            .filter_map(|day| {
+                let s = standing(indicator, ward, measurements, day, indicator.target);
+                Some((day, s.achieved?))
+            })
+            .collect();
+    }
     let baseline = baseline_value(indicator, ward, measurements);
     let mut measured: Vec<&Measurement> = measurements
         .iter()
@@ -326,6 +412,7 @@ mod tests {
             indicator: "X".into(),
             unit: unit.into(),
             date: day(date),
+            period_start: None,
             value,
             numerator: ratio.map(|r| r.0),
             denominator: ratio.map(|r| r.1),
@@ -342,6 +429,7 @@ mod tests {
             code: "X".into(),
             text: String::new(),
             kind,
+            accumulation: crate::plan::Accumulation::Level,
             comparator,
             target,
             unit_of_measure: "%".into(),
@@ -425,6 +513,7 @@ mod tests {
         ind.baseline = Some(crate::plan::Baseline {
             year: 2025,
             value: Some(100.0),
+            against: crate::plan::BaselineAgainst::Year,
         });
         let ms = [m("PA", "2026-06-01", 79.0, None)];
         let s = standing(&ind, "W", &ms, day("2026-12-31"), 20.0);
@@ -438,6 +527,7 @@ mod tests {
         ind.baseline = Some(crate::plan::Baseline {
             year: 2025,
             value: None,
+            against: crate::plan::BaselineAgainst::Year,
         });
         assert_eq!(
             standing(&ind, "W", &ms, day("2026-12-31"), 20.0).status,
@@ -451,6 +541,7 @@ mod tests {
         ind.baseline = Some(crate::plan::Baseline {
             year: 2025,
             value: Some(100.0),
+            against: crate::plan::BaselineAgainst::Year,
         });
         let mut base = m("W", "2025-12-31", 200.0, None);
         base.baseline = true;

@@ -4,6 +4,7 @@
 //! commands hand them to the rules, the output module renders what the rules return.
 
 pub mod compliance;
+pub mod flow;
 pub mod forecast;
 pub mod measure;
 pub mod period;
@@ -169,6 +170,76 @@ impl IndicatorKind {
     }
 }
 
+/// Whether an indicator's values describe a moment or add up over time (DHIS2's
+/// aggregation type: "average/last value" against "sum").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Accumulation {
+    /// A rate or state at a moment ("90% hồ sơ trực tuyến"): the latest value counts.
+    Level,
+    /// A count or amount over a period (violations, crimes, revenue): each value covers a
+    /// month, a quarter, a year or dates, and a window's figure is their sum.
+    Flow,
+}
+
+impl Accumulation {
+    /// The seed's and the database's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Level => "level",
+            Self::Flow => "flow",
+        }
+    }
+
+    /// The accumulation named `name`, if any.
+    pub fn parse(name: &str) -> Option<Self> {
+        [Self::Level, Self::Flow]
+            .into_iter()
+            .find(|a| a.as_str() == name)
+    }
+
+    /// What a kind is when the seed does not say: reductions and growth compare what
+    /// happened over a period with the same period before, so they are flows.
+    pub fn default_for(kind: IndicatorKind) -> Self {
+        if kind.needs_baseline() {
+            Self::Flow
+        } else {
+            Self::Level
+        }
+    }
+}
+
+/// What a baseline's year and figure stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BaselineAgainst {
+    /// A fixed past year ("so với năm 2025"): a window is compared with the same months of it.
+    Year,
+    /// The year before the window's ("so với năm trước", "cùng kỳ năm trước").
+    PreviousYear,
+    /// A plan figure for the year ("so với dự toán", "chỉ tiêu kế hoạch năm"): the window's
+    /// total is compared with the whole figure, never a share of it.
+    Plan,
+}
+
+impl BaselineAgainst {
+    /// The seed's and the database's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Year => "year",
+            Self::PreviousYear => "previous_year",
+            Self::Plan => "plan",
+        }
+    }
+
+    /// The meaning named `name`, if any.
+    pub fn parse(name: &str) -> Option<Self> {
+        [Self::Year, Self::PreviousYear, Self::Plan]
+            .into_iter()
+            .find(|a| a.as_str() == name)
+    }
+}
+
 /// How an achieved figure is compared with a target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Comparator {
@@ -236,6 +307,18 @@ pub struct Baseline {
     pub year: i32,
     /// Unknown until recorded (`record IND VALUE --baseline`).
     pub value: Option<f64>,
+    pub against: BaselineAgainst,
+}
+
+impl Baseline {
+    /// The year a window of `year` is compared with.
+    pub fn year_for(&self, year: i32) -> i32 {
+        match self.against {
+            BaselineAgainst::Year => self.year,
+            BaselineAgainst::PreviousYear => year - 1,
+            BaselineAgainst::Plan => year,
+        }
+    }
 }
 
 /// An intermediate date with its own target ("95% by 30/11").
@@ -258,6 +341,7 @@ pub struct Indicator {
     pub code: String,
     pub text: String,
     pub kind: IndicatorKind,
+    pub accumulation: Accumulation,
     pub comparator: Comparator,
     pub target: f64,
     pub unit_of_measure: String,

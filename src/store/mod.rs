@@ -17,6 +17,7 @@ use crate::output::i18n::{self, DatabaseFailure};
 const MIGRATIONS: &[&str] = &[
     include_str!("../../schema.sql"),
     include_str!("../../migrations/002-report.sql"),
+    include_str!("../../migrations/003-periods.sql"),
 ];
 
 /// The schema version this program writes and understands.

@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::plan::{
-    Baseline, Checkpoint, Comparator, Content, ContentKind, Indicator, IndicatorKind, Phase, Plan,
-    PlanMeta, ReportSettings, Task, Unit, UnitTarget,
+    Accumulation, Baseline, BaselineAgainst, Checkpoint, Comparator, Content, ContentKind,
+    Indicator, IndicatorKind, Phase, Plan, PlanMeta, ReportSettings, Task, Unit, UnitTarget,
 };
 
 /// What loading a seed changed.
@@ -146,15 +146,19 @@ fn load_indicators(conn: &Connection, content: &str) -> rusqlite::Result<Vec<Ind
     let mut indicators = conn
         .prepare_cached(
             "SELECT code, text, kind, comparator, target, unit_of_measure, deadline,
-                    baseline_year, baseline_value, note
+                    baseline_year, baseline_value, note, accumulation, baseline_against
              FROM indicators WHERE content = ?1 AND retired = 0 ORDER BY position",
         )?
         .query_map([content], |r| {
             let baseline_year: Option<i32> = r.get(7)?;
+            let kind =
+                IndicatorKind::parse(&r.get::<_, String>(2)?).unwrap_or(IndicatorKind::Count);
             Ok(Indicator {
                 code: r.get(0)?,
                 text: r.get(1)?,
-                kind: IndicatorKind::parse(&r.get::<_, String>(2)?).unwrap_or(IndicatorKind::Count),
+                kind,
+                accumulation: Accumulation::parse(&r.get::<_, String>(10)?)
+                    .unwrap_or(Accumulation::default_for(kind)),
                 comparator: Comparator::parse(&r.get::<_, String>(3)?)
                     .unwrap_or(Comparator::AtLeast),
                 target: r.get(4)?,
@@ -164,6 +168,11 @@ fn load_indicators(conn: &Connection, content: &str) -> rusqlite::Result<Vec<Ind
                 baseline: baseline_year.map(|year| Baseline {
                     year,
                     value: r.get(8).ok().flatten(),
+                    against: r
+                        .get::<_, String>(11)
+                        .ok()
+                        .and_then(|a| BaselineAgainst::parse(&a))
+                        .unwrap_or(BaselineAgainst::Year),
                 }),
                 checkpoints: Vec::new(),
                 unit_targets: Vec::new(),
@@ -402,13 +411,15 @@ fn save_indicator(
 ) -> rusqlite::Result<()> {
     conn.execute(
         "INSERT INTO indicators (code, content, text, kind, comparator, target, unit_of_measure,
-                                 deadline, baseline_year, baseline_value, note, position, retired)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0)
+                                 deadline, baseline_year, baseline_value, note, position, retired,
+                                 accumulation, baseline_against)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, ?13, ?14)
          ON CONFLICT (code) DO UPDATE SET content = excluded.content, text = excluded.text,
              kind = excluded.kind, comparator = excluded.comparator, target = excluded.target,
              unit_of_measure = excluded.unit_of_measure, deadline = excluded.deadline,
              baseline_year = excluded.baseline_year, baseline_value = excluded.baseline_value,
-             note = excluded.note, position = excluded.position, retired = 0",
+             note = excluded.note, position = excluded.position, retired = 0,
+             accumulation = excluded.accumulation, baseline_against = excluded.baseline_against",
         params![
             i.code,
             content,
@@ -421,7 +432,12 @@ fn save_indicator(
             i.baseline.as_ref().map(|b| b.year),
             i.baseline.as_ref().and_then(|b| b.value),
             i.note,
-            position
+            position,
+            i.accumulation.as_str(),
+            i.baseline
+                .as_ref()
+                .map_or(BaselineAgainst::Year, |b| b.against)
+                .as_str()
         ],
     )?;
     for table in ["indicator_units", "unit_targets", "checkpoints"] {

@@ -14,6 +14,8 @@ pub struct NewMeasurement {
     pub indicator: String,
     pub unit: String,
     pub date: NaiveDate,
+    /// A flow's period begins here; `date` is its last day.
+    pub period_start: Option<NaiveDate>,
     pub value: f64,
     pub numerator: Option<f64>,
     pub denominator: Option<f64>,
@@ -70,7 +72,7 @@ pub fn now() -> String {
 
 const MEASUREMENT_COLUMNS: &str =
     "id, indicator, unit, date, value, numerator, denominator, baseline,
-     revision, note, recorded_by, recorded_at";
+     revision, note, recorded_by, recorded_at, period_start";
 
 fn measurement(row: &Row) -> rusqlite::Result<Measurement> {
     Ok(Measurement {
@@ -86,6 +88,7 @@ fn measurement(row: &Row) -> rusqlite::Result<Measurement> {
         note: row.get(9)?,
         recorded_by: row.get(10)?,
         recorded_at: row.get(11)?,
+        period_start: row.get::<_, Option<String>>(12)?.map(day),
     })
 }
 
@@ -113,8 +116,8 @@ pub fn current_measurement(
 pub fn insert_measurement(conn: &Connection, m: &NewMeasurement) -> rusqlite::Result<i64> {
     conn.prepare_cached(
         "INSERT INTO measurements (indicator, unit, date, value, numerator, denominator, baseline,
-                                   revision, note, recorded_by, recorded_at, import_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                                   revision, note, recorded_by, recorded_at, import_id, period_start)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?
     .execute(params![
         m.indicator,
@@ -128,9 +131,33 @@ pub fn insert_measurement(conn: &Connection, m: &NewMeasurement) -> rusqlite::Re
         m.note,
         m.recorded_by,
         now(),
-        m.import_id
+        m.import_id,
+        m.period_start.map(iso)
     ])?;
     Ok(conn.last_insert_rowid())
+}
+
+/// The periods (first day, last day) of an indicator's values for one unit, baseline or not,
+/// that touch `from..=to`: what a new period must not overlap. Values recorded before periods
+/// existed have none and give way to the periods recorded since (see `plan::flow`).
+pub fn periods_touching(
+    conn: &Connection,
+    indicator: &str,
+    unit: &str,
+    baseline: bool,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> rusqlite::Result<Vec<(NaiveDate, NaiveDate)>> {
+    conn.prepare_cached(
+        "SELECT DISTINCT period_start, date FROM measurements
+         WHERE indicator = ?1 AND unit = ?2 AND baseline = ?3 AND date >= ?4
+           AND period_start IS NOT NULL AND period_start <= ?5",
+    )?
+    .query_map(
+        params![indicator, unit, baseline, iso(from), iso(to)],
+        |r| Ok((day(r.get(0)?), day(r.get(1)?))),
+    )?
+    .collect()
 }
 
 /// Every revision of every measurement matching the filters, oldest first.
@@ -163,7 +190,7 @@ pub fn current_measurements(
     // which spares a million strings on a large database.
     let mut statement = conn.prepare_cached(
         "SELECT id, indicator, unit, date, value, numerator, denominator, baseline, revision,
-                NULL, NULL, '' FROM measurements
+                NULL, NULL, '', period_start FROM measurements
          ORDER BY indicator, unit, date, baseline, revision",
     )?;
     let mut rows = statement.query([])?;

@@ -1,0 +1,273 @@
+//! Flows and "so với cùng kỳ" on the embedded plan: TT3.05 "kéo giảm ít nhất 20% vụ vi phạm …
+//! so với năm 2025", with the figures a person would add up by hand.
+
+mod common;
+
+use common::Kehoach;
+
+const AS_OF: [&str; 2] = ["--as-of", "02/12/2026"];
+/// Violations in 2025, January to December: 125 in the year, 88 from January to August.
+const Y2025: [u32; 12] = [12, 10, 11, 9, 10, 13, 12, 11, 10, 9, 8, 10];
+/// Violations in 2026, January to August: 68.
+const Y2026: [u32; 8] = [9, 8, 9, 7, 8, 10, 9, 8];
+
+fn embedded() -> Kehoach {
+    let k = Kehoach::new();
+    k.run(&["init"]).expect(0);
+    k
+}
+
+fn record(k: &Kehoach, args: &[&str]) {
+    let mut all = vec!["record", "TT3.05"];
+    all.extend(args);
+    all.extend(AS_OF);
+    k.run(&all).expect(0);
+}
+
+fn months_2026(k: &Kehoach, skip: Option<usize>) {
+    for (i, value) in Y2026.iter().enumerate() {
+        if Some(i + 1) == skip {
+            continue;
+        }
+        let period = format!("{:02}/2026", i + 1);
+        record(
+            k,
+            &[&value.to_string(), "--unit", "CAP", "--period", &period],
+        );
+    }
+}
+
+fn show(k: &Kehoach, lang: &str) -> serde_json::Value {
+    k.run(&[
+        "--lang",
+        lang,
+        "show",
+        "TT3.05",
+        "--as-of",
+        "01/09/2026",
+        "--format",
+        "json",
+    ])
+    .expect(0)
+    .json()
+}
+
+#[test]
+fn eight_months_against_the_same_eight_months_of_2025() {
+    let k = embedded();
+    for (i, value) in Y2025.iter().enumerate() {
+        let period = format!("{:02}/2025", i + 1);
+        record(
+            &k,
+            &[
+                &value.to_string(),
+                "--unit",
+                "CAP",
+                "--baseline",
+                "--period",
+                &period,
+            ],
+        );
+    }
+    months_2026(&k, None);
+    let json = show(&k, "vi");
+    // (88 − 68) / 88 = 22,7% ≥ 20%: met.
+    assert_eq!(json["period"]["value"], 68.0);
+    assert_eq!(json["period"]["baseline"], 88.0);
+    assert_eq!(json["period"]["basis"]["basis"], "same_months");
+    assert_eq!(json["period"]["from"], "2026-01-01");
+    assert_eq!(json["period"]["to"], "2026-08-31");
+    assert!((json["achieved"].as_f64().unwrap() - 20.0 / 88.0 * 100.0).abs() < 1e-9);
+    assert_eq!(json["status"], "met");
+    let table = k
+        .run(&["show", "TT3.05", "--as-of", "01/09/2026"])
+        .expect(0)
+        .stdout;
+    assert!(
+        table.contains("8 tháng 2026: 68 vụ; cùng kỳ 2025: 88 vụ (-22,7%)"),
+        "{table}"
+    );
+    let en = k
+        .run(&["--lang", "en", "show", "TT3.05", "--as-of", "01/09/2026"])
+        .expect(0)
+        .stdout;
+    assert!(
+        en.contains("8 months of 2026: 68 vụ; same period of 2025: 88 vụ"),
+        "{en}"
+    );
+    // The September report puts both in the results table.
+    let report = k.run(&["baocao", "--as-of", "01/09/2026"]).expect(0).stdout;
+    assert!(
+        report.contains("| Mã | Chỉ tiêu | Mục tiêu | Hạn | Kết quả | Cùng kỳ | Đánh giá |"),
+        "{report}"
+    );
+    assert!(
+        report.contains("| 68 vụ (8 tháng 2026) | 88 vụ (2025; -22,7%) | chưa đến hạn; hiện đạt |"),
+        "{report}"
+    );
+    let report_en = k
+        .run(&["--lang", "en", "baocao", "--as-of", "01/09/2026"])
+        .expect(0)
+        .stdout;
+    assert!(
+        report_en
+            .contains("| 68 vụ (8 months of 2026) | 88 vụ (2025; -22.7%) | not yet due; now met |"),
+        "{report_en}"
+    );
+}
+
+#[test]
+fn a_yearly_baseline_is_pro_rated_and_the_report_says_so() {
+    let k = embedded();
+    record(
+        &k,
+        &["125", "--unit", "CAP", "--baseline", "--period", "2025"],
+    );
+    months_2026(&k, None);
+    let json = show(&k, "vi");
+    // 125 × 8/12 = 83,33; (83,33 − 68) / 83,33 = 18,4% < 20%: not met, where the same
+    // months would have met it.
+    let baseline = json["period"]["baseline"].as_f64().unwrap();
+    assert!((baseline - 125.0 * 8.0 / 12.0).abs() < 1e-9);
+    assert_eq!(json["period"]["basis"]["basis"], "pro_rated");
+    assert_eq!(json["status"], "not_met");
+    let table = k
+        .run(&["show", "TT3.05", "--as-of", "01/09/2026"])
+        .expect(0)
+        .stdout
+        .replace('\n', " ");
+    assert!(
+        table.contains(
+            "chưa có số liệu theo tháng của năm 2025: tính theo tỷ lệ 8/12 của cả năm (125 vụ)"
+        ) || table.contains("tính theo tỷ lệ 8/12"),
+        "{table}"
+    );
+    let report = k.run(&["baocao", "--as-of", "01/09/2026"]).expect(0).stdout;
+    assert!(report.contains("(2025, 8/12 cả năm; -18,4%)"), "{report}");
+}
+
+#[test]
+fn a_missing_month_is_shown_missing_and_left_out_of_the_comparison() {
+    let k = embedded();
+    for (i, value) in Y2025.iter().enumerate() {
+        let period = format!("{:02}/2025", i + 1);
+        record(
+            &k,
+            &[
+                &value.to_string(),
+                "--unit",
+                "CAP",
+                "--baseline",
+                "--period",
+                &period,
+            ],
+        );
+    }
+    months_2026(&k, Some(4));
+    let json = show(&k, "vi");
+    // April is missing: 61 over seven months against the same seven of 2025 (88 − 9 = 79).
+    assert_eq!(json["period"]["missing_months"][0], "2026-04-01");
+    assert_eq!(json["period"]["months_compared"], 7);
+    assert_eq!(json["period"]["value"], 61.0);
+    assert_eq!(json["period"]["baseline"], 79.0);
+    let report = k.run(&["baocao", "--as-of", "01/09/2026"]).expect(0).stdout;
+    assert!(
+        report.contains("| 61 vụ (8 tháng 2026); thiếu tháng 04/2026 | 79 vụ (2025; -22,8%) |"),
+        "{report}"
+    );
+}
+
+#[test]
+fn periods_are_checked_and_nothing_is_written_when_refused() {
+    let k = embedded();
+    record(&k, &["7", "--unit", "CAP", "--period", "07/2026"]);
+    let before = k.dump();
+    let refuse = |args: &[&str], expected: &str| {
+        let mut all = vec!["record", "TT3.05"];
+        all.extend(args);
+        all.extend(AS_OF);
+        let run = k.run(&all).expect(3);
+        assert_eq!(run.stderr, format!("Lỗi: {expected}\n"));
+        assert_eq!(k.dump(), before);
+    };
+    refuse(
+        &["5", "--unit", "CAP", "--period", "Q3/2026"],
+        "TT3.05 của CAP đã có số liệu kỳ 07/2026, trùng một phần với kỳ Q3/2026: mỗi ngày chỉ thuộc một kỳ. Để sửa số liệu kỳ 07/2026, ghi lại đúng kỳ đó với --correct",
+    );
+    refuse(
+        &["5", "--unit", "CAP"],
+        "TT3.05 là chỉ tiêu cộng dồn theo kỳ: cho biết số liệu thuộc kỳ nào, ví dụ --period 11/2026 (tháng), Q4/2026 (quý) hoặc 2025 (năm)",
+    );
+    refuse(
+        &["5", "--unit", "CAP", "--period", "13/2026"],
+        "Kỳ «13/2026» không hợp lệ: viết 11/2026 (tháng), Q4/2026 (quý), 2026 (năm) hoặc 01/07/2026-15/07/2026",
+    );
+    refuse(
+        &["5", "--unit", "CAP", "--period", "12/2026"],
+        "Kỳ 12/2026 chưa kết thúc (đến 31/12/2026): ghi số liệu khi hết kỳ, hoặc ghi từ ngày đến ngày hôm nay",
+    );
+    // A level takes no period.
+    let run = k
+        .run(&[
+            "record",
+            "TT1.03",
+            "91",
+            "--period",
+            "11/2026",
+            "--as-of",
+            "02/12/2026",
+        ])
+        .expect(3);
+    assert_eq!(
+        run.stderr,
+        "Lỗi: TT1.03 là số liệu tại một thời điểm, không theo kỳ: bỏ --period và dùng --date\n"
+    );
+    assert_eq!(k.dump(), before);
+    // The same period again is a correction, and keeps the old value.
+    k.run(&[
+        "record",
+        "TT3.05",
+        "6",
+        "--unit",
+        "CAP",
+        "--period",
+        "07/2026",
+        "--correct",
+        "--note",
+        "Sửa theo báo cáo của Công an",
+        "--as-of",
+        "02/12/2026",
+    ])
+    .expect(0);
+    let history = k
+        .run(&["history", "TT3.05", "--format", "json"])
+        .expect(0)
+        .json();
+    let values: Vec<f64> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["value"].as_f64().unwrap())
+        .collect();
+    assert_eq!(values, [7.0, 6.0]);
+    // English refusals.
+    let en = k
+        .run(&[
+            "--lang",
+            "en",
+            "record",
+            "TT3.05",
+            "5",
+            "--unit",
+            "CAP",
+            "--period",
+            "Q3/2026",
+            "--as-of",
+            "02/12/2026",
+        ])
+        .expect(3);
+    assert_eq!(
+        en.stderr,
+        "Error: TT3.05 for CAP already has a figure for 07/2026, which overlaps Q3/2026: each day belongs to one period. To correct 07/2026, record that same period with --correct\n"
+    );
+}
