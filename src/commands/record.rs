@@ -102,10 +102,17 @@ pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
     })?;
     let shown = shown_reading(lang, &new, &indicator.unit_of_measure);
     let day = lang.date(date);
-    let what = if args.baseline {
-        format!(" ({})", lang.pick(i18n::BASELINE_MARK))
-    } else {
+    let mut marks: Vec<String> = Vec::new();
+    if let Some(span) = period {
+        marks.push(periods::period_mark(lang, &format_period(span)));
+    }
+    if args.baseline {
+        marks.push(lang.pick(i18n::BASELINE_MARK).to_string());
+    }
+    let what = if marks.is_empty() {
         String::new()
+    } else {
+        format!(" ({})", marks.join(", "))
     };
     let mut text = match outcome {
         Recorded::Unchanged => i18n::value_unchanged(&code, &what, &shown, &unit, &day),

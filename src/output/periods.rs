@@ -28,6 +28,14 @@ pub fn against_invalid(name: &str) -> Localized {
     }
 }
 
+/// "kỳ 08/2026" / "period 08/2026".
+pub fn period_mark(lang: Lang, period: &str) -> String {
+    match lang {
+        Lang::Vi => format!("kỳ {period}"),
+        Lang::En => format!("period {period}"),
+    }
+}
+
 /// `--period` that is not a period.
 pub fn period_invalid(text: &str) -> Localized {
     Localized {
