@@ -155,6 +155,9 @@ pub struct RecordArgs {
     /// Đây là số liệu mốc so sánh, ví dụ năm 2025 (this is the baseline figure)
     #[arg(long)]
     pub baseline: bool,
+    /// Xác nhận giá trị dưới 1 cho chỉ tiêu % (confirm a value below 1 for a percentage)
+    #[arg(long)]
+    pub yes: bool,
     #[command(flatten)]
     pub as_of: AsOfArg,
 }
@@ -407,6 +410,9 @@ pub struct ImportArgs {
     /// Ghi các dòng bị từ chối kèm lý do vào tệp CSV này (write rejected rows with the reason)
     #[arg(long, value_name = "OUT.csv")]
     pub errors: Option<PathBuf>,
+    /// Ghi đè tệp --errors đã có (replace an existing --errors file)
+    #[arg(long)]
+    pub force: bool,
     /// Nhập các dòng hợp lệ, báo các dòng lỗi (import the good rows, report the rest)
     #[arg(long)]
     pub skip_invalid: bool,

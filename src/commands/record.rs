@@ -3,8 +3,8 @@
 use crate::cli::RecordArgs;
 use crate::commands::{as_of, entry, recorder, Context};
 use crate::error::rejected;
-use crate::input::text::nfc;
 use crate::output::i18n::{self, Lang};
+use crate::output::problems::Message;
 use crate::output::{self};
 use crate::plan::measure::{self, Measurement, Reading};
 use crate::store::records::{
@@ -25,17 +25,22 @@ pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
         date,
         today,
         args.baseline,
+        Some(args.yes),
     )
     .map_err(|refusal| rejected(refusal.message))?;
     let (indicator, unit, new) = (checked.indicator, checked.unit, checked.reading);
-    let note = args
-        .note
-        .as_deref()
-        .map(|n| nfc(n.trim()))
-        .filter(|n| !n.is_empty());
+    let note = entry::note(args.note.as_deref()).map_err(rejected)?;
     let code = indicator.code.clone();
     let outcome = store.write(|tx| {
         let existing = current_measurement(tx, &code, &unit, date, args.baseline)?;
+        if args.correct && existing.is_none() {
+            // A mistyped date would otherwise record a new value without a word.
+            let day = Lang::Vi.date(date);
+            let (code, unit) = (code.clone(), unit.clone());
+            return Err(rejected(
+                Message::NothingToCorrect { code, unit, day }.into(),
+            ));
+        }
         if let Some(old) = &existing {
             if same_reading(old, &new) {
                 return Ok(Recorded::Unchanged);

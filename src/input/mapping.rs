@@ -77,7 +77,7 @@ impl Mapping {
     }
 
     /// Every column name the rules refer to.
-    fn columns(&self) -> Vec<&str> {
+    pub fn columns(&self) -> Vec<&str> {
         let sources = [
             Some(&self.indicator),
             self.date.as_ref(),
