@@ -633,6 +633,31 @@ fn workbook_error(file: &str, error: &WorkbookError) -> Localized {
         WorkbookError::NoSuchSheet { sheet, sheets } => {
             i18n::sheet_missing(file, sheet, sheets.join(", "))
         }
+        WorkbookError::PartTooLarge { part } => Message::WorkbookPartTooLarge {
+            file: file.to_string(),
+            part: part.clone(),
+            limit_mb: crate::input::workbook::PART_LIMIT >> 20,
+        }
+        .into(),
+        WorkbookError::TooLarge => Message::WorkbookTooLarge {
+            file: file.to_string(),
+            limit_mb: crate::input::workbook::TOTAL_LIMIT >> 20,
+        }
+        .into(),
+        WorkbookError::TooManyCells { sheet } => Message::TooManyCells {
+            file: file.to_string(),
+            sheet: sheet.clone(),
+            limit: crate::input::workbook::CELL_LIMIT,
+        }
+        .into(),
+        WorkbookError::OutOfBounds { sheet, cell } => Message::CellOutOfBounds {
+            file: file.to_string(),
+            sheet: sheet.clone(),
+            cell: cell.clone(),
+            columns: crate::input::workbook::COLUMN_LIMIT,
+            rows: crate::input::workbook::ROW_LIMIT,
+        }
+        .into(),
     }
 }
 

@@ -343,6 +343,10 @@ fn did_you_mean(suggestions: &[String]) -> Localized {
 pub fn breach(breach: &Breach) -> Localized {
     match breach {
         Breach::DuplicateCode(code) => loc!("mã {code} bị trùng", "duplicate code {code}"),
+        Breach::NotAnIdentifier(code) => Message::NotAnIdentifier {
+            code: crate::input::text::clip(code, 40),
+        }
+        .into(),
         Breach::UnknownUnit { unit, suggestions } => {
             let hint = did_you_mean(suggestions);
             Localized {

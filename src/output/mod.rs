@@ -70,9 +70,9 @@ impl Listing {
             .load_preset(presets::UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Dynamic)
             .set_width(terminal_width())
-            .set_header(self.headers.iter().map(Cell::new));
+            .set_header(self.headers.iter().map(|h| Cell::new(plain_text(h))));
         for row in &self.rows {
-            table.add_row(row.iter().map(Cell::new));
+            table.add_row(row.iter().map(|c| Cell::new(plain_text(c))));
         }
         // Codes, dates and counts keep their width, narrowest first, while at least a quarter
         // of the table is left for the long text that wraps.
@@ -103,13 +103,13 @@ impl Listing {
         }
         let mut out = String::new();
         if let Some(title) = &self.title {
-            out.push_str(title);
+            out.push_str(&plain_text(title));
             out.push('\n');
         }
         out.push_str(&table.to_string());
         out.push('\n');
         for note in &self.notes {
-            out.push_str(note);
+            out.push_str(&plain_text(note));
             out.push('\n');
         }
         out
@@ -121,7 +121,7 @@ impl Listing {
             .from_writer(Vec::new());
         let escaped = |row: &[String]| {
             row.iter()
-                .map(|c| escape_spreadsheet_cell(c))
+                .map(|c| escape_spreadsheet_cell(&plain_text(c)))
                 .collect::<Vec<_>>()
         };
         // Writing to a Vec cannot fail.
@@ -134,9 +134,9 @@ impl Listing {
     }
 
     fn markdown(&self) -> String {
+        // Markdown renders HTML: a note's <script> or <img onerror=…> is escaped, not run.
         let cell = |text: &str| {
-            escape_spreadsheet_cell(text)
-                .replace('\\', "\\\\")
+            markdown_text(&escape_spreadsheet_cell(text))
                 .replace('|', "\\|")
                 .replace('\n', "<br>")
         };
@@ -152,7 +152,10 @@ impl Listing {
         };
         let mut out = String::new();
         if let Some(title) = &self.title {
-            out.push_str(&format!("**{}**\n\n", title.replace('*', "\\*")));
+            out.push_str(&format!(
+                "**{}**\n\n",
+                markdown_text(title).replace('*', "\\*")
+            ));
         }
         out.push_str(&line(&self.headers));
         out.push_str(&format!("|{}\n", "---|".repeat(self.headers.len())));
@@ -161,11 +164,21 @@ impl Listing {
         }
         for note in &self.notes {
             out.push('\n');
-            out.push_str(note);
+            out.push_str(&markdown_text(note));
             out.push('\n');
         }
         out
     }
+}
+
+/// Text for Markdown: control characters dropped, backslashes and HTML's `&`, `<`, `>` escaped,
+/// so a note is shown as typed and never read as markup.
+pub fn markdown_text(text: &str) -> String {
+    plain_text(text)
+        .replace('\\', "\\\\")
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// The width tables wrap to: the terminal's, else 80 (reports, pipes, tests).
@@ -308,10 +321,55 @@ pub fn sync_folder(path: &Path) {
     let _ = path;
 }
 
-/// Text made safe inside HTML.
+/// Text made safe inside HTML: markup escaped, control characters dropped.
 pub fn html_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
+    plain_text(text)
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+/// Text without control characters, for every document and listing: a terminal's escape
+/// sequences (`ESC [ 31 m`) dropped whole, other C0 and C1 controls, DEL and the characters
+/// XML forbids dropped; line breaks and tabs kept. A .docx's XML stays well-formed, a
+/// terminal shows what was typed and nothing else.
+pub fn plain_text(text: &str) -> std::borrow::Cow<'_, str> {
+    let is_dropped =
+        |c: char| (c.is_control() && c != '\n' && c != '\t') || c == '\u{fffe}' || c == '\u{ffff}';
+    if !text.chars().any(is_dropped) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            // CSI: ESC [ parameters, then one final letter; OSC and others: ESC and one more.
+            match chars.next() {
+                Some('[') => {
+                    for next in chars.by_ref() {
+                        if ('@'..='~').contains(&next) {
+                            break;
+                        }
+                    }
+                }
+                Some(']') => {
+                    // Up to BEL or ESC \.
+                    while let Some(next) = chars.next() {
+                        if next == '\u{7}'
+                            || (next == '\u{1b}' && chars.next_if_eq(&'\\').is_some())
+                        {
+                            break;
+                        }
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
+        if !is_dropped(c) {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }

@@ -91,8 +91,8 @@ pub enum Message {
     BackupTimedOut { path: String, seconds: u64 },
     /// A backup whose copy fails SQLite's integrity check.
     BackupDamaged { path: String, count: usize },
-    /// Control characters in text meant for a document.
-    ControlCharacter { what: String },
+    /// A unit code that cannot name a file.
+    NotAnIdentifier { code: String },
 }
 
 /// Cells and codes quoted in a message: «…» in Vietnamese, "…" in English.
@@ -229,9 +229,9 @@ impl Message {
                 format!("Đã chép vào {path}, nhưng bản sao có {count} lỗi khi kiểm tra toàn vẹn: cơ sở dữ liệu đang bị hỏng; giữ bản sao cũ và chạy kehoach check"),
                 format!("Copied to {path}, but the copy fails the integrity check with {count} problem{}: the database is damaged; keep older backups and run kehoach check", if *count == 1 { "" } else { "s" }),
             ),
-            ControlCharacter { what } => both(
-                format!("{what} có ký tự điều khiển: xóa ký tự đó"),
-                format!("{what} holds a control character: remove it"),
+            NotAnIdentifier { code } => both(
+                format!("mã «{code}» chỉ được gồm chữ cái không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang (tối đa 32 ký tự), ví dụ KP1"),
+                format!("the code \"{code}\" may hold only ASCII letters, digits, dots, underscores and hyphens (32 at most), e.g. KP1"),
             ),
         }
     }
