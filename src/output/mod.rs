@@ -171,14 +171,11 @@ impl Listing {
     }
 }
 
-/// Text for Markdown: control characters dropped, backslashes and HTML's `&`, `<`, `>` escaped,
-/// so a note is shown as typed and never read as markup.
+/// Text for Markdown: control characters dropped, backslashes escaped and every `<` written
+/// `&lt;`, so no tag (`<script>`, `<img onerror=…>`) can open: a note is shown as typed and
+/// never read as markup, while "≥", ">= 90" and "&" read as they are.
 pub fn markdown_text(text: &str) -> String {
-    plain_text(text)
-        .replace('\\', "\\\\")
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    plain_text(text).replace('\\', "\\\\").replace('<', "&lt;")
 }
 
 /// The width tables wrap to: the terminal's, else 80 (reports, pipes, tests).
