@@ -69,7 +69,7 @@ pub fn backup(context: &Context, target: &Path) -> anyhow::Result<()> {
         let details = problems
             .iter()
             .take(20)
-            .map(|line| i18n::sqlite_problem(line))
+            .map(|line| i18n::sqlite_problem(line.as_str()))
             .collect();
         let path = shown;
         return Err(
@@ -78,5 +78,9 @@ pub fn backup(context: &Context, target: &Path) -> anyhow::Result<()> {
                 .into(),
         );
     }
-    output::print(&format!("{}\n", i18n::backup_done(&shown).get(lang)))
+    output::print(&format!(
+        "{}\n{}\n",
+        i18n::backup_done(&shown).get(lang),
+        Message::BackupChecked.render(lang)
+    ))
 }

@@ -91,6 +91,8 @@ pub enum Message {
     BackupTimedOut { path: String, seconds: u64 },
     /// A backup whose copy fails SQLite's integrity check.
     BackupDamaged { path: String, count: usize },
+    /// What the integrity check of a backup's copy found: nothing.
+    BackupChecked,
     /// A unit code that cannot name a file.
     NotAnIdentifier { code: String },
 }
@@ -228,6 +230,10 @@ impl Message {
             BackupDamaged { path, count } => both(
                 format!("Đã chép vào {path}, nhưng bản sao có {count} lỗi khi kiểm tra toàn vẹn: cơ sở dữ liệu đang bị hỏng; giữ bản sao cũ và chạy kehoach check"),
                 format!("Copied to {path}, but the copy fails the integrity check with {count} problem{}: the database is damaged; keep older backups and run kehoach check", if *count == 1 { "" } else { "s" }),
+            ),
+            BackupChecked => both(
+                "Bản sao đã được kiểm tra toàn vẹn (PRAGMA integrity_check): không có lỗi.",
+                "The copy passed SQLite's integrity check (PRAGMA integrity_check).",
             ),
             NotAnIdentifier { code } => both(
                 format!("mã «{code}» chỉ được gồm chữ cái không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang (tối đa 32 ký tự), ví dụ KP1"),
