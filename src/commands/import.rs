@@ -103,6 +103,9 @@ pub struct CodeCounts {
 /// memory or time than a few.
 pub const PROBLEMS_KEPT: usize = 1000;
 
+/// (code, unit) pairs counted apart in a file's summary; the rest are counted together.
+const BY_CODE_KEPT: usize = 2000;
+
 /// Problems listed one by one under a refusal.
 const PROBLEMS_SHOWN: usize = 50;
 
@@ -795,6 +798,13 @@ fn read_rows(
                 tally.counts.blank += 1;
                 continue;
             }
+            // 200,000 unknown codes must not make a 200,000-row summary: past the limit, new
+            // codes are counted together under "…".
+            let key = if tally.by_code.len() < BY_CODE_KEPT || tally.by_code.contains_key(&key) {
+                key
+            } else {
+                ("…".to_string(), String::new())
+            };
             let entry = tally.by_code.entry(key).or_default();
             entry.rows_read += 1;
             let counts = &mut tally.counts;

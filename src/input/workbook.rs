@@ -281,7 +281,6 @@ fn xlsx_rows(
             return Err(WorkbookError::TooManyCells { sheet });
         }
         let (row, column) = found.get_position();
-        check_place(sheet, (row, column))?;
         let percent = reader
             .styles()
             .get(style)
@@ -291,6 +290,8 @@ fn xlsx_rows(
         if matches!(data, Data::Empty) {
             continue;
         }
+        // Only a cell with a value is placed: an empty styled cell far away costs nothing.
+        check_place(sheet, (row, column))?;
         let cells = rows.entry(row).or_default();
         let column = column as usize;
         if cells.len() <= column {
