@@ -807,3 +807,32 @@ fn reading_commands_work_on_a_database_in_a_read_only_folder() {
     assert!(stderr.contains(db.to_str().unwrap()), "{stderr}");
     assert!(!stderr.contains("kehoach.db"), "{stderr}");
 }
+
+#[test]
+fn the_errors_file_of_a_mapped_layout_keeps_its_header_line_and_imports_back() {
+    let k = Kehoach::with_seed("ward.toml");
+    let rules = fixture("maps/khu-pho-vi-pham.toml");
+    let original = std::fs::read_to_string(fixture("csv/khu-pho-vi-pham.csv")).unwrap();
+    let bad = original.replacen(";40;45;85\r\n", ";40;abc;85\r\n", 1);
+    assert_ne!(bad, original);
+    let input = file(&k, "khu-pho.csv", &bad);
+    let errors = k.path("loi-khu-pho.csv");
+    let extra = ["--map", &rules, "--errors", errors.to_str().unwrap()];
+    let run = import(&k, &input, &extra, 3);
+    assert!(run.stderr.contains("«abc»"), "{}", run.stderr);
+    let written = std::fs::read_to_string(&errors).unwrap();
+    assert_eq!(
+        written,
+        "\u{feff}\n\nSTT;Mã CT;Chỉ tiêu;KP 1;KP 2;Cộng;Lý do từ chối (kehoach)\n\
+1;NV1.01;Số vụ vi phạm cư trú, ma túy, PCCC;40;abc;85;khu-pho.csv:4:5 (KP 2): Giá trị «abc» không hợp lệ: «abc» không phải là số (viết ví dụ 95,5 hoặc 1.234)\n"
+    );
+    let fixed = file(&k, "sua-khu-pho.csv", written.replace(";abc;", ";45;"));
+    import(&k, &fixed, &["--map", &rules], 0);
+    assert_eq!(
+        k.stored(),
+        [
+            "NV1.01 KP1 2026-06-20 40.00 None ",
+            "NV1.01 KP2 2026-06-20 45.00 None ",
+        ]
+    );
+}

@@ -829,7 +829,9 @@ fn read_rows(
                         sheet: place.sheet.map(str::to_string),
                         line,
                         column: column.map(|c| c + 1),
-                        field: column.and_then(|c| place.names.get(c).cloned()),
+                        field: column
+                            .and_then(|c| place.names.get(c))
+                            .map(|name| clip(name, ECHO_LIMIT)),
                         reason_vi: message.vi,
                         reason_en: message.en,
                     };
@@ -1434,7 +1436,7 @@ impl ErrorsFile {
                 };
                 self.out.write_all(bom).map_err(|e| self.unwritable(e))?;
                 // Mapping rules read their header on a given line: keep it there.
-                let blank = "\r\n".repeat(place.header_line.saturating_sub(1).min(100) as usize);
+                let blank = "\n".repeat(place.header_line.saturating_sub(1).min(100) as usize);
                 self.write(&blank)?;
             }
         }
