@@ -230,6 +230,7 @@ fn an_import_killed_midway_leaves_none_of_its_file() {
             landed += 1;
         }
     }
+    eprintln!("kills landed while writing: {landed} of {tries} tries");
 }
 
 #[test]

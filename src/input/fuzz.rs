@@ -151,7 +151,99 @@ fn read_workbook(bytes: &[u8], extension: &str) {
     }
 }
 
+/// The parts of a zip workbook, as (name, bytes).
+fn zip_parts(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let Ok(mut archive) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return Vec::new();
+    };
+    (0..archive.len())
+        .filter_map(|index| {
+            let mut entry = archive.by_index(index).ok()?;
+            let mut content = Vec::new();
+            std::io::Read::read_to_end(&mut entry, &mut content).ok()?;
+            Some((entry.name().ok()?.into_owned(), content))
+        })
+        .collect()
+}
+
+/// A zip of `parts`, stored uncompressed.
+fn zipped(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, content) in parts {
+        if out.start_file(name.as_str(), options).is_ok() {
+            out.write_all(content).ok();
+        }
+    }
+    out.finish().map(|c| c.into_inner()).unwrap_or_default()
+}
+
+/// The XML inside a workbook with a few edits: characters removed, repeated, or replaced by
+/// pieces of markup (`<c r="XFD1">`, a huge repeat count, an unclosed tag), then zipped again,
+/// so the edits reach calamine's XML readers instead of failing the zip's checksums.
+fn xml_edits() -> impl Strategy<Value = Vec<(usize, usize, u8, String)>> {
+    let noise = prop_oneof![
+        "\\PC{0,4}",
+        Just("<c r=\"XFD1048576\" t=\"s\"><v>0</v></c>".to_string()),
+        Just(" table:number-columns-repeated=\"1073741824\"".to_string()),
+        Just(" table:number-rows-repeated=\"4294967295\"".to_string()),
+        Just("<row r=\"0\">".to_string()),
+        Just("<v>99999999999</v>".to_string()),
+        Just("<si><t>".to_string()),
+        Just("&#0;".to_string()),
+        Just("<".to_string()),
+        Just("\"".to_string()),
+    ];
+    proptest::collection::vec((any::<usize>(), any::<usize>(), 0u8..3, noise), 1..6)
+}
+
+fn edit_xml(parts: &mut [(String, Vec<u8>)], edits: Vec<(usize, usize, u8, String)>) {
+    let xml: Vec<usize> = (0..parts.len())
+        .filter(|i| parts[*i].0.ends_with(".xml"))
+        .collect();
+    if xml.is_empty() {
+        return;
+    }
+    for (part, at, kind, noise) in edits {
+        let content = &mut parts[xml[part % xml.len()]].1;
+        if content.is_empty() {
+            continue;
+        }
+        let at = at % content.len();
+        match kind {
+            0 => {
+                content.remove(at);
+            }
+            1 => {
+                let byte = content[at];
+                content.insert(at, byte);
+            }
+            _ => {
+                for (offset, byte) in noise.bytes().enumerate() {
+                    content.insert(at + offset, byte);
+                }
+            }
+        }
+    }
+}
+
 proptest! {
+    #[test]
+    fn workbooks_with_edited_xml_never_panic(edits in xml_edits(), ods in any::<bool>()) {
+        let (bytes, extension) = if ods {
+            (include_bytes!("../../fixtures/workbooks/long-clean.ods").to_vec(), "ods")
+        } else {
+            (include_bytes!("../../fixtures/workbooks/khu-pho-vi-pham.xlsx").to_vec(), "xlsx")
+        };
+        let mut parts = zip_parts(&bytes);
+        edit_xml(&mut parts, edits);
+        let started = Instant::now();
+        read_workbook(&zipped(&parts), extension);
+        prop_assert!(started.elapsed() < BOUND, "{:?}", started.elapsed());
+    }
+
     #[test]
     fn csv_files_never_panic(bytes in csv_bytes()) {
         let started = Instant::now();

@@ -85,12 +85,18 @@ impl Store {
         let opened = Self::connect(path, flags);
         // A database the user may read but not write (a shared folder, another user's file):
         // reading commands work on it read-only; a write then fails naming this file.
+        // Only for what permissions cause: a busy or damaged file keeps its own error.
         let store = match (opened, mode) {
             (Ok(store), _) => store,
-            (Err(_), OpenMode::Existing) => {
-                Self::open_read_only(path).map_err(|e| database_error(&e, path))?
+            (Err(e), OpenMode::Existing)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied)
+                ) =>
+            {
+                Self::open_read_only(path).map_err(|_| database_error(&e, path))?
             }
-            (Err(e), OpenMode::Create) => return Err(database_error(&e, path)),
+            (Err(e), _) => return Err(database_error(&e, path)),
         };
         let mut store = store;
         store.migrate(mode)?;
