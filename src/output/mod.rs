@@ -70,9 +70,9 @@ impl Listing {
             .load_preset(presets::UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Dynamic)
             .set_width(terminal_width())
-            .set_header(self.headers.iter().map(|h| Cell::new(plain_text(h))));
+            .set_header(self.headers.iter().map(|h| Cell::new(table_cell(h))));
         for row in &self.rows {
-            table.add_row(row.iter().map(|c| Cell::new(plain_text(c))));
+            table.add_row(row.iter().map(|c| Cell::new(table_cell(c))));
         }
         // Codes, dates and counts keep their width, narrowest first, while at least a quarter
         // of the table is left for the long text that wraps.
@@ -169,6 +169,15 @@ impl Listing {
         }
         out
     }
+}
+
+/// The longest cell a table lays out: wrapping is quadratic in a cell's length, and a 5 MB
+/// note stored before notes were capped made `history` run for minutes.
+const TABLE_CELL_LIMIT: usize = 4000;
+
+/// A cell as a table shows it: without control characters, cut past [`TABLE_CELL_LIMIT`].
+fn table_cell(text: &str) -> String {
+    crate::input::text::clip(&plain_text(text), TABLE_CELL_LIMIT)
 }
 
 /// Text for Markdown: control characters dropped, backslashes escaped and every `<` written
@@ -369,4 +378,43 @@ pub fn plain_text(text: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_and_escape_sequences_are_dropped() {
+        assert_eq!(plain_text("a\u{1b}[31mđỏ\u{1b}[0m\u{7}b"), "ađỏb");
+        assert_eq!(plain_text("x\u{1b}]0;title\u{7}y"), "xy");
+        assert_eq!(plain_text("25\u{1}"), "25");
+        assert_eq!(plain_text("dòng 1\ndòng 2\tx\r"), "dòng 1\ndòng 2\tx");
+        assert_eq!(plain_text("\u{85}\u{9b}\u{ffff}ok"), "ok");
+        assert!(matches!(
+            plain_text("Khu phố 1"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn markdown_never_opens_a_tag() {
+        assert_eq!(
+            markdown_text("<img src=x onerror=alert(1)> [>= 90] & \\"),
+            "&lt;img src=x onerror=alert(1)> [>= 90] & \\\\"
+        );
+    }
+
+    #[test]
+    fn temporary_names_are_hidden_unique_and_beside_the_target() {
+        let target = Path::new("/tmp/bao-cao/tuan.html");
+        let (a, b) = (temp_beside(target), temp_beside(target));
+        assert_ne!(a, b);
+        assert_eq!(a.parent(), target.parent());
+        let name = a.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            name.starts_with(".tuan.html.kehoach-") && name.ends_with(".tmp"),
+            "{name}"
+        );
+    }
 }
