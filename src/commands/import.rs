@@ -757,7 +757,9 @@ fn read_rows(
     import_id: i64,
     tally: &mut Tally<'_>,
 ) -> anyhow::Result<()> {
-    if let Some(errors) = tally.errors.as_deref_mut() {
+    // The first sheet read sets the errors file's layout, rows or not; a later sheet with
+    // another header writes it only above a rejected row of its own.
+    if let Some(errors) = tally.errors.as_deref_mut().filter(|e| e.layout.is_none()) {
         errors.header(place)?;
     }
     let mut above: BTreeMap<usize, String> = BTreeMap::new();
@@ -1458,6 +1460,7 @@ impl ErrorsFile {
             return Ok(());
         }
         self.last = Some(key);
+        self.header(place)?;
         let mut record: Vec<String> = cells
             .iter()
             .map(|c| crate::input::text::escape_spreadsheet_cell(c))
