@@ -188,6 +188,9 @@ pub struct RecordArgs {
     /// (the period a flow's value covers)
     #[arg(long, value_name = "P")]
     pub period: Option<String>,
+    /// Xác nhận giá trị dưới 1 cho chỉ tiêu % (confirm a value below 1 for a percentage)
+    #[arg(long)]
+    pub yes: bool,
     #[command(flatten)]
     pub as_of: AsOfArg,
 }
@@ -443,6 +446,9 @@ pub struct ImportArgs {
     /// Ghi các dòng bị từ chối kèm lý do vào tệp CSV này (write rejected rows with the reason)
     #[arg(long, value_name = "OUT.csv")]
     pub errors: Option<PathBuf>,
+    /// Ghi đè tệp --errors đã có (replace an existing --errors file)
+    #[arg(long)]
+    pub force: bool,
     /// Nhập các dòng hợp lệ, báo các dòng lỗi (import the good rows, report the rest)
     #[arg(long)]
     pub skip_invalid: bool,

@@ -37,8 +37,7 @@ fn explain(error: &anyhow::Error, lang: Lang) -> (ExitKind, String) {
         return (app.kind, app.render(lang));
     }
     if let Some(sqlite) = error.downcast_ref::<rusqlite::Error>() {
-        let path = std::path::Path::new("kehoach.db");
-        let app = store::database_error(sqlite, path);
+        let app = store::database_error(sqlite, &store::opened_path());
         return (ExitKind::Database, app.render(lang));
     }
     (ExitKind::Other, format!("{error:#}"))

@@ -521,13 +521,14 @@ fn a_bad_row_in_a_workbook_is_placed_by_its_cell_and_nothing_is_written() {
     assert_eq!(k.dump(), dump, "nothing may be written");
     assert_eq!(k.count("SELECT count(*) FROM imports"), 0);
 
-    // The dry run writes nothing either; --skip-invalid keeps the good rows and lists the rest.
+    // The dry run writes nothing either, and fails as the import would; --skip-invalid keeps
+    // the good rows and lists the rest.
     run(
         &k,
         "import",
         &[&fixture("workbooks/long-bad-row.xlsx"), "--dry-run"],
     )
-    .expect(0);
+    .expect(3);
     assert_eq!(k.dump(), dump);
     let errors = k.path("loi.csv");
     run(
@@ -545,10 +546,10 @@ fn a_bad_row_in_a_workbook_is_placed_by_its_cell_and_nothing_is_written() {
     let written = stable(&std::fs::read_to_string(&errors).unwrap(), &k);
     assert_eq!(
         written,
-        "\u{feff}Tệp;Dòng;Cột;Lý do\n\
-<REPO>/fixtures/workbooks/long-bad-row.xlsx [Số liệu];4;Giá trị;Giá trị «#DIV/0!» không hợp lệ: ô có lỗi Excel #DIV/0!, không phải số;TT1.02;PA;2026-05-10;#DIV/0!\n\
-<REPO>/fixtures/workbooks/long-bad-row.xlsx [Số liệu];5;Đơn vị;\"Đơn vị PC không tồn tại (có phải PA, PB, KP1?); xem danh sách bằng «kehoach plan units»\";TT1.02;PC;2026-06-10;2\n\
-<REPO>/fixtures/workbooks/long-bad-row.xlsx [Số liệu];6;Ngày;ngày «31/02/2026» không hợp lệ: ngày 31/02/2026 không có trên lịch;TT1.03;PB;31/02/2026;2,5\n"
+        "\u{feff}Mã chỉ tiêu;Đơn vị;Ngày;Giá trị;Lý do từ chối (kehoach)\n\
+TT1.02;PA;2026-05-10;#DIV/0!;long-bad-row.xlsx [Số liệu] ô D4 (Giá trị): Giá trị «#DIV/0!» không hợp lệ: ô có lỗi Excel #DIV/0!, không phải số\n\
+TT1.02;PC;2026-06-10;2;\"long-bad-row.xlsx [Số liệu] ô B5 (Đơn vị): Đơn vị PC không tồn tại (có phải PA, PB, KP1?); xem danh sách bằng «kehoach plan units»\"\n\
+TT1.03;PB;31/02/2026;2,5;long-bad-row.xlsx [Số liệu] ô C6 (Ngày): ngày «31/02/2026» không hợp lệ: ngày 31/02/2026 không có trên lịch\n"
     );
 }
 

@@ -5,9 +5,10 @@ use std::path::Path;
 use crate::commands::Context;
 use crate::error::AppError;
 use crate::output::i18n::{self, Localized};
+use crate::output::problems::Message;
 use crate::output::{self};
 use crate::plan::validate::validate;
-use crate::store::maintenance;
+use crate::store::maintenance::{self, BackupError};
 
 /// Runs `check`: SQLite's own checks, then the plan's rules on what is stored.
 pub fn check(context: &Context) -> anyhow::Result<()> {
@@ -41,15 +42,45 @@ pub fn check(context: &Context) -> anyhow::Result<()> {
         .into())
 }
 
-/// Runs `backup FILE`: SQLite's online backup into a temporary file, renamed when complete.
+/// Runs `backup FILE`: one consistent snapshot into a temporary file, checked, renamed when
+/// complete.
 pub fn backup(context: &Context, target: &Path) -> anyhow::Result<()> {
     let lang = context.lang;
     let (store, _) = context.open_plan()?;
     let shown = target.display().to_string();
-    if target.exists() {
+    if target.exists() || target.symlink_metadata().is_ok() {
         return Err(AppError::bad_input(i18n::backup_exists(&shown)).into());
     }
-    maintenance::backup_to(store.conn(), target)
-        .map_err(|e| AppError::database(i18n::backup_failed(&shown, &e)))?;
-    output::print(&format!("{}\n", i18n::backup_done(&shown).get(lang)))
+    let problems = match maintenance::backup_to(store.conn(), target) {
+        Ok(problems) => problems,
+        Err(BackupError::TimedOut(limit)) => {
+            let seconds = limit.as_secs();
+            let path = shown;
+            return Err(
+                AppError::database(Message::BackupTimedOut { path, seconds }.into()).into(),
+            );
+        }
+        Err(BackupError::Failed(e)) => {
+            return Err(AppError::database(i18n::backup_failed(&shown, &e)).into())
+        }
+    };
+    if !problems.is_empty() {
+        let count = problems.len();
+        let details = problems
+            .iter()
+            .take(20)
+            .map(|line| i18n::sqlite_problem(line.as_str()))
+            .collect();
+        let path = shown;
+        return Err(
+            AppError::database(Message::BackupDamaged { path, count }.into())
+                .with_details(details)
+                .into(),
+        );
+    }
+    output::print(&format!(
+        "{}\n{}\n",
+        i18n::backup_done(&shown).get(lang),
+        Message::BackupChecked.render(lang)
+    ))
 }

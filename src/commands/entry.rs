@@ -5,9 +5,11 @@ use chrono::NaiveDate;
 
 use crate::commands::{lookup_indicator, lookup_unit};
 use crate::input::number::{parse_value, Value};
+use crate::input::text::{clip, ECHO_LIMIT};
 use crate::output::i18n::{self, Localized};
+use crate::output::problems::Message;
 use crate::plan::measure::{reading, Reading};
-use crate::plan::{Indicator, Plan};
+use crate::plan::{Indicator, IndicatorKind, Plan};
 
 /// Which part of an entry a problem is about (a CSV column, a command-line argument).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,8 +40,32 @@ pub struct CheckedMeasurement<'p> {
     pub reading: Reading,
 }
 
+/// The longest note kept, in characters: a note is a sentence or two, and a 5 MB one made
+/// every listing that shows notes crawl.
+pub const NOTE_LIMIT: usize = 2000;
+
+/// A note as stored: trimmed, in NFC, none when blank; refused when longer than
+/// [`NOTE_LIMIT`].
+pub fn note(text: Option<&str>) -> Result<Option<String>, Localized> {
+    let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else {
+        return Ok(None);
+    };
+    let length = text.chars().count();
+    if length > NOTE_LIMIT {
+        let limit = NOTE_LIMIT;
+        return Err(Message::NoteTooLong { length, limit }.into());
+    }
+    Ok(Some(crate::input::text::nfc(text)))
+}
+
+/// Units' names and aliases may be long; nothing longer than this is one.
+const UNIT_ECHO_LIMIT: usize = 120;
+
 /// Checks one measurement: the indicator and unit exist, the date is in the plan and not in
-/// the future, the value is one the indicator's kind accepts.
+/// the future, the value is one the indicator's kind accepts. A value below 1 typed for a
+/// percentage is refused unless `yes` is `Some(true)` (`record --yes`); `None` where no
+/// confirmation can be given (an imported row: write "0,5%" there).
+#[allow(clippy::too_many_arguments)]
 pub fn measurement<'p>(
     plan: &'p Plan,
     indicator: &str,
@@ -48,20 +74,25 @@ pub fn measurement<'p>(
     date: NaiveDate,
     today: NaiveDate,
     baseline: bool,
+    yes: Option<bool>,
 ) -> Result<CheckedMeasurement<'p>, Refusal> {
+    // A code is a few characters: a long cell is echoed cut, never whole.
+    let indicator = clip(indicator.trim(), ECHO_LIMIT);
     let (_, indicator) =
-        lookup_indicator(plan, indicator).map_err(|m| refuse(Part::Indicator, m))?;
+        lookup_indicator(plan, &indicator).map_err(|m| refuse(Part::Indicator, m))?;
     let unit = match unit {
-        Some(unit) => lookup_unit(plan, unit)
+        Some(unit) => lookup_unit(plan, &clip(unit.trim(), UNIT_ECHO_LIMIT))
             .map_err(|m| refuse(Part::Unit, m))?
             .code
             .clone(),
         None => indicator.lead().to_string(),
     };
     check_date(plan, date, today, baseline).map_err(|m| refuse(Part::Date, m))?;
-    let typed = value.trim();
-    let parsed =
-        parse_value(typed).map_err(|e| refuse(Part::Value, i18n::invalid_value(typed, &e)))?;
+    let typed_whole = value.trim();
+    let typed_echo = clip(typed_whole, ECHO_LIMIT);
+    let typed = typed_echo.as_str();
+    let parsed = parse_value(typed_whole)
+        .map_err(|e| refuse(Part::Value, i18n::invalid_value(typed, &e)))?;
     let (number, percent_sign, ratio) = match parsed {
         Value::Plain { value, percent } => (value, percent, None),
         Value::Ratio {
@@ -69,6 +100,36 @@ pub fn measurement<'p>(
             denominator,
         } => (0.0, false, Some((numerator, denominator))),
     };
+    if indicator.kind == IndicatorKind::Count && ratio.is_none() && number.fract() != 0.0 {
+        let (typed, code) = (typed.to_string(), indicator.code.clone());
+        let unit_of_measure = indicator.unit_of_measure.clone();
+        return Err(refuse(
+            Part::Value,
+            Message::CountNotWhole {
+                typed,
+                code,
+                unit_of_measure,
+            }
+            .into(),
+        ));
+    }
+    // 0,955 for a rate is most likely 95,5% typed as a fraction: asked, not stored silently.
+    let fraction = indicator.kind == IndicatorKind::Percent
+        && ratio.is_none()
+        && !percent_sign
+        && number > 0.0
+        && number < 1.0;
+    if fraction && yes != Some(true) {
+        return Err(refuse(
+            Part::Value,
+            Message::FractionForPercent {
+                typed: typed.to_string(),
+                value: number,
+                confirm: yes.is_some(),
+            }
+            .into(),
+        ));
+    }
     let reading = reading(indicator.kind, number, percent_sign, ratio).map_err(|p| {
         refuse(
             Part::Value,

@@ -20,11 +20,12 @@ use crate::input::decode::{decode, sniff_delimiter, DecodeError, Encoding};
 use crate::input::long::{self, Field, Header, Layout};
 use crate::input::mapping::{Mapping, MappingError, Source};
 use crate::input::stream::{self, Scan};
-use crate::input::text::{fold, nfc};
+use crate::input::text::{clip, fold, nfc, ECHO_LIMIT};
 use crate::input::workbook::{
     column_letters, is_workbook, Cell, SheetRows, Workbook, WorkbookError,
 };
 use crate::output::i18n::{self, Lang, Localized};
+use crate::output::problems::Message;
 use crate::output::verdicts::task_event_refused;
 use crate::output::{self, Format, Listing};
 use crate::plan::compliance::{check_task_event, task_state, TaskAction, TaskStatus};
@@ -48,8 +49,6 @@ pub struct Problem {
     #[serde(rename = "reason")]
     pub reason_vi: String,
     pub reason_en: String,
-    #[serde(skip)]
-    pub cells: Vec<String>,
 }
 
 /// Counts for one indicator (or task) and unit.
@@ -84,7 +83,10 @@ pub struct FileSummary {
     pub dry_run: bool,
     /// Whether the rows were written.
     pub committed: bool,
+    /// The first problems in full ([`PROBLEMS_KEPT`] at most)...
     pub problems: Vec<Problem>,
+    /// ... and how many more there were.
+    pub problems_more: u64,
     /// Per indicator (or task) code and unit.
     pub by_code: Vec<CodeCounts>,
 }
@@ -97,6 +99,16 @@ pub struct CodeCounts {
     #[serde(flatten)]
     pub counts: Counts,
 }
+
+/// Problems kept in full per file; beyond them only counted, so 200,000 bad rows cost no more
+/// memory or time than a few.
+pub const PROBLEMS_KEPT: usize = 1000;
+
+/// (code, unit) pairs counted apart in a file's summary; the rest are counted together.
+const BY_CODE_KEPT: usize = 2000;
+
+/// Problems listed one by one under a refusal.
+const PROBLEMS_SHOWN: usize = 50;
 
 /// Runs `import`.
 pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
@@ -145,9 +157,14 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
     };
     let by = recorder(args.by.clone());
     let mapping = args.map.as_deref().map(read_mapping).transpose()?;
+    // The rejected rows go to a temporary file beside --errors as they are found, renamed
+    // over it at the end: checked before any row is read.
+    let mut errors = match &args.errors {
+        Some(out) => Some(ErrorsFile::create(out, args.force, lang)?),
+        None => None,
+    };
     store.prepare_for_bulk_writes()?;
     let mut summaries = Vec::new();
-    let mut rejected_rows: Vec<(String, Vec<String>, Problem)> = Vec::new();
     for path in &args.files {
         let settings = Settings {
             plan: &plan,
@@ -160,8 +177,9 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
             mapping: mapping.as_ref(),
             by: by.as_deref(),
         };
+        let errors = errors.as_mut();
         let summary = store.write(|tx| {
-            let summary = import_file(tx, path, &settings, args.dry_run)?;
+            let summary = import_file(tx, path, &settings, args.dry_run, errors)?;
             if summary.committed {
                 Ok(summary)
             } else {
@@ -176,17 +194,15 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
                 Err(error) => return Err(error),
             },
         };
-        for problem in &summary.problems {
-            rejected_rows.push((summary.file.clone(), problem.cells.clone(), problem.clone()));
-        }
         summaries.push(summary);
     }
-    if let Some(out) = &args.errors {
-        write_errors(out, &rejected_rows, lang)?;
+    if let Some(errors) = errors {
+        errors.finish()?;
     }
+    // A dry run fails as the real import would, so a script can use it as a check.
     let refused = summaries
         .iter()
-        .any(|s| !s.problems.is_empty() && !s.committed && !s.dry_run);
+        .any(|s| !s.problems.is_empty() && !args.skip_invalid);
     if args.format.format == Format::Json {
         output::print(&output::json(&summaries))?;
     } else {
@@ -197,21 +213,21 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
         output::print(&text.join("\n"))?;
     }
     if refused {
-        let count: usize = summaries
+        let count: u64 = summaries
             .iter()
             .filter(|s| !s.committed)
-            .map(|s| s.problems.len())
+            .map(|s| s.problems.len() as u64 + s.problems_more)
             .sum();
-        let details = summaries
+        let mut details: Vec<Localized> = summaries
             .iter()
             .filter(|s| !s.committed)
-            .flat_map(|s| {
-                s.problems
-                    .iter()
-                    .take(50)
-                    .map(move |p| problem_line(&s.file, p))
-            })
+            .flat_map(|s| s.problems.iter().map(move |p| problem_line(&s.file, p)))
+            .take(PROBLEMS_SHOWN)
             .collect();
+        let more = count.saturating_sub(details.len() as u64);
+        if more > 0 {
+            details.push(Message::MoreProblems { count: more }.into());
+        }
         return Err(AppError::bad_input(i18n::rows_rejected(count))
             .with_details(details)
             .into());
@@ -258,6 +274,7 @@ fn import_file(
     path: &Path,
     settings: &Settings,
     dry_run: bool,
+    errors: Option<&mut ErrorsFile>,
 ) -> anyhow::Result<FileSummary> {
     let file = path.display().to_string();
     // One pass for the fingerprint and the encoding; the rows are then read as a stream.
@@ -265,7 +282,13 @@ fn import_file(
     let sha256 = scan.sha256.clone();
     // A refused file leaves no trace: this row goes with the transaction when it is undone.
     let import_id = start_import(tx, &file_name(path), &sha256, settings.by)?;
-    let mut tally = Tally::default();
+    let mut tally = Tally {
+        counts: Counts::default(),
+        by_code: BTreeMap::new(),
+        problems: Vec::new(),
+        problems_more: 0,
+        errors,
+    };
     let source = if is_workbook(path) {
         import_workbook(tx, path, settings, import_id, &mut tally)?
     } else {
@@ -296,6 +319,7 @@ fn import_file(
         dry_run,
         committed,
         problems: tally.problems,
+        problems_more: tally.problems_more,
         by_code: tally
             .by_code
             .into_iter()
@@ -314,11 +338,13 @@ struct SourceInfo {
 }
 
 /// What the rows of a file did, as they are read.
-#[derive(Default)]
-struct Tally {
+struct Tally<'e> {
     counts: Counts,
     by_code: BTreeMap<(String, String), Counts>,
     problems: Vec<Problem>,
+    problems_more: u64,
+    /// Where rejected rows go, as they are found (`--errors`).
+    errors: Option<&'e mut ErrorsFile>,
 }
 
 /// A row as text cells, with the line (or spreadsheet row) it starts on.
@@ -332,7 +358,7 @@ fn import_csv(
     scan: &Scan,
     settings: &Settings,
     import_id: i64,
-    tally: &mut Tally,
+    tally: &mut Tally<'_>,
 ) -> anyhow::Result<SourceInfo> {
     let file = path.display().to_string();
     let file = file.as_str();
@@ -341,8 +367,11 @@ fn import_csv(
     let encoding = settings.encoding.unwrap_or(scan.encoding);
     let mut reader: Box<dyn BufRead> = match encoding {
         Encoding::Utf8 | Encoding::Utf8Bom => {
-            if let Some((offset, line)) = scan.invalid_utf8 {
-                return Err(unreadable(DecodeError::InvalidUtf8 { offset, line }));
+            if scan.evidence.invalid > 0 {
+                let places = scan.evidence.places.clone();
+                let total = scan.evidence.invalid;
+                let message: Localized = Message::NotUtf8 { places, total }.into();
+                return Err(rejected(message.prefixed(&format!("{file}: "))));
             }
             if scan.has_nul {
                 return Err(unreadable(DecodeError::Binary));
@@ -371,7 +400,7 @@ fn import_csv(
         .rposition(|b| *b == b'\n')
         .map_or(head, |end| &head[..end]);
     let delimiter = sniff_delimiter(&String::from_utf8_lossy(whole_lines));
-    let (tracked, mut lines) = stream::track(reader);
+    let (tracked, mut lines) = stream::track(reader, delimiter);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -387,7 +416,21 @@ fn import_csv(
             progress.set_position(position);
         }
         let cells: Vec<String> = record.iter().map(nfc).collect();
-        Ok::<TextRow, anyhow::Error>((lines.line_of(position), cells))
+        let line = lines.line_of(position);
+        // A quote left open swallows the rows after it into one cell: refuse, never import
+        // one row whose note holds the next ones.
+        let swallowed = cells
+            .iter()
+            .filter(|c| c.contains('\n'))
+            .find_map(|c| stream::swallowed_row(c, delimiter));
+        if let Some(offset) = swallowed {
+            let over = line + offset;
+            let file = file.to_string();
+            return Err(rejected(
+                Message::QuoteSwallowsRow { file, line, over }.into(),
+            ));
+        }
+        Ok::<TextRow, anyhow::Error>((line, cells))
     });
     // The header: the first row that is not blank (with --map, from the mapping's header row).
     let mut found: Option<TextRow> = None;
@@ -405,11 +448,19 @@ fn import_csv(
     };
     let layout = sheet_layout(settings, file, header_line, &names)?;
     let place = Place {
+        file,
         sheet: None,
         names: &names,
+        header_line,
+        encoding,
+        delimiter,
     };
     read_rows(tx, rows, &layout, &place, settings, import_id, tally)?;
     progress.finish_and_clear();
+    if let Some(line) = lines.unclosed_quote() {
+        let file = file.to_string();
+        return Err(rejected(Message::QuoteNotClosed { file, line }.into()));
+    }
     Ok(SourceInfo {
         format: "csv",
         encoding: Some(encoding.name()),
@@ -429,7 +480,7 @@ fn import_workbook(
     path: &Path,
     settings: &Settings,
     import_id: i64,
-    tally: &mut Tally,
+    tally: &mut Tally<'_>,
 ) -> anyhow::Result<SourceInfo> {
     let file = path.display().to_string();
     let mut workbook = Workbook::open(path).map_err(|e| rejected(workbook_error(&file, &e)))?;
@@ -483,8 +534,12 @@ fn import_workbook(
             Ok::<TextRow, anyhow::Error>((*line, texts))
         });
         let place = Place {
+            file: &file,
             sheet: Some(&sheet),
             names: &names,
+            header_line,
+            encoding: Encoding::Utf8Bom,
+            delimiter: b';',
         };
         read_rows(tx, text_rows, &layout, &place, &settings, import_id, tally)?;
         layouts.push(layout.name());
@@ -493,7 +548,7 @@ fn import_workbook(
     if read.is_empty() {
         return Err(rejected(match unrecognised {
             Some((label, line, names)) => {
-                i18n::header_not_recognised(label, line, names.join(" | "))
+                i18n::header_not_recognised(label, line, clip(&names.join(" | "), 200))
             }
             None => i18n::workbook_empty(&file),
         }));
@@ -582,6 +637,31 @@ fn workbook_error(file: &str, error: &WorkbookError) -> Localized {
         WorkbookError::NoSuchSheet { sheet, sheets } => {
             i18n::sheet_missing(file, sheet, sheets.join(", "))
         }
+        WorkbookError::PartTooLarge { part } => Message::WorkbookPartTooLarge {
+            file: file.to_string(),
+            part: part.clone(),
+            limit_mb: crate::input::workbook::PART_LIMIT >> 20,
+        }
+        .into(),
+        WorkbookError::TooLarge => Message::WorkbookTooLarge {
+            file: file.to_string(),
+            limit_mb: crate::input::workbook::TOTAL_LIMIT >> 20,
+        }
+        .into(),
+        WorkbookError::TooManyCells { sheet } => Message::TooManyCells {
+            file: file.to_string(),
+            sheet: sheet.clone(),
+            limit: crate::input::workbook::CELL_LIMIT,
+        }
+        .into(),
+        WorkbookError::OutOfBounds { sheet, cell } => Message::CellOutOfBounds {
+            file: file.to_string(),
+            sheet: sheet.clone(),
+            cell: cell.clone(),
+            columns: crate::input::workbook::COLUMN_LIMIT,
+            rows: crate::input::workbook::ROW_LIMIT,
+        }
+        .into(),
     }
 }
 
@@ -600,32 +680,72 @@ fn sheet_layout<'m>(
     header_line: u64,
     names: &[String],
 ) -> anyhow::Result<Sheet<'m>> {
+    let duplicate = |name: &str, first: usize, second: usize| {
+        let (file, name) = (file.to_string(), name.to_string());
+        let (first, second, line) = (first + 1, second + 1, header_line);
+        rejected(
+            Message::DuplicateColumn {
+                file,
+                line,
+                name,
+                first,
+                second,
+            }
+            .into(),
+        )
+    };
     match settings.mapping {
         Some(mapping) => {
+            // A column the rules read, written twice: which one was meant is not known.
+            for (index, name) in names.iter().enumerate() {
+                let key = fold(name);
+                if key.is_empty() || !mapping.columns().iter().any(|c| fold(c) == key) {
+                    continue;
+                }
+                if let Some(second) = names[index + 1..].iter().position(|n| fold(n) == key) {
+                    return Err(duplicate(name, index, index + 1 + second));
+                }
+            }
             let columns = mapping.resolve(names).map_err(|column| {
                 rejected(i18n::mapping_column_missing(
                     file,
                     header_line,
-                    names.join(" | "),
+                    clip(&names.join(" | "), 200),
                     &column,
                 ))
             })?;
             Ok(Sheet::Mapped(mapping, columns))
         }
-        None => Ok(Sheet::Long(long::recognise(names).ok_or_else(|| {
-            rejected(i18n::header_not_recognised(
-                file,
-                header_line,
-                names.join(" | "),
-            ))
-        })?)),
+        None => {
+            let header = long::recognise(names).ok_or_else(|| {
+                rejected(i18n::header_not_recognised(
+                    file,
+                    header_line,
+                    clip(&names.join(" | "), 200),
+                ))
+            })?;
+            // Two columns for one field ("Giá trị" and "Value"): the second is not ignored.
+            for (at, (first, field)) in header.columns.iter().enumerate() {
+                if let Some((second, _)) = header.columns[at + 1..].iter().find(|(_, f)| f == field)
+                {
+                    return Err(duplicate(&names[*second], *first, *second));
+                }
+            }
+            Ok(Sheet::Long(header))
+        }
     }
 }
 
-/// Where a sheet's problems are placed: the sheet (for a workbook) and its header's names.
+/// Where a sheet's problems are placed: the sheet (for a workbook) and its header's names,
+/// with what the errors file needs to be written in the input's own layout.
 struct Place<'a> {
+    file: &'a str,
     sheet: Option<&'a str>,
     names: &'a [String],
+    header_line: u64,
+    /// A CSV's encoding and delimiter; a workbook's rows are written as UTF-8 with `;`.
+    encoding: Encoding,
+    delimiter: u8,
 }
 
 /// Checks and records every row after the header, tallying what each did.
@@ -636,8 +756,13 @@ fn read_rows(
     place: &Place,
     settings: &Settings,
     import_id: i64,
-    tally: &mut Tally,
+    tally: &mut Tally<'_>,
 ) -> anyhow::Result<()> {
+    // The first sheet read sets the errors file's layout, rows or not; a later sheet with
+    // another header writes it only above a rejected row of its own.
+    if let Some(errors) = tally.errors.as_deref_mut().filter(|e| e.layout.is_none()) {
+        errors.header(place)?;
+    }
     let mut above: BTreeMap<usize, String> = BTreeMap::new();
     for row in rows {
         let (line, mut cells) = row?;
@@ -676,6 +801,13 @@ fn read_rows(
                 tally.counts.blank += 1;
                 continue;
             }
+            // 200,000 unknown codes must not make a 200,000-row summary: past the limit, new
+            // codes are counted together under "…".
+            let key = if tally.by_code.len() < BY_CODE_KEPT || tally.by_code.contains_key(&key) {
+                key
+            } else {
+                ("…".to_string(), String::new())
+            };
             let entry = tally.by_code.entry(key).or_default();
             entry.rows_read += 1;
             let counts = &mut tally.counts;
@@ -696,15 +828,24 @@ fn read_rows(
                 Err((column, message)) => {
                     counts.rejected += 1;
                     entry.rejected += 1;
-                    tally.problems.push(Problem {
+                    let problem = Problem {
                         sheet: place.sheet.map(str::to_string),
                         line,
                         column: column.map(|c| c + 1),
-                        field: column.and_then(|c| place.names.get(c).cloned()),
+                        field: column
+                            .and_then(|c| place.names.get(c))
+                            .map(|name| clip(name, ECHO_LIMIT)),
                         reason_vi: message.vi,
                         reason_en: message.en,
-                        cells: cells.clone(),
-                    });
+                    };
+                    if let Some(errors) = tally.errors.as_deref_mut() {
+                        errors.row(place, &cells, &problem)?;
+                    }
+                    if tally.problems.len() < PROBLEMS_KEPT {
+                        tally.problems.push(problem);
+                    } else {
+                        tally.problems_more += 1;
+                    }
                 }
             }
         }
@@ -804,7 +945,7 @@ fn mapped_entries(
     let date = match mapping.date.as_ref().map(read) {
         Some((column, Some(text))) => crate::input::date::parse_date(&text)
             .map(|d| (column, d))
-            .map_err(|e| (column, i18n::invalid_date(&text, &e))),
+            .map_err(|e| (column, i18n::invalid_date(&clip(&text, ECHO_LIMIT), &e))),
         Some((column, None)) => settings
             .default_date
             .map(|d| (column, d))
@@ -837,7 +978,10 @@ fn mapped_entries(
         .into_iter()
         .filter(|((_, value), _)| value.is_some())
         .map(|((value_column, value), (unit_column, unit))| {
-            let key = (indicator.to_uppercase(), unit.clone().unwrap_or_default());
+            let key = (
+                clip(&indicator, ECHO_LIMIT).to_uppercase(),
+                clip(&unit.clone().unwrap_or_default(), ECHO_LIMIT),
+            );
             let entry = if indicator.is_empty() {
                 Err((indicator_column, i18n::indicator_missing()))
             } else {
@@ -868,13 +1012,14 @@ fn row_key(header: &Header, cells: &[String]) -> (String, String) {
         Layout::Measurements => Field::Indicator,
         Layout::TaskStatuses => Field::Task,
     };
+    // Cut like any echo: a 160,000-character code must not reach the summary's table.
     let code = header
         .cell(cells, code_field)
-        .map(|(_, c)| c.to_uppercase())
+        .map(|(_, c)| clip(c, ECHO_LIMIT).to_uppercase())
         .unwrap_or_default();
     let unit = header
         .cell(cells, Field::Unit)
-        .map(|(_, u)| u.to_string())
+        .map(|(_, u)| clip(u, ECHO_LIMIT))
         .unwrap_or_default();
     (code, unit)
 }
@@ -888,8 +1033,12 @@ fn missing(header: &Header, field: Field, what: (&str, &str)) -> RowError {
 
 fn row_date(header: &Header, cells: &[String], settings: &Settings) -> Result<NaiveDate, RowError> {
     match header.cell(cells, Field::Date) {
-        Some((column, text)) => crate::input::date::parse_date(text)
-            .map_err(|e| (Some(column), i18n::invalid_date(text, &e))),
+        Some((column, text)) => crate::input::date::parse_date(text).map_err(|e| {
+            (
+                Some(column),
+                i18n::invalid_date(&clip(text, ECHO_LIMIT), &e),
+            )
+        }),
         None => settings
             .default_date
             .ok_or_else(|| missing(header, Field::Date, i18n::CELL_DATE)),
@@ -975,6 +1124,7 @@ fn record_entry(
         date,
         settings.today,
         false,
+        None,
     )
     .map_err(|refusal| {
         let column = match refusal.part {
@@ -985,6 +1135,7 @@ fn record_entry(
         };
         (column, refusal.message)
     })?;
+    let note = entry::note(entry.note.as_deref()).map_err(|m| (None, m))?;
     let code = &checked.indicator.code;
     let database = |e: rusqlite::Error| (None, i18n::row_database_error(&e));
     let existing = current_measurement(tx, code, &checked.unit, date, false).map_err(database)?;
@@ -1021,7 +1172,7 @@ fn record_entry(
             denominator: reading.denominator,
             baseline: false,
             revision: existing.as_ref().map_or(1, |old| old.revision + 1),
-            note: entry.note.clone(),
+            note,
             recorded_by: entry.by.clone().or(settings.by.map(str::to_string)),
             import_id: Some(import_id),
         },
@@ -1064,8 +1215,12 @@ fn task_row(
     let Some((status_column, status)) = header.cell(cells, Field::Status) else {
         return Ok(RowOutcome::Blank);
     };
-    let action = status_action(status)
-        .ok_or_else(|| (Some(status_column), i18n::status_not_understood(status)))?;
+    let action = status_action(status).ok_or_else(|| {
+        let shown = clip(status, ECHO_LIMIT);
+        (Some(status_column), i18n::status_not_understood(shown))
+    })?;
+    let note = entry::note(header.cell(cells, Field::Note).map(|(_, n)| n))
+        .map_err(|m| (header.column(Field::Note), m))?;
     let date = row_date(header, cells, settings)?;
     entry::check_date(settings.plan, date, settings.today, false)
         .map_err(|m| (header.column(Field::Date), m))?;
@@ -1098,7 +1253,7 @@ fn task_row(
             task: task.code.clone(),
             action,
             date,
-            note: header.cell(cells, Field::Note).map(|(_, n)| n.to_string()),
+            note,
             recorded_by: header
                 .cell(cells, Field::By)
                 .map(|(_, b)| b.to_string())
@@ -1141,10 +1296,12 @@ fn problem_line(file: &str, problem: &Problem) -> Localized {
 fn summary_text(lang: Lang, summary: &FileSummary, format: Format) -> String {
     let c = summary.counts;
     let file = &summary.file;
+    let nothing_changed = c.imported + c.corrected == 0;
     let state = match (summary.dry_run, summary.committed) {
-        (true, _) => lang.pick(i18n::DRY_RUN_NOTHING_WRITTEN),
-        (false, true) => lang.pick(i18n::WRITTEN),
-        (false, false) => lang.pick(i18n::NOTHING_WRITTEN),
+        (true, _) => lang.pick(i18n::DRY_RUN_NOTHING_WRITTEN).to_string(),
+        (false, true) if nothing_changed => Message::NothingChanged.render(lang),
+        (false, true) => lang.pick(i18n::WRITTEN).to_string(),
+        (false, false) => lang.pick(i18n::NOTHING_WRITTEN).to_string(),
     };
     let mut listing = Listing::new(&[
         lang.pick(i18n::CODE),
@@ -1196,58 +1353,174 @@ fn summary_text(lang: Lang, summary: &FileSummary, format: Format) -> String {
     }
     // A refused file's problems are the error message; here only those of a kept or trial file.
     if summary.committed || summary.dry_run {
-        for problem in &summary.problems {
+        for problem in summary.problems.iter().take(PROBLEMS_SHOWN) {
             listing
                 .notes
                 .push(problem_line(file, problem).get(lang).to_string());
+        }
+        let more = (summary.problems.len() as u64 + summary.problems_more)
+            .saturating_sub(PROBLEMS_SHOWN as u64);
+        if more > 0 {
+            listing
+                .notes
+                .push(Message::MoreProblems { count: more }.render(lang));
         }
     }
     listing.render(format)
 }
 
-/// Writes the rejected rows, as they were, with the file, line and reason, for the department.
-fn write_errors(
-    out: &Path,
-    rows: &[(String, Vec<String>, Problem)],
+/// The `--errors` file: the rejected rows in the input's own columns, layout and encoding, with
+/// a reason column at the end that import ignores, so a department fixes the cells and sends
+/// the file back. Written to a hidden temporary file as rows are found, renamed at the end.
+struct ErrorsFile {
+    target: std::path::PathBuf,
+    temporary: std::path::PathBuf,
+    out: std::io::BufWriter<std::fs::File>,
     lang: Lang,
-) -> anyhow::Result<()> {
-    let shown = out.display().to_string();
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .flexible(true)
-        .from_writer(Vec::new());
-    writer.write_record([
-        lang.pick(i18n::FILE),
-        lang.pick(i18n::LINE),
-        lang.pick(i18n::COLUMN),
-        lang.pick(i18n::REASON),
-    ])?;
-    for (file, cells, problem) in rows {
-        let file = match &problem.sheet {
-            Some(sheet) => format!("{file} [{sheet}]"),
-            None => file.clone(),
-        };
-        let mut record = vec![
-            file,
-            problem.line.to_string(),
-            problem.field.clone().unwrap_or_default(),
-            match lang {
-                Lang::Vi => problem.reason_vi.clone(),
-                Lang::En => problem.reason_en.clone(),
-            },
-        ];
-        record.extend(
-            cells
-                .iter()
-                .map(|c| crate::input::text::escape_spreadsheet_cell(c)),
-        );
-        writer.write_record(&record)?;
-    }
-    let mut bytes = b"\xEF\xBB\xBF".to_vec();
-    bytes.extend(writer.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?);
-    std::fs::write(out, bytes).map_err(|e| rejected(i18n::file_unwritable(&shown, &e)))?;
-    Ok(())
+    /// The layout the file was begun in: (encoding, delimiter, header names).
+    layout: Option<(Encoding, u8, Vec<String>)>,
+    /// The row last written (file, sheet, line), so a row with two problems is written once.
+    last: Option<(String, Option<String>, u64)>,
+    finished: bool,
 }
+
+impl ErrorsFile {
+    /// Refuses an existing file unless `force`, and anything that is not a regular file.
+    fn create(target: &Path, force: bool, lang: Lang) -> anyhow::Result<ErrorsFile> {
+        let shown = target.display().to_string();
+        output::check_target(target)?;
+        if target.exists() && !force {
+            return Err(rejected(Message::WouldOverwrite { path: shown }.into()));
+        }
+        output::remove_leftovers(target);
+        let temporary = output::temp_beside(target);
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temporary)
+            .map_err(|e| rejected(i18n::file_unwritable(&shown, &e)))?;
+        Ok(ErrorsFile {
+            target: target.to_path_buf(),
+            temporary,
+            out: std::io::BufWriter::new(file),
+            lang,
+            layout: None,
+            last: None,
+            finished: false,
+        })
+    }
+
+    fn write(&mut self, text: &str) -> anyhow::Result<()> {
+        use std::io::Write;
+        let encoding = self.layout.as_ref().map_or(Encoding::Utf8Bom, |l| l.0);
+        let bytes = crate::input::decode::encode(text, encoding);
+        self.out.write_all(&bytes).map_err(|e| self.unwritable(e))
+    }
+
+    fn unwritable(&self, e: std::io::Error) -> anyhow::Error {
+        rejected(i18n::file_unwritable(self.target.display().to_string(), &e))
+    }
+
+    fn record(&self, cells: &[String]) -> String {
+        let delimiter = self.layout.as_ref().map_or(b';', |l| l.1);
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .from_writer(Vec::new());
+        // Writing to a Vec cannot fail.
+        writer.write_record(cells).ok();
+        String::from_utf8_lossy(&writer.into_inner().unwrap_or_default()).into_owned()
+    }
+
+    /// Begins a sheet: the first one sets the file's layout (a BOM if the input had one,
+    /// blank lines down to the header's line, the header and the reason column); a later sheet
+    /// with another header gets that header written again above its rows.
+    fn header(&mut self, place: &Place) -> anyhow::Result<()> {
+        let mut names = place.names.to_vec();
+        names.push(self.lang.pick(REASON_COLUMN).to_string());
+        match &self.layout {
+            Some((_, _, written)) if *written == names => return Ok(()),
+            Some(_) => {}
+            None => {
+                self.layout = Some((place.encoding, place.delimiter, names.clone()));
+                use std::io::Write;
+                let bom: &[u8] = match place.encoding {
+                    Encoding::Utf8Bom => b"\xEF\xBB\xBF",
+                    Encoding::Utf16Le => b"\xFF\xFE",
+                    Encoding::Utf16Be => b"\xFE\xFF",
+                    _ => b"",
+                };
+                self.out.write_all(bom).map_err(|e| self.unwritable(e))?;
+                // Mapping rules read their header on a given line: keep it there.
+                let blank = "\n".repeat(place.header_line.saturating_sub(1).min(100) as usize);
+                self.write(&blank)?;
+            }
+        }
+        if let Some((encoding, delimiter, _)) = self.layout.clone() {
+            self.layout = Some((encoding, delimiter, names.clone()));
+        }
+        let line = self.record(&names);
+        self.write(&line)
+    }
+
+    /// One rejected row, its cells as read (a formula kept as text) and the reason last.
+    fn row(&mut self, place: &Place, cells: &[String], problem: &Problem) -> anyhow::Result<()> {
+        let key = (
+            place.file.to_string(),
+            place.sheet.map(str::to_string),
+            problem.line,
+        );
+        if self.last.as_ref() == Some(&key) {
+            return Ok(());
+        }
+        self.last = Some(key);
+        self.header(place)?;
+        let mut record: Vec<String> = cells
+            .iter()
+            .map(|c| crate::input::text::escape_spreadsheet_cell(c))
+            .collect();
+        // The reason goes in the reason column, after the header's columns.
+        let width = place.names.len();
+        if record.len() < width {
+            record.resize(width, String::new());
+        }
+        let reason = problem_line(&file_name(Path::new(place.file)), problem);
+        let reason = crate::input::text::escape_spreadsheet_cell(reason.get(self.lang));
+        record.insert(width.min(record.len()), reason);
+        let line = self.record(&record);
+        self.write(&line)
+    }
+
+    /// Syncs the file and renames it over the target.
+    fn finish(mut self) -> anyhow::Result<()> {
+        use std::io::Write;
+        if self.layout.is_none() {
+            // No sheet was read at all: the file holds the reason column's header only.
+            let line = self.record(&[self.lang.pick(REASON_COLUMN).to_string()]);
+            self.write(&format!("\u{feff}{line}"))?;
+        }
+        self.out.flush().map_err(|e| self.unwritable(e))?;
+        self.out
+            .get_ref()
+            .sync_all()
+            .map_err(|e| self.unwritable(e))?;
+        std::fs::rename(&self.temporary, &self.target).map_err(|e| self.unwritable(e))?;
+        self.finished = true;
+        output::sync_folder(&self.target);
+        Ok(())
+    }
+}
+
+impl Drop for ErrorsFile {
+    fn drop(&mut self) {
+        if !self.finished {
+            std::fs::remove_file(&self.temporary).ok();
+        }
+    }
+}
+
+/// The `--errors` file's last column: a header import does not know, so it is ignored.
+const REASON_COLUMN: (&str, &str) = ("Lý do từ chối (kehoach)", "Rejection reason (kehoach)");
 
 /// The mapping rules file, read and checked.
 fn read_mapping(path: &Path) -> anyhow::Result<Mapping> {

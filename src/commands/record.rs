@@ -6,9 +6,9 @@ use crate::cli::RecordArgs;
 use crate::commands::{as_of, entry, recorder, Context};
 use crate::error::rejected;
 use crate::input::period::{format_period, parse_period, Span};
-use crate::input::text::nfc;
 use crate::output::i18n::{self, Lang};
 use crate::output::periods;
+use crate::output::problems::Message;
 use crate::output::{self};
 use crate::plan::measure::{self, Measurement, Reading};
 use crate::plan::{Accumulation, Plan};
@@ -36,14 +36,11 @@ pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
             || period.is_some_and(|(start, _)| {
                 start.year() >= plan.meta.start.year() && start < plan.meta.start
             }),
+        Some(args.yes),
     )
     .map_err(|refusal| rejected(refusal.message))?;
     let (indicator, unit, new) = (checked.indicator, checked.unit, checked.reading);
-    let note = args
-        .note
-        .as_deref()
-        .map(|n| nfc(n.trim()))
-        .filter(|n| !n.is_empty());
+    let note = entry::note(args.note.as_deref()).map_err(rejected)?;
     let code = indicator.code.clone();
     let outcome = store.write(|tx| {
         if let Some((start, end)) = period {
@@ -61,6 +58,14 @@ pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
             }
         }
         let existing = current_measurement(tx, &code, &unit, date, args.baseline)?;
+        if args.correct && existing.is_none() {
+            // A mistyped date would otherwise record a new value without a word.
+            let day = Lang::Vi.date(date);
+            let (code, unit) = (code.clone(), unit.clone());
+            return Err(rejected(
+                Message::NothingToCorrect { code, unit, day }.into(),
+            ));
+        }
         if let Some(old) = &existing {
             if same_reading(old, &new) {
                 return Ok(Recorded::Unchanged);

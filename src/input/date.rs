@@ -14,6 +14,35 @@ pub enum DateError {
     TwoDigitYear(String),
     /// A bare number: a spreadsheet cell formatted as a number, not a date.
     ExcelSerial(String),
+    /// Something other than a time after the date ("01/07/2026 hoặc 15/07/2026").
+    TrailingText {
+        date: String,
+        rest: String,
+    },
+}
+
+/// Whether `rest` (what follows a date) is a time of day: "00:00", "8:30:00", "00:00:00.000",
+/// with an optional "Z" or offset, as spreadsheets and ISO write them.
+fn is_time(rest: &str) -> bool {
+    let rest = rest.trim();
+    let rest = rest
+        .strip_suffix('Z')
+        .or_else(|| {
+            let at = rest.rfind(['+', '-'])?;
+            let offset = &rest[at + 1..];
+            (offset.len() == 5 && offset.as_bytes()[2] == b':').then_some(&rest[..at])
+        })
+        .unwrap_or(rest);
+    let (clock, fraction) = rest.split_once('.').unwrap_or((rest, "0"));
+    let parts: Vec<&str> = clock.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .enumerate()
+            .all(|(i, p)| (1..=2).contains(&p.len()) && (i > 0 || !p.is_empty()))
+        && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
+        && !fraction.is_empty()
+        && fraction.chars().all(|c| c.is_ascii_digit())
 }
 
 /// The English message; every message, in both languages, is in `output::i18n`.
@@ -24,13 +53,20 @@ impl fmt::Display for DateError {
 }
 
 /// Parses "25/11/2026", "5/3/2026", "05-03-2026", "05.03.2026", "2026-11-25", "2026/11/25";
-/// a time after the date ("00:00", "T00:00:00") is ignored.
+/// a time after the date ("00:00", "T00:00:00") is ignored; any other text after it is refused.
 pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
+    let whole = text.trim();
+    if whole.is_empty() {
         return Err(DateError::Empty);
     }
-    let date_part = trimmed.split([' ', 'T']).next().unwrap_or(trimmed);
+    // An error message echoes a few dozen characters of the cell, never all of it.
+    let trimmed_echo = crate::input::text::clip(whole, crate::input::text::ECHO_LIMIT);
+    let trimmed = trimmed_echo.as_str();
+    let (date_part, rest) = whole.split_once([' ', 'T']).unwrap_or((whole, ""));
+    if date_part.len() < whole.len() && rest.trim().is_empty() {
+        return Err(DateError::NotADate(trimmed.to_string()));
+    }
+
     if date_part.chars().all(|c| c.is_ascii_digit() || c == '.') && !date_part.contains('.') {
         return Err(DateError::ExcelSerial(trimmed.to_string()));
     }
@@ -57,8 +93,16 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
         });
     }
     let year: i32 = year.parse().map_err(|_| not_a_date())?;
-    NaiveDate::from_ymd_opt(year, month, day)
-        .ok_or_else(|| DateError::NoSuchDay(format!("{day:02}/{month:02}/{year}")))
+    let found = NaiveDate::from_ymd_opt(year, month, day)
+        .ok_or_else(|| DateError::NoSuchDay(format!("{day:02}/{month:02}/{year}")))?;
+    // "01/07/2026 hoặc 15/07/2026" is not 01/07: only a time may follow a date.
+    if !rest.trim().is_empty() && !is_time(rest) {
+        return Err(DateError::TrailingText {
+            date: crate::input::text::clip(date_part, crate::input::text::ECHO_LIMIT),
+            rest: crate::input::text::clip(rest.trim(), crate::input::text::ECHO_LIMIT),
+        });
+    }
+    Ok(found)
 }
 
 /// "05/03/2026".
@@ -111,6 +155,35 @@ mod tests {
             Err(DateError::ExcelSerial("46351".into()))
         );
         assert_eq!(parse_date(""), Err(DateError::Empty));
+        assert_eq!(
+            parse_date("01/07/2026 hoặc 15/07/2026"),
+            Err(DateError::TrailingText {
+                date: "01/07/2026".into(),
+                rest: "hoặc 15/07/2026".into()
+            })
+        );
+        for bad in [
+            "01/07/2026 x",
+            "2026-07-01T",
+            "01/07/2026 25",
+            "01/07/2026 8:",
+            "01/07/2026 :30",
+        ] {
+            assert!(parse_date(bad).is_err(), "{bad}");
+        }
+        for good in [
+            "01/07/2026 8:30",
+            "2026-07-01T08:30:00Z",
+            "2026-07-01 08:30:00.000",
+            "2026-07-01T08:30:00+07:00",
+        ] {
+            assert!(parse_date(good).is_ok(), "{good}");
+        }
+        let long = format!("x{}", "9".repeat(100_000));
+        let Err(DateError::NotADate(echoed)) = parse_date(&long) else {
+            panic!("{long:.20}");
+        };
+        assert_eq!(echoed.chars().count(), 41);
         assert!(matches!(parse_date("hôm nay"), Err(DateError::NotADate(_))));
     }
 

@@ -44,19 +44,157 @@ impl fmt::Display for DecodeError {
     }
 }
 
-/// The encoding of `bytes`: a BOM if any, else UTF-8 when valid, else Windows-1258.
+/// The encoding of `bytes`: a BOM if any, else what the bytes that are not ASCII show (see
+/// [`Evidence::encoding`]).
 pub fn detect_encoding(bytes: &[u8]) -> Encoding {
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        Encoding::Utf8Bom
-    } else if bytes.starts_with(b"\xFF\xFE") {
-        Encoding::Utf16Le
-    } else if bytes.starts_with(b"\xFE\xFF") {
-        Encoding::Utf16Be
-    } else if std::str::from_utf8(bytes).is_ok() {
-        Encoding::Utf8
-    } else {
-        Encoding::Windows1258
+    let mut evidence = Evidence::default();
+    evidence.feed(bytes);
+    evidence.finish();
+    evidence.encoding(bytes)
+}
+
+/// How many invalid places a [`Evidence`] keeps for the message.
+const PLACES_KEPT: usize = 5;
+
+/// What a file's bytes show about its encoding, gathered piece by piece as it streams past:
+/// valid UTF-8 characters beyond ASCII, bytes that are not UTF-8 (and where the first few
+/// are), and how many of the high bytes Windows-1258 would read as Vietnamese letters.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Evidence {
+    /// Valid UTF-8 characters of two bytes or more.
+    pub utf8_chars: u64,
+    /// Bytes that are not UTF-8.
+    pub invalid: u64,
+    /// (line, column, byte) of the first invalid bytes; columns count characters from 1.
+    pub places: Vec<(u64, u64, u8)>,
+    /// Byte offset of the first invalid byte and its line, for the older message.
+    pub first_invalid: Option<(usize, usize)>,
+    /// Bytes ≥ 0x80, and those Windows-1258 reads as a Vietnamese letter or tone mark.
+    pub high_bytes: u64,
+    pub cp1258_letters: u64,
+    /// Whether a NUL byte was seen.
+    pub has_nul: bool,
+    line: u64,
+    column: u64,
+    offset: usize,
+    /// The start of a UTF-8 sequence cut by the end of a piece.
+    carry: Vec<u8>,
+}
+
+impl Evidence {
+    /// Takes in the next piece of the file.
+    pub fn feed(&mut self, piece: &[u8]) {
+        if self.line == 0 {
+            self.line = 1;
+        }
+        for &byte in piece {
+            if byte >= 0x80 {
+                self.high_bytes += 1;
+                self.cp1258_letters += u64::from(is_cp1258_vietnamese(byte));
+            }
+        }
+        self.has_nul |= piece.contains(&0);
+        let joined;
+        let mut rest: &[u8] = if self.carry.is_empty() {
+            piece
+        } else {
+            let mut bytes = std::mem::take(&mut self.carry);
+            bytes.extend_from_slice(piece);
+            joined = bytes;
+            &joined
+        };
+        loop {
+            match std::str::from_utf8(rest) {
+                Ok(text) => {
+                    self.count(text.as_bytes());
+                    break;
+                }
+                Err(e) => {
+                    let (valid, after) = rest.split_at(e.valid_up_to());
+                    self.count(valid);
+                    match e.error_len() {
+                        None => {
+                            self.carry = after.to_vec();
+                            break;
+                        }
+                        Some(length) => {
+                            for &byte in &after[..length] {
+                                self.invalid_byte(byte);
+                            }
+                            rest = &after[length..];
+                        }
+                    }
+                }
+            }
+        }
     }
+
+    /// Ends the file: a sequence cut by the end of the file is invalid.
+    pub fn finish(&mut self) {
+        for byte in std::mem::take(&mut self.carry) {
+            self.invalid_byte(byte);
+        }
+    }
+
+    fn count(&mut self, valid: &[u8]) {
+        for &byte in valid {
+            if byte == b'\n' {
+                self.line += 1;
+                self.column = 0;
+            } else if byte & 0xC0 != 0x80 {
+                self.column += 1;
+                self.utf8_chars += u64::from(byte >= 0xC0);
+            }
+        }
+        self.offset += valid.len();
+    }
+
+    fn invalid_byte(&mut self, byte: u8) {
+        self.column += 1;
+        self.invalid += 1;
+        if self.places.len() < PLACES_KEPT {
+            self.places.push((self.line, self.column, byte));
+        }
+        if self.first_invalid.is_none() {
+            self.first_invalid = Some((self.offset, self.line as usize));
+        }
+        self.offset += 1;
+    }
+
+    /// Whether Windows-1258 is a plausible reading: no valid UTF-8 beyond ASCII outweighs the
+    /// invalid bytes, and nine high bytes in ten are Vietnamese letters or tone marks there.
+    pub fn plausibly_windows_1258(&self) -> bool {
+        self.invalid > 0
+            && self.utf8_chars < self.invalid
+            && self.cp1258_letters * 10 >= self.high_bytes * 9
+    }
+
+    /// The encoding the bytes show, `head` being the file's first bytes: a BOM; UTF-8 when
+    /// valid, or when valid but for a few bytes (those are then an error at their place);
+    /// Windows-1258 only when [`Self::plausibly_windows_1258`].
+    pub fn encoding(&self, head: &[u8]) -> Encoding {
+        if head.starts_with(b"\xEF\xBB\xBF") {
+            Encoding::Utf8Bom
+        } else if head.starts_with(b"\xFF\xFE") {
+            Encoding::Utf16Le
+        } else if head.starts_with(b"\xFE\xFF") {
+            Encoding::Utf16Be
+        } else if self.plausibly_windows_1258() {
+            Encoding::Windows1258
+        } else {
+            Encoding::Utf8
+        }
+    }
+}
+
+/// Whether Windows-1258 reads `byte` as a letter of Vietnamese (À Á Â Ă È É Ê Í Đ Ó Ô Ơ Ù Ú
+/// Ư and their lower case) or as one of its five combining tone marks.
+fn is_cp1258_vietnamese(byte: u8) -> bool {
+    matches!(
+        byte,
+        0xC0..=0xC3 | 0xC8..=0xCA | 0xCC | 0xCD | 0xD0 | 0xD2..=0xD5 | 0xD9 | 0xDA | 0xDD | 0xDE
+            | 0xE0..=0xE3 | 0xE8..=0xEA | 0xEC | 0xED | 0xF0 | 0xF2..=0xF5 | 0xF9 | 0xFA | 0xFD
+    )
 }
 
 /// The text of `bytes` in NFC, its BOM removed, and the encoding it was read in.
@@ -99,6 +237,38 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<(String, Encodin
     }
     // Windows-1258 writes tone marks as combining characters: NFC puts them back on the letter.
     Ok((super::text::nfc(&text), encoding))
+}
+
+/// `text` written in `encoding`, without a BOM (the caller writes one where the input had
+/// one). Windows-1258 keeps Vietnamese tone marks apart from their letter, as Excel writes it.
+pub fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
+    match encoding {
+        Encoding::Utf8 | Encoding::Utf8Bom => text.as_bytes().to_vec(),
+        Encoding::Utf16Le => text.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+        Encoding::Utf16Be => text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+        Encoding::Windows1258 => {
+            use unicode_normalization::UnicodeNormalization;
+            let mut out = Vec::with_capacity(text.len());
+            let mut one = [0u8; 4];
+            for c in text.chars() {
+                let (bytes, _, unmappable) =
+                    encoding_rs::WINDOWS_1258.encode(c.encode_utf8(&mut one));
+                if !unmappable {
+                    out.extend_from_slice(&bytes);
+                    continue;
+                }
+                // "ấ": the letter with its shape marks (â), then the tone mark on its own.
+                let tones = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+                let parts: Vec<char> = c.nfd().collect();
+                let base: String = parts.iter().filter(|p| !tones.contains(p)).collect();
+                let tone: String = parts.iter().filter(|p| tones.contains(p)).collect();
+                let spelled = format!("{}{tone}", base.nfc().collect::<String>());
+                let (bytes, _, _) = encoding_rs::WINDOWS_1258.encode(&spelled);
+                out.extend_from_slice(&bytes);
+            }
+            out
+        }
+    }
 }
 
 /// The encoding named `name` (`utf-8`, `utf-16le`, `windows-1258`, `cp1258`, ...).
@@ -160,114 +330,24 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// SHA-256 fed piece by piece, so a large file is hashed as it streams past.
-pub struct Sha256 {
-    state: [u32; 8],
-    /// Bytes waiting for a whole 64-byte block.
-    pending: Vec<u8>,
-    length: u64,
-}
-
-impl Default for Sha256 {
-    fn default() -> Self {
-        Self::new()
-    }
-}
+#[derive(Default)]
+pub struct Sha256(sha2::Sha256);
 
 impl Sha256 {
     pub fn new() -> Self {
-        Sha256 {
-            state: [
-                0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
-                0x5be0cd19,
-            ],
-            pending: Vec::with_capacity(64),
-            length: 0,
-        }
+        Self::default()
     }
 
-    pub fn update(&mut self, mut bytes: &[u8]) {
-        self.length = self.length.wrapping_add(bytes.len() as u64);
-        if !self.pending.is_empty() {
-            let wanted = (64 - self.pending.len()).min(bytes.len());
-            self.pending.extend_from_slice(&bytes[..wanted]);
-            bytes = &bytes[wanted..];
-            if self.pending.len() < 64 {
-                return;
-            }
-            let block = std::mem::take(&mut self.pending);
-            self.block(&block);
-        }
-        let mut blocks = bytes.chunks_exact(64);
-        for block in blocks.by_ref() {
-            self.block(block);
-        }
-        self.pending.extend_from_slice(blocks.remainder());
+    pub fn update(&mut self, bytes: &[u8]) {
+        sha2::Digest::update(&mut self.0, bytes);
     }
 
     /// The hash in hex.
-    pub fn finish(mut self) -> String {
-        let bit_length = self.length.wrapping_mul(8);
-        let mut tail = std::mem::take(&mut self.pending);
-        tail.push(0x80);
-        while tail.len() % 64 != 56 {
-            tail.push(0);
-        }
-        tail.extend_from_slice(&bit_length.to_be_bytes());
-        for block in tail.chunks_exact(64) {
-            self.block(block);
-        }
-        self.state.iter().map(|x| format!("{x:08x}")).collect()
-    }
-
-    fn block(&mut self, block: &[u8]) {
-        const K: [u32; 64] = [
-            0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
-            0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
-            0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
-            0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
-            0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
-            0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-            0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
-            0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-            0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-            0xc67178f2,
-        ];
-        let mut w = [0u32; 64];
-        for (i, word) in block.chunks_exact(4).enumerate() {
-            w[i] = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
-        }
-        for i in 16..64 {
-            let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
-            let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
-            w[i] = w[i - 16]
-                .wrapping_add(s0)
-                .wrapping_add(w[i - 7])
-                .wrapping_add(s1);
-        }
-        let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut hh] = self.state;
-        for i in 0..64 {
-            let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
-            let choice = (e & f) ^ (!e & g);
-            let t1 = hh
-                .wrapping_add(s1)
-                .wrapping_add(choice)
-                .wrapping_add(K[i])
-                .wrapping_add(w[i]);
-            let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
-            let majority = (a & b) ^ (a & c) ^ (b & c);
-            let t2 = s0.wrapping_add(majority);
-            hh = g;
-            g = f;
-            f = e;
-            e = d.wrapping_add(t1);
-            d = c;
-            c = b;
-            b = a;
-            a = t1.wrapping_add(t2);
-        }
-        for (state, add) in self.state.iter_mut().zip([a, b, c, d, e, f, g, hh]) {
-            *state = state.wrapping_add(add);
-        }
+    pub fn finish(self) -> String {
+        sha2::Digest::finalize(self.0)
+            .iter()
+            .map(|byte| format!("{byte:02x}"))
+            .collect()
     }
 }
 
@@ -323,6 +403,61 @@ mod tests {
     }
 
     #[test]
+    fn one_stray_byte_leaves_a_utf8_file_utf8() {
+        // Vietnamese notes in UTF-8, English headers, one byte that is not UTF-8.
+        let mut bytes = b"Indicator;Unit;Date;Value;Note\n".to_vec();
+        bytes.extend("TT1.10;VHXH;01/07/2026;3;Báo cáo tháng 7\n".as_bytes());
+        bytes.extend(b"TT1.10;VHXH;02/07/2026;4;x\xFFy\n");
+        let mut evidence = Evidence::default();
+        evidence.feed(&bytes);
+        evidence.finish();
+        assert_eq!(evidence.encoding(&bytes), Encoding::Utf8);
+        assert_eq!(evidence.places, [(3, 27, 0xFF)]);
+        assert_eq!(detect_encoding(&bytes), Encoding::Utf8);
+        // English text with one stray byte: Windows-1258 would read "ÿ", not Vietnamese.
+        assert_eq!(detect_encoding(b"a;b\nx\xFF;1\n"), Encoding::Utf8);
+        // Real Windows-1258: its high bytes are Vietnamese letters and tone marks.
+        assert_eq!(
+            detect_encoding(b"Ma\xDE chi\xD2 ti\xEAu;\xD0\xF5n vi\xF2\n"),
+            Encoding::Windows1258
+        );
+    }
+
+    #[test]
+    fn evidence_is_the_same_whatever_the_pieces() {
+        let text = "Mã;Đơn vị\nTT1;Khu phố 1 \u{1F600}\n".as_bytes();
+        let mut whole = Evidence::default();
+        whole.feed(text);
+        whole.finish();
+        for cut in 0..text.len() {
+            let mut pieces = Evidence::default();
+            pieces.feed(&text[..cut]);
+            pieces.feed(&text[cut..]);
+            pieces.finish();
+            assert_eq!(pieces, whole, "cut at {cut}");
+        }
+        assert_eq!(whole.invalid, 0);
+    }
+
+    #[test]
+    fn text_encodes_back_to_what_it_was_read_from() {
+        let text = "Mã chỉ tiêu;Đơn vị;Ghi chú\nTT1.01;KP1;Báo cáo tháng 7, ấp Ưng\n";
+        for encoding in [
+            Encoding::Utf8,
+            Encoding::Utf16Le,
+            Encoding::Utf16Be,
+            Encoding::Windows1258,
+        ] {
+            let bytes = encode(text, encoding);
+            assert_eq!(
+                decode(&bytes, Some(encoding)).unwrap().0,
+                text,
+                "{encoding:?}"
+            );
+        }
+    }
+
+    #[test]
     fn bad_bytes() {
         assert_eq!(
             decode(b"a;b\n\xFF\xFF", Some(Encoding::Utf8)),
@@ -353,6 +488,20 @@ mod tests {
         fn never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
             let _ = decode(&bytes, None);
             let _ = sniff_delimiter(&String::from_utf8_lossy(&bytes));
+        }
+
+        #[test]
+        fn evidence_in_pieces_matches_the_whole(bytes in proptest::collection::vec(any::<u8>(), 0..256), cut in 0usize..256) {
+            let cut = cut.min(bytes.len());
+            let mut whole = Evidence::default();
+            whole.feed(&bytes);
+            whole.finish();
+            let mut pieces = Evidence::default();
+            pieces.feed(&bytes[..cut]);
+            pieces.feed(&bytes[cut..]);
+            pieces.finish();
+            prop_assert_eq!(&pieces, &whole);
+            prop_assert_eq!(whole.invalid == 0, std::str::from_utf8(&bytes).is_ok());
         }
     }
 }

@@ -68,8 +68,8 @@ pub enum MappingError {
 impl Mapping {
     /// Reads mapping rules from TOML text.
     pub fn parse(text: &str) -> Result<Mapping, MappingError> {
-        let mapping: Mapping =
-            toml::from_str(text).map_err(|e| MappingError::Toml(e.to_string()))?;
+        let mapping: Mapping = toml::from_str(text)
+            .map_err(|e| MappingError::Toml(crate::input::text::clip(&e.to_string(), 600)))?;
         if mapping.value.is_none() && mapping.fan_out.is_empty() {
             return Err(MappingError::NoValue);
         }
@@ -77,7 +77,7 @@ impl Mapping {
     }
 
     /// Every column name the rules refer to.
-    fn columns(&self) -> Vec<&str> {
+    pub fn columns(&self) -> Vec<&str> {
         let sources = [
             Some(&self.indicator),
             self.date.as_ref(),

@@ -10,3 +10,6 @@ pub mod seed;
 pub mod stream;
 pub mod text;
 pub mod workbook;
+
+#[cfg(test)]
+mod fuzz;

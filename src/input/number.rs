@@ -15,6 +15,18 @@ pub enum NumberError {
     BadGrouping(String),
     DenominatorZero,
     Negative(String),
+    /// Spaces that do not group thousands ("9 5", "12 34").
+    BadSpaces(String),
+    /// Beyond what a stored number holds exactly (2^53), or not finite.
+    TooLarge(String),
+}
+
+/// The largest whole number a stored value (an f64) holds exactly: 2^53.
+pub const LARGEST_EXACT: f64 = 9_007_199_254_740_992.0;
+
+/// The text of a cell as an error message echoes it: a few dozen characters at most.
+fn echo(text: &str) -> String {
+    crate::input::text::clip(text, crate::input::text::ECHO_LIMIT)
 }
 
 /// The English message; every message, in both languages, is in `output::i18n`.
@@ -63,9 +75,9 @@ pub fn parse_number_detail(text: &str) -> Result<ParsedNumber, NumberError> {
         return Err(NumberError::ExcelError(error.to_string()));
     }
     if trimmed.starts_with('=') {
-        return Err(NumberError::Formula(trimmed.to_string()));
+        return Err(NumberError::Formula(echo(trimmed)));
     }
-    let not_a_number = || NumberError::NotANumber(trimmed.to_string());
+    let not_a_number = || NumberError::NotANumber(echo(trimmed));
     let (body, percent) = match trimmed.strip_suffix('%') {
         Some(body) => (body.trim_end(), true),
         None => (trimmed, false),
@@ -74,11 +86,12 @@ pub fn parse_number_detail(text: &str) -> Result<ParsedNumber, NumberError> {
         Some(rest) => (true, rest.trim_start()),
         None => (false, body.strip_prefix('+').unwrap_or(body)),
     };
-    // Spaces (plain, no-break, narrow no-break) only ever group thousands.
-    let body: String = body
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
-        .collect();
+    // Spaces (plain, no-break, narrow no-break) only ever group thousands: "1 234 567".
+    let is_space = |c: char| matches!(c, ' ' | '\u{a0}' | '\u{202f}');
+    if body.contains(is_space) && !spaces_group_thousands(body, is_space) {
+        return Err(NumberError::BadSpaces(echo(trimmed)));
+    }
+    let body: String = body.chars().filter(|c| !is_space(*c)).collect();
     if body.is_empty()
         || !body
             .chars()
@@ -114,8 +127,7 @@ pub fn parse_number_detail(text: &str) -> Result<ParsedNumber, NumberError> {
     if fraction.contains(['.', ',']) {
         return Err(not_a_number());
     }
-    let digits =
-        check_groups(&integer).ok_or_else(|| NumberError::BadGrouping(trimmed.to_string()))?;
+    let digits = check_groups(&integer).ok_or_else(|| NumberError::BadGrouping(echo(trimmed)))?;
     if digits.is_empty() && fraction.is_empty() {
         return Err(not_a_number());
     }
@@ -125,8 +137,15 @@ pub fn parse_number_detail(text: &str) -> Result<ParsedNumber, NumberError> {
         if fraction.is_empty() { "0" } else { &fraction }
     );
     let value: f64 = literal.parse().map_err(|_| not_a_number())?;
-    if !value.is_finite() {
-        return Err(not_a_number());
+    // Past 2^53 an f64 no longer holds every whole number: 10^300 would be stored as
+    // 1000000000000000052504760... and shown as such; too large is refused here, once.
+    let integer_part = digits.trim_start_matches('0');
+    let too_many = !integer_part.is_empty()
+        && integer_part
+            .parse::<u128>()
+            .map_or(true, |n| n > LARGEST_EXACT as u128);
+    if too_many || !value.is_finite() || value > LARGEST_EXACT {
+        return Err(NumberError::TooLarge(echo(trimmed)));
     }
     Ok(ParsedNumber {
         value: if negative && value != 0.0 {
@@ -136,6 +155,30 @@ pub fn parse_number_detail(text: &str) -> Result<ParsedNumber, NumberError> {
         },
         percent,
     })
+}
+
+/// Whether the spaces in `body` sit only between a group of one to three digits and groups of
+/// exactly three ("1 234 567", "1 234,5"); "9 5" and "12 34" are two numbers, not one.
+fn spaces_group_thousands(body: &str, is_space: impl Fn(char) -> bool) -> bool {
+    let groups: Vec<&str> = body.split(is_space).collect();
+    let digits = |g: &str| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit());
+    let Some((last, rest)) = groups.split_last() else {
+        return false;
+    };
+    let Some((first, middle)) = rest.split_first() else {
+        return true;
+    };
+    // The last group: three digits, then maybe a decimal part ("567,5").
+    let (whole, fraction) = match last.find(['.', ',']) {
+        Some(at) => (&last[..at], &last[at + 1..]),
+        None => (*last, ""),
+    };
+    digits(first)
+        && first.len() <= 3
+        && middle.iter().all(|g| digits(g) && g.len() == 3)
+        && digits(whole)
+        && whole.len() == 3
+        && fraction.chars().all(|c| c.is_ascii_digit())
 }
 
 /// With one separator only: three digits after it make it a thousands separator for ".",
@@ -174,10 +217,10 @@ pub fn parse_value(text: &str) -> Result<Value, NumberError> {
             parse_number_detail(denominator)?,
         );
         if n.percent || d.percent {
-            return Err(NumberError::NotANumber(text.trim().to_string()));
+            return Err(NumberError::NotANumber(echo(text.trim())));
         }
         if n.value < 0.0 || d.value < 0.0 {
-            return Err(NumberError::Negative(text.trim().to_string()));
+            return Err(NumberError::Negative(echo(text.trim())));
         }
         if d.value == 0.0 {
             return Err(NumberError::DenominatorZero);
@@ -284,6 +327,44 @@ mod tests {
         ] {
             assert!(parse_number(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn spaces_only_group_thousands() {
+        assert_eq!(parse_number("1 234"), Ok(1234.0));
+        assert_eq!(parse_number("12 345 678,5"), Ok(12_345_678.5));
+        assert_eq!(parse_number("1 234.5"), Ok(1234.5));
+        assert_eq!(parse_number(" 95 "), Ok(95.0));
+        for bad in [
+            "9 5", "12 34", "1 2345", "1234 567", "1 23 456", "1 234 5", "1 ,5",
+        ] {
+            assert_eq!(
+                parse_number(bad),
+                Err(NumberError::BadSpaces(bad.trim().into())),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_beyond_exact_are_refused_at_parse_time() {
+        assert_eq!(parse_number("9007199254740992"), Ok(LARGEST_EXACT));
+        assert!(matches!(
+            parse_number("9007199254740993"),
+            Err(NumberError::TooLarge(_))
+        ));
+        let huge = format!("1{}", "0".repeat(300));
+        let Err(NumberError::TooLarge(echoed)) = parse_number(&huge) else {
+            panic!("a 301-digit number was accepted");
+        };
+        assert!(
+            echoed.chars().count() <= 41 && echoed.ends_with('…'),
+            "{echoed}"
+        );
+        assert!(matches!(
+            parse_number(&format!("1{}", "0".repeat(400))),
+            Err(NumberError::TooLarge(_))
+        ));
     }
 
     #[test]

@@ -220,7 +220,9 @@ pub fn parse_seed(text: &str, file: &str) -> Result<Plan, AppError> {
         None => format!("{file}: "),
     };
     let seed: SeedFile = toml::from_str(&text).map_err(|e| {
-        let detail = i18n::seed_toml_error(e.message()).prefixed(&here(e.span()));
+        // The reader's message may quote a value: a few hundred characters of it at most.
+        let message = crate::input::text::clip(e.message(), 300);
+        let detail = i18n::seed_toml_error(&message).prefixed(&here(e.span()));
         AppError::bad_input(i18n::seed_rejected(file, 1)).with_details(vec![detail])
     })?;
     let mut spans = Spans::default();

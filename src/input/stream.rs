@@ -8,17 +8,18 @@ use std::io::{self, Read};
 use std::path::Path;
 use std::rc::Rc;
 
-use super::decode::{Encoding, Sha256};
+use super::decode::{Encoding, Evidence, Sha256};
 
 /// What one pass over a file tells before its rows are read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scan {
     pub sha256: String,
     pub size: u64,
-    /// The encoding its first bytes and its validity tell (see `decode::detect_encoding`).
+    /// The encoding its first bytes and the evidence of the rest tell (see
+    /// `decode::Evidence::encoding`).
     pub encoding: Encoding,
-    /// Where the UTF-8 first goes wrong: (byte offset, line), if it does.
-    pub invalid_utf8: Option<(usize, usize)>,
+    /// What the bytes showed: the invalid UTF-8 bytes and where they are.
+    pub evidence: Evidence,
     /// A NUL byte: a binary file, when the text is meant to be UTF-8.
     pub has_nul: bool,
 }
@@ -29,11 +30,8 @@ pub fn scan(path: &Path) -> io::Result<Scan> {
     let mut hash = Sha256::new();
     let mut buffer = vec![0u8; 1 << 16];
     let mut head: Vec<u8> = Vec::new();
-    // Bytes of a UTF-8 sequence cut by the end of a piece, carried to the next.
-    let mut carry: Vec<u8> = Vec::new();
-    let (mut size, mut lines) = (0usize, 1usize);
-    let mut invalid_utf8 = None;
-    let mut has_nul = false;
+    let mut evidence = Evidence::default();
+    let mut size = 0u64;
     loop {
         let read = file.read(&mut buffer)?;
         if read == 0 {
@@ -44,71 +42,100 @@ pub fn scan(path: &Path) -> io::Result<Scan> {
         if head.len() < 3 {
             head.extend(piece.iter().take(3 - head.len()));
         }
-        has_nul |= piece.contains(&0);
-        if invalid_utf8.is_none() {
-            let start = size - carry.len();
-            carry.extend_from_slice(piece);
-            match std::str::from_utf8(&carry) {
-                Ok(_) => {
-                    lines += carry.iter().filter(|b| **b == b'\n').count();
-                    carry.clear();
-                }
-                Err(e) if e.error_len().is_none() => {
-                    let valid = e.valid_up_to();
-                    lines += carry[..valid].iter().filter(|b| **b == b'\n').count();
-                    carry.drain(..valid);
-                }
-                Err(e) => {
-                    let valid = e.valid_up_to();
-                    lines += carry[..valid].iter().filter(|b| **b == b'\n').count();
-                    invalid_utf8 = Some((start + valid, lines));
-                    carry.clear();
-                }
-            }
-        }
-        size += read;
+        evidence.feed(piece);
+        size += read as u64;
     }
-    if invalid_utf8.is_none() && !carry.is_empty() {
-        invalid_utf8 = Some((size - carry.len(), lines));
-    }
-    let encoding = if head.starts_with(b"\xEF\xBB\xBF") {
-        Encoding::Utf8Bom
-    } else if head.starts_with(b"\xFF\xFE") {
-        Encoding::Utf16Le
-    } else if head.starts_with(b"\xFE\xFF") {
-        Encoding::Utf16Be
-    } else if invalid_utf8.is_none() {
-        Encoding::Utf8
-    } else {
-        Encoding::Windows1258
-    };
+    evidence.finish();
     Ok(Scan {
         sha256: hash.finish(),
-        size: size as u64,
-        encoding,
-        invalid_utf8,
-        has_nul,
+        size,
+        encoding: evidence.encoding(&head),
+        has_nul: evidence.has_nul,
+        evidence,
     })
 }
 
 /// Line breaks (`\r`, `\n`) a [`Tracked`] reader has passed and no record has claimed yet.
 type Breaks = Rc<RefCell<VecDeque<(u64, u8)>>>;
 
-/// A reader that notes where each line break is, for [`Lines`].
+/// Where CSV quoting stands as the bytes pass, read the way the csv reader reads it: a quote
+/// opens a field only at its start, `""` inside is a quote, a quote followed by anything else
+/// closes it.
+#[derive(Debug, Clone)]
+struct Quotes {
+    delimiter: u8,
+    line: u64,
+    at_field_start: bool,
+    quoted: bool,
+    /// A quote seen inside a quoted field: closing, unless another follows.
+    pending: bool,
+    opened_on: u64,
+}
+
+impl Quotes {
+    fn new(delimiter: u8) -> Self {
+        Quotes {
+            delimiter,
+            line: 1,
+            at_field_start: true,
+            quoted: false,
+            pending: false,
+            opened_on: 0,
+        }
+    }
+
+    fn feed(&mut self, byte: u8) {
+        if self.quoted {
+            if !self.pending {
+                match byte {
+                    b'"' => self.pending = true,
+                    b'\n' => self.line += 1,
+                    _ => {}
+                }
+                return;
+            }
+            self.pending = false;
+            if byte == b'"' {
+                return;
+            }
+            self.quoted = false;
+        }
+        if byte == b'"' && self.at_field_start {
+            self.quoted = true;
+            self.opened_on = self.line;
+            self.at_field_start = false;
+            return;
+        }
+        self.at_field_start = matches!(byte, b'\n' | b'\r') || byte == self.delimiter;
+        if byte == b'\n' {
+            self.line += 1;
+        }
+    }
+
+    /// The line of a quote still open at the end of the file.
+    fn open_at_end(&self) -> Option<u64> {
+        (self.quoted && !self.pending).then_some(self.opened_on)
+    }
+}
+
+/// A reader that notes where each line break is, for [`Lines`], and where quoting stands.
 pub struct Tracked<R> {
     inner: R,
     offset: u64,
     breaks: Breaks,
+    quotes: Rc<RefCell<Quotes>>,
 }
 
 impl<R: Read> Read for Tracked<R> {
     fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
         let read = self.inner.read(buffer)?;
         let mut breaks = self.breaks.borrow_mut();
+        let mut quotes = self.quotes.borrow_mut();
         for (i, byte) in buffer[..read].iter().enumerate() {
             if matches!(byte, b'\r' | b'\n') {
                 breaks.push_back((self.offset + i as u64, *byte));
             }
+            quotes.feed(*byte);
         }
         self.offset += read as u64;
         Ok(read)
@@ -122,22 +149,49 @@ impl<R: Read> Read for Tracked<R> {
 pub struct Lines {
     breaks: Breaks,
     line: u64,
+    quotes: Rc<RefCell<Quotes>>,
 }
 
-/// Wraps `reader` so the rows read through it can be given their line numbers.
-pub fn track<R: Read>(reader: R) -> (Tracked<R>, Lines) {
+/// Wraps `reader` so the rows read through it can be given their line numbers, and a quote
+/// left open can be told; `delimiter` is the file's.
+pub fn track<R: Read>(reader: R, delimiter: u8) -> (Tracked<R>, Lines) {
     let breaks: Breaks = Rc::default();
+    let quotes = Rc::new(RefCell::new(Quotes::new(delimiter)));
     (
         Tracked {
             inner: reader,
             offset: 0,
             breaks: Rc::clone(&breaks),
+            quotes: Rc::clone(&quotes),
         },
-        Lines { breaks, line: 1 },
+        Lines {
+            breaks,
+            line: 1,
+            quotes,
+        },
     )
 }
 
+/// The first line inside a quoted cell that looks like a row of its own (two delimiters or
+/// more outside quotes), as an offset from the cell's first line: the sign of a quote left
+/// open that swallowed the rows after it.
+pub fn swallowed_row(cell: &str, delimiter: u8) -> Option<u64> {
+    cell.split('\n')
+        .enumerate()
+        .skip(1)
+        .find(|(_, line)| {
+            line.bytes().filter(|b| *b == delimiter).count() >= 2
+                && !line.trim_start().starts_with('"')
+        })
+        .map(|(offset, _)| offset as u64)
+}
+
 impl Lines {
+    /// Once every row is read: the line of a quote that was never closed.
+    pub fn unclosed_quote(&self) -> Option<u64> {
+        self.quotes.borrow().open_at_end()
+    }
+
     /// The 1-based line of the record that the csv reader placed at byte `position`.
     pub fn line_of(&mut self, position: u64) -> u64 {
         let mut breaks = self.breaks.borrow_mut();
@@ -164,7 +218,7 @@ mod tests {
     use super::*;
 
     fn lines_of(text: &str) -> Vec<(u64, Vec<String>)> {
-        let (tracked, mut lines) = track(text.as_bytes());
+        let (tracked, mut lines) = track(text.as_bytes(), b';');
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -193,6 +247,36 @@ mod tests {
         assert_eq!(plain, [1, 3, 4]);
     }
 
+    fn open_quote(text: &str) -> Option<u64> {
+        let (tracked, lines) = track(text.as_bytes(), b';');
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(b';')
+            .from_reader(tracked);
+        for record in reader.records() {
+            record.unwrap();
+        }
+        lines.unclosed_quote()
+    }
+
+    #[test]
+    fn a_quote_left_open_is_found_at_its_line() {
+        assert_eq!(open_quote("a;b\nx;\"never closed\ny;z\n"), Some(2));
+        assert_eq!(open_quote("a;b\nx;\"closed \"\"here\"\"\"\ny;z\n"), None);
+        assert_eq!(open_quote("a;b\nx;\"two\nlines\";y\n"), None);
+        assert_eq!(open_quote("a;b\nx;5\" screen\ny;z\n"), None);
+        assert_eq!(open_quote("a;\"b\""), None);
+        assert_eq!(
+            swallowed_row("never closed\nTT1.10;VHXH;02/07/2026;4;x\n", b';'),
+            Some(1)
+        );
+        assert_eq!(
+            swallowed_row("một ghi chú\nhai dòng; có chấm phẩy", b';'),
+            None
+        );
+    }
+
     #[test]
     fn a_scan_tells_the_encoding_and_where_utf8_breaks() {
         let dir = tempfile::tempdir().unwrap();
@@ -207,6 +291,7 @@ mod tests {
         std::fs::write(&path, b"a;b\nM\xE3;1\n").unwrap();
         let found = scan(&path).unwrap();
         assert_eq!(found.encoding, Encoding::Windows1258);
-        assert_eq!(found.invalid_utf8, Some((5, 2)));
+        assert_eq!(found.evidence.first_invalid, Some((5, 2)));
+        assert_eq!(found.evidence.places, [(2, 2, 0xE3)]);
     }
 }

@@ -88,6 +88,18 @@ pub fn suggest<'a>(
     scored.into_iter().take(max).map(|(_, _, c)| c).collect()
 }
 
+/// How many characters of a user's cell an error message echoes.
+pub const ECHO_LIMIT: usize = 40;
+
+/// `text` cut to `max` characters with "…" when longer: an error message never echoes a
+/// 160,000-character cell back whole.
+pub fn clip(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
+    }
+}
+
 /// Whether a spreadsheet would take the cell for a formula.
 pub fn is_formula_like(text: &str) -> bool {
     let start = text.trim_start_matches(' ');
@@ -145,6 +157,13 @@ mod tests {
             suggest("TTPVHC", ["TTPVHCC", "VPUB", "CAP"], 3),
             ["TTPVHCC"]
         );
+    }
+
+    #[test]
+    fn long_text_is_clipped_for_messages() {
+        assert_eq!(clip("TT1.01", 40), "TT1.01");
+        assert_eq!(clip("Báo cáo tháng", 3), "Báo…");
+        assert_eq!(clip(&"x".repeat(160_000), 40).chars().count(), 41);
     }
 
     #[test]

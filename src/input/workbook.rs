@@ -77,6 +77,82 @@ pub enum WorkbookError {
         sheet: String,
         sheets: Vec<String>,
     },
+    /// One zip part expands beyond [`PART_LIMIT`] (a zip bomb, or a sheet far too large).
+    PartTooLarge {
+        part: String,
+    },
+    /// The parts together expand beyond [`TOTAL_LIMIT`].
+    TooLarge,
+    /// A sheet with more than [`CELL_LIMIT`] cells.
+    TooManyCells {
+        sheet: String,
+    },
+    /// A cell beyond [`COLUMN_LIMIT`] columns or [`ROW_LIMIT`] rows.
+    OutOfBounds {
+        sheet: String,
+        cell: String,
+    },
+}
+
+/// The most one zip part of a workbook may expand to: a sheet of 200,000 rows is ~40 MB.
+pub const PART_LIMIT: u64 = 256 << 20;
+/// The most all parts together may expand to.
+pub const TOTAL_LIMIT: u64 = 512 << 20;
+/// The most cells (with a value or a style) one sheet may hold.
+pub const CELL_LIMIT: u64 = 5_000_000;
+/// Columns read: A to ALL (1,000); no department layout comes near.
+pub const COLUMN_LIMIT: u32 = 1000;
+/// Rows read: 1,000,000.
+pub const ROW_LIMIT: u32 = 1_000_000;
+
+/// A zip part's name, or "?" when it cannot be read as text.
+fn part_name<E>(name: Result<std::borrow::Cow<'_, str>, E>) -> String {
+    name.map_or_else(|_| "?".to_string(), |n| n.into_owned())
+}
+
+/// Measures a zip-based workbook's parts before any is parsed: their declared sizes, then
+/// what they really expand to (a declared size may lie), read through and counted, never kept.
+fn check_zip_parts(path: &Path) -> Result<(), WorkbookError> {
+    let unreadable = |e: &dyn std::fmt::Display| WorkbookError::Unreadable(e.to_string());
+    let file = std::fs::File::open(path).map_err(|e| unreadable(&e))?;
+    let Ok(mut archive) = zip::ZipArchive::new(std::io::BufReader::new(file)) else {
+        // Not a zip: an old .xls, or a damaged file calamine will name.
+        return Ok(());
+    };
+    let mut declared = 0u64;
+    for index in 0..archive.len() {
+        let entry = archive.by_index_raw(index).map_err(|e| unreadable(&e))?;
+        if entry.size() > PART_LIMIT {
+            return Err(WorkbookError::PartTooLarge {
+                part: crate::input::text::clip(&part_name(entry.name()), 80),
+            });
+        }
+        declared = declared.saturating_add(entry.size());
+    }
+    if declared > TOTAL_LIMIT {
+        return Err(WorkbookError::TooLarge);
+    }
+    let mut total = 0u64;
+    for index in 0..archive.len() {
+        let mut entry = match archive.by_index(index) {
+            Ok(entry) => entry,
+            // An encrypted or unsupported part: calamine gives the reason.
+            Err(_) => continue,
+        };
+        let part = part_name(entry.name());
+        let mut bounded = std::io::Read::take(&mut entry, PART_LIMIT + 1);
+        let expanded = std::io::copy(&mut bounded, &mut std::io::sink()).unwrap_or(0);
+        if expanded > PART_LIMIT {
+            return Err(WorkbookError::PartTooLarge {
+                part: crate::input::text::clip(&part, 80),
+            });
+        }
+        total += expanded;
+        if total > TOTAL_LIMIT {
+            return Err(WorkbookError::TooLarge);
+        }
+    }
+    Ok(())
 }
 
 /// An open workbook.
@@ -101,6 +177,8 @@ impl Workbook {
             Some("xlsm") => "xlsm",
             _ => "xlsx",
         };
+        // Before calamine reads a byte: it expands shared strings whole when it opens the file.
+        check_zip_parts(path)?;
         let sheets =
             open_workbook_auto(path).map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
         Ok(Workbook { sheets, format })
@@ -121,7 +199,8 @@ impl Workbook {
         self.sheets.sheet_names().iter().any(|s| s == name)
     }
 
-    /// Every row of a sheet, blank rows included, numbered from 1 like the spreadsheet.
+    /// The rows of a sheet that hold cells (blank rows may be left out), numbered from 1 like
+    /// the spreadsheet.
     pub fn rows(&mut self, sheet: &str) -> Result<SheetRows, WorkbookError> {
         if !self.has_sheet(sheet) {
             return Err(WorkbookError::NoSuchSheet {
@@ -129,10 +208,23 @@ impl Workbook {
                 sheets: self.visible_sheets(),
             });
         }
+        // An .xlsx is read cell by cell, bounded, never as one range: a single cell at
+        // XFD1048576 makes calamine's range ask for 512 GB.
+        if let Sheets::Xlsx(xlsx) = &mut self.sheets {
+            return xlsx_rows(xlsx, sheet);
+        }
         let range = self
             .sheets
             .worksheet_range(sheet)
             .map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
+        if let (Some(start), Some(end)) = (range.start(), range.end()) {
+            check_place(sheet, end)?;
+            let cells = u64::from(end.0 - start.0 + 1) * u64::from(end.1 - start.1 + 1);
+            if cells > CELL_LIMIT {
+                let sheet = sheet.to_string();
+                return Err(WorkbookError::TooManyCells { sheet });
+            }
+        }
         // Only .xlsx carries cell styles here; elsewhere a percentage arrives as its fraction.
         let styles = self.sheets.worksheet_style(sheet).ok();
         let Some((first_row, first_column)) = range.start() else {
@@ -155,6 +247,62 @@ impl Workbook {
         }
         Ok(rows)
     }
+}
+
+/// Refuses a cell beyond the rows and columns read.
+fn check_place(sheet: &str, (row, column): (u32, u32)) -> Result<(), WorkbookError> {
+    if row >= ROW_LIMIT || column >= COLUMN_LIMIT {
+        return Err(WorkbookError::OutOfBounds {
+            sheet: sheet.to_string(),
+            cell: format!(
+                "{}{}",
+                column_letters(column as usize + 1),
+                u64::from(row) + 1
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// An .xlsx sheet's rows from its cells as they stream past, each checked against the limits;
+/// only the rows that hold cells are kept.
+fn xlsx_rows(
+    xlsx: &mut calamine::Xlsx<std::io::BufReader<std::fs::File>>,
+    sheet: &str,
+) -> Result<SheetRows, WorkbookError> {
+    let unreadable = |e: calamine::XlsxError| WorkbookError::Unreadable(e.to_string());
+    let mut reader = xlsx.worksheet_cells_reader(sheet).map_err(unreadable)?;
+    let mut rows: std::collections::BTreeMap<u32, Vec<Cell>> = std::collections::BTreeMap::new();
+    let mut count = 0u64;
+    while let Some((found, style)) = reader.next_cell_with_style_id().map_err(unreadable)? {
+        count += 1;
+        if count > CELL_LIMIT {
+            let sheet = sheet.to_string();
+            return Err(WorkbookError::TooManyCells { sheet });
+        }
+        let (row, column) = found.get_position();
+        let percent = reader
+            .styles()
+            .get(style)
+            .and_then(|style| style.number_format.as_ref())
+            .is_some_and(|f| f.format_code.contains('%'));
+        let data = Data::from(found.get_value().clone());
+        if matches!(data, Data::Empty) {
+            continue;
+        }
+        // Only a cell with a value is placed: an empty styled cell far away costs nothing.
+        check_place(sheet, (row, column))?;
+        let cells = rows.entry(row).or_default();
+        let column = column as usize;
+        if cells.len() <= column {
+            cells.resize(column + 1, Cell::Empty);
+        }
+        cells[column] = cell(&data, percent);
+    }
+    Ok(rows
+        .into_iter()
+        .map(|(row, cells)| (u64::from(row) + 1, cells))
+        .collect())
 }
 
 fn cell(data: &Data, percent: bool) -> Cell {

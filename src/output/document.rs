@@ -155,7 +155,7 @@ pub fn markdown(doc: &Document) -> String {
         md_cell(&format!("***{RECIPIENTS}***\n{}", recipients.join("\n"))),
         md_cell(&signer.join("\n"))
     ));
-    out
+    crate::output::plain_text(&out).into_owned()
 }
 
 // ---- HTML --------------------------------------------------------------------------------------
@@ -267,7 +267,9 @@ const MARGINS: (i32, i32, i32, i32) = (1134, 850, 1134, 1701);
 const TEXT_WIDTH: usize = 9355;
 
 fn run(text: &str, size: usize) -> Run {
-    Run::new().add_text(text).size(size)
+    Run::new()
+        .add_text(crate::output::plain_text(text))
+        .size(size)
 }
 
 fn line(text: &str, size: usize, align: AlignmentType) -> Paragraph {

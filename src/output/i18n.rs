@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use crate::input::date::format_date_vi;
 use crate::input::number::format_number;
+use crate::output::problems::Message;
 use crate::plan::compliance::{Outcome, TaskAction, TaskStatus};
 use crate::plan::measure::{Status, Trend};
 use crate::plan::validate::Breach;
@@ -194,9 +195,6 @@ pub const THIS_FILE_WAS_IMPORTED_BEFORE: (&str, &str) = (
     "Tệp này đã được nhập trước đây: không có gì thay đổi.",
     "This file was imported before: nothing changed.",
 );
-pub const LINE: (&str, &str) = ("Dòng", "Line");
-pub const COLUMN: (&str, &str) = ("Cột", "Column");
-pub const REASON: (&str, &str) = ("Lý do", "Reason");
 
 /// "Kế hoạch số 118/KH-UBND ngày 30/05/2026".
 pub fn plan_heading(lang: Lang, number: &str, date: NaiveDate) -> String {
@@ -343,6 +341,10 @@ fn did_you_mean(suggestions: &[String]) -> Localized {
 pub fn breach(breach: &Breach) -> Localized {
     match breach {
         Breach::DuplicateCode(code) => loc!("mã {code} bị trùng", "duplicate code {code}"),
+        Breach::NotAnIdentifier(code) => Message::NotAnIdentifier {
+            code: crate::input::text::clip(code, 40),
+        }
+        .into(),
         Breach::UnknownUnit { unit, suggestions } => {
             let hint = did_you_mean(suggestions);
             Localized {
@@ -1176,6 +1178,8 @@ pub fn number_error(error: &crate::input::number::NumberError) -> Localized {
             "«{t}»: tử số và mẫu số không được âm",
             "\"{t}\": numerator and denominator cannot be negative"
         ),
+        BadSpaces(text) => Message::BadSpaces { text: text.clone() }.into(),
+        TooLarge(text) => Message::TooLarge { text: text.clone() }.into(),
     }
 }
 
@@ -1200,6 +1204,11 @@ pub fn date_error(error: &crate::input::date::DateError) -> Localized {
             "«{t}» là một con số: định dạng ô thành kiểu ngày",
             "\"{t}\" is a number: format the cell as a date"
         ),
+        TrailingText { date, rest } => Message::TrailingText {
+            date: date.clone(),
+            rest: rest.clone(),
+        }
+        .into(),
     }
 }
 

@@ -3,11 +3,13 @@
 pub mod document;
 pub mod i18n;
 pub mod periods;
+pub mod problems;
 pub mod seed_toml;
 pub mod template;
 pub mod verdicts;
 
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 use comfy_table::{presets, Cell, ColumnConstraint, ContentArrangement, Table};
 use serde::Serialize;
@@ -71,9 +73,9 @@ impl Listing {
             .load_preset(presets::UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Dynamic)
             .set_width(terminal_width())
-            .set_header(self.headers.iter().map(Cell::new));
+            .set_header(self.headers.iter().map(|h| Cell::new(table_cell(h))));
         for row in &self.rows {
-            table.add_row(row.iter().map(Cell::new));
+            table.add_row(row.iter().map(|c| Cell::new(table_cell(c))));
         }
         // Codes, dates and counts keep their width, narrowest first, while at least a quarter
         // of the table is left for the long text that wraps.
@@ -104,13 +106,13 @@ impl Listing {
         }
         let mut out = String::new();
         if let Some(title) = &self.title {
-            out.push_str(title);
+            out.push_str(&plain_text(title));
             out.push('\n');
         }
         out.push_str(&table.to_string());
         out.push('\n');
         for note in &self.notes {
-            out.push_str(note);
+            out.push_str(&plain_text(note));
             out.push('\n');
         }
         out
@@ -122,7 +124,7 @@ impl Listing {
             .from_writer(Vec::new());
         let escaped = |row: &[String]| {
             row.iter()
-                .map(|c| escape_spreadsheet_cell(c))
+                .map(|c| escape_spreadsheet_cell(&plain_text(c)))
                 .collect::<Vec<_>>()
         };
         // Writing to a Vec cannot fail.
@@ -135,9 +137,9 @@ impl Listing {
     }
 
     fn markdown(&self) -> String {
+        // Markdown renders HTML: a note's <script> or <img onerror=…> is escaped, not run.
         let cell = |text: &str| {
-            escape_spreadsheet_cell(text)
-                .replace('\\', "\\\\")
+            markdown_text(&escape_spreadsheet_cell(text))
                 .replace('|', "\\|")
                 .replace('\n', "<br>")
         };
@@ -153,7 +155,10 @@ impl Listing {
         };
         let mut out = String::new();
         if let Some(title) = &self.title {
-            out.push_str(&format!("**{}**\n\n", title.replace('*', "\\*")));
+            out.push_str(&format!(
+                "**{}**\n\n",
+                markdown_text(title).replace('*', "\\*")
+            ));
         }
         out.push_str(&line(&self.headers));
         out.push_str(&format!("|{}\n", "---|".repeat(self.headers.len())));
@@ -162,11 +167,27 @@ impl Listing {
         }
         for note in &self.notes {
             out.push('\n');
-            out.push_str(note);
+            out.push_str(&markdown_text(note));
             out.push('\n');
         }
         out
     }
+}
+
+/// The longest cell a table lays out: wrapping is quadratic in a cell's length, and a 5 MB
+/// note stored before notes were capped made `history` run for minutes.
+const TABLE_CELL_LIMIT: usize = 4000;
+
+/// A cell as a table shows it: without control characters, cut past [`TABLE_CELL_LIMIT`].
+fn table_cell(text: &str) -> String {
+    crate::input::text::clip(&plain_text(text), TABLE_CELL_LIMIT)
+}
+
+/// Text for Markdown: control characters dropped, backslashes escaped and every `<` written
+/// `&lt;`, so no tag (`<script>`, `<img onerror=…>`) can open: a note is shown as typed and
+/// never read as markup, while "≥", ">= 90" and "&" read as they are.
+pub fn markdown_text(text: &str) -> String {
+    plain_text(text).replace('\\', "\\\\").replace('<', "&lt;")
 }
 
 /// The width tables wrap to: the terminal's, else 80 (reports, pipes, tests).
@@ -195,29 +216,208 @@ pub fn print(text: &str) -> anyhow::Result<()> {
     }
 }
 
-/// Writes a whole file or nothing: into `FILE.partial`, synced, then renamed over `FILE`, so
-/// a reader (or the mail a cron job sends) never sees half of it.
-pub fn write_whole(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
+/// Writes a whole file or nothing: into a temporary file of a unique name beside `FILE`,
+/// synced, then renamed over `FILE` and the folder synced, so a reader (or the mail a cron job
+/// sends) never sees half of it, two runs at once never mix their bytes, and a run killed
+/// midway leaves only a hidden temporary file that the next run removes.
+pub fn write_whole(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let shown = path.display().to_string();
     let fail =
         |e: std::io::Error| crate::error::AppError::bad_input(i18n::file_unwritable(&shown, &e));
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = std::path::PathBuf::from(partial);
-    let result = std::fs::File::create(&partial)
+    check_target(path)?;
+    remove_leftovers(path);
+    let temporary = temp_beside(path);
+    let result = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temporary)
         .and_then(|mut file| file.write_all(bytes).and_then(|()| file.sync_all()))
-        .and_then(|()| std::fs::rename(&partial, path));
+        .and_then(|()| std::fs::rename(&temporary, path));
     if let Err(e) = result {
-        std::fs::remove_file(&partial).ok();
+        std::fs::remove_file(&temporary).ok();
         return Err(fail(e).into());
     }
+    sync_folder(path);
     Ok(())
 }
 
-/// Text made safe inside HTML.
+/// Refuses to write over anything but a regular file (a device, a pipe, a folder): `--out
+/// /dev/null` must not replace the device.
+pub fn check_target(path: &Path) -> Result<(), crate::error::AppError> {
+    match std::fs::metadata(path) {
+        Ok(metadata) if !metadata.is_file() => Err(crate::error::AppError::bad_input(
+            problems::Message::NotARegularFile {
+                path: path.display().to_string(),
+            }
+            .into(),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The mark in the names of kehoach's temporary files.
+const TEMPORARY_MARK: &str = ".kehoach-";
+
+/// A hidden temporary name beside `path`, unique to this process and call:
+/// `.NAME.kehoach-PID-N.tmp`.
+pub fn temp_beside(path: &Path) -> PathBuf {
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let count = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let name = path
+        .file_name()
+        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let unique = format!(
+        ".{name}{TEMPORARY_MARK}{}-{count}-{nanos}.tmp",
+        std::process::id()
+    );
+    path.with_file_name(unique)
+}
+
+/// Removes the temporary files beside `path` left by kehoach runs that were killed (their
+/// process is gone), with their SQLite journals.
+pub fn remove_leftovers(path: &Path) {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let Ok(entries) = std::fs::read_dir(&folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(at) = name.find(TEMPORARY_MARK).filter(|_| name.starts_with('.')) else {
+            continue;
+        };
+        let rest = &name[at + TEMPORARY_MARK.len()..];
+        let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        let is_ours = rest.ends_with(".tmp")
+            || rest.ends_with(".tmp-journal")
+            || rest.ends_with(".tmp-wal")
+            || rest.ends_with(".tmp-shm");
+        if is_ours && pid != std::process::id() && !process_alive(pid) {
+            std::fs::remove_file(entry.path()).ok();
+        }
+    }
+}
+
+/// Whether a process is still running; where that cannot be told, it is taken to be.
+fn process_alive(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new(&format!("/proc/{pid}")).exists()
+    } else {
+        true
+    }
+}
+
+/// Syncs the folder holding `path`, so a rename survives a power cut.
+pub fn sync_folder(path: &Path) {
+    #[cfg(unix)]
+    {
+        let folder = match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        if let Ok(handle) = std::fs::File::open(folder) {
+            handle.sync_all().ok();
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
+/// Text made safe inside HTML: markup escaped, control characters dropped.
 pub fn html_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
+    plain_text(text)
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+/// Text without control characters, for every document and listing: a terminal's escape
+/// sequences (`ESC [ 31 m`) dropped whole, other C0 and C1 controls, DEL and the characters
+/// XML forbids dropped; line breaks and tabs kept. A .docx's XML stays well-formed, a
+/// terminal shows what was typed and nothing else.
+pub fn plain_text(text: &str) -> std::borrow::Cow<'_, str> {
+    let is_dropped =
+        |c: char| (c.is_control() && c != '\n' && c != '\t') || c == '\u{fffe}' || c == '\u{ffff}';
+    if !text.chars().any(is_dropped) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            // CSI: ESC [ parameters, then one final letter; OSC and others: ESC and one more.
+            match chars.next() {
+                Some('[') => {
+                    for next in chars.by_ref() {
+                        if ('@'..='~').contains(&next) {
+                            break;
+                        }
+                    }
+                }
+                Some(']') => {
+                    // Up to BEL or ESC \.
+                    while let Some(next) = chars.next() {
+                        if next == '\u{7}'
+                            || (next == '\u{1b}' && chars.next_if_eq(&'\\').is_some())
+                        {
+                            break;
+                        }
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
+        if !is_dropped(c) {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_and_escape_sequences_are_dropped() {
+        assert_eq!(plain_text("a\u{1b}[31mđỏ\u{1b}[0m\u{7}b"), "ađỏb");
+        assert_eq!(plain_text("x\u{1b}]0;title\u{7}y"), "xy");
+        assert_eq!(plain_text("25\u{1}"), "25");
+        assert_eq!(plain_text("dòng 1\ndòng 2\tx\r"), "dòng 1\ndòng 2\tx");
+        assert_eq!(plain_text("\u{85}\u{9b}\u{ffff}ok"), "ok");
+        assert!(matches!(
+            plain_text("Khu phố 1"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn markdown_never_opens_a_tag() {
+        assert_eq!(
+            markdown_text("<img src=x onerror=alert(1)> [>= 90] & \\"),
+            "&lt;img src=x onerror=alert(1)> [>= 90] & \\\\"
+        );
+    }
+
+    #[test]
+    fn temporary_names_are_hidden_unique_and_beside_the_target() {
+        let target = Path::new("/tmp/bao-cao/tuan.html");
+        let (a, b) = (temp_beside(target), temp_beside(target));
+        assert_ne!(a, b);
+        assert_eq!(a.parent(), target.parent());
+        let name = a.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            name.starts_with(".tuan.html.kehoach-") && name.ends_with(".tmp"),
+            "{name}"
+        );
+    }
 }

@@ -7,6 +7,16 @@ use chrono::NaiveDate;
 
 use super::{Plan, ReportSettings};
 
+/// Whether `code` is a plain identifier: 1 to 32 ASCII letters, digits, `.`, `_` or `-`,
+/// beginning with a letter or digit.
+pub fn is_identifier(code: &str) -> bool {
+    (1..=32).contains(&code.len())
+        && code.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+}
+
 /// Which item and field of the plan a problem is about.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Locator {
@@ -24,6 +34,9 @@ pub enum Locator {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Breach {
     DuplicateCode(String),
+    /// A unit code that is not a plain identifier (letters, digits, `.`, `_`, `-`): it names
+    /// files, so `/../../X` must never be one.
+    NotAnIdentifier(String),
     UnknownUnit {
         unit: String,
         suggestions: Vec<String>,
@@ -101,6 +114,12 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
 
     let mut seen = HashSet::new();
     for unit in &plan.units {
+        if !is_identifier(&unit.code) {
+            push(
+                Locator::Unit(unit.code.clone(), "code"),
+                Breach::NotAnIdentifier(unit.code.clone()),
+            );
+        }
         if !seen.insert(unit.code.clone()) {
             push(
                 Locator::Unit(unit.code.clone(), "code"),

@@ -3,7 +3,9 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use rusqlite::{backup::Backup, Connection};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
 
 /// SQLite's `PRAGMA integrity_check`: empty when the file is sound.
 pub fn integrity_check(conn: &Connection) -> rusqlite::Result<Vec<String>> {
@@ -62,18 +64,74 @@ pub fn counts(conn: &Connection) -> rusqlite::Result<(i64, i64)> {
     ))
 }
 
-/// Copies the open database into `target` while others may be writing: SQLite's online
-/// backup, into a temporary file beside the target, renamed only when complete.
-pub fn backup_to(conn: &Connection, target: &Path) -> anyhow::Result<()> {
-    let partial = target.with_extension("partial");
-    {
-        let mut copy = Connection::open(&partial)?;
-        let backup = Backup::new(conn, &mut copy)?;
-        // Small steps with pauses let the clerk's writes through during a long copy.
-        backup.run_to_completion(256, std::time::Duration::from_millis(10), None)?;
+/// How long a backup may take before it is given up (`KEHOACH_BACKUP_TIMEOUT_S` to change).
+const BACKUP_TIME_LIMIT: Duration = Duration::from_secs(600);
+
+/// Why a backup was not made.
+#[derive(Debug)]
+pub enum BackupError {
+    /// Not done within the time limit; nothing left behind.
+    TimedOut(Duration),
+    Failed(anyhow::Error),
+}
+
+/// Copies the open database into `target` while others may be writing: `VACUUM INTO` reads
+/// one snapshot in one read transaction (the online backup API restarts on every write of
+/// another process, and never ends while the clerk keeps recording), into a hidden temporary
+/// file of a unique name beside the target, synced, renamed only when complete. Returns what
+/// SQLite's integrity check finds in the copy (empty when sound).
+pub fn backup_to(conn: &Connection, target: &Path) -> Result<Vec<String>, BackupError> {
+    let limit = std::env::var("KEHOACH_BACKUP_TIMEOUT_S")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .map_or(BACKUP_TIME_LIMIT, Duration::from_secs);
+    crate::output::remove_leftovers(target);
+    let temporary = crate::output::temp_beside(target);
+    let failed = |e: anyhow::Error| {
+        remove_with_journals(&temporary);
+        BackupError::Failed(e)
+    };
+    let Some(name) = temporary.to_str() else {
+        return Err(BackupError::Failed(anyhow::anyhow!("not a UTF-8 path")));
+    };
+    // A watchdog interrupts the copy when the time is up.
+    let interrupt = conn.get_interrupt_handle();
+    let (done, wait) = std::sync::mpsc::channel::<()>();
+    let watchdog = std::thread::spawn(move || {
+        if wait.recv_timeout(limit).is_err() {
+            interrupt.interrupt();
+            return true;
+        }
+        false
+    });
+    let copied = conn.execute("VACUUM INTO ?1", [name]);
+    done.send(()).ok();
+    let timed_out = watchdog.join().unwrap_or(false);
+    match copied {
+        Ok(_) => {}
+        Err(_) if timed_out => {
+            remove_with_journals(&temporary);
+            return Err(BackupError::TimedOut(limit));
+        }
+        Err(e) => return Err(failed(e.into())),
     }
-    std::fs::rename(&partial, target).inspect_err(|_| {
-        std::fs::remove_file(&partial).ok();
-    })?;
-    Ok(())
+    let problems = (|| -> anyhow::Result<Vec<String>> {
+        std::fs::File::open(&temporary)?.sync_all()?;
+        let copy = Connection::open_with_flags(&temporary, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        Ok(integrity_check(&copy)?)
+    })()
+    .map_err(failed)?;
+    std::fs::rename(&temporary, target).map_err(|e| failed(e.into()))?;
+    crate::output::sync_folder(target);
+    Ok(problems)
+}
+
+/// Removes a temporary database and any journal SQLite left beside it.
+fn remove_with_journals(path: &Path) {
+    std::fs::remove_file(path).ok();
+    for suffix in ["-journal", "-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        std::fs::remove_file(name).ok();
+    }
 }

@@ -6,12 +6,26 @@ pub mod plan;
 pub mod records;
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::AppError;
 use crate::output::i18n::{self, DatabaseFailure};
+use crate::output::problems::Message;
+
+/// The database this run opened, so an error that escapes without its path names the real
+/// `--db` file, never a made-up one.
+static OPENED: OnceLock<PathBuf> = OnceLock::new();
+
+/// The database this run opened (or tried to), for messages.
+pub fn opened_path() -> PathBuf {
+    OPENED
+        .get()
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("kehoach.db"))
+}
 
 /// The schema migrations, in order; the database's `user_version` is how many have run.
 const MIGRATIONS: &[&str] = &[
@@ -45,6 +59,7 @@ impl Store {
     /// Opens (or with [`OpenMode::Create`], creates) the database at `path` and brings its
     /// schema up to date.
     pub fn open(path: &Path, mode: OpenMode) -> Result<Store, AppError> {
+        OPENED.get_or_init(|| path.to_path_buf());
         let shown = path.display().to_string();
         if path.is_dir() {
             return Err(AppError::database(i18n::db_is_folder(&shown)));
@@ -68,15 +83,72 @@ impl Store {
             OpenMode::Create => OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
             OpenMode::Existing => OpenFlags::SQLITE_OPEN_READ_WRITE,
         } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn =
-            Connection::open_with_flags(path, flags).map_err(|e| database_error(&e, path))?;
-        let mut store = Store {
+        let opened = Self::connect(path, flags);
+        // A database the user may read but not write (a shared folder, another user's file):
+        // reading commands work on it read-only; a write then fails naming this file.
+        // Only for what permissions cause: a busy or damaged file keeps its own error.
+        let store = match (opened, mode) {
+            (Ok(store), _) => store,
+            (Err(e), OpenMode::Existing)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied)
+                ) =>
+            {
+                Self::open_read_only(path).map_err(|_| database_error(&e, path))?
+            }
+            (Err(e), _) => return Err(database_error(&e, path)),
+        };
+        let mut store = store;
+        store.migrate(mode)?;
+        Ok(store)
+    }
+
+    /// Opens and configures a connection, reading the file once so that a file that cannot
+    /// be read fails here.
+    fn connect(path: &Path, flags: OpenFlags) -> rusqlite::Result<Store> {
+        let conn = Connection::open_with_flags(path, flags)?;
+        let store = Store {
             conn,
             path: path.to_path_buf(),
         };
-        store.configure().map_err(|e| database_error(&e, path))?;
-        store.migrate(mode)?;
+        store.configure()?;
+        store
+            .conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+                r.get::<_, i64>(0)
+            })?;
         Ok(store)
+    }
+
+    /// Read-only, then (in a folder where SQLite cannot make its `-shm` file beside a WAL
+    /// database) immutable: nobody can be writing a file in a folder nobody may write to.
+    fn open_read_only(path: &Path) -> rusqlite::Result<Store> {
+        let read_only = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        Self::connect(path, read_only).or_else(|first| {
+            let Some(text) = path.to_str() else {
+                return Err(first);
+            };
+            let escaped = text
+                .replace('%', "%25")
+                .replace('?', "%3f")
+                .replace('#', "%23");
+            let uri = format!("file:{escaped}?immutable=1");
+            let conn = Connection::open_with_flags(&uri, read_only | OpenFlags::SQLITE_OPEN_URI)?;
+            let store = Store {
+                conn,
+                path: path.to_path_buf(),
+            };
+            store.configure()?;
+            Ok(store)
+        })
+    }
+
+    /// Whether this connection can only read.
+    pub fn is_read_only(&self) -> bool {
+        self.conn
+            .is_readonly(rusqlite::DatabaseName::Main)
+            .unwrap_or(false)
     }
 
     fn configure(&self) -> rusqlite::Result<()> {
@@ -90,13 +162,20 @@ impl Store {
         self.conn
             .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))?;
         self.conn.pragma_update(None, "foreign_keys", true)?;
+        if self.is_read_only() {
+            // A read-only file keeps its journal mode: setting one would be a write.
+            return Ok(());
+        }
         // WAL: the cron report reads while the clerk writes; a power cut loses no committed row.
-        let mode: String = self
+        let mode = self
             .conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-        if mode != "wal" {
-            // A read-only folder keeps the old journal mode; reads still work.
-            self.conn.pragma_update(None, "journal_mode", "DELETE").ok();
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0));
+        match mode {
+            Ok(mode) if mode == "wal" => {}
+            // A folder where no -wal file can be made keeps the old journal mode.
+            _ => {
+                self.conn.pragma_update(None, "journal_mode", "DELETE").ok();
+            }
         }
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         Ok(())
@@ -109,6 +188,41 @@ impl Store {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(|e| database_error(&e, &path))?;
         let shown = path.display().to_string();
+        if version < 0 {
+            return Err(AppError::database(
+                Message::UnknownSchemaVersion {
+                    path: shown,
+                    version,
+                }
+                .into(),
+            ));
+        }
+        if version == 0 && mode == OpenMode::Create {
+            // Another program's SQLite file: kehoach's tables are never added beside its own.
+            let tables: Vec<String> = self
+                .conn
+                .prepare(
+                    "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') \
+                     AND name NOT LIKE 'sqlite_%' ORDER BY name LIMIT 6",
+                )
+                .and_then(|mut statement| {
+                    statement
+                        .query_map([], |r| r.get(0))?
+                        .collect::<rusqlite::Result<_>>()
+                })
+                .map_err(|e| database_error(&e, &path))?;
+            if !tables.is_empty() {
+                let listed = tables.into_iter().take(5).collect::<Vec<_>>().join(", ");
+                let listed = crate::input::text::clip(&listed, 200);
+                return Err(AppError::database(
+                    Message::ForeignDatabase {
+                        path: shown,
+                        tables: listed,
+                    }
+                    .into(),
+                ));
+            }
+        }
         if version > SCHEMA_VERSION {
             return Err(AppError::database(i18n::newer_schema(
                 &shown,
@@ -145,7 +259,11 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| database_error(&e, &path))?;
-        let result = work(&tx)?;
+        // A database error from inside the work names this file, like every other one.
+        let result = work(&tx).map_err(|error| match error.downcast::<rusqlite::Error>() {
+            Ok(sqlite) => database_error(&sqlite, &path).into(),
+            Err(other) => other,
+        })?;
         tx.commit().map_err(|e| database_error(&e, &path))?;
         Ok(result)
     }
