@@ -130,6 +130,7 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
                 entry.corrected.to_string(),
                 entry.rejected.to_string(),
                 crate::commands::history::recorded(
+                    lang,
                     entry.recorded_by.as_deref(),
                     &entry.recorded_at,
                 ),

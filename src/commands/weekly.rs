@@ -361,7 +361,7 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
     );
     if !c.values.is_empty() {
         out.push('\n');
-        out.push_str(&crate::commands::history::listing(lang, &c.values).render(format));
+        out.push_str(&crate::commands::history::listing(lang, plan, &c.values).render(format));
     }
     for t in &c.tasks_done {
         let (task, date, late) = (&t.task, lang.date(t.date), t.days_late);
