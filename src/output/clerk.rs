@@ -16,17 +16,21 @@ pub fn count(lang: Lang, n: i64, one: (&str, &str), other: (&str, &str)) -> Stri
     format!("{n} {word}")
 }
 
-/// A comparator as listings print it, like the targets everywhere else: `≥ 95`.
-pub fn bound(lang: Lang, comparator: crate::plan::Comparator, target: f64) -> String {
+/// A comparator as people write it: `≥`, `≤`, `>`, `<`, `=`.
+pub fn sign(comparator: crate::plan::Comparator) -> &'static str {
     use crate::plan::Comparator::*;
-    let sign = match comparator {
+    match comparator {
         AtLeast => "≥",
         MoreThan => ">",
         AtMost => "≤",
         LessThan => "<",
         Exactly => "=",
-    };
-    format!("{sign} {}", lang.number(target))
+    }
+}
+
+/// A comparator as listings print it, like the targets everywhere else: `≥ 95`.
+pub fn bound(lang: Lang, comparator: crate::plan::Comparator, target: f64) -> String {
+    format!("{} {}", sign(comparator), lang.number(target))
 }
 
 /// A stored time (UTC, `2026-11-25T08:00:00Z`) in the local zone (the system's, or `TZ`), with

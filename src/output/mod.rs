@@ -4,6 +4,7 @@ pub mod clerk;
 pub mod document;
 pub mod i18n;
 pub mod template;
+pub mod weekly_html;
 
 use std::io::{IsTerminal, Write};
 
@@ -140,9 +141,10 @@ impl Listing {
     }
 
     fn markdown(&self) -> String {
+        // No spreadsheet formula guard here: Markdown and the HTML made from it are read, not
+        // calculated ("+33,3" stays "+33,3"); CSV and xlsx cells keep the guard.
         let cell = |text: &str| {
-            escape_spreadsheet_cell(text)
-                .replace('\\', "\\\\")
+            text.replace('\\', "\\\\")
                 .replace('|', "\\|")
                 .replace('\n', "<br>")
         };
@@ -241,4 +243,17 @@ pub fn html_escape(text: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_formula_guard_is_for_csv_only() {
+        let mut listing = Listing::new(&["Nội dung", "Thay đổi (điểm %)"]);
+        listing.push(vec!["TT1".into(), "+33,3".into()]);
+        assert!(listing.render(Format::Md).contains("| TT1 | +33,3 |"));
+        assert!(listing.render(Format::Csv).contains("TT1;'+33,3"));
+    }
 }
