@@ -477,3 +477,49 @@ fn csv_exports_give_every_value_its_own_column() {
     assert_eq!(rows[0][1], "đã kết thúc");
     assert_eq!(rows.last().unwrap()[0], "Tổng");
 }
+
+/// One part of a zip package (.docx), as text.
+fn part(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut text = String::new();
+    archive
+        .by_name(name)
+        .unwrap_or_else(|_| panic!("{name} in the package"))
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+#[test]
+fn the_docx_numbers_pages_from_two_and_draws_real_rules() {
+    let k = Kehoach::new();
+    k.run(&["init"]).expect(0);
+    let out = k.path("bc.docx");
+    k.run(&["baocao", "--as-of", "25/11/2026", "--out", out.to_str().unwrap()])
+        .expect(0);
+    let bytes = std::fs::read(&out).unwrap();
+    let document = part(&bytes, "word/document.xml");
+    let rels = part(&bytes, "word/_rels/document.xml.rels");
+    // A first-page header of its own (empty), and the default header on every other page.
+    assert!(document.contains("<w:titlePg />"), "{document}");
+    let header_of = |kind: &str| {
+        let reference = format!("<w:headerReference w:type=\"{kind}\" r:id=\"");
+        let start = document.find(&reference).expect(kind) + reference.len();
+        let id = &document[start..start + document[start..].find('"').unwrap()];
+        let target = format!("Id=\"{id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"");
+        let start = rels.find(&target).expect(id) + target.len();
+        let file = &rels[start..start + rels[start..].find('"').unwrap()];
+        part(&bytes, &format!("word/{file}"))
+    };
+    let default = header_of("default");
+    assert!(default.contains("<w:instrText>PAGE</w:instrText>"), "{default}");
+    assert!(default.contains("<w:jc w:val=\"center\" />"), "{default}");
+    assert!(!header_of("first").contains("PAGE"));
+    // The rules under the header blocks and the abstract: paragraph borders, no characters.
+    assert!(!document.contains('─'), "a rule made of characters");
+    let rules = document
+        .matches("<w:pBdr><w:top w:val=\"single\"")
+        .count();
+    assert_eq!(rules, 3, "issuer, motto and abstract each have their rule");
+}
