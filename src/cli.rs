@@ -339,7 +339,7 @@ pub struct TemplateArgs {
     /// Chỉ một nội dung (only this content), ví dụ TT1
     #[arg(long, value_name = "C")]
     pub content: Option<String>,
-    /// Kỳ báo cáo (period): tuần hoặc tháng chứa ngày --as-of; số liệu tính đến ngày cuối kỳ
+    /// Kỳ báo cáo (period): tuần hoặc tháng trọn vẹn gần nhất kết thúc trước ngày --as-of; số liệu tính đến ngày cuối kỳ
     #[arg(long, value_enum, default_value_t = TemplatePeriod::Month)]
     pub period: TemplatePeriod,
     #[command(flatten)]

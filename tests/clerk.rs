@@ -496,8 +496,14 @@ fn the_docx_numbers_pages_from_two_and_draws_real_rules() {
     let k = Kehoach::new();
     k.run(&["init"]).expect(0);
     let out = k.path("bc.docx");
-    k.run(&["baocao", "--as-of", "25/11/2026", "--out", out.to_str().unwrap()])
-        .expect(0);
+    k.run(&[
+        "baocao",
+        "--as-of",
+        "25/11/2026",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .expect(0);
     let bytes = std::fs::read(&out).unwrap();
     let document = part(&bytes, "word/document.xml");
     let rels = part(&bytes, "word/_rels/document.xml.rels");
@@ -513,13 +519,102 @@ fn the_docx_numbers_pages_from_two_and_draws_real_rules() {
         part(&bytes, &format!("word/{file}"))
     };
     let default = header_of("default");
-    assert!(default.contains("<w:instrText>PAGE</w:instrText>"), "{default}");
+    assert!(
+        default.contains("<w:instrText>PAGE</w:instrText>"),
+        "{default}"
+    );
     assert!(default.contains("<w:jc w:val=\"center\" />"), "{default}");
     assert!(!header_of("first").contains("PAGE"));
     // The rules under the header blocks and the abstract: paragraph borders, no characters.
     assert!(!document.contains('─'), "a rule made of characters");
-    let rules = document
-        .matches("<w:pBdr><w:top w:val=\"single\"")
-        .count();
+    let rules = document.matches("<w:pBdr><w:top w:val=\"single\"").count();
     assert_eq!(rules, 3, "issuer, motto and abstract each have their rule");
+}
+
+#[test]
+fn a_template_made_today_filled_and_imported_today_imports() {
+    let k = Kehoach::new();
+    k.run(&["init"]).expect(0);
+    let csv = k.path("mau.csv");
+    let today = ["--as-of", "01/12/2026"];
+    let mut make = vec![
+        "template",
+        "--unit",
+        "TTPVHCC",
+        "--out",
+        csv.to_str().unwrap(),
+    ];
+    make.extend(today);
+    k.run(&make).expect(0);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    // Made on 01/12 for the month: November, the last whole month, as of its last day.
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("TT1.01;"))
+        .expect("TT1.01's row")
+        .to_string();
+    assert!(line.ends_with(";30/11/2026;;;;"), "{line}");
+    std::fs::write(
+        &csv,
+        text.replace(&line, &line.replace(";30/11/2026;;;;", ";30/11/2026;96;;;")),
+    )
+    .unwrap();
+    let mut import = vec!["import", csv.to_str().unwrap()];
+    import.extend(today);
+    k.run(&import).expect(0);
+    assert_eq!(k.stored(), ["TT1.01 TTPVHCC 2026-11-30 96.00 None "]);
+
+    // The workbook says which period it is for, and why, on the sheet itself.
+    let xlsx = k.path("mau.xlsx");
+    let mut make = vec![
+        "template",
+        "--unit",
+        "TTPVHCC",
+        "--out",
+        xlsx.to_str().unwrap(),
+    ];
+    make.extend(today);
+    k.run(&make).expect(0);
+    use calamine::Reader;
+    let mut workbook = calamine::open_workbook_auto(&xlsx).unwrap();
+    let sheet = workbook.worksheet_range("Chỉ tiêu").unwrap();
+    let rule = sheet
+        .get_value((2, 0))
+        .map(|v| v.to_string())
+        .unwrap_or_default();
+    assert_eq!(
+        rule,
+        "Kỳ báo cáo: tháng 11/2026 (01/11/2026 - 30/11/2026), kỳ trọn vẹn gần nhất trước ngày lập mẫu 01/12/2026. Ghi số liệu tính đến hết ngày 30/11/2026; gửi lại và nhập được ngay từ hôm nay."
+    );
+    let week = k.path("tuan.csv");
+    k.run(&[
+        "template",
+        "--period",
+        "tuan",
+        "--unit",
+        "TTPVHCC",
+        "--out",
+        week.to_str().unwrap(),
+        "--as-of",
+        "02/12/2026",
+    ])
+    .expect(0);
+    // Wednesday 02/12: the week of Monday 23/11 to Sunday 29/11.
+    assert!(std::fs::read_to_string(&week)
+        .unwrap()
+        .contains(";29/11/2026;"));
+}
+
+#[test]
+fn a_template_for_a_period_before_the_plan_is_refused() {
+    let k = Kehoach::new();
+    k.run(&["init"]).expect(0);
+    let out = k.path("mau.csv");
+    refused(
+        &k,
+        &["template", "--out", out.to_str().unwrap(), "--as-of", "15/01/2026"],
+        3,
+        "Lỗi: Kỳ tháng 12/2025 (01/12/2025 - 31/12/2025) kết thúc trước khi kế hoạch bắt đầu (30/05/2026): chưa có gì để điền; chọn --as-of muộn hơn\n",
+    );
+    assert!(!out.exists());
 }

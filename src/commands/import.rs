@@ -570,7 +570,8 @@ fn template_identity(
         return Err(rejected(i18n::template_old_version(
             file,
             identity.unit.as_deref().unwrap_or("all"),
-            Lang::Vi.date(identity.period.end),
+            // A template is for the last whole period before its day: the day after this one.
+            Lang::Vi.date(identity.period.end + chrono::Days::new(1)),
         )));
     }
     Ok(Some(identity))

@@ -112,6 +112,18 @@ pub fn phase_status(lang: Lang, status: crate::plan::compliance::PhaseStatus) ->
 pub enum Clerk {
     /// `baocao --out FILE` where FILE exists and `--force` was not given.
     ReportExists { path: String },
+    /// The line on a template that says which period it is for and why.
+    TemplatePeriod {
+        period: String,
+        end: String,
+        made: String,
+    },
+    /// A template whose period ends before the plan starts.
+    TemplateBeforePlan {
+        period_vi: String,
+        period_en: String,
+        start: String,
+    },
 }
 
 impl Clerk {
@@ -125,6 +137,24 @@ impl Clerk {
                     let _ = write!(out, "{path} đã có: thêm --force để ghi đè (tệp cũ có thể chứa phần Văn phòng đã sửa), hoặc chọn tên khác");
                 } else {
                     let _ = write!(out, "{path} already exists: add --force to overwrite it (the old file may hold the Office's edits), or choose another name");
+                }
+            }
+            Self::TemplatePeriod { period, end, made } => {
+                if vi {
+                    let _ = write!(out, "Kỳ báo cáo: {period}, kỳ trọn vẹn gần nhất trước ngày lập mẫu {made}. Ghi số liệu tính đến hết ngày {end}; gửi lại và nhập được ngay từ hôm nay.");
+                } else {
+                    let _ = write!(out, "Period: {period}, the last whole period before the day this sheet was made ({made}). Write the figures as of the end of {end}; it can be sent back and imported from today.");
+                }
+            }
+            Self::TemplateBeforePlan {
+                period_vi,
+                period_en,
+                start,
+            } => {
+                if vi {
+                    let _ = write!(out, "Kỳ {period_vi} kết thúc trước khi kế hoạch bắt đầu ({start}): chưa có gì để điền; chọn --as-of muộn hơn");
+                } else {
+                    let _ = write!(out, "The period {period_en} ends before the plan starts ({start}): there is nothing to fill yet; choose a later --as-of");
                 }
             }
         }
