@@ -22,8 +22,9 @@ const MEASURE: &str = r#"<script>
         if (hit(boxes[i], boxes[j])) overlaps.push(texts[i].textContent + ' / ' + texts[j].textContent);
     const outside = texts.filter((t, i) => boxes[i].left < svg.left - 1 || boxes[i].right > svg.right + 1
       || boxes[i].top < svg.top - 1 || boxes[i].bottom > svg.bottom + 1).map(t => t.textContent);
+    const unsized = texts.filter((t, i) => boxes[i].width < 1 || boxes[i].height < 1).map(t => t.textContent);
     const caption = figure.querySelector('figcaption');
-    return { caption: caption ? caption.textContent : '', labels: texts.map(t => t.textContent), overlaps: overlaps, outside: outside };
+    return { caption: caption ? caption.textContent : '', labels: texts.map(t => t.textContent), overlaps: overlaps, outside: outside, unsized: unsized };
   });
   const pre = document.createElement('pre');
   pre.id = 'measure';
@@ -144,6 +145,11 @@ fn the_weekly_html_fits_a_phone_and_a_desktop_with_labelled_charts() {
                 );
                 assert_eq!(
                     chart["outside"],
+                    serde_json::json!([]),
+                    "{lang} {width}: {chart}"
+                );
+                assert_eq!(
+                    chart["unsized"],
                     serde_json::json!([]),
                     "{lang} {width}: {chart}"
                 );
