@@ -56,6 +56,21 @@ fn weekly_html(k: &Kehoach, lang: &str) -> String {
         "30/06/2026",
     ])
     .expect(0);
+    // A note as a department writes it: one long word that no table cell can wrap.
+    k.run(&[
+        "record",
+        "TT1.03",
+        "2",
+        "--unit",
+        "PA",
+        "--date",
+        "26/06/2026",
+        "--note",
+        "https://dichvucong.dongnai.gov.vn/tra-cuu-ho-so/phuong-tam-phuoc/thang-06-2026.xlsx",
+        "--as-of",
+        "30/06/2026",
+    ])
+    .expect(0);
     let run = k
         .run(&[
             "--lang",
