@@ -214,6 +214,12 @@ fn times_are_local_with_their_offset_and_nobody_is_unknown() {
         "{}",
         csv.stdout
     );
+    let weekly = k.run_env(&["weekly", "--stamp"], &tz).expect(0);
+    assert!(
+        weekly.stdout.contains("Lập lúc 2026-11-25 15:00 (+07:00)\n"),
+        "{}",
+        weekly.stdout
+    );
     let json = k.run_env(&["history", "--format", "json"], &tz).expect(0);
     assert_eq!(json.json()[0]["recorded_at"], "2026-11-25T08:00:00Z");
     let again = k

@@ -324,6 +324,7 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
         .to_string();
     let _ = writeln!(out, "{}{title}", if md { "# " } else { "" });
     if let Some(at) = &weekly.generated_at {
+        let at = crate::output::clerk::local_time(at);
         let _ = writeln!(out, "{} {at}", lang.pick(i18n::GENERATED_AT));
     }
 
