@@ -216,7 +216,9 @@ fn times_are_local_with_their_offset_and_nobody_is_unknown() {
     );
     let weekly = k.run_env(&["weekly", "--stamp"], &tz).expect(0);
     assert!(
-        weekly.stdout.contains("Lập lúc 2026-11-25 15:00 (+07:00)\n"),
+        weekly
+            .stdout
+            .contains("Lập lúc 2026-11-25 15:00 (+07:00)\n"),
         "{}",
         weekly.stdout
     );
@@ -533,7 +535,9 @@ fn the_docx_numbers_pages_from_two_and_draws_real_rules() {
     assert!(!header_of("first").contains("PAGE"));
     // The rules under the header blocks and the abstract: paragraph borders, no characters.
     assert!(!document.contains('─'), "a rule made of characters");
-    let rules = document.matches("<w:pBdr><w:top w:val=\"single\"").count();
+    let rules = document
+        .matches("<w:pBdr><w:bottom w:val=\"single\"")
+        .count();
     assert_eq!(rules, 3, "issuer, motto and abstract each have their rule");
 }
 

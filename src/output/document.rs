@@ -287,8 +287,8 @@ fn bold_line(text: &str, size: usize, align: AlignmentType) -> Paragraph {
         .line_spacing(LineSpacing::new().before(0).after(0))
 }
 
-/// A short rule under a block's last line: an empty, 1 pt high paragraph whose top border is
-/// the line, `length` twips long, centred in a column `width` twips wide (a real rule that
+/// A short rule under a block's last line: an empty, 6 pt high paragraph whose bottom border
+/// is the line, `length` twips long, centred in a column `width` twips wide (a real rule that
 /// Word and LibreOffice draw at any zoom, not a row of box-drawing characters).
 fn rule(width: usize, length: usize) -> Paragraph {
     let side = (width.saturating_sub(length) / 2) as i32;
@@ -297,14 +297,14 @@ fn rule(width: usize, length: usize) -> Paragraph {
         .indent(Some(side), None, Some(side), None)
         .line_spacing(
             LineSpacing::new()
-                .before(40)
-                .after(0)
-                .line(20)
+                .before(0)
+                .after(100)
+                .line(120)
                 .line_rule(LineSpacingType::Exact),
         );
     paragraph.property = paragraph.property.set_borders(
         ParagraphBorders::with_empty().set(
-            ParagraphBorder::new(ParagraphBorderPosition::Top)
+            ParagraphBorder::new(ParagraphBorderPosition::Bottom)
                 .val(BorderType::Single)
                 .size(6)
                 .space(0),
