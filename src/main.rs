@@ -60,7 +60,8 @@ fn refused(error: &clap::Error, lang: Lang) -> ExitCode {
         | ErrorKind::DisplayVersion
         | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => error.exit(),
         _ => {
-            let usage = output::clerk::UsageError::from_clap(error);
+            let usage = output::clerk::UsageError::from_clap(error)
+                .with_aliases(&<Cli as clap::CommandFactory>::command());
             eprint!("{}", usage.render(lang));
             ExitCode::from(2)
         }

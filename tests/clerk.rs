@@ -57,7 +57,7 @@ fn usage_errors_are_in_the_users_language() {
         &k,
         &["baocao", "--period", "weekly"],
         2,
-        "Lỗi: giá trị 'weekly' không dùng được cho --period <PERIOD>\n  các giá trị được nhận: month, quarter, half, year, phase\n\nXem hướng dẫn: thêm --help\n",
+        "Lỗi: giá trị 'weekly' không dùng được cho --period <PERIOD>\n  các giá trị được nhận: month, quarter, half, year, phase\n  hoặc: thang, quy, 6-thang, nam, giai-doan\n\nXem hướng dẫn: thêm --help\n",
     );
     refused(
         &k,

@@ -179,6 +179,8 @@ pub struct UsageError {
     pub suggestion: Option<String>,
     /// The usage line of the command concerned ("kehoach report [OPTIONS]").
     pub usage: Option<String>,
+    /// The Vietnamese words a refused value's flag also accepts (`dang-lam`, `thang`).
+    pub vietnamese: Vec<String>,
 }
 
 /// What was wrong with a command line.
@@ -283,7 +285,49 @@ impl UsageError {
             problem,
             suggestion,
             usage,
+            vietnamese: Vec::new(),
         }
+    }
+
+    /// Adds the Vietnamese words (the ASCII aliases) of the refused flag's values, found in the
+    /// command line's definition.
+    pub fn with_aliases(mut self, command: &clap::Command) -> Self {
+        let UsageProblem::InvalidValue { arg, valid, .. } = &self.problem else {
+            return self;
+        };
+        let long = arg
+            .split(' ')
+            .next()
+            .unwrap_or_default()
+            .trim_start_matches("--");
+        // Several subcommands have a --period: the one whose values clap listed.
+        let same = |a: &clap::Arg| {
+            let names: Vec<String> = a
+                .get_possible_values()
+                .iter()
+                .filter(|v| !v.is_hide_set())
+                .map(|v| v.get_name().to_string())
+                .collect();
+            a.get_long() == Some(long) && names == *valid
+        };
+        fn find<'c>(
+            command: &'c clap::Command,
+            same: &dyn Fn(&clap::Arg) -> bool,
+        ) -> Option<&'c clap::Arg> {
+            command
+                .get_arguments()
+                .find(|a| same(a))
+                .or_else(|| command.get_subcommands().find_map(|sub| find(sub, same)))
+        }
+        if let Some(found) = find(command, &same) {
+            self.vietnamese = found
+                .get_possible_values()
+                .iter()
+                .flat_map(|value| value.get_name_and_aliases().skip(1).take(1))
+                .map(str::to_string)
+                .collect();
+        }
+        self
     }
 
     /// The whole message, "Lỗi: …" with the usage line and where to read more.
@@ -300,6 +344,9 @@ impl UsageError {
                 if !valid.is_empty() {
                     let label = lang.pick(("các giá trị được nhận", "possible values"));
                     let _ = write!(out, "\n  {label}: {}", valid.join(", "));
+                    if vi && !self.vietnamese.is_empty() {
+                        let _ = write!(out, "\n  hoặc: {}", self.vietnamese.join(", "));
+                    }
                 }
             }
             UsageProblem::BadValue { value, arg, reason } => {
