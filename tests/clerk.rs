@@ -628,3 +628,17 @@ fn a_template_for_a_period_before_the_plan_is_refused() {
     );
     assert!(!out.exists());
 }
+
+#[test]
+fn english_counts_of_problems_agree() {
+    let k = Kehoach::new();
+    let seed = common::fixture("seeds/invalid/four-phases.toml");
+    let run = k.run(&["--lang", "en", "init", "--seed", &seed]).expect(3);
+    assert!(
+        stable(&run.stderr, &k).starts_with(
+            "Error: The seed <REPO>/fixtures/seeds/invalid/four-phases.toml is invalid (1 problem); nothing was written:"
+        ),
+        "{}",
+        run.stderr
+    );
+}

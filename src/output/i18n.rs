@@ -439,7 +439,8 @@ pub fn breach(breach: &Breach) -> Localized {
 pub fn seed_rejected(file: &str, count: usize) -> Localized {
     loc!(
         "Tệp kế hoạch {file} không hợp lệ ({count} lỗi); chưa ghi gì vào cơ sở dữ liệu:",
-        "The seed {file} is invalid ({count} problem(s)); nothing was written:"
+        "The seed {file} is invalid ({problems}); nothing was written:",
+        problems = count_en(count, "problem", "problems")
     )
 }
 
@@ -841,10 +842,11 @@ pub fn backup_exists(shown: impl Display) -> Localized {
 }
 
 /// The check found problems.
-pub fn check_failed(count: impl Display) -> Localized {
+pub fn check_failed(count: usize) -> Localized {
     loc!(
         "Kiểm tra thấy {count} lỗi trong cơ sở dữ liệu; khôi phục từ bản sao lưu nếu cần (xem README):",
-        "The check found {count} problem(s) in the database; restore from a backup if needed (see the README):"
+        "The check found {problems} in the database; restore from a backup if needed (see the README):",
+        problems = count_en(count, "problem", "problems")
     )
 }
 
@@ -1163,6 +1165,11 @@ pub fn task_lateness(done: bool, days: i64) -> Localized {
             days_en = days_en(days)
         )
     }
+}
+
+/// "1 problem", "2 problems".
+fn count_en(n: usize, one: &str, other: &str) -> String {
+    count(Lang::En, n as i64, ("", one), ("", other))
 }
 
 /// "1 day", "2 days".
