@@ -469,6 +469,19 @@ fn csv_exports_give_every_value_its_own_column() {
     let (_, rows) = csv(&["task", "log", "TT1.T01"]);
     assert_eq!(rows[0][3..], ["Văn thư Lan", "2026-11-25 08:00 (+00:00)"]);
 
+    // The plan's listings too: no cell holds several lines.
+    let (headers, rows) = csv(&["plan", "tasks"]);
+    assert_eq!(headers[3..5], ["Chủ trì", "Phối hợp"]);
+    assert!(
+        rows.iter().any(|r| !r[4].is_empty()),
+        "a task with cooperating units"
+    );
+    let (headers, _) = csv(&["plan", "indicators"]);
+    assert_eq!(headers[5..], ["Các mốc", "Chỉ tiêu từng đơn vị"]);
+    let (headers, rows) = csv(&["plan"]);
+    assert_eq!(headers.len(), 4 + 5 * 3, "{headers:?}");
+    assert_eq!(rows.len(), 7);
+
     let (headers, rows) = csv(&["report", "--as-of", "02/12/2026"]);
     assert_eq!(headers.len(), 1 + 5 * 5 + 4, "{headers:?}");
     assert_eq!(

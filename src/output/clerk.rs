@@ -89,6 +89,9 @@ pub const RECORDED_BY: (&str, &str) = ("Người nhập", "Recorded by");
 pub const RECORDED_AT: (&str, &str) = ("Lúc", "Recorded at");
 pub const DONE_ON: (&str, &str) = ("Ngày hoàn thành", "Done on");
 pub const DAYS_LATE: (&str, &str) = ("Số ngày trễ", "Days late");
+pub const KIND: (&str, &str) = ("Loại", "Kind");
+pub const UNIT_TARGETS: (&str, &str) = ("Chỉ tiêu từng đơn vị", "Unit targets");
+pub const COOPERATING: (&str, &str) = ("Phối hợp", "Cooperating");
 
 /// The report grid's CSV columns for one phase (or the total): what a table cell packs.
 pub const GRID_STATUS: (&str, &str) = ("trạng thái", "status");
