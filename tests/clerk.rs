@@ -469,6 +469,19 @@ fn csv_exports_give_every_value_its_own_column() {
     let (_, rows) = csv(&["task", "log", "TT1.T01"]);
     assert_eq!(rows[0][3..], ["Văn thư Lan", "2026-11-25 08:00 (+00:00)"]);
 
+    let import = k.path("so-lieu.csv");
+    std::fs::write(
+        &import,
+        "Mã chỉ tiêu;Đơn vị;Ngày;Giá trị\nTT1.02;TTPVHCC;20/11/2026;80\n",
+    )
+    .unwrap();
+    k.run(&["import", import.to_str().unwrap()]).expect(0);
+    let (headers, rows) = csv(&["import", "--log"]);
+    assert_eq!(headers[1..3], ["Tệp", "SHA-256"]);
+    assert_eq!(headers[headers.len() - 2..], ["Người nhập", "Lúc"]);
+    assert_eq!(rows[0][2].len(), 64, "the whole SHA-256");
+    assert_eq!(rows[0][rows[0].len() - 1], "2026-11-25 08:00 (+00:00)");
+
     // The plan's listings too: no cell holds several lines.
     let (headers, rows) = csv(&["plan", "tasks"]);
     assert_eq!(headers[3..5], ["Chủ trì", "Phối hợp"]);
