@@ -51,8 +51,8 @@ fn refused(error: &clap::Error, lang: Lang) -> ExitCode {
             _ => None,
         };
         let message = i18n::date_error(&date.error);
-        let (error_word, flag) = (lang.pick(i18n::ERROR), flag.unwrap_or_default());
-        eprintln!("{error_word}: {flag}: {}", message.get(lang));
+        let flag = flag.map(|f| format!("{f}: ")).unwrap_or_default();
+        eprintln!("{}: {flag}{}", lang.pick(i18n::ERROR), message.get(lang));
         return ExitCode::from(ExitKind::BadInput.code());
     }
     match error.kind() {
