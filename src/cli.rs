@@ -32,6 +32,10 @@ pub struct Cli {
     )]
     pub lang: Option<Lang>,
 
+    /// Độ rộng bảng, tính bằng ký tự (table width); mặc định: màn hình, rồi $COLUMNS, rồi 80
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -259,11 +263,20 @@ pub struct TaskListArgs {
 /// A task status on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TaskStatusArg {
+    /// Chưa bắt đầu (chua-bat-dau)
+    #[value(alias = "chua-bat-dau", alias = "chưa-bắt-đầu")]
     NotStarted,
+    /// Đang làm (dang-lam)
+    #[value(alias = "dang-lam", alias = "đang-làm", alias = "dang-thuc-hien")]
     InProgress,
+    /// Hoàn thành (hoan-thanh)
+    #[value(alias = "hoan-thanh", alias = "hoàn-thành", alias = "xong")]
     Done,
+    /// Hủy (huy)
+    #[value(alias = "huy", alias = "hủy", alias = "huỷ")]
     Cancelled,
-    /// Quá hạn (past its deadline and not done)
+    /// Quá hạn (qua-han): past its deadline and not done
+    #[value(alias = "qua-han", alias = "quá-hạn")]
     Overdue,
 }
 
@@ -365,7 +378,7 @@ pub struct TemplateArgs {
     /// Chỉ một nội dung (only this content), ví dụ TT1
     #[arg(long, value_name = "C")]
     pub content: Option<String>,
-    /// Kỳ báo cáo (period): tuần hoặc tháng chứa ngày --as-of; số liệu tính đến ngày cuối kỳ
+    /// Kỳ báo cáo (period): tuần hoặc tháng trọn vẹn gần nhất kết thúc trước ngày --as-of; số liệu tính đến ngày cuối kỳ
     #[arg(long, value_enum, default_value_t = TemplatePeriod::Month)]
     pub period: TemplatePeriod,
     #[command(flatten)]
@@ -389,29 +402,44 @@ pub struct BaocaoArgs {
     /// Ghi vào tệp .docx, .md hoặc .html; mặc định: Markdown ra màn hình
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Ghi đè tệp --out đã có (overwrite an existing --out file)
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// A periodic report's period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum BaocaoPeriod {
-    /// Tháng trước (the previous month)
+    /// Tháng trước, thang (the previous month)
+    #[value(alias = "thang", alias = "tháng")]
     Month,
-    /// Quý trước (the previous quarter)
+    /// Quý trước, quy (the previous quarter)
+    #[value(alias = "quy", alias = "quý")]
     Quarter,
-    /// 6 tháng trước (the previous half-year)
+    /// 6 tháng trước, 6-thang (the previous half-year)
+    #[value(
+        alias = "6-thang",
+        alias = "6-tháng",
+        alias = "nua-nam",
+        alias = "nửa-năm"
+    )]
     Half,
-    /// Năm trước (the previous year)
+    /// Năm trước, nam (the previous year)
+    #[value(alias = "nam", alias = "năm")]
     Year,
-    /// Giai đoạn vừa kết thúc của từng nội dung (each content's latest finished phase)
+    /// Giai đoạn vừa kết thúc của từng nội dung, giai-doan (each content's latest finished phase)
+    #[value(alias = "giai-doan", alias = "giai-đoạn")]
     Phase,
 }
 
 /// A template's period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TemplatePeriod {
-    /// Tuần, thứ Hai đến Chủ nhật (week, Monday to Sunday)
+    /// Tuần, thứ Hai đến Chủ nhật, tuan (week, Monday to Sunday)
+    #[value(alias = "tuan", alias = "tuần")]
     Week,
-    /// Tháng (calendar month)
+    /// Tháng, thang (calendar month)
+    #[value(alias = "thang", alias = "tháng")]
     Month,
 }
 
@@ -490,10 +518,53 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
+/// A command-line date that is not a day: bad data (exit 3), not a usage error, so `main`
+/// finds it behind clap's error and says why in the user's language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateArgError {
+    pub text: String,
+    pub error: crate::input::date::DateError,
+}
+
+impl std::fmt::Display for DateArgError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::output::i18n::date_error(&self.error).en)
+    }
+}
+
+impl std::error::Error for DateArgError {}
+
 /// Parses a command-line date: dd/mm/yyyy or ISO.
-fn parse_date_arg(text: &str) -> Result<NaiveDate, String> {
-    crate::input::date::parse_date(text).map_err(|e| {
-        let message = crate::output::i18n::date_error(&e);
-        format!("{} / {}", message.vi, message.en)
+fn parse_date_arg(text: &str) -> Result<NaiveDate, DateArgError> {
+    crate::input::date::parse_date(text).map_err(|error| DateArgError {
+        text: text.to_string(),
+        error,
     })
+}
+
+/// The language asked for before clap has parsed anything (its errors must be in it too):
+/// `--lang X` or `--lang=X` anywhere before `--`, else `$KEHOACH_LANG`, else Vietnamese.
+pub fn prescan_lang(args: &[std::ffi::OsString]) -> Lang {
+    let parse = |text: &str| match text.trim().to_ascii_lowercase().as_str() {
+        "en" => Some(Lang::En),
+        "vi" => Some(Lang::Vi),
+        _ => None,
+    };
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        }
+        if word == "--lang" {
+            if let Some(lang) = words.next().and_then(|w| parse(&w)) {
+                return lang;
+            }
+        } else if let Some(lang) = word.strip_prefix("--lang=").and_then(parse) {
+            return lang;
+        }
+    }
+    std::env::var("KEHOACH_LANG")
+        .ok()
+        .and_then(|l| parse(&l))
+        .unwrap_or_default()
 }

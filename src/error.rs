@@ -59,14 +59,15 @@ impl AppError {
         self
     }
 
-    /// The message and its details in `lang`, one per line.
+    /// The message and its details in `lang`, one per line; the system's own error texts
+    /// inside them in the same language.
     pub fn render(&self, lang: Lang) -> String {
         let mut text = self.message.get(lang).to_string();
         for detail in &self.details {
             text.push_str("\n  ");
             text.push_str(detail.get(lang));
         }
-        text
+        crate::output::clerk::system_errors_in(lang, &text)
     }
 }
 

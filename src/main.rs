@@ -19,14 +19,51 @@ use crate::error::{AppError, ExitKind};
 use crate::output::i18n::{self, Lang};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(error) => return refused(&error, cli::prescan_lang(&args)),
+    };
     let lang = cli.lang.unwrap_or_default();
+    if let Some(width) = cli.width {
+        output::set_width(width);
+    }
     match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             let (kind, message) = explain(&error, lang);
             eprintln!("{}: {message}", lang.pick(i18n::ERROR));
             ExitCode::from(kind.code())
+        }
+    }
+}
+
+/// A command line clap refused: help and version as clap writes them; a date that is not a day
+/// is bad data (exit 3); anything else a usage error (exit 2), in the user's language.
+fn refused(error: &clap::Error, lang: Lang) -> ExitCode {
+    use clap::error::ErrorKind;
+    if let Some(date) = std::error::Error::source(error)
+        .and_then(|source| source.downcast_ref::<cli::DateArgError>())
+    {
+        let usage = output::clerk::UsageError::from_clap(error);
+        let flag = match &usage.problem {
+            output::clerk::UsageProblem::BadValue { arg, .. } => arg.split(' ').next(),
+            _ => None,
+        };
+        let message = i18n::date_error(&date.error);
+        let flag = flag.map(|f| format!("{f}: ")).unwrap_or_default();
+        eprintln!("{}: {flag}{}", lang.pick(i18n::ERROR), message.get(lang));
+        return ExitCode::from(ExitKind::BadInput.code());
+    }
+    match error.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => error.exit(),
+        _ => {
+            let usage = output::clerk::UsageError::from_clap(error)
+                .with_aliases(&<Cli as clap::CommandFactory>::command());
+            eprint!("{}", usage.render(lang));
+            ExitCode::from(2)
         }
     }
 }
@@ -40,5 +77,9 @@ fn explain(error: &anyhow::Error, lang: Lang) -> (ExitKind, String) {
         let app = store::database_error(sqlite, &store::opened_path());
         return (ExitKind::Database, app.render(lang));
     }
-    (ExitKind::Other, format!("{error:#}"))
+    let text = format!("{error:#}");
+    (
+        ExitKind::Other,
+        output::clerk::system_errors_in(lang, &text),
+    )
 }

@@ -124,7 +124,7 @@ fn the_same_week_gives_the_same_bytes_and_stamp_is_opt_in() {
         .expect(0)
         .stdout;
     assert!(
-        stamped.contains("Lập lúc 2026-11-25T08:00:00Z"),
+        stamped.contains("Lập lúc 2026-11-25 08:00 (+00:00)"),
         "{stamped}"
     );
 }

@@ -53,6 +53,12 @@ pub fn run(context: &Context, args: BaocaoArgs) -> anyhow::Result<()> {
             _ => return Err(rejected(i18n::baocao_out_unknown(path.display()))),
         },
     };
+    if let Some(path) = args.out.as_ref().filter(|p| p.exists() && !args.force) {
+        let refusal = crate::output::clerk::Clerk::ReportExists {
+            path: path.display().to_string(),
+        };
+        return Err(rejected(refusal.localized()));
+    }
     let (store, plan) = context.open_plan()?;
     let today = as_of(args.as_of.as_of);
     let scope = match args.period {

@@ -7,9 +7,11 @@ use serde::Serialize;
 
 use crate::cli::HistoryArgs;
 use crate::commands::{find_indicator, find_unit, Context};
+use crate::output::clerk;
 use crate::output::i18n::{self, Lang};
 use crate::output::{self, Format, Listing};
 use crate::plan::measure::Measurement;
+use crate::plan::Plan;
 use crate::store::records::measurement_history;
 
 #[derive(Serialize)]
@@ -48,7 +50,7 @@ pub fn run(context: &Context, args: HistoryArgs) -> anyhow::Result<()> {
             .collect();
         return output::print(&output::json(&rows));
     }
-    output::print(&listing(context.lang, &history).render(args.format.format))
+    output::print(&listing(context.lang, &plan, &history).render(args.format.format))
 }
 
 /// The latest revision of each (indicator, unit, date, baseline) in a history, read once so
@@ -74,7 +76,8 @@ impl<'h> Latest<'h> {
 }
 
 /// The history as a listing: one row per stored revision, replaced ones struck through in words.
-pub fn listing(lang: Lang, history: &[Measurement]) -> Listing {
+/// The table shows who and when in one cell; the CSV gives every value its own column.
+pub fn listing(lang: Lang, plan: &Plan, history: &[Measurement]) -> Listing {
     let mut listing = Listing::new(&[
         lang.pick(i18n::DATE),
         lang.pick(i18n::INDICATOR),
@@ -84,16 +87,20 @@ pub fn listing(lang: Lang, history: &[Measurement]) -> Listing {
         lang.pick(i18n::NOTE),
         lang.pick(i18n::RECORDED),
     ]);
+    let mut csv_rows = Vec::new();
     let latest = Latest::of(history);
     for m in history {
+        let percent = plan
+            .indicator_by_code(&m.indicator)
+            .is_some_and(|(_, i)| i.unit_of_measure == "%");
+        let number = if percent {
+            lang.percent(m.value)
+        } else {
+            lang.number(m.value)
+        };
         let mut value = match (m.numerator, m.denominator) {
-            (Some(n), Some(d)) => format!(
-                "{} ({}/{})",
-                lang.number(m.value),
-                lang.number(n),
-                lang.number(d)
-            ),
-            _ => lang.number(m.value),
+            (Some(n), Some(d)) => format!("{number} ({}/{})", lang.number(n), lang.number(d)),
+            _ => number.clone(),
         };
         if m.baseline {
             value.push_str(&format!(" [{}]", lang.pick(i18n::BASELINE_MARK)));
@@ -102,9 +109,28 @@ pub fn listing(lang: Lang, history: &[Measurement]) -> Listing {
         if m.revision > 1 {
             revision.push_str(&format!(" ({})", lang.pick(i18n::CORRECTION)));
         }
-        if latest.supersedes(m) {
+        let replaced = latest.supersedes(m);
+        if replaced {
             value = format!("{value} ✗");
         }
+        let by = clerk::who(lang, m.recorded_by.as_deref());
+        let at = clerk::local_time(&m.recorded_at);
+        let mark = |yes: bool| if yes { "x".to_string() } else { String::new() };
+        let optional = |n: Option<f64>| n.map(|n| lang.number(n)).unwrap_or_default();
+        csv_rows.push(vec![
+            lang.date(m.date),
+            m.indicator.clone(),
+            m.unit.clone(),
+            number,
+            optional(m.numerator),
+            optional(m.denominator),
+            mark(m.baseline),
+            m.revision.to_string(),
+            mark(replaced),
+            m.note.clone().unwrap_or_default(),
+            by,
+            at,
+        ]);
         listing.push(vec![
             lang.date(m.date),
             m.indicator.clone(),
@@ -112,9 +138,30 @@ pub fn listing(lang: Lang, history: &[Measurement]) -> Listing {
             value,
             revision,
             m.note.clone().unwrap_or_default(),
-            recorded(m.recorded_by.as_deref(), &m.recorded_at),
+            recorded(lang, m.recorded_by.as_deref(), &m.recorded_at),
         ]);
     }
+    let csv_headers = [
+        i18n::DATE,
+        i18n::INDICATOR,
+        i18n::UNIT,
+        i18n::VALUE,
+        i18n::TEMPLATE_NUMERATOR,
+        i18n::TEMPLATE_DENOMINATOR,
+        i18n::BASELINE,
+        i18n::REVISION,
+        clerk::REPLACED,
+        i18n::NOTE,
+        clerk::RECORDED_BY,
+        clerk::RECORDED_AT,
+    ];
+    listing.csv = Some((
+        csv_headers
+            .iter()
+            .map(|h| lang.pick(*h).to_string())
+            .collect(),
+        csv_rows,
+    ));
     if history.iter().any(|m| latest.supersedes(m)) {
         listing
             .notes
@@ -123,11 +170,8 @@ pub fn listing(lang: Lang, history: &[Measurement]) -> Listing {
     listing
 }
 
-/// "lan\n2026-11-25 04:42 UTC": who typed a value in, and when.
-pub fn recorded(by: Option<&str>, at: &str) -> String {
-    let at = at.get(..16).unwrap_or(at).replace('T', " ");
-    match by {
-        Some(by) => format!("{by}\n{at} UTC"),
-        None => format!("{at} UTC"),
-    }
+/// "lan\n2026-11-25 11:42 (+07:00)": who typed a value in ("không rõ" when nobody is known),
+/// and when, in local time.
+pub fn recorded(lang: Lang, by: Option<&str>, at: &str) -> String {
+    format!("{}\n{}", clerk::who(lang, by), clerk::local_time(at))
 }

@@ -129,7 +129,21 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
             lang.pick(i18n::REJECTED),
             lang.pick(i18n::RECORDED),
         ]);
+        let mut csv_rows = Vec::new();
         for entry in &log {
+            let (by, at) = (entry.recorded_by.as_deref(), &entry.recorded_at);
+            csv_rows.push(vec![
+                entry.id.to_string(),
+                entry.file_name.clone(),
+                entry.sha256.clone(),
+                entry.rows_read.to_string(),
+                entry.imported.to_string(),
+                entry.unchanged.to_string(),
+                entry.corrected.to_string(),
+                entry.rejected.to_string(),
+                crate::output::clerk::who(lang, by),
+                crate::output::clerk::local_time(at),
+            ]);
             listing.push(vec![
                 entry.id.to_string(),
                 format!(
@@ -143,11 +157,23 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
                 entry.corrected.to_string(),
                 entry.rejected.to_string(),
                 crate::commands::history::recorded(
+                    lang,
                     entry.recorded_by.as_deref(),
                     &entry.recorded_at,
                 ),
             ]);
         }
+        let mut csv_headers = listing.headers.clone();
+        csv_headers.insert(2, "SHA-256".to_string());
+        csv_headers.pop();
+        csv_headers.extend(
+            [
+                crate::output::clerk::RECORDED_BY,
+                crate::output::clerk::RECORDED_AT,
+            ]
+            .map(|h| lang.pick(h).to_string()),
+        );
+        listing.csv = Some((csv_headers, csv_rows));
         return output::print(&listing.render(args.format.format));
     }
     let today = as_of(args.as_of.as_of);
@@ -625,7 +651,8 @@ fn template_identity(
         return Err(rejected(i18n::template_old_version(
             file,
             identity.unit.as_deref().unwrap_or("all"),
-            Lang::Vi.date(identity.period.end),
+            // A template is for the last whole period before its day: the day after this one.
+            Lang::Vi.date(identity.period.end + chrono::Days::new(1)),
         )));
     }
     Ok(Some(identity))

@@ -215,14 +215,9 @@ pub fn find_content<'p>(plan: &'p Plan, code: &str) -> anyhow::Result<&'p Conten
         })
 }
 
-/// Who is recording: `--by`, else the login name.
+/// Who is recording: `--by`, else the login name, else the system account's name.
 pub fn recorder(by: Option<String>) -> Option<String> {
     by.map(|b| crate::input::text::nfc(b.trim()))
         .filter(|b| !b.is_empty())
-        .or_else(|| {
-            std::env::var("USER")
-                .or_else(|_| std::env::var("USERNAME"))
-                .ok()
-        })
-        .filter(|b| !b.is_empty())
+        .or_else(crate::output::clerk::system_account)
 }

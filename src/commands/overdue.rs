@@ -215,8 +215,10 @@ pub fn listing(lang: Lang, rows: &[OverdueRow]) -> Listing {
             row.days_overdue.to_string()
         };
         let mut text = row.text.clone();
-        if let (Some(comparator), Some(target)) = (row.comparator, row.target) {
-            text.push_str(&format!(" [{comparator} {}]", lang.number(target)));
+        let comparator = row.comparator.and_then(crate::plan::Comparator::parse);
+        if let (Some(comparator), Some(target)) = (comparator, row.target) {
+            let bound = crate::output::clerk::bound(lang, comparator, target);
+            text.push_str(&format!(" [{bound}]"));
         }
         if let Some(reason) = &row.risk_text {
             text.push_str(&format!(" — {reason}"));

@@ -4,6 +4,7 @@ use clap::CommandFactory;
 
 use crate::cli::{Cli, PlanArgs, PlanPart};
 use crate::commands::{as_of, find_content, Context};
+use crate::output::clerk;
 use crate::output::i18n::{self, Lang};
 use crate::output::seed_toml::{self, SeedTomlMessage};
 use crate::output::{self, Format, Listing};
@@ -103,7 +104,31 @@ fn contents_listing(lang: Lang, plan: &Plan, contents: &[&Content]) -> Listing {
         lang.pick(i18n::PHASES),
     ]);
     listing.title = Some(heading(lang, plan));
+    let mut csv_headers: Vec<String> = [i18n::CODE, i18n::CONTENT, i18n::LEAD, clerk::KIND]
+        .iter()
+        .map(|h| lang.pick(*h).to_string())
+        .collect();
+    for number in 1..=5 {
+        let short = format!("{} {number}", lang.pick(i18n::PHASE_SHORT));
+        for part in [i18n::START, i18n::END, i18n::NAME] {
+            csv_headers.push(format!("{short}: {}", lang.pick(part)));
+        }
+    }
+    let mut csv_rows = Vec::new();
     for content in contents {
+        let mut csv_row = vec![
+            content.code.clone(),
+            content.title.clone(),
+            content.lead.clone(),
+            i18n::content_kind(lang, content.kind).to_string(),
+        ];
+        for number in 1..=5 {
+            let phase = content.phase(number);
+            csv_row.push(phase.map(|p| lang.date(p.start)).unwrap_or_default());
+            csv_row.push(phase.map(|p| lang.date(p.end)).unwrap_or_default());
+            csv_row.push(phase.map(|p| p.name.clone()).unwrap_or_default());
+        }
+        csv_rows.push(csv_row);
         let phases = content
             .phases
             .iter()
@@ -127,6 +152,7 @@ fn contents_listing(lang: Lang, plan: &Plan, contents: &[&Content]) -> Listing {
         );
         listing.push(vec![content.code.clone(), title, phases]);
     }
+    listing.csv = Some((csv_headers, csv_rows));
     listing
 }
 
@@ -160,8 +186,28 @@ fn indicators_listing(lang: Lang, contents: &[&Content]) -> Listing {
         lang.pick(i18n::DEADLINE),
         lang.pick(i18n::RESPONSIBLE),
     ]);
+    let mut csv_rows = Vec::new();
     for content in contents {
         for indicator in &content.indicators {
+            let checkpoints: Vec<String> = indicator
+                .checkpoints
+                .iter()
+                .map(|c| format!("{}: {}", lang.date(c.date), lang.number(c.target)))
+                .collect();
+            let unit_targets: Vec<String> = indicator
+                .unit_targets
+                .iter()
+                .map(|u| format!("{} {}", u.unit, lang.number(u.target)))
+                .collect();
+            csv_rows.push(vec![
+                indicator.code.clone(),
+                indicator.text.clone(),
+                i18n::indicator_target(lang, indicator, indicator.target),
+                lang.date(indicator.deadline),
+                indicator.responsible.join(", "),
+                checkpoints.join(", "),
+                unit_targets.join(", "),
+            ]);
             let mut target = i18n::indicator_target(lang, indicator, indicator.target);
             for checkpoint in &indicator.checkpoints {
                 target.push_str(&format!(
@@ -188,6 +234,9 @@ fn indicators_listing(lang: Lang, contents: &[&Content]) -> Listing {
             ]);
         }
     }
+    let mut csv_headers = listing.headers.clone();
+    csv_headers.extend([i18n::CHECKPOINTS, clerk::UNIT_TARGETS].map(|h| lang.pick(h).to_string()));
+    listing.csv = Some((csv_headers, csv_rows));
     listing
 }
 
@@ -199,8 +248,17 @@ fn tasks_listing(lang: Lang, contents: &[&Content]) -> Listing {
         lang.pick(i18n::LEAD),
         lang.pick(i18n::DEADLINE),
     ]);
+    let mut csv_rows = Vec::new();
     for content in contents {
         for task in &content.tasks {
+            csv_rows.push(vec![
+                task.code.clone(),
+                task.phase.to_string(),
+                task.text.clone(),
+                task.lead.clone(),
+                task.cooperating.join(", "),
+                lang.date(task.deadline),
+            ]);
             let mut lead = task.lead.clone();
             if !task.cooperating.is_empty() {
                 lead.push_str(&format!("\n+ {}", task.cooperating.join(", ")));
@@ -214,6 +272,16 @@ fn tasks_listing(lang: Lang, contents: &[&Content]) -> Listing {
             ]);
         }
     }
+    let csv_headers = [
+        i18n::CODE,
+        i18n::PHASE,
+        i18n::TEXT,
+        i18n::LEAD,
+        clerk::COOPERATING,
+        i18n::DEADLINE,
+    ];
+    let csv_headers = csv_headers.iter().map(|h| lang.pick(*h).to_string());
+    listing.csv = Some((csv_headers.collect(), csv_rows));
     listing
 }
 

@@ -196,15 +196,15 @@ fn already_recorded(
     unit: &str,
     unit_of_measure: &str,
 ) -> anyhow::Error {
-    let by = old.recorded_by.clone().unwrap_or_else(|| "?".into());
-    let at = old.recorded_at.replace('T', " ").replace('Z', " UTC");
+    let by = old.recorded_by.as_deref();
+    let at = crate::output::clerk::local_time(&old.recorded_at);
     let (vi_value, en_value) = (
         shown_reading(Lang::Vi, &as_reading(old), unit_of_measure),
         shown_reading(Lang::En, &as_reading(old), unit_of_measure),
     );
     let day = Lang::Vi.date(old.date);
     rejected(i18n::value_already_recorded(
-        code, unit, &day, &vi_value, &by, &at, &en_value,
+        code, unit, &day, &vi_value, by, &at, &en_value,
     ))
 }
 

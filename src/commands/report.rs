@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::cli::{ReportArgs, ReportBy};
 use crate::commands::{as_of, content_filter, Context};
+use crate::output::clerk;
 use crate::output::i18n::{self, Lang};
 use crate::output::{self, Format, Listing};
 use crate::plan::compliance::{
@@ -301,12 +302,42 @@ pub fn grid_listing(lang: Lang, rows: &[ReportRow], totals: &ReportRow, by_unit:
         headers,
         ..Listing::default()
     };
+    let mut csv_headers = vec![first.to_string()];
+    for phase in &totals.phases {
+        let short = format!("{} {}", lang.pick(i18n::PHASE_SHORT), phase.number);
+        for part in [
+            clerk::GRID_STATUS,
+            clerk::GRID_MET,
+            clerk::GRID_DUE,
+            clerk::GRID_PCT,
+        ] {
+            csv_headers.push(format!("{short}: {}", lang.pick(part)));
+        }
+        csv_headers.push(format!("{short}: {}", lang.pick(clerk::GRID_BEHIND)));
+    }
+    for part in [
+        clerk::GRID_MET,
+        clerk::GRID_DUE,
+        clerk::GRID_PCT,
+        clerk::GRID_BEHIND,
+    ] {
+        csv_headers.push(format!("{}: {}", lang.pick(i18n::TOTAL), lang.pick(part)));
+    }
+    let mut csv_rows = Vec::new();
     for row in rows.iter().chain(std::iter::once(totals)) {
         let name = if row.code.is_empty() {
             lang.pick(i18n::TOTAL).to_string()
         } else {
             row.code.clone()
         };
+        let mut csv_row = vec![name.clone()];
+        for phase in &row.phases {
+            let status = phase.status.map(|s| clerk::phase_status(lang, s));
+            csv_row.push(status.unwrap_or_default().to_string());
+            csv_row.extend(csv_tally(lang, &phase.tally));
+        }
+        csv_row.extend(csv_tally(lang, &row.total.tally));
+        csv_rows.push(csv_row);
         let mut cells = vec![name];
         cells.extend(
             row.phases
@@ -317,7 +348,21 @@ pub fn grid_listing(lang: Lang, rows: &[ReportRow], totals: &ReportRow, by_unit:
         listing.push(cells);
     }
     listing.notes.push(lang.pick(i18n::GRID_LEGEND).to_string());
+    listing.csv = Some((csv_headers, csv_rows));
     listing
+}
+
+/// A tally as the CSV's four numbers: met on time, due, rate, late or overdue.
+fn csv_tally(lang: Lang, tally: &Tally) -> [String; 4] {
+    [
+        tally.items_met.to_string(),
+        tally.items_due.to_string(),
+        tally
+            .compliance_pct()
+            .map(|p| lang.number((p * 10.0).round() / 10.0))
+            .unwrap_or_default(),
+        (tally.items_overdue + tally.items_late).to_string(),
+    ]
 }
 
 /// One content's items, phase by phase.
@@ -335,11 +380,8 @@ fn items_listing(lang: Lang, items: &[Item]) -> Listing {
     for item in sorted {
         let mut text = item.text.clone();
         if let Some((comparator, target)) = item.target {
-            text.push_str(&format!(
-                " [{} {}]",
-                comparator.symbol(),
-                lang.number(target)
-            ));
+            let bound = crate::output::clerk::bound(lang, comparator, target);
+            text.push_str(&format!(" [{bound}]"));
         }
         let code = match item.kind {
             ItemKind::Task => item.code.clone(),

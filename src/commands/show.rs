@@ -274,7 +274,7 @@ pub fn run(context: &Context, args: ShowArgs) -> anyhow::Result<()> {
                 .unwrap_or_default(),
         ]);
     }
-    let history_listing = crate::commands::history::listing(lang, &history);
+    let history_listing = crate::commands::history::listing(lang, &plan, &history);
     let format = args.format.format;
     // A CSV file holds one table: the figures per unit, which is what a spreadsheet wants.
     if format == Format::Csv {

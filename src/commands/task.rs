@@ -6,6 +6,7 @@ use crate::cli::{TaskChangeArgs, TaskCommand, TaskListArgs, TaskLogArgs, TaskSta
 use crate::commands::{as_of, content_filter, find_task, recorder, unit_filter, Context};
 use crate::error::rejected;
 use crate::input::text::nfc;
+use crate::output::clerk;
 use crate::output::i18n;
 use crate::output::verdicts::task_event_refused;
 use crate::output::{self, Format, Listing};
@@ -102,7 +103,22 @@ fn list(context: &Context, args: TaskListArgs) -> anyhow::Result<()> {
         lang.pick(i18n::DEADLINE),
         lang.pick(i18n::STATUS),
     ]);
+    let mut csv_rows = Vec::new();
     for (row, status) in &rows {
+        csv_rows.push(vec![
+            row.code.to_string(),
+            row.phase.to_string(),
+            row.text.to_string(),
+            row.lead.to_string(),
+            lang.date(row.deadline),
+            i18n::task_status(lang, *status).to_string(),
+            row.done_on.map(|on| lang.date(on)).unwrap_or_default(),
+            if row.days_late > 0 {
+                row.days_late.to_string()
+            } else {
+                String::new()
+            },
+        ]);
         let mut shown = i18n::task_status(lang, *status).to_string();
         if let Some(on) = row.done_on {
             shown.push_str(&format!(" {}", lang.date(on)));
@@ -121,6 +137,9 @@ fn list(context: &Context, args: TaskListArgs) -> anyhow::Result<()> {
             shown,
         ]);
     }
+    let mut csv_headers = listing.headers.clone();
+    csv_headers.extend([clerk::DONE_ON, clerk::DAYS_LATE].map(|h| lang.pick(h).to_string()));
+    listing.csv = Some((csv_headers, csv_rows));
     output::print(&listing.render(args.format.format))
 }
 
@@ -139,14 +158,24 @@ fn log(context: &Context, args: TaskLogArgs) -> anyhow::Result<()> {
         lang.pick(i18n::RECORDED),
     ]);
     listing.title = Some(format!("{} — {}", task.code, task.text));
+    let mut csv_rows = Vec::new();
     for e in &events {
-        listing.push(vec![
+        let (by, at) = (e.recorded_by.as_deref(), &e.recorded_at);
+        let row = vec![
             lang.date(e.date),
             i18n::task_action(lang, e.action).to_string(),
             e.note.clone().unwrap_or_default(),
-            crate::commands::history::recorded(e.recorded_by.as_deref(), &e.recorded_at),
-        ]);
+        ];
+        let mut csv_row = row.clone();
+        csv_row.extend([clerk::who(lang, by), clerk::local_time(at)]);
+        csv_rows.push(csv_row);
+        let mut row = row;
+        row.push(crate::commands::history::recorded(lang, by, at));
+        listing.push(row);
     }
+    let mut csv_headers = listing.headers[..3].to_vec();
+    csv_headers.extend([clerk::RECORDED_BY, clerk::RECORDED_AT].map(|h| lang.pick(h).to_string()));
+    listing.csv = Some((csv_headers, csv_rows));
     output::print(&listing.render(args.format.format))
 }
 

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::cli::{TemplateArgs, TemplatePeriod};
 use crate::commands::{as_of, content_filter, find_unit, Context};
 use crate::error::rejected;
-use crate::output::i18n;
+use crate::output::i18n::{self, Lang};
 use crate::output::template::{self as render, Template};
 use crate::output::{self, write_whole};
 use crate::plan::compliance::{task_state, TaskStatus};
@@ -42,7 +42,19 @@ pub fn run(context: &Context, args: TemplateArgs) -> anyhow::Result<()> {
         TemplatePeriod::Week => PeriodKind::Week,
         TemplatePeriod::Month => PeriodKind::Month,
     };
-    let period = Period::containing(kind, today);
+    // The last whole period before the day the template is made, as for `baocao`: its figures
+    // are as of a day already past, so a sheet filled and sent back the same day imports.
+    let period = Period::before(kind, today);
+    if period.end < plan.meta.start {
+        return Err(rejected(
+            crate::output::clerk::Clerk::TemplateBeforePlan {
+                period_vi: i18n::period_text(Lang::Vi, &period),
+                period_en: i18n::period_text(Lang::En, &period),
+                start: Lang::Vi.date(plan.meta.start),
+            }
+            .localized(),
+        ));
+    }
     let content = content_filter(&plan, args.content.as_deref())?.map(|c| c.code.as_str());
     let scope = match args.unit.as_deref() {
         None => Scope::Everyone,
@@ -65,6 +77,7 @@ pub fn run(context: &Context, args: TemplateArgs) -> anyhow::Result<()> {
             period,
         },
         unit_name: unit_name(&plan, unit),
+        made: today,
         indicators: indicator_lines(&plan, unit, content),
         tasks: task_lines(&plan, unit, content, &period, status_of),
     };

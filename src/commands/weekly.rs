@@ -13,14 +13,14 @@ use crate::commands::overdue::{self, OverdueRow, UnitOverdue};
 use crate::commands::report::{self, Report};
 use crate::commands::{as_of, Context};
 use crate::error::rejected;
-use crate::output::html_escape as escape;
 use crate::output::i18n::{self, Lang};
 use crate::output::verdicts;
+use crate::output::weekly_html;
 use crate::output::{self, Format, Listing};
 use crate::plan::compliance::{items, task_state, Moment, Outcome, Split, TaskStatus};
 use crate::plan::forecast::AtRisk;
 use crate::plan::measure::{self, Measurement, Status};
-use crate::plan::{forecast, Plan};
+use crate::plan::{forecast, IndicatorKind, Plan};
 use crate::store::records::{measurement_history, recorded, Recorded};
 
 #[derive(Serialize)]
@@ -363,6 +363,7 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
         .to_string();
     let _ = writeln!(out, "{}{title}", if md { "# " } else { "" });
     if let Some(at) = &weekly.generated_at {
+        let at = crate::output::clerk::local_time(at);
         let _ = writeln!(out, "{} {at}", lang.pick(i18n::GENERATED_AT));
     }
 
@@ -400,7 +401,7 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
     );
     if !c.values.is_empty() {
         out.push('\n');
-        out.push_str(&crate::commands::history::listing(lang, &c.values).render(format));
+        out.push_str(&crate::commands::history::listing(lang, plan, &c.values).render(format));
     }
     for t in &c.tasks_done {
         let (task, date, late) = (&t.task, lang.date(t.date), t.days_late);
@@ -500,177 +501,51 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
     out
 }
 
-/// One self-contained page: inline CSS, an inline SVG chart, no external fetch.
+/// One self-contained page, made by `output::weekly_html` from the Markdown body and the
+/// charts' numbers.
 fn render_html(lang: Lang, plan: &Plan, weekly: &Weekly) -> String {
     let body = render_text(lang, plan, weekly, Format::Md);
-    let mut html = String::new();
-    let title = escape(
-        body.lines()
-            .next()
-            .unwrap_or_default()
-            .trim_start_matches("# "),
-    );
-    let _ = write!(
-        html,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n<h1>{title}</h1>\n",
-        if lang == Lang::Vi { "vi" } else { "en" }
-    );
-    html.push_str(&chart(lang, weekly));
-    for forecast in weekly
+    let bars: Vec<weekly_html::Bar> = weekly
+        .compliance
+        .iter()
+        .map(|row| weekly_html::Bar {
+            code: row.code.clone(),
+            pct: row.compliance_pct,
+        })
+        .collect();
+    let trends: Vec<weekly_html::Trend> = weekly
         .furthest_from_target
         .iter()
-        .filter(|f| f.series.len() >= 2)
-    {
-        html.push_str(&trend_chart(lang, forecast));
-    }
-    // The Markdown body, turned into simple HTML: headings, tables, lists, paragraphs.
-    let mut in_table = false;
-    for line in body.lines().skip(1) {
-        if let Some(table_row) = line.strip_prefix('|') {
-            if line.starts_with("|---") {
-                continue;
-            }
-            if !in_table {
-                html.push_str("<table>\n");
-                in_table = true;
-            }
-            let cells: Vec<String> = split_md_row(table_row)
-                .iter()
-                .map(|c| escape(c).replace("&lt;br&gt;", "<br>"))
-                .collect();
-            let _ = writeln!(
-                html,
-                "<tr>{}</tr>",
-                cells
-                    .iter()
-                    .map(|c| format!("<td>{c}</td>"))
-                    .collect::<String>()
-            );
-            continue;
-        }
-        if in_table {
-            html.push_str("</table>\n");
-            in_table = false;
-        }
-        if let Some(h) = line.strip_prefix("### ") {
-            let _ = writeln!(html, "<h3>{}</h3>", escape(h));
-        } else if let Some(h) = line.strip_prefix("## ") {
-            let _ = writeln!(html, "<h2>{}</h2>", escape(h));
-        } else if let Some(item) = line.strip_prefix("- ") {
-            let _ = writeln!(html, "<p class=\"item\">{}</p>", escape(item));
-        } else if let Some(bold) = line.strip_prefix("**").and_then(|l| l.strip_suffix("**")) {
-            let _ = writeln!(
-                html,
-                "<p><strong>{}</strong></p>",
-                escape(&bold.replace("\\*", "*"))
-            );
-        } else if !line.trim().is_empty() {
-            let _ = writeln!(html, "<p>{}</p>", escape(line));
-        }
-    }
-    if in_table {
-        html.push_str("</table>\n");
-    }
-    html.push_str("</body>\n</html>\n");
-    html
-}
-
-fn split_md_row(row: &str) -> Vec<String> {
-    let mut cells = Vec::new();
-    let mut cell = String::new();
-    let mut chars = row.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                if let Some(next) = chars.next() {
-                    cell.push(next);
+        .map(|f| {
+            let sign = crate::plan::Comparator::parse(f.comparator)
+                .map(crate::output::clerk::sign)
+                .unwrap_or(f.comparator);
+            let target_text = match f.kind {
+                IndicatorKind::Reduction | IndicatorKind::Growth => {
+                    let word = if f.kind == IndicatorKind::Reduction {
+                        i18n::DOWN
+                    } else {
+                        i18n::UP
+                    };
+                    format!("{} {sign} {}", lang.pick(word), lang.percent(f.target))
                 }
+                _ => {
+                    let target = crate::commands::record::achieved_text(
+                        lang,
+                        f.kind,
+                        f.target,
+                        &f.unit_of_measure,
+                    );
+                    format!("{sign} {target}")
+                }
+            };
+            weekly_html::Trend {
+                code: f.code.clone(),
+                target_text,
+                target: f.target,
+                series: f.series.iter().map(|p| (p.date, p.value)).collect(),
             }
-            '|' => cells.push(std::mem::take(&mut cell).trim().to_string()),
-            other => cell.push(other),
-        }
-    }
-    cells
-}
-
-/// Horizontal bars of each content's on-time compliance, as inline SVG.
-fn chart(lang: Lang, weekly: &Weekly) -> String {
-    let rows = &weekly.compliance;
-    let height = 24 * rows.len() + 30;
-    let mut svg = format!(
-        "<svg class=\"chart\" viewBox=\"0 0 600 {height}\" role=\"img\" aria-label=\"{}\">\n",
-        escape(lang.pick(i18n::ON_TIME_COMPLIANCE_BY_CONTENT))
-    );
-    for (i, row) in rows.iter().enumerate() {
-        let y = 10 + 24 * i;
-        let value = row.compliance_pct.unwrap_or(0.0);
-        let width = (value / 100.0 * 440.0).round();
-        let _ = writeln!(
-            svg,
-            "<text x=\"0\" y=\"{}\">{}</text><rect x=\"60\" y=\"{y}\" width=\"440\" height=\"16\" class=\"track\"/><rect x=\"60\" y=\"{y}\" width=\"{width}\" height=\"16\" class=\"bar\"/><text x=\"510\" y=\"{}\">{}</text>",
-            y + 13,
-            escape(&row.code),
-            y + 13,
-            escape(&pct(lang, row.compliance_pct))
-        );
-    }
-    svg.push_str("</svg>\n");
-    svg
-}
-
-/// One indicator's ward figure over time, with its target as a dashed line, as inline SVG.
-fn trend_chart(lang: Lang, forecast: &Forecast) -> String {
-    let (width, height, left, top) = (600.0, 120.0, 60.0, 20.0);
-    let first = forecast
-        .series
-        .first()
-        .map(|p| p.date)
-        .unwrap_or(forecast.deadline);
-    let last = forecast
-        .series
-        .last()
-        .map(|p| p.date)
-        .unwrap_or(forecast.deadline);
-    let span = ((last - first).num_days().max(1)) as f64;
-    let values = forecast
-        .series
-        .iter()
-        .map(|p| p.value)
-        .chain([forecast.target]);
-    let (low, high) = values.fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    let range = (high - low).max(1.0);
-    let x =
-        |date: NaiveDate| left + (date - first).num_days() as f64 / span * (width - left - 20.0);
-    let y = |value: f64| top + (high - value) / range * (height - top - 20.0);
-    let points: Vec<String> = forecast
-        .series
-        .iter()
-        .map(|p| format!("{:.1},{:.1}", x(p.date), y(p.value)))
+        })
         .collect();
-    let title = format!(
-        "{} — {}",
-        forecast.code,
-        lang.pick(i18n::WARD_FIGURE_OVER_TIME)
-    );
-    format!(
-        "<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{label}\">\n<text x=\"0\" y=\"14\">{label}</text>\n<line x1=\"{left}\" x2=\"{right}\" y1=\"{target_y:.1}\" y2=\"{target_y:.1}\" class=\"target\"/><text x=\"0\" y=\"{target_text_y:.1}\">{target}</text>\n<polyline points=\"{points}\" class=\"line\"/>\n<text x=\"{left}\" y=\"{bottom}\">{from}</text><text x=\"{right_label}\" y=\"{bottom}\">{to}</text>\n</svg>\n",
-        label = escape(&title),
-        right = width - 20.0,
-        target_y = y(forecast.target),
-        target_text_y = y(forecast.target) + 4.0,
-        target = escape(&lang.number(forecast.target)),
-        points = points.join(" "),
-        bottom = height - 4.0,
-        from = lang.date(first),
-        right_label = width - 110.0,
-        to = lang.date(last),
-    )
+    weekly_html::render_html(lang, &body, &bars, &trends)
 }
-
-const CSS: &str = "body{font-family:'Times New Roman',serif;max-width:60rem;margin:1rem auto;padding:0 1rem;color:#111}
-h1{font-size:1.3rem}h2{font-size:1.1rem;border-bottom:1px solid #999;margin-top:1.5rem}h3{font-size:1rem}
-table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}td{border:1px solid #999;padding:.2rem .4rem;vertical-align:top}
-tr:first-child td{font-weight:bold;background:#eee}.chart{width:100%;max-width:40rem;font-size:13px}
-.track{fill:#eee}.bar{fill:#2a6f97}.line{fill:none;stroke:#2a6f97;stroke-width:2}.target{stroke:#c0392b;stroke-dasharray:6 4}p.item{margin:.2rem 0 .2rem 1rem}
-@media print{@page{size:A4;margin:2cm 1.5cm 2cm 3cm}body{max-width:none}}
-";

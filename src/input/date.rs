@@ -12,6 +12,8 @@ pub enum DateError {
     /// Well formed, but no such day (31/02/2026).
     NoSuchDay(String),
     TwoDigitYear(String),
+    /// A month past 12, as typed (2026/13/01): echoing it day first would invent a date.
+    NoSuchMonth(String, u32),
     /// A bare number: a spreadsheet cell formatted as a number, not a date.
     ExcelSerial(String),
     /// Something other than a time after the date ("01/07/2026 hoặc 15/07/2026").
@@ -93,6 +95,9 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
         });
     }
     let year: i32 = year.parse().map_err(|_| not_a_date())?;
+    if !(1..=12).contains(&month) {
+        return Err(DateError::NoSuchMonth(trimmed.to_string(), month));
+    }
     let found = NaiveDate::from_ymd_opt(year, month, day)
         .ok_or_else(|| DateError::NoSuchDay(format!("{day:02}/{month:02}/{year}")))?;
     // "01/07/2026 hoặc 15/07/2026" is not 01/07: only a time may follow a date.
@@ -144,7 +149,7 @@ mod tests {
         );
         assert_eq!(
             parse_date("2026-13-01"),
-            Err(DateError::NoSuchDay("01/13/2026".into()))
+            Err(DateError::NoSuchMonth("2026-13-01".into(), 13))
         );
         assert_eq!(
             parse_date("25/11/26"),

@@ -4,8 +4,9 @@
 //! One model, written as `.docx`, Markdown or HTML with the same content.
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, Table,
-    TableCell, TableRow, WidthType,
+    AlignmentType, BorderType, BreakType, Docx, Header, LineSpacing, LineSpacingType, PageMargin,
+    PageNum, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts,
+    Table, TableCell, TableRow, WidthType,
 };
 
 use crate::output::html_escape as escape;
@@ -265,6 +266,8 @@ const A4: (u32, u32) = (11906, 16838);
 /// 30 mm left, 15 mm right, 20 mm top and bottom.
 const MARGINS: (i32, i32, i32, i32) = (1134, 850, 1134, 1701);
 const TEXT_WIDTH: usize = 9355;
+/// The issuer's column in the header table; the motto has the rest.
+const ISSUER_WIDTH: usize = 3900;
 
 fn run(text: &str, size: usize) -> Run {
     Run::new()
@@ -286,9 +289,41 @@ fn bold_line(text: &str, size: usize, align: AlignmentType) -> Paragraph {
         .line_spacing(LineSpacing::new().before(0).after(0))
 }
 
-/// A short rule under a block's last line, drawn as a line of its own.
-fn rule() -> Paragraph {
-    line("───────", 20, AlignmentType::Center)
+/// A short rule under a block's last line: an empty, 6 pt high paragraph whose bottom border
+/// is the line, `length` twips long, centred in a column `width` twips wide (a real rule that
+/// Word and LibreOffice draw at any zoom, not a row of box-drawing characters).
+fn rule(width: usize, length: usize) -> Paragraph {
+    let side = (width.saturating_sub(length) / 2) as i32;
+    let mut paragraph = Paragraph::new()
+        .size(2)
+        .indent(Some(side), None, Some(side), None)
+        .line_spacing(
+            LineSpacing::new()
+                .before(0)
+                .after(100)
+                .line(120)
+                .line_rule(LineSpacingType::Exact),
+        );
+    paragraph.property = paragraph.property.set_borders(
+        ParagraphBorders::with_empty().set(
+            ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+                .val(BorderType::Single)
+                .size(6)
+                .space(0),
+        ),
+    );
+    paragraph
+}
+
+/// The header of every page but the first: the page number, centred in the top margin
+/// (Nghị định 30/2020/NĐ-CP, the page number from page 2 on).
+fn page_number_header() -> Header {
+    Header::new().add_paragraph(
+        Paragraph::new()
+            .add_page_num(PageNum::new())
+            .size(BODY)
+            .align(AlignmentType::Center),
+    )
 }
 
 /// Two borderless columns: the header's issuer and motto, the footer's recipients and signer.
@@ -382,12 +417,12 @@ pub fn docx(doc: &Document, created: chrono::NaiveDate) -> anyhow::Result<Vec<u8
     for name in name_lines(&doc.issuer) {
         issuer.push(bold_line(&name, HEADER, AlignmentType::Center));
     }
-    issuer.push(rule());
+    issuer.push(rule(ISSUER_WIDTH, 1300));
     issuer.push(line(&doc.number, 26, AlignmentType::Center));
     let motto = vec![
         bold_line(MOTTO[0], HEADER, AlignmentType::Center),
         bold_line(MOTTO[1], 26, AlignmentType::Center),
-        rule(),
+        rule(TEXT_WIDTH - ISSUER_WIDTH, 2900),
         Paragraph::new()
             .add_run(run(&doc.place_date, BODY).italic())
             .align(AlignmentType::Center),
@@ -412,11 +447,15 @@ pub fn docx(doc: &Document, created: chrono::NaiveDate) -> anyhow::Result<Vec<u8
         // Created and modified on the as-of day (docx-rs would write 1970 as modified).
         .created_at(&stamp)
         .updated_at(&stamp)
-        .add_table(two_blocks(issuer, motto, 3900))
+        // Page 1 has no number; every other page has it centred in the top margin.
+        .header(page_number_header())
+        .first_header(Header::new())
+        .title_pg()
+        .add_table(two_blocks(issuer, motto, ISSUER_WIDTH))
         .add_paragraph(Paragraph::new())
         .add_paragraph(bold_line(&doc.kind, BODY, AlignmentType::Center))
         .add_paragraph(bold_line(&doc.abstract_text, BODY, AlignmentType::Center))
-        .add_paragraph(rule());
+        .add_paragraph(rule(TEXT_WIDTH, 1800));
     for block in &doc.body {
         docx = match block {
             Block::Heading(_, text) => docx.add_paragraph(

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use crate::input::date::format_date_vi;
 use crate::input::number::format_number;
+use crate::output::clerk::count;
 use crate::output::problems::Message;
 use crate::plan::compliance::{Outcome, TaskAction, TaskStatus};
 use crate::plan::measure::{Status, Trend};
@@ -438,7 +439,8 @@ pub fn breach(breach: &Breach) -> Localized {
 pub fn seed_rejected(file: &str, count: usize) -> Localized {
     loc!(
         "Tệp kế hoạch {file} không hợp lệ ({count} lỗi); chưa ghi gì vào cơ sở dữ liệu:",
-        "The seed {file} is invalid ({count} problem(s)); nothing was written:"
+        "The seed {file} is invalid ({problems}); nothing was written:",
+        problems = count_en(count, "problem", "problems")
     )
 }
 
@@ -722,13 +724,17 @@ pub fn value_already_recorded(
     unit: impl Display,
     day: impl Display,
     vi_value: impl Display,
-    by: impl Display,
+    by: Option<&str>,
     at: impl Display,
     en_value: impl Display,
 ) -> Localized {
+    let (by_vi, by_en) = (
+        crate::output::clerk::who(Lang::Vi, by),
+        crate::output::clerk::who(Lang::En, by),
+    );
     loc!(
-        "{code} của {unit} ngày {day} đã có giá trị {vi_value} (do {by} nhập lúc {at}). Nếu cần sửa, thêm --correct --note \"lý do\"; giá trị cũ vẫn được giữ trong lịch sử.",
-        "{code} for {unit} on {day} already has the value {en_value} (recorded by {by} at {at}). To change it, add --correct --note \"reason\"; the old value stays in the history."
+        "{code} của {unit} ngày {day} đã có giá trị {vi_value} (do {by_vi} nhập lúc {at}). Nếu cần sửa, thêm --correct --note \"lý do\"; giá trị cũ vẫn được giữ trong lịch sử.",
+        "{code} for {unit} on {day} already has the value {en_value} (recorded by {by_en} at {at}). To change it, add --correct --note \"reason\"; the old value stays in the history."
     )
 }
 
@@ -783,10 +789,11 @@ pub fn correction_needs_note() -> Localized {
 }
 
 /// How late a task was done.
-pub fn task_done_late(days: impl Display, deadline: impl Display) -> Localized {
+pub fn task_done_late(days: i64, deadline: impl Display) -> Localized {
     loc!(
         " Trễ {days} ngày so với hạn {deadline}.",
-        " {days} days after its deadline {deadline}."
+        " {days_en} after its deadline {deadline}.",
+        days_en = days_en(days)
     )
 }
 
@@ -820,10 +827,11 @@ pub fn backup_exists(shown: impl Display) -> Localized {
 }
 
 /// The check found problems.
-pub fn check_failed(count: impl Display) -> Localized {
+pub fn check_failed(count: usize) -> Localized {
     loc!(
         "Kiểm tra thấy {count} lỗi trong cơ sở dữ liệu; khôi phục từ bản sao lưu nếu cần (xem README):",
-        "The check found {count} problem(s) in the database; restore from a backup if needed (see the README):"
+        "The check found {problems} in the database; restore from a backup if needed (see the README):",
+        problems = count_en(count, "problem", "problems")
     )
 }
 
@@ -994,34 +1002,32 @@ pub fn weekly_task_done(task: impl Display, date: impl Display) -> Localized {
 }
 
 /// A task done this week, late.
-pub fn weekly_task_done_late(
-    task: impl Display,
-    date: impl Display,
-    late: impl Display,
-) -> Localized {
+pub fn weekly_task_done_late(task: impl Display, date: impl Display, late: i64) -> Localized {
     loc!(
         "- {task} hoàn thành {date}, trễ {late} ngày",
-        "- {task} done {date}, {late} days late"
+        "- {task} done {date}, {late_en} late",
+        late_en = days_en(late)
     )
 }
 
 /// This week's changes, counted.
-pub fn weekly_changes(
-    values: impl Display,
-    done: impl Display,
-    overdue: impl Display,
-) -> Localized {
+pub fn weekly_changes(values: usize, done: usize, overdue: usize) -> Localized {
+    let en = |n: usize, one: &str, other: &str| count(Lang::En, n as i64, ("", one), ("", other));
     loc!(
         "{values} số liệu được nhập, {done} nhiệm vụ hoàn thành, {overdue} việc mới quá hạn.",
-        "{values} values recorded, {done} tasks done, {overdue} items newly overdue."
+        "{values_en} recorded, {done_en} done, {overdue_en} newly overdue.",
+        values_en = en(values, "value", "values"),
+        done_en = en(done, "task", "tasks"),
+        overdue_en = en(overdue, "item", "items")
     )
 }
 
 /// The weekly report's first sentence.
-pub fn weekly_headline(day: impl Display, days: impl Display, overall: impl Display) -> Localized {
+pub fn weekly_headline(day: impl Display, days: i64, overall: impl Display) -> Localized {
     loc!(
         "Tính đến hết ngày {day}: {days} ngày kể từ khi bắt đầu kế hoạch; tỷ lệ hoàn thành đúng hạn chung {overall}.",
-        "At the end of {day}: {days} days since the plan started; overall on-time compliance {overall}."
+        "At the end of {day}: {days_en} since the plan started; overall on-time compliance {overall}.",
+        days_en = days_en(days)
     )
 }
 
@@ -1069,7 +1075,8 @@ pub fn overdue_title(day: NaiveDate) -> Localized {
 pub fn upcoming(left: i64) -> Localized {
     loc!(
         "sắp đến hạn (còn {left} ngày)",
-        "upcoming ({left} days left)"
+        "upcoming ({left_en} left)",
+        left_en = days_en(left)
     )
 }
 
@@ -1101,10 +1108,28 @@ pub fn weekly_title(start: NaiveDate, end: NaiveDate, heading: &str) -> Localize
 /// How late a task was done, or how long it has been overdue.
 pub fn task_lateness(done: bool, days: i64) -> Localized {
     if done {
-        loc!("(trễ {days} ngày)", "({days} days late)")
+        loc!(
+            "(trễ {days} ngày)",
+            "({days_en} late)",
+            days_en = days_en(days)
+        )
     } else {
-        loc!("(quá hạn {days} ngày)", "({days} days overdue)")
+        loc!(
+            "(quá hạn {days} ngày)",
+            "({days_en} overdue)",
+            days_en = days_en(days)
+        )
     }
+}
+
+/// "1 problem", "2 problems".
+fn count_en(n: usize, one: &str, other: &str) -> String {
+    count(Lang::En, n as i64, ("", one), ("", other))
+}
+
+/// "1 day", "2 days".
+fn days_en(days: i64) -> String {
+    count(Lang::En, days, ("ngày", "day"), ("ngày", "days"))
 }
 
 /// What an amended seed changed, by kind.
@@ -1195,6 +1220,10 @@ pub fn date_error(error: &crate::input::date::DateError) -> Localized {
         NoSuchDay(t) => loc!(
             "ngày {t} không có trên lịch",
             "{t} is not a day of the calendar"
+        ),
+        NoSuchMonth(t, month) => loc!(
+            "«{t}» không phải là ngày: không có tháng {month}; viết dd/mm/yyyy, ví dụ 25/11/2026",
+            "\"{t}\" is not a date: there is no month {month}; write dd/mm/yyyy, e.g. 25/11/2026"
         ),
         TwoDigitYear(t) => loc!(
             "«{t}»: viết năm đủ bốn chữ số",

@@ -1,5 +1,6 @@
 //! Presentation: tables, CSV, JSON and Markdown, and the strings in both languages.
 
+pub mod clerk;
 pub mod document;
 pub mod i18n;
 pub mod periods;
@@ -7,6 +8,7 @@ pub mod problems;
 pub mod seed_toml;
 pub mod template;
 pub mod verdicts;
+pub mod weekly_html;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -42,6 +44,9 @@ pub struct Listing {
     pub rows: Vec<Vec<String>>,
     /// Lines below the table (not in CSV).
     pub notes: Vec<String>,
+    /// The CSV's own headers and rows, where a table packs several values in one cell: in CSV
+    /// every value gets its own column, so a spreadsheet can sort and sum them.
+    pub csv: Option<(Vec<String>, Vec<Vec<String>>)>,
 }
 
 impl Listing {
@@ -127,9 +132,13 @@ impl Listing {
                 .map(|c| escape_spreadsheet_cell(&plain_text(c)))
                 .collect::<Vec<_>>()
         };
+        let (headers, rows) = match &self.csv {
+            Some((headers, rows)) => (headers, rows),
+            None => (&self.headers, &self.rows),
+        };
         // Writing to a Vec cannot fail.
-        writer.write_record(escaped(&self.headers)).ok();
-        for row in &self.rows {
+        writer.write_record(escaped(headers)).ok();
+        for row in rows {
             writer.write_record(escaped(row)).ok();
         }
         let bytes = writer.into_inner().unwrap_or_default();
@@ -137,9 +146,11 @@ impl Listing {
     }
 
     fn markdown(&self) -> String {
-        // Markdown renders HTML: a note's <script> or <img onerror=…> is escaped, not run.
+        // Markdown renders HTML: a note's <script> or <img onerror=…> is escaped, not run. No
+        // spreadsheet formula guard: Markdown and the HTML made from it are read, not calculated
+        // ("+33,3" stays "+33,3"); CSV and xlsx cells keep the guard.
         let cell = |text: &str| {
-            markdown_text(&escape_spreadsheet_cell(text))
+            markdown_text(text)
                 .replace('|', "\\|")
                 .replace('\n', "<br>")
         };
@@ -190,14 +201,30 @@ pub fn markdown_text(text: &str) -> String {
     plain_text(text).replace('\\', "\\\\").replace('<', "&lt;")
 }
 
-/// The width tables wrap to: the terminal's, else 80 (reports, pipes, tests).
+/// The width asked for with `--width`, set once by `main`.
+static WIDTH: std::sync::OnceLock<u16> = std::sync::OnceLock::new();
+
+/// Sets the width tables wrap to (`--width N`), before anything is written.
+pub fn set_width(width: u16) {
+    WIDTH.set(width.max(20)).ok();
+}
+
+/// The width tables wrap to: `--width`, else the terminal's, else `COLUMNS` (what a shell
+/// exports, or a script sets for a pipe), else 80 (reports, pipes, tests).
 fn terminal_width() -> u16 {
+    if let Some(width) = WIDTH.get() {
+        return *width;
+    }
     if std::io::stdout().is_terminal() {
-        if let Some((width, _)) = comfy_table::Table::new().width().map(|w| (w, 0)) {
+        if let Some(width) = comfy_table::Table::new().width() {
             return width.max(60);
         }
     }
-    80
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<u16>().ok())
+        .filter(|c| *c >= 20)
+        .unwrap_or(80)
 }
 
 /// Pretty JSON of `value`, with a final newline.
@@ -419,5 +446,13 @@ mod tests {
             name.starts_with(".tuan.html.kehoach-") && name.ends_with(".tmp"),
             "{name}"
         );
+    }
+
+    #[test]
+    fn the_formula_guard_is_for_csv_only() {
+        let mut listing = Listing::new(&["Nội dung", "Thay đổi (điểm %)"]);
+        listing.push(vec!["TT1".into(), "+33,3".into()]);
+        assert!(listing.render(Format::Md).contains("| TT1 | +33,3 |"));
+        assert!(listing.render(Format::Csv).contains("TT1;'+33,3"));
     }
 }

@@ -18,6 +18,8 @@ pub struct Template<'p> {
     pub identity: Identity,
     /// The unit's name for the title, or the ward's for a template of every unit.
     pub unit_name: String,
+    /// The day the template was made (`--as-of`): its period is the last whole one before it.
+    pub made: NaiveDate,
     pub indicators: Vec<IndicatorLine<'p>>,
     pub tasks: Vec<TaskLine<'p>>,
 }
@@ -233,6 +235,14 @@ fn begin_sheet(
     sheet.merge_range(0, 0, 0, last, &title, &formats.title)?;
     sheet.merge_range(1, 0, 1, last, instructions, &formats.note)?;
     sheet.set_row_height(1, 30)?;
+    // The period rule, said on the sheet itself: why the date is what it is.
+    let rule = crate::output::clerk::Clerk::TemplatePeriod {
+        period: i18n::period_text(lang, &template.identity.period),
+        end: lang.date(template.identity.period.end),
+        made: lang.date(template.made),
+    };
+    sheet.merge_range(2, 0, 2, last, &rule.render(lang), &formats.note)?;
+    sheet.set_row_height(2, 30)?;
     for (column, (header, width)) in columns.iter().enumerate() {
         sheet.write_string_with_format(HEADER_ROW, column as u16, *header, &formats.header)?;
         sheet.set_column_width(column as u16, *width)?;

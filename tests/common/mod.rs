@@ -71,7 +71,9 @@ impl Kehoach {
             .env_remove("KEHOACH_LANG")
             .env("USER", "thuky")
             .env("KEHOACH_NOW", "2026-11-25T08:00:00Z")
-            .env("NO_COLOR", "1");
+            .env("NO_COLOR", "1")
+            // Times are shown in local time: the same zone on every machine.
+            .env("TZ", "UTC");
         for (key, value) in env {
             command.env(key, value);
         }
@@ -217,12 +219,40 @@ fn mask_times(text: &str) -> String {
     out
 }
 
-/// The LibreOffice command, where it is installed; tests that need it say they skipped.
+/// Whether the tests run in CI (`CI=true`), where a missing outside program is a failure.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true")
+}
+
+/// The LibreOffice command, where it is installed; tests that need it say they skipped, except
+/// in CI (`CI=true`), where `.ci/run` installs it and its absence fails the test.
 pub fn libreoffice() -> Option<&'static str> {
-    ["soffice", "libreoffice"].into_iter().find(|program| {
+    let found = ["soffice", "libreoffice"].into_iter().find(|program| {
         std::process::Command::new(program)
             .arg("--version")
             .output()
             .is_ok()
-    })
+    });
+    assert!(
+        found.is_some() || !in_ci(),
+        "CI=true but LibreOffice (soffice) cannot run: .ci/run installs it from Debian's packages"
+    );
+    found
+}
+
+/// The Chromium command, where it is installed; in CI (`CI=true`) its absence fails the test.
+pub fn chromium() -> Option<&'static str> {
+    let found = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|program| {
+            std::process::Command::new(program)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
+    assert!(
+        found.is_some() || !in_ci(),
+        "CI=true but Chromium cannot run: .ci/run installs it from Debian's packages"
+    );
+    found
 }
