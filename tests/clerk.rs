@@ -589,10 +589,13 @@ fn a_template_made_today_filled_and_imported_today_imports() {
         .find(|l| l.starts_with("TT1.01;"))
         .expect("TT1.01's row")
         .to_string();
-    assert!(line.ends_with(";30/11/2026;;;;"), "{line}");
+    assert!(line.ends_with(";30/11/2026;;;;;"), "{line}");
     std::fs::write(
         &csv,
-        text.replace(&line, &line.replace(";30/11/2026;;;;", ";30/11/2026;96;;;")),
+        text.replace(
+            &line,
+            &line.replace(";30/11/2026;;;;;", ";30/11/2026;96;;;;"),
+        ),
     )
     .unwrap();
     let mut import = vec!["import", csv.to_str().unwrap()];

@@ -271,3 +271,127 @@ fn periods_are_checked_and_nothing_is_written_when_refused() {
         "Error: TT3.05 for CAP already has a figure for 07/2026, which overlaps Q3/2026: each day belongs to one period. To correct 07/2026, record that same period with --correct\n"
     );
 }
+
+#[test]
+fn a_department_file_with_a_period_column() {
+    let k = embedded();
+    let file = common::fixture("csv/vi-pham-theo-ky.csv");
+    // TT1.03 is a level: its row has no period and takes the --date given for the file.
+    k.run(&[
+        "import",
+        &file,
+        "--date",
+        "30/06/2026",
+        "--as-of",
+        "02/12/2026",
+    ])
+    .expect(0);
+    let json = k
+        .run(&[
+            "show",
+            "TT3.05",
+            "--as-of",
+            "01/07/2026",
+            "--format",
+            "json",
+        ])
+        .expect(0)
+        .json();
+    // January, February and the second quarter: 41 over five months, March missing.
+    assert_eq!(json["period"]["value"], 41.0);
+    assert_eq!(json["period"]["missing_months"][0], "2026-03-01");
+    assert_eq!(json["period"]["months_compared"], 5);
+    // A quarter that overlaps the months already there: refused at its cell, nothing written.
+    let before = k.dump();
+    let overlap = common::fixture("csv/vi-pham-quy-trung.csv");
+    let refused = k
+        .run(&["import", &overlap, "--as-of", "02/12/2026"])
+        .expect(3);
+    assert!(
+        refused.stderr.contains(
+            "vi-pham-quy-trung.csv:2:3 (Kỳ): TT3.05 của CAP đã có số liệu kỳ 01/2026, trùng một phần với kỳ Q1/2026"
+        ),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(k.dump(), before);
+    // A flow without its period is refused with the reason.
+    let no_period = k.path("khong-ky.csv");
+    std::fs::write(
+        &no_period,
+        "Mã chỉ tiêu;Đơn vị;Ngày;Giá trị\nTT3.05;CAP;31/07/2026;5\n",
+    )
+    .unwrap();
+    let refused = k
+        .run(&[
+            "import",
+            no_period.to_str().unwrap(),
+            "--as-of",
+            "02/12/2026",
+        ])
+        .expect(3);
+    assert!(
+        refused
+            .stderr
+            .contains("TT3.05 là chỉ tiêu cộng dồn theo kỳ: cho biết số liệu thuộc kỳ nào"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(k.dump(), before);
+}
+
+#[test]
+fn a_template_for_a_flow_carries_its_period_and_imports_into_it() {
+    let k = embedded();
+    let csv = k.path("mau-CAP.csv");
+    k.run(&[
+        "template",
+        "--unit",
+        "CAP",
+        "--out",
+        csv.to_str().unwrap(),
+        "--as-of",
+        "01/12/2026",
+    ])
+    .expect(0);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with("\u{feff}Mã chỉ tiêu;"), "{text}");
+    assert!(
+        text.lines().next().unwrap().ends_with(";Ghi chú;Kỳ"),
+        "{text}"
+    );
+    // TT3.05 is a flow: its row is for November; TT3.01, a level, has no period.
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("TT3.05;"))
+        .expect("TT3.05's row")
+        .to_string();
+    assert!(line.ends_with(";CAP;30/11/2026;;;;;11/2026"), "{line}");
+    let level = text.lines().find(|l| l.starts_with("TT3.01;")).unwrap();
+    assert!(level.ends_with(";30/11/2026;;;;;"), "{level}");
+    std::fs::write(
+        &csv,
+        text.replace(
+            &line,
+            &line.replace(";30/11/2026;;;;;11/2026", ";30/11/2026;7;;;;11/2026"),
+        ),
+    )
+    .unwrap();
+    k.run(&["import", csv.to_str().unwrap(), "--as-of", "01/12/2026"])
+        .expect(0);
+    let json = k
+        .run(&[
+            "show",
+            "TT3.05",
+            "--as-of",
+            "01/12/2026",
+            "--format",
+            "json",
+        ])
+        .expect(0)
+        .json();
+    let stored = &json["history"][0];
+    assert_eq!(stored["period_start"], "2026-11-01");
+    assert_eq!(stored["date"], "2026-11-30");
+    assert_eq!(stored["value"], 7.0);
+}

@@ -172,7 +172,8 @@ fn a_template_filled_by_a_department_imports_and_a_second_time_changes_nothing()
             "Giá trị",
             "Tử số",
             "Mẫu số",
-            "Ghi chú"
+            "Ghi chú",
+            "Kỳ"
         ]
     );
     let rows: Vec<String> = indicators
@@ -411,8 +412,8 @@ fn a_csv_template_is_the_long_layout_and_imports_once_filled() {
     let text = std::fs::read_to_string(&out).unwrap();
     assert_eq!(
         text,
-        "\u{feff}Mã chỉ tiêu;Nội dung chỉ tiêu;Chỉ tiêu đề ra;Đơn vị tính;Đơn vị;Ngày;Giá trị;Tử số;Mẫu số;Ghi chú\n\
-         NV1.01;Kéo giảm vụ vi phạm so với năm 2025;giảm ≥ 20% so với 2025;vụ;KP1;31/05/2026;;;;\n"
+        "\u{feff}Mã chỉ tiêu;Nội dung chỉ tiêu;Chỉ tiêu đề ra;Đơn vị tính;Đơn vị;Ngày;Giá trị;Tử số;Mẫu số;Ghi chú;Kỳ\n\
+         NV1.01;Kéo giảm vụ vi phạm so với năm 2025;giảm ≥ 20% so với 2025;vụ;KP1;31/05/2026;;;;;\n"
     );
     std::fs::write(&out, text.replace(";31/05/2026;;;;", ";31/05/2026;38;;;")).unwrap();
     run(&k, "import", &[out.to_str().unwrap()]).expect(0);

@@ -1,15 +1,18 @@
 //! What a clerk enters, one measurement or one task change, checked against the plan the
 //! same way whether it is typed (`record`, `task`) or read from a CSV row (`import`).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::commands::{lookup_indicator, lookup_unit};
 use crate::input::number::{parse_value, Value};
+use crate::input::period::{format_period, parse_period, Span};
 use crate::input::text::{clip, ECHO_LIMIT};
 use crate::output::i18n::{self, Localized};
+use crate::output::periods;
 use crate::output::problems::Message;
 use crate::plan::measure::{reading, Reading};
-use crate::plan::{Indicator, IndicatorKind, Plan};
+use crate::plan::{Accumulation, Indicator, IndicatorKind, Plan};
+use crate::store::records::periods_touching;
 
 /// Which part of an entry a problem is about (a CSV column, a command-line argument).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +41,58 @@ pub struct CheckedMeasurement<'p> {
     pub unit: String,
     pub date: NaiveDate,
     pub reading: Reading,
+}
+
+/// The period a value covers (`--period`, a `Kỳ` cell), checked against its indicator: a
+/// flow needs one, a level takes none, and the period must be over by `today`.
+pub fn period_for(
+    indicator: &Indicator,
+    period: Option<&str>,
+    today: NaiveDate,
+) -> Result<Option<Span>, Localized> {
+    let flow = indicator.accumulation == Accumulation::Flow;
+    let text = period.map(str::trim).filter(|t| !t.is_empty());
+    match (text, flow) {
+        (None, false) => Ok(None),
+        (None, true) => Err(periods::period_needed(&indicator.code)),
+        (Some(_), false) => Err(periods::period_not_for_level(&indicator.code)),
+        (Some(text), true) => {
+            let text = clip(text, ECHO_LIMIT);
+            let (start, end) = parse_period(&text).ok_or_else(|| periods::period_invalid(&text))?;
+            if end > today {
+                return Err(periods::period_not_over(&format_period((start, end)), end));
+            }
+            Ok(Some((start, end)))
+        }
+    }
+}
+
+/// Whether a flow's value may take a date before the plan began: its months of the plan's
+/// first year count, since a flow is compared on the year to date.
+pub fn early_in_first_year(plan: &Plan, span: Option<Span>) -> bool {
+    span.is_some_and(|(start, _)| start.year() >= plan.meta.start.year() && start < plan.meta.start)
+}
+
+/// Refuses a period that overlaps another of the same indicator, unit and kind of value: each
+/// day belongs to one period; the same period again is a correction.
+pub fn check_overlap(
+    conn: &rusqlite::Connection,
+    code: &str,
+    unit: &str,
+    baseline: bool,
+    span: Span,
+) -> Result<Result<(), Localized>, rusqlite::Error> {
+    for other in periods_touching(conn, code, unit, baseline, span.0, span.1)? {
+        if other != span {
+            return Ok(Err(periods::period_overlaps(
+                code,
+                unit,
+                &format_period(span),
+                &format_period(other),
+            )));
+        }
+    }
+    Ok(Ok(()))
 }
 
 /// The longest note kept, in characters: a note is a sentence or two, and a 5 MB one made

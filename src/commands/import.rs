@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::cli::ImportArgs;
 use crate::commands::entry::{self, Part};
-use crate::commands::{as_of, lookup_task, lookup_unit, recorder, Context};
+use crate::commands::{as_of, lookup_indicator, lookup_task, lookup_unit, recorder, Context};
 use crate::error::{rejected, AppError};
 use crate::input::decode::{decode, sniff_delimiter, DecodeError, Encoding};
 use crate::input::long::{self, Field, Header, Layout};
@@ -1016,6 +1016,8 @@ fn mapped_entries(
                     indicator: (indicator_column, indicator.clone()),
                     unit: (unit_column, unit),
                     date,
+                    // Mapping rules name no period yet: a flow read by rules is refused.
+                    period: (None, None),
                     value: (value_column, value.unwrap_or_default()),
                     note: note.clone(),
                     by: None,
@@ -1077,6 +1079,8 @@ struct Entry {
     indicator: (Option<usize>, String),
     unit: (Option<usize>, Option<String>),
     date: (Option<usize>, NaiveDate),
+    /// A flow's period ("Kỳ"); when given, its last day is the value's date.
+    period: (Option<usize>, Option<String>),
     value: (Option<usize>, String),
     note: Option<String>,
     by: Option<String>,
@@ -1109,10 +1113,18 @@ fn measurement_row(
             settings.default_unit.map(str::to_string),
         ),
     };
-    let date = (
-        header.column(Field::Date),
-        row_date(header, cells, settings)?,
-    );
+    let period = match header.cell(cells, Field::Period) {
+        Some((column, text)) => (Some(column), Some(text.to_string())),
+        None => (header.column(Field::Period), None),
+    };
+    // With a period, its last day is the date: a "Ngày" column is not needed.
+    let date = match (&period.1, header.cell(cells, Field::Date)) {
+        (Some(_), None) => (None, settings.today),
+        _ => (
+            header.column(Field::Date),
+            row_date(header, cells, settings)?,
+        ),
+    };
     // A value may come as one cell, or as numerator and denominator cells.
     let value = match (
         header.cell(cells, Field::Numerator),
@@ -1128,6 +1140,7 @@ fn measurement_row(
         indicator: (Some(indicator_column), indicator.to_string()),
         unit,
         date,
+        period,
         value,
         note: header.cell(cells, Field::Note).map(|(_, n)| n.to_string()),
         by: header.cell(cells, Field::By).map(|(_, b)| b.to_string()),
@@ -1142,7 +1155,16 @@ fn record_entry(
     settings: &Settings,
     import_id: i64,
 ) -> Result<RowOutcome, RowError> {
-    let date = entry.date.1;
+    // A flow's value covers its period ("Kỳ"), and is dated its last day.
+    let period = match lookup_indicator(settings.plan, &entry.indicator.1) {
+        Ok((_, indicator)) => {
+            entry::period_for(indicator, entry.period.1.as_deref(), settings.today)
+                .map_err(|m| (entry.period.0.or(entry.indicator.0), m))?
+        }
+        // An unknown code is reported with its suggestions by the value's own check.
+        Err(_) => None,
+    };
+    let date = period.map_or(entry.date.1, |(_, end)| end);
     let checked = entry::measurement(
         settings.plan,
         &entry.indicator.1,
@@ -1150,7 +1172,7 @@ fn record_entry(
         entry.unit.1.as_deref(),
         date,
         settings.today,
-        false,
+        entry::early_in_first_year(settings.plan, period),
         None,
     )
     .map_err(|refusal| {
@@ -1165,6 +1187,11 @@ fn record_entry(
     let note = entry::note(entry.note.as_deref()).map_err(|m| (None, m))?;
     let code = &checked.indicator.code;
     let database = |e: rusqlite::Error| (None, i18n::row_database_error(&e));
+    if let Some(span) = period {
+        entry::check_overlap(tx, code, &checked.unit, false, span)
+            .map_err(database)?
+            .map_err(|m| (entry.period.0, m))?;
+    }
     let existing = current_measurement(tx, code, &checked.unit, date, false).map_err(database)?;
     let reading = checked.reading;
     if let Some(old) = &existing {
@@ -1193,7 +1220,7 @@ fn record_entry(
             indicator: code.clone(),
             unit: checked.unit.clone(),
             date,
-            period_start: None,
+            period_start: period.map(|(start, _)| start),
             value: reading.value,
             numerator: reading.numerator,
             denominator: reading.denominator,

@@ -1,20 +1,16 @@
 //! `kehoach record`: one measurement typed in by the clerk, checked, then appended.
 
-use chrono::Datelike;
-
 use crate::cli::RecordArgs;
 use crate::commands::{as_of, entry, recorder, Context};
 use crate::error::rejected;
-use crate::input::period::{format_period, parse_period, Span};
+use crate::input::period::format_period;
 use crate::output::i18n::{self, Lang};
 use crate::output::periods;
 use crate::output::problems::Message;
 use crate::output::{self};
 use crate::plan::measure::{self, Measurement, Reading};
-use crate::plan::{Accumulation, Plan};
 use crate::store::records::{
-    current_measurement, current_measurements_of, insert_measurement, periods_touching,
-    NewMeasurement,
+    current_measurement, current_measurements_of, insert_measurement, NewMeasurement,
 };
 
 /// Runs `record`.
@@ -22,7 +18,13 @@ pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
     let lang = context.lang;
     let (mut store, plan) = context.open_plan()?;
     let today = as_of(args.as_of.as_of);
-    let period = flow_period(&plan, &args, today)?;
+    let period = match crate::commands::lookup_indicator(&plan, &args.indicator) {
+        Ok((_, indicator)) => {
+            entry::period_for(indicator, args.period.as_deref(), today).map_err(rejected)?
+        }
+        // An unknown code is reported with its suggestions by the value's own check.
+        Err(_) => None,
+    };
     let date = period.map_or(args.date.unwrap_or(today), |(_, end)| end);
     let checked = entry::measurement(
         &plan,
@@ -31,11 +33,7 @@ pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
         args.unit.as_deref(),
         date,
         today,
-        // A flow is compared on the year to date: its months before the plan began count.
-        args.baseline
-            || period.is_some_and(|(start, _)| {
-                start.year() >= plan.meta.start.year() && start < plan.meta.start
-            }),
+        args.baseline || entry::early_in_first_year(&plan, period),
         Some(args.yes),
     )
     .map_err(|refusal| rejected(refusal.message))?;
@@ -43,19 +41,8 @@ pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
     let note = entry::note(args.note.as_deref()).map_err(rejected)?;
     let code = indicator.code.clone();
     let outcome = store.write(|tx| {
-        if let Some((start, end)) = period {
-            // Each day belongs to one period: the same period again is a correction.
-            let shown = format_period((start, end));
-            for other in periods_touching(tx, &code, &unit, args.baseline, start, end)? {
-                if other != (start, end) {
-                    return Err(rejected(periods::period_overlaps(
-                        &code,
-                        &unit,
-                        &shown,
-                        &format_period(other),
-                    )));
-                }
-            }
+        if let Some(span) = period {
+            entry::check_overlap(tx, &code, &unit, args.baseline, span)?.map_err(rejected)?;
         }
         let existing = current_measurement(tx, &code, &unit, date, args.baseline)?;
         if args.correct && existing.is_none() {
@@ -213,35 +200,5 @@ fn as_reading(m: &Measurement) -> Reading {
         value: m.value,
         numerator: m.numerator,
         denominator: m.denominator,
-    }
-}
-
-/// The period a flow's value covers (`--period`), checked: required for a flow, refused for a
-/// level, over by the as-of day.
-fn flow_period(
-    plan: &Plan,
-    args: &RecordArgs,
-    today: chrono::NaiveDate,
-) -> anyhow::Result<Option<Span>> {
-    let Ok((_, indicator)) = crate::commands::lookup_indicator(plan, &args.indicator) else {
-        // The unknown code is reported with its suggestions by the value's own check.
-        return Ok(None);
-    };
-    let flow = indicator.accumulation == Accumulation::Flow;
-    match (&args.period, flow) {
-        (None, false) => Ok(None),
-        (None, true) => Err(rejected(periods::period_needed(&indicator.code))),
-        (Some(_), false) => Err(rejected(periods::period_not_for_level(&indicator.code))),
-        (Some(text), true) => {
-            let (start, end) =
-                parse_period(text).ok_or_else(|| rejected(periods::period_invalid(text)))?;
-            if end > today {
-                return Err(rejected(periods::period_not_over(
-                    &format_period((start, end)),
-                    end,
-                )));
-            }
-            Ok(Some((start, end)))
-        }
     }
 }

@@ -9,6 +9,8 @@ pub enum Field {
     Indicator,
     Unit,
     Date,
+    /// The period a flow's value covers ("Kỳ": 11/2026, Q4/2026, 2026).
+    Period,
     Value,
     Numerator,
     Denominator,
@@ -26,6 +28,7 @@ const NAMES: &[(Field, &[&str])] = &[
     ),
     (Field::Unit, &["don vi", "ma don vi", "unit"]),
     (Field::Date, &["ngay", "ngay so lieu", "date"]),
+    (Field::Period, &["ky", "ky so lieu", "ky bao cao", "period"]),
     (Field::Value, &["gia tri", "so lieu", "value"]),
     (Field::Numerator, &["tu so", "numerator"]),
     (Field::Denominator, &["mau so", "denominator"]),

@@ -12,6 +12,12 @@ pub const SAME_PERIOD: Label = Label {
     en: "Same period before",
 };
 
+/// The template column of a flow's period; import reads it as the "Kỳ" column.
+pub const TEMPLATE_PERIOD: Label = Label {
+    vi: "Kỳ",
+    en: "Period",
+};
+
 /// A seed's `aggregation` that is neither "level" nor "flow".
 pub fn aggregation_invalid(name: &str) -> Localized {
     Localized {

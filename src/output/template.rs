@@ -8,9 +8,11 @@ use rust_xlsxwriter::{
     Workbook, Worksheet, XlsxError,
 };
 
+use crate::input::period::format_period;
 use crate::output::i18n::{self, Lang};
+use crate::output::periods;
 use crate::plan::template::{Identity, IndicatorLine, TaskLine, IDENTITY_SHEET};
-use crate::plan::{IndicatorKind, Plan};
+use crate::plan::{Accumulation, IndicatorKind, Plan};
 
 /// Everything one template holds.
 pub struct Template<'p> {
@@ -24,8 +26,10 @@ pub struct Template<'p> {
     pub tasks: Vec<TaskLine<'p>>,
 }
 
-/// The indicator sheet's columns: (header, width). The last four are the unit's to fill.
-fn indicator_columns(lang: Lang) -> [(&'static str, f64); 10] {
+/// The indicator sheet's columns: (header, width). Values, numerator, denominator and note
+/// are the unit's to fill; the period ("Kỳ", a flow's only) comes last, so the columns a
+/// department knows keep their places.
+fn indicator_columns(lang: Lang) -> [(&'static str, f64); 11] {
     [
         (lang.pick(i18n::TEMPLATE_INDICATOR), 12.0),
         (lang.pick(i18n::TEMPLATE_INDICATOR_TEXT), 60.0),
@@ -37,6 +41,7 @@ fn indicator_columns(lang: Lang) -> [(&'static str, f64); 10] {
         (lang.pick(i18n::TEMPLATE_NUMERATOR), 10.0),
         (lang.pick(i18n::TEMPLATE_DENOMINATOR), 10.0),
         (lang.pick(i18n::TEMPLATE_NOTE), 40.0),
+        (periods::TEMPLATE_PERIOD.pick(lang), 14.0),
     ]
 }
 
@@ -85,6 +90,13 @@ fn indicator_cells(lang: Lang, template: &Template, line: &IndicatorLine) -> Vec
         String::new(),
         String::new(),
         String::new(),
+        // A flow's value covers the template's period; a level's is as of its last day.
+        if indicator.accumulation == Accumulation::Flow {
+            let period = &template.identity.period;
+            format_period((period.start, period.end))
+        } else {
+            String::new()
+        },
     ]
 }
 
@@ -275,6 +287,7 @@ fn indicator_sheet(
         for (column, text) in cells.iter().enumerate().take(5) {
             sheet.write_string_with_format(row, column as u16, text, &formats.locked)?;
         }
+        sheet.write_string_with_format(row, 10, &cells[10], &formats.locked)?;
         sheet.write_datetime_with_format(row, 5, &day, &formats.locked_date)?;
         let ratio = line.indicator.kind == IndicatorKind::Percent;
         for column in 6..=9u16 {
