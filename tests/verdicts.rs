@@ -482,3 +482,65 @@ fn a_week_before_the_plan_is_refused_like_baocao() {
     );
     assert_eq!(k.dump(), before);
 }
+
+#[test]
+fn the_weekly_csv_holds_every_section_a_value_per_column() {
+    let k = embedded();
+    k.run(&[
+        "record",
+        "NV2.04",
+        "93,5",
+        "--date",
+        "24/11/2026",
+        "--as-of",
+        "02/12/2026",
+    ])
+    .expect(0);
+    k.run(&[
+        "task",
+        "done",
+        "TT1.T05",
+        "--date",
+        "26/11/2026",
+        "--as-of",
+        "02/12/2026",
+    ])
+    .expect(0);
+    let csv = k
+        .run(&["weekly", "--as-of", "02/12/2026", "--format", "csv"])
+        .expect(0)
+        .stdout;
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "\u{feff}Mục;Nội dung;Giai đoạn;Mã;Đơn vị;Ngày;Giá trị;Đã đến hạn;Đạt đúng hạn;Đạt trễ hạn;Quá hạn;Tỷ lệ (%);Số ngày;Ghi chú"
+    );
+    let sections: std::collections::BTreeSet<&str> =
+        lines.clone().filter_map(|l| l.split(';').next()).collect();
+    for section in [
+        "headline",
+        "current_phase",
+        "value",
+        "task_done",
+        "compliance",
+        "compliance_change",
+        "overdue",
+        "at_risk",
+        "silent_unit",
+        "forecast",
+    ] {
+        assert!(sections.contains(section), "{section} missing in\n{csv}");
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    for record in reader.records() {
+        let record = record.unwrap();
+        assert_eq!(record.len(), 14, "{record:?}");
+        assert!(record.iter().all(|cell| !cell.contains('\n')), "{record:?}");
+    }
+    assert!(
+        csv.contains("value;;;NV2.04;TCKT;24/11/2026;93,5;;;;;;;"),
+        "{csv}"
+    );
+}

@@ -139,10 +139,7 @@ pub fn run(context: &Context, args: WeeklyArgs) -> anyhow::Result<()> {
         WeeklyFormat::Json => output::json(&weekly),
         WeeklyFormat::Text => render_text(lang, &plan, &weekly, Format::Table),
         WeeklyFormat::Md => render_text(lang, &plan, &weekly, Format::Md),
-        WeeklyFormat::Csv => {
-            report::grid_listing(lang, &weekly.report.contents, &weekly.report.totals, false)
-                .render(Format::Csv)
-        }
+        WeeklyFormat::Csv => render_csv(lang, &plan, &weekly),
         WeeklyFormat::Html => render_html(lang, &plan, &weekly),
     };
     match &args.out {
@@ -328,6 +325,206 @@ pub(super) fn build(
         silent_units,
         furthest_from_target: furthest.into_iter().take(5).map(|(_, f)| f).collect(),
     }
+}
+
+/// Every section in one CSV, a row per fact and a value per column, so a spreadsheet can
+/// filter by section and sort and sum the numbers. The section names are stable keys.
+fn render_csv(lang: Lang, plan: &Plan, weekly: &Weekly) -> String {
+    let number = |v: f64| lang.number((v * 100.0).round() / 100.0);
+    let optional = |v: Option<f64>| v.map(number).unwrap_or_default();
+    // section, content, phase, code, unit, date, value, due, met, late, overdue, pct, days, text
+    let mut rows: Vec<[String; 14]> = Vec::new();
+    let mut row = |cells: [String; 14]| rows.push(cells);
+    let empty = String::new;
+    let h = &weekly.headline;
+    row([
+        "headline".into(),
+        empty(),
+        empty(),
+        empty(),
+        empty(),
+        lang.date(weekly.week_end),
+        empty(),
+        empty(),
+        empty(),
+        empty(),
+        empty(),
+        optional(h.compliance_pct),
+        h.days_since_start.to_string(),
+        empty(),
+    ]);
+    for p in &h.phases {
+        row([
+            "current_phase".into(),
+            p.content.clone(),
+            p.phase.to_string(),
+            empty(),
+            empty(),
+            lang.date(p.end),
+            empty(),
+            empty(),
+            empty(),
+            empty(),
+            empty(),
+            empty(),
+            p.days_left.to_string(),
+            p.name.clone(),
+        ]);
+    }
+    for m in &weekly.changes.values {
+        row([
+            "value".into(),
+            empty(),
+            empty(),
+            m.indicator.clone(),
+            m.unit.clone(),
+            lang.date(m.date),
+            number(m.value),
+            empty(),
+            empty(),
+            empty(),
+            empty(),
+            empty(),
+            empty(),
+            m.note.clone().unwrap_or_default(),
+        ]);
+    }
+    for t in &weekly.changes.tasks_done {
+        row([
+            "task_done".into(),
+            empty(),
+            empty(),
+            t.task.clone(),
+            empty(),
+            lang.date(t.date),
+            empty(),
+            empty(),
+            empty(),
+            empty(),
+            empty(),
+            empty(),
+            t.days_late.to_string(),
+            empty(),
+        ]);
+    }
+    let overdue_rows = |section: &str, rows: &[&OverdueRow]| -> Vec<[String; 14]> {
+        rows.iter()
+            .map(|r| {
+                [
+                    section.to_string(),
+                    r.content.clone(),
+                    r.phase.to_string(),
+                    r.code.clone(),
+                    r.unit.clone(),
+                    lang.date(r.due),
+                    r.target.map(number).unwrap_or_default(),
+                    empty(),
+                    empty(),
+                    empty(),
+                    empty(),
+                    empty(),
+                    r.days_overdue.to_string(),
+                    r.risk_text.clone().unwrap_or_else(|| r.text.clone()),
+                ]
+            })
+            .collect()
+    };
+    let became: Vec<&OverdueRow> = weekly.changes.became_overdue.iter().collect();
+    for cells in overdue_rows("newly_overdue", &became) {
+        row(cells);
+    }
+    for content in &weekly.report.contents {
+        for cell in &content.phases {
+            let t = cell.tally;
+            row([
+                "compliance".into(),
+                content.code.clone(),
+                cell.number.to_string(),
+                empty(),
+                empty(),
+                lang.date(weekly.week_end),
+                empty(),
+                t.items_due.to_string(),
+                t.items_met.to_string(),
+                t.items_late.to_string(),
+                t.items_overdue.to_string(),
+                optional(cell.compliance_pct),
+                empty(),
+                empty(),
+            ]);
+        }
+    }
+    for change in &weekly.compliance {
+        row([
+            "compliance_change".into(),
+            change.code.clone(),
+            empty(),
+            empty(),
+            empty(),
+            lang.date(weekly.week_end),
+            optional(change.change_points),
+            empty(),
+            empty(),
+            empty(),
+            empty(),
+            optional(change.compliance_pct),
+            empty(),
+            optional(change.last_week_pct),
+        ]);
+    }
+    let all_overdue: Vec<&OverdueRow> = weekly
+        .overdue_by_unit
+        .iter()
+        .flat_map(|g| g.items.iter())
+        .collect();
+    for cells in overdue_rows("overdue", &all_overdue) {
+        row(cells);
+    }
+    for unit in &weekly.silent_units {
+        row([
+            "silent_unit".into(),
+            empty(),
+            empty(),
+            unit.indicators.join(" "),
+            unit.unit.clone(),
+            empty(),
+            empty(),
+            empty(),
+            empty(),
+            empty(),
+            empty(),
+            empty(),
+            empty(),
+            empty(),
+        ]);
+    }
+    for f in &weekly.furthest_from_target {
+        row([
+            "forecast".into(),
+            empty(),
+            empty(),
+            f.code.clone(),
+            empty(),
+            lang.date(f.deadline),
+            number(f.achieved),
+            empty(),
+            empty(),
+            empty(),
+            empty(),
+            optional(f.forecast),
+            empty(),
+            format!("{} {}", f.comparator, number(f.target)),
+        ]);
+    }
+    let risks = overdue::risk_rows(lang, plan, weekly.week_end, &weekly.at_risk, |_| true);
+    for cells in overdue_rows("at_risk", &risks.iter().collect::<Vec<_>>()) {
+        row(cells);
+    }
+    let mut listing = Listing::new(&verdicts::WEEKLY_CSV_COLUMNS.map(|c| c.pick(lang)));
+    for cells in rows {
+        listing.push(cells.to_vec());
+    }
+    listing.render(Format::Csv)
 }
 
 fn pct(lang: Lang, value: Option<f64>) -> String {

@@ -31,6 +31,66 @@ impl Label {
     }
 }
 
+/// The columns of `weekly --format csv`: every section in one file, a value per column.
+pub const WEEKLY_CSV_COLUMNS: [Label; 14] = [
+    Label {
+        vi: "Mục",
+        en: "Section",
+    },
+    Label {
+        vi: "Nội dung",
+        en: "Content",
+    },
+    Label {
+        vi: "Giai đoạn",
+        en: "Phase",
+    },
+    Label {
+        vi: "Mã",
+        en: "Code",
+    },
+    Label {
+        vi: "Đơn vị",
+        en: "Unit",
+    },
+    Label {
+        vi: "Ngày",
+        en: "Date",
+    },
+    Label {
+        vi: "Giá trị",
+        en: "Value",
+    },
+    Label {
+        vi: "Đã đến hạn",
+        en: "Due",
+    },
+    Label {
+        vi: "Đạt đúng hạn",
+        en: "Met on time",
+    },
+    Label {
+        vi: "Đạt trễ hạn",
+        en: "Met late",
+    },
+    Label {
+        vi: "Quá hạn",
+        en: "Overdue",
+    },
+    Label {
+        vi: "Tỷ lệ (%)",
+        en: "Rate (%)",
+    },
+    Label {
+        vi: "Số ngày",
+        en: "Days",
+    },
+    Label {
+        vi: "Ghi chú",
+        en: "Text",
+    },
+];
+
 /// The weekly report's section of items at risk.
 pub const AT_RISK_HEADING: Label = Label {
     vi: "Có nguy cơ trễ hạn (theo dự báo hoặc tiến độ)",
