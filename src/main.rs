@@ -9,6 +9,7 @@ mod input;
 mod output;
 mod plan;
 mod store;
+mod views;
 
 use std::process::ExitCode;
 

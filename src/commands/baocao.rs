@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::cli::{BaocaoArgs, BaocaoPeriod};
-use crate::commands::{as_of, overdue, report, Context};
+use crate::commands::{as_of, Context};
 use crate::error::rejected;
 use crate::output::document::{self, Block, Document};
 use crate::output::i18n::{self, Lang};
@@ -18,6 +18,7 @@ use crate::plan::measure::{standing, Status};
 use crate::plan::period::{Period, PeriodKind};
 use crate::plan::{Content, Plan};
 use crate::store::records::recorded;
+use crate::views::{grid, overdue};
 
 /// What the report covers.
 enum Scope {
@@ -397,8 +398,8 @@ impl Body<'_> {
             .iter()
             .flat_map(|(c, _)| self.items_of(c).into_iter().cloned())
             .collect();
-        let (rows, totals) = report::grid_rows(&covered, &judged_items, &[1, 2, 3, 4, 5]);
-        let listing = report::grid_listing(lang, &rows, &totals, false);
+        let (rows, totals) = grid::grid_rows(&covered, &judged_items, &[1, 2, 3, 4, 5]);
+        let listing = grid::grid_listing(lang, &rows, &totals, false);
         let days: std::collections::BTreeSet<NaiveDate> =
             covered.iter().map(|(_, m)| m.day()).collect();
         let one_day = (days.len() == 1).then(|| days.first().copied()).flatten();

@@ -349,7 +349,7 @@ fn checked_report(plan: &Plan, recorded: &Recorded, moment: Moment) -> Vec<Verdi
         reference,
         "{moment:?}"
     );
-    let report = super::report::build(plan, &records, moment, None, None, false);
+    let report = crate::views::grid::build(plan, &records, moment, None, None, false);
     for row in &report.contents {
         for cell in &row.phases {
             let (due, met, late, overdue) = counts(&reference, |v| {
@@ -377,7 +377,7 @@ fn checked_report(plan: &Plan, recorded: &Recorded, moment: Moment) -> Vec<Verdi
     );
     let all = items(plan, &records, moment, Split::Ward);
     let mut listed: Vec<(String, NaiveDate)> =
-        super::overdue::overdue_rows(&all, moment, None, |_| true)
+        crate::views::overdue::overdue_rows(&all, moment, None, |_| true)
             .into_iter()
             .map(|r| (r.code, r.due))
             .collect();

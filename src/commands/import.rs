@@ -156,7 +156,7 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
                 entry.unchanged.to_string(),
                 entry.corrected.to_string(),
                 entry.rejected.to_string(),
-                crate::commands::history::recorded(
+                crate::views::history::recorded(
                     lang,
                     entry.recorded_by.as_deref(),
                     &entry.recorded_at,

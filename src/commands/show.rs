@@ -3,13 +3,13 @@
 use serde::Serialize;
 
 use crate::cli::ShowArgs;
-use crate::commands::record::{achieved_text, shown_reading};
 use crate::commands::{as_of, find_indicator, Context};
 use crate::output::i18n;
 use crate::output::{self, Format, Listing};
 use crate::plan::compliance::{items, Item, Moment, Outcome, Records, Split};
 use crate::plan::measure::{self, unit_status, Measurement, Reading, Status, Trend};
 use crate::store::records::{current_measurements_of, measurement_history};
+use crate::views::figures::{achieved_text, shown_reading};
 
 #[derive(Serialize)]
 struct ShowJson<'a> {
@@ -274,7 +274,7 @@ pub fn run(context: &Context, args: ShowArgs) -> anyhow::Result<()> {
                 .unwrap_or_default(),
         ]);
     }
-    let history_listing = crate::commands::history::listing(lang, &plan, &history);
+    let history_listing = crate::views::history::listing(lang, &plan, &history);
     let format = args.format.format;
     // A CSV file holds one table: the figures per unit, which is what a spreadsheet wants.
     if format == Format::Csv {

@@ -170,7 +170,7 @@ fn log(context: &Context, args: TaskLogArgs) -> anyhow::Result<()> {
         csv_row.extend([clerk::who(lang, by), clerk::local_time(at)]);
         csv_rows.push(csv_row);
         let mut row = row;
-        row.push(crate::commands::history::recorded(lang, by, at));
+        row.push(crate::views::history::recorded(lang, by, at));
         listing.push(row);
     }
     let mut csv_headers = listing.headers[..3].to_vec();

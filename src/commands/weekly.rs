@@ -9,8 +9,6 @@ use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
 use crate::cli::{WeeklyArgs, WeeklyFormat};
-use crate::commands::overdue::{self, OverdueRow, UnitOverdue};
-use crate::commands::report::{self, Report};
 use crate::commands::{as_of, Context};
 use crate::error::rejected;
 use crate::output::i18n::{self, Lang};
@@ -22,6 +20,8 @@ use crate::plan::forecast::AtRisk;
 use crate::plan::measure::{self, Measurement, Status};
 use crate::plan::{forecast, IndicatorKind, Plan};
 use crate::store::records::{measurement_history, recorded, Recorded};
+use crate::views::grid::{self, Report};
+use crate::views::overdue::{self, OverdueRow, UnitOverdue};
 
 #[derive(Serialize)]
 pub(super) struct Weekly {
@@ -162,8 +162,8 @@ pub(super) fn build(
     let before = Moment::EndOf(week_start - Days::new(1));
     let records = recorded.records();
     let (measurements, events) = (&recorded.measurements, &recorded.task_events);
-    let report = report::build(plan, &records, end, None, None, false);
-    let last_week = report::build(plan, &records, before, None, None, false);
+    let report = grid::build(plan, &records, end, None, None, false);
+    let last_week = grid::build(plan, &records, before, None, None, false);
     let ward = plan.ward().map(|u| u.code.as_str()).unwrap_or_default();
 
     let phases = plan
@@ -598,7 +598,7 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
     );
     if !c.values.is_empty() {
         out.push('\n');
-        out.push_str(&crate::commands::history::listing(lang, plan, &c.values).render(format));
+        out.push_str(&crate::views::history::listing(lang, plan, &c.values).render(format));
     }
     for t in &c.tasks_done {
         let (task, date, late) = (&t.task, lang.date(t.date), t.days_late);
@@ -615,7 +615,7 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
 
     heading(&mut out, lang.pick(i18n::COMPLIANCE_BY_PHASE));
     out.push_str(
-        &report::grid_listing(lang, &weekly.report.contents, &weekly.report.totals, false)
+        &grid::grid_listing(lang, &weekly.report.contents, &weekly.report.totals, false)
             .render(format),
     );
     let mut change = Listing::new(&[
@@ -678,7 +678,7 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
     }
     for f in &weekly.furthest_from_target {
         let shown = |value: f64| {
-            crate::commands::record::achieved_text(lang, f.kind, value, &f.unit_of_measure)
+            crate::views::figures::achieved_text(lang, f.kind, value, &f.unit_of_measure)
         };
         let target = match plan.indicator_by_code(&f.code) {
             Some((_, indicator)) => i18n::indicator_target(lang, indicator, f.target),
@@ -727,7 +727,7 @@ fn render_html(lang: Lang, plan: &Plan, weekly: &Weekly) -> String {
                     format!("{} {sign} {}", lang.pick(word), lang.percent(f.target))
                 }
                 _ => {
-                    let target = crate::commands::record::achieved_text(
+                    let target = crate::views::figures::achieved_text(
                         lang,
                         f.kind,
                         f.target,
