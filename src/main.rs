@@ -4,6 +4,7 @@
 
 mod cli;
 mod commands;
+mod entry;
 mod error;
 mod input;
 mod output;
@@ -74,7 +75,7 @@ fn explain(error: &anyhow::Error, lang: Lang) -> (ExitKind, String) {
     if let Some(app) = error.downcast_ref::<AppError>() {
         return (app.kind, app.render(lang));
     }
-    if let Some(sqlite) = error.downcast_ref::<rusqlite::Error>() {
+    if let Some(sqlite) = error.downcast_ref::<store::DbError>() {
         let app = store::database_error(sqlite, &store::opened_path());
         return (ExitKind::Database, app.render(lang));
     }

@@ -8,13 +8,13 @@ use std::collections::BTreeMap;
 use std::io::BufRead;
 use std::path::Path;
 
+use crate::store::{DbError, Transaction};
 use chrono::NaiveDate;
-use rusqlite::Transaction;
 use serde::Serialize;
 
 use crate::cli::ImportArgs;
-use crate::commands::entry::{self, Part};
 use crate::commands::{as_of, lookup_indicator, lookup_task, lookup_unit, recorder, Context};
+use crate::entry::{self, Part};
 use crate::error::{rejected, AppError};
 use crate::input::decode::{decode, sniff_delimiter, DecodeError, Encoding};
 use crate::input::long::{self, Field, Header, Layout};
@@ -1186,7 +1186,7 @@ fn record_entry(
     })?;
     let note = entry::note(entry.note.as_deref()).map_err(|m| (None, m))?;
     let code = &checked.indicator.code;
-    let database = |e: rusqlite::Error| (None, i18n::row_database_error(&e));
+    let database = |e: DbError| (None, i18n::row_database_error(&e));
     if let Some(span) = period {
         entry::check_overlap(tx, code, &checked.unit, false, span)
             .map_err(database)?
@@ -1278,7 +1278,7 @@ fn task_row(
     let date = row_date(header, cells, settings)?;
     entry::check_date(settings.plan, date, settings.today, false)
         .map_err(|m| (header.column(Field::Date), m))?;
-    let database = |e: rusqlite::Error| (None, i18n::row_database_error(&e));
+    let database = |e: DbError| (None, i18n::row_database_error(&e));
     let events = task_events_of(tx, &task.code).map_err(database)?;
     let (now, _) = task_state(&events, date);
     let reached = match action {

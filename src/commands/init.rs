@@ -17,7 +17,7 @@ pub fn run(context: &Context, args: InitArgs) -> anyhow::Result<()> {
         Some(path) => (read_seed(path)?, path.display().to_string()),
         None => (DEFAULT_SEED.to_string(), DEFAULT_SEED_NAME.to_string()),
     };
-    let plan = parse_seed(&text, &name)?;
+    let plan = parse_seed(&text, &name).map_err(|e| i18n::seed_error(&e))?;
     // The fingerprint is of the plan, not the text: re-spacing a seed changes nothing.
     let seed_fingerprint = sha256_hex(&serde_json::to_vec(&plan)?);
     let mut store = Store::open(&context.db, OpenMode::Create)?;

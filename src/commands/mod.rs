@@ -5,7 +5,6 @@ mod baocao;
 mod check;
 #[cfg(test)]
 mod consistency_tests;
-mod entry;
 mod history;
 mod import;
 mod init;
@@ -25,9 +24,9 @@ use chrono::NaiveDate;
 use clap::CommandFactory;
 
 use crate::cli::{Cli, Command};
+pub use crate::entry::{lookup_indicator, lookup_task, lookup_unit};
 use crate::error::{rejected, AppError};
-use crate::input::text::{fold, suggest};
-use crate::output::i18n::{self, Lang, Localized};
+use crate::output::i18n::{self, Lang};
 use crate::plan::{Content, Indicator, Plan, Task, Unit};
 use crate::store::{OpenMode, Store};
 
@@ -114,57 +113,6 @@ fn default_db_path(lang: Lang) -> anyhow::Result<PathBuf> {
 /// Today, or the `--as-of` day.
 pub fn as_of(day: Option<NaiveDate>) -> NaiveDate {
     day.unwrap_or_else(|| chrono::Local::now().date_naive())
-}
-
-/// The indicator written `code` (any case), or why not, with the nearest codes.
-pub fn lookup_indicator<'p>(
-    plan: &'p Plan,
-    code: &str,
-) -> Result<(&'p Content, &'p Indicator), Localized> {
-    let code = code.trim();
-    plan.indicator_by_code(code).ok_or_else(|| {
-        i18n::unknown_indicator(
-            code,
-            &suggest(code, plan.indicators().map(|(_, i)| i.code.as_str()), 3),
-        )
-    })
-}
-
-/// The task written `code` (any case), or why not, with the nearest codes.
-pub fn lookup_task<'p>(plan: &'p Plan, code: &str) -> Result<(&'p Content, &'p Task), Localized> {
-    let code = code.trim();
-    plan.tasks()
-        .find(|(_, t)| t.code.eq_ignore_ascii_case(code))
-        .ok_or_else(|| {
-            i18n::unknown_task(
-                code,
-                &suggest(code, plan.tasks().map(|(_, t)| t.code.as_str()), 3),
-            )
-        })
-}
-
-/// The unit written as its code, its full name or an alias (any case, with or without
-/// diacritics), or why not, with the nearest codes.
-pub fn lookup_unit<'p>(plan: &'p Plan, text: &str) -> Result<&'p Unit, Localized> {
-    // Nearly every row of an import names the unit by its code: find that without folding.
-    if let Some(unit) = plan.unit_by_code(text.trim()) {
-        return Ok(unit);
-    }
-    let wanted = fold(text);
-    plan.units
-        .iter()
-        .find(|u| {
-            fold(&u.code) == wanted
-                || fold(&u.name) == wanted
-                || u.aliases.iter().any(|a| fold(a) == wanted)
-        })
-        .ok_or_else(|| {
-            let text = text.trim();
-            i18n::unknown_unit(
-                text,
-                &suggest(text, plan.units.iter().map(|u| u.code.as_str()), 3),
-            )
-        })
 }
 
 /// [`lookup_indicator`] as a command error (exit 3).

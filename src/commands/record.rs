@@ -1,7 +1,8 @@
 //! `kehoach record`: one measurement typed in by the clerk, checked, then appended.
 
 use crate::cli::RecordArgs;
-use crate::commands::{as_of, entry, recorder, Context};
+use crate::commands::{as_of, recorder, Context};
+use crate::entry;
 use crate::error::rejected;
 use crate::input::period::format_period;
 use crate::output::i18n::{self, Lang};

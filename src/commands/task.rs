@@ -185,7 +185,7 @@ fn change(context: &Context, args: TaskChangeArgs, action: TaskAction) -> anyhow
     let (_, task) = find_task(&plan, &args.task)?;
     let today = as_of(args.as_of.as_of);
     let date = args.date.unwrap_or(today);
-    crate::commands::entry::check_date(&plan, date, today, false).map_err(rejected)?;
+    crate::entry::check_date(&plan, date, today, false).map_err(rejected)?;
     let code = task.code.clone();
     let note = args
         .note

@@ -1,7 +1,5 @@
 //! Dates as the office writes them: dd/mm/yyyy (day first, always), and ISO.
 
-use std::fmt;
-
 use chrono::{Datelike, NaiveDate};
 
 /// Why a text is not a date.
@@ -45,13 +43,6 @@ fn is_time(rest: &str) -> bool {
         && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
         && !fraction.is_empty()
         && fraction.chars().all(|c| c.is_ascii_digit())
-}
-
-/// The English message; every message, in both languages, is in `output::i18n`.
-impl fmt::Display for DateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::output::i18n::date_error(self).en)
-    }
 }
 
 /// Parses "25/11/2026", "5/3/2026", "05-03-2026", "05.03.2026", "2026-11-25", "2026/11/25";

@@ -1,7 +1,5 @@
 //! The raw bytes of a department's CSV as text: encoding, delimiter, fingerprint.
 
-use std::fmt;
-
 /// The encodings department files come in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
@@ -35,13 +33,6 @@ pub enum DecodeError {
     OddUtf16,
     /// NUL characters: a binary file (a spreadsheet saved as .xlsx, an image).
     Binary,
-}
-
-/// The English message; every message, in both languages, is in `output::i18n`.
-impl fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::output::i18n::decode_error(self).en)
-    }
 }
 
 /// The encoding of `bytes`: a BOM if any, else what the bytes that are not ASCII show (see

@@ -1,7 +1,5 @@
 //! Numbers as people type them: "95,5", "95.5", "95,5%", "1.234.567", "1 234 567", "412/450".
 
-use std::fmt;
-
 /// Why a cell or argument is not a number.
 #[derive(Debug, Clone, PartialEq)]
 pub enum NumberError {
@@ -27,13 +25,6 @@ pub const LARGEST_EXACT: f64 = 9_007_199_254_740_992.0;
 /// The text of a cell as an error message echoes it: a few dozen characters at most.
 fn echo(text: &str) -> String {
     crate::input::text::clip(text, crate::input::text::ECHO_LIMIT)
-}
-
-/// The English message; every message, in both languages, is in `output::i18n`.
-impl fmt::Display for NumberError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::output::i18n::number_error(self).en)
-    }
 }
 
 /// A number and whether it carried a percent sign.

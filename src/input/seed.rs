@@ -7,9 +7,6 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
-use crate::error::AppError;
-use crate::output::i18n::{self, Localized};
-use crate::output::periods;
 use crate::plan::validate::{self, Locator};
 use crate::plan::{
     Accumulation, Baseline, BaselineAgainst, Checkpoint, Comparator, Content, ContentKind,
@@ -171,7 +168,8 @@ fn date<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Erro
             )))
         }
     };
-    crate::input::date::parse_date(&text).map_err(|e| D::Error::custom(e.to_string()))
+    crate::input::date::parse_date(&text)
+        .map_err(|_| D::Error::custom("not a date: write it 2026-05-30"))
 }
 
 /// Where each item and field of the plan stands in the seed text, for error positions.
@@ -210,34 +208,72 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 /// Reads and checks a seed; `file` names it in messages.
 ///
 /// Every problem found is reported at once, each with its line and column (exit code 3).
-pub fn parse_seed(text: &str, file: &str) -> Result<Plan, AppError> {
+pub fn parse_seed(text: &str, file: &str) -> Result<Plan, SeedError> {
     let text = crate::input::text::nfc(text);
-    let here = |span: Option<Range<usize>>| match span {
-        Some(span) => {
-            let (line, column) = line_column(&text, span.start);
-            i18n::at_file(file, line, column)
-        }
-        None => format!("{file}: "),
-    };
-    let seed: SeedFile = toml::from_str(&text).map_err(|e| {
+    let place = |span: Option<Range<usize>>| span.map(|span| line_column(&text, span.start));
+    let seed: SeedFile = toml::from_str(&text).map_err(|e| SeedError {
+        file: file.to_string(),
         // The reader's message may quote a value: a few hundred characters of it at most.
-        let message = crate::input::text::clip(e.message(), 300);
-        let detail = i18n::seed_toml_error(&message).prefixed(&here(e.span()));
-        AppError::bad_input(i18n::seed_rejected(file, 1)).with_details(vec![detail])
+        problems: vec![SeedProblem {
+            at: place(e.span()),
+            what: SeedProblemKind::Toml(crate::input::text::clip(e.message(), 300)),
+        }],
     })?;
     let mut spans = Spans::default();
-    let mut problems: Vec<Localized> = Vec::new();
-    let plan = convert(seed, &mut spans, &mut |span, message: Localized| {
-        problems.push(message.prefixed(&here(Some(span))));
+    let mut problems: Vec<SeedProblem> = Vec::new();
+    let plan = convert(seed, &mut spans, &mut |span, what| {
+        problems.push(SeedProblem {
+            at: place(Some(span)),
+            what,
+        });
     });
     for problem in validate::validate(&plan) {
-        problems.push(i18n::breach(&problem.breach).prefixed(&here(spans.find(&problem.at))));
+        problems.push(SeedProblem {
+            at: place(spans.find(&problem.at)),
+            what: SeedProblemKind::Breach(problem.breach),
+        });
     }
     if problems.is_empty() {
         Ok(plan)
     } else {
-        Err(AppError::bad_input(i18n::seed_rejected(file, problems.len())).with_details(problems))
+        Err(SeedError {
+            file: file.to_string(),
+            problems,
+        })
     }
+}
+
+/// A seed that could not be loaded: every problem found, each at its line and column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeedError {
+    pub file: String,
+    pub problems: Vec<SeedProblem>,
+}
+
+/// One problem of a seed and where it is (line and column, 1-based), if known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeedProblem {
+    pub at: Option<(usize, usize)>,
+    pub what: SeedProblemKind,
+}
+
+/// What is wrong in a seed; `output::i18n::seed_problem` says it in words.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SeedProblemKind {
+    /// Not TOML, or not of the seed's shape (the TOML reader's own message).
+    Toml(String),
+    ContentKind(String),
+    IndicatorKind {
+        name: String,
+        known: String,
+    },
+    Comparator(String),
+    Aggregation(String),
+    BaselineAgainst(String),
+    /// A reduction or growth indicator without `baseline = { year = … }`.
+    BaselineNeeded(&'static str),
+    /// A rule of the plan broken (duplicate codes, unknown units, dates out of order, …).
+    Breach(validate::Breach),
 }
 
 /// The seed's `[report]`, each field's place noted for the validation's messages.
@@ -272,7 +308,7 @@ fn report_settings(report: Spanned<SeedReport>, spans: &mut Spans) -> ReportSett
 fn convert(
     seed: SeedFile,
     spans: &mut Spans,
-    problem: &mut dyn FnMut(Range<usize>, Localized),
+    problem: &mut dyn FnMut(Range<usize>, SeedProblemKind),
 ) -> Plan {
     let meta = PlanMeta {
         number: seed.plan.number,
@@ -328,7 +364,7 @@ fn convert_content(
     c: SeedContent,
     plan_end: NaiveDate,
     spans: &mut Spans,
-    problem: &mut dyn FnMut(Range<usize>, Localized),
+    problem: &mut dyn FnMut(Range<usize>, SeedProblemKind),
 ) -> Content {
     let code = c.code.get_ref().clone();
     spans.put(Locator::Content(code.clone(), "code"), c.code.span());
@@ -337,7 +373,10 @@ fn convert_content(
         "focal" => ContentKind::Focal,
         "further" => ContentKind::Further,
         other => {
-            problem(c.kind.span(), i18n::content_kind_invalid(other));
+            problem(
+                c.kind.span(),
+                SeedProblemKind::ContentKind(other.to_string()),
+            );
             ContentKind::Further
         }
     };
@@ -419,7 +458,7 @@ fn convert_content(
 fn convert_indicator(
     i: SeedIndicator,
     spans: &mut Spans,
-    problem: &mut dyn FnMut(Range<usize>, Localized),
+    problem: &mut dyn FnMut(Range<usize>, SeedProblemKind),
 ) -> Indicator {
     let code = i.code.get_ref().clone();
     let at = |field| Locator::Indicator(code.clone(), field);
@@ -436,31 +475,46 @@ fn convert_indicator(
     let kind = IndicatorKind::parse(i.kind.get_ref()).unwrap_or_else(|| {
         let name = i.kind.get_ref();
         let known = IndicatorKind::ALL.map(IndicatorKind::as_str).join(", ");
-        problem(i.kind.span(), i18n::indicator_kind_invalid(name, &known));
+        problem(
+            i.kind.span(),
+            SeedProblemKind::IndicatorKind {
+                name: name.to_string(),
+                known,
+            },
+        );
         IndicatorKind::Count
     });
     let comparator = Comparator::parse(i.comparator.get_ref()).unwrap_or_else(|| {
         let symbol = i.comparator.get_ref();
-        problem(i.comparator.span(), i18n::comparator_invalid(symbol));
+        problem(
+            i.comparator.span(),
+            SeedProblemKind::Comparator(symbol.to_string()),
+        );
         Comparator::AtLeast
     });
     let accumulation = match &i.aggregation {
         None => Accumulation::default_for(kind),
         Some(name) => Accumulation::parse(name.get_ref()).unwrap_or_else(|| {
-            problem(name.span(), periods::aggregation_invalid(name.get_ref()));
+            problem(
+                name.span(),
+                SeedProblemKind::Aggregation(name.get_ref().to_string()),
+            );
             Accumulation::default_for(kind)
         }),
     };
     let against = match i.baseline.as_ref().and_then(|b| b.against.as_deref()) {
         None => BaselineAgainst::Year,
         Some(name) => BaselineAgainst::parse(name).unwrap_or_else(|| {
-            problem(i.kind.span(), periods::against_invalid(name));
+            problem(
+                i.kind.span(),
+                SeedProblemKind::BaselineAgainst(name.to_string()),
+            );
             BaselineAgainst::Year
         }),
     };
     if kind.needs_baseline() && i.baseline.is_none() {
         let kind_name = kind.as_str();
-        problem(i.kind.span(), i18n::baseline_needed(kind_name));
+        problem(i.kind.span(), SeedProblemKind::BaselineNeeded(kind_name));
     }
     Indicator {
         code,

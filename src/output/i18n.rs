@@ -436,6 +436,36 @@ pub fn breach(breach: &Breach) -> Localized {
 }
 
 /// The seed was refused; the details list each problem.
+/// A seed that could not be loaded, as an error (exit 3): a line for the file, then each
+/// problem at its line and column.
+pub fn seed_error(error: &crate::input::seed::SeedError) -> crate::error::AppError {
+    use crate::input::seed::SeedProblemKind as Kind;
+    let file = &error.file;
+    let details = error
+        .problems
+        .iter()
+        .map(|problem| {
+            let message = match &problem.what {
+                Kind::Toml(message) => seed_toml_error(message),
+                Kind::ContentKind(name) => content_kind_invalid(name),
+                Kind::IndicatorKind { name, known } => indicator_kind_invalid(name, known),
+                Kind::Comparator(symbol) => comparator_invalid(symbol),
+                Kind::Aggregation(name) => crate::output::periods::aggregation_invalid(name),
+                Kind::BaselineAgainst(name) => crate::output::periods::against_invalid(name),
+                Kind::BaselineNeeded(kind) => baseline_needed(kind),
+                Kind::Breach(b) => breach(b),
+            };
+            let place = match problem.at {
+                Some((line, column)) => at_file(file, line, column),
+                None => format!("{file}: "),
+            };
+            message.prefixed(&place)
+        })
+        .collect();
+    crate::error::AppError::bad_input(seed_rejected(file, error.problems.len()))
+        .with_details(details)
+}
+
 pub fn seed_rejected(file: &str, count: usize) -> Localized {
     loc!(
         "Tệp kế hoạch {file} không hợp lệ ({count} lỗi); chưa ghi gì vào cơ sở dữ liệu:",

@@ -17,7 +17,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::measure::Measurement;
+use super::measurement::Measurement;
 use super::{Baseline, BaselineAgainst, Indicator};
 
 /// How the baseline of a window was arrived at.

@@ -3,10 +3,12 @@
 //! Nothing here knows about SQLite, files or terminals: the store fills these types, the
 //! commands hand them to the rules, the output module renders what the rules return.
 
+pub mod codes;
 pub mod compliance;
 pub mod flow;
 pub mod forecast;
 pub mod measure;
+pub mod measurement;
 pub mod period;
 pub mod template;
 pub mod validate;

@@ -106,7 +106,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     let known_unit = |code: &str| unit_codes.contains(&code);
     let unknown = |code: &str| Breach::UnknownUnit {
         unit: code.to_string(),
-        suggestions: crate::input::text::suggest(code, unit_codes.iter().copied(), 3)
+        suggestions: super::codes::suggest(code, unit_codes.iter().copied(), 3)
             .into_iter()
             .map(str::to_string)
             .collect(),

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{ErrorCode, OpenFlags, TransactionBehavior};
 
 use crate::error::AppError;
 use crate::output::i18n::{self, DatabaseFailure};
@@ -26,6 +26,12 @@ pub fn opened_path() -> PathBuf {
         .cloned()
         .unwrap_or_else(|| PathBuf::from("kehoach.db"))
 }
+
+/// The store's connection, transaction and error, as the rest of the program names them:
+/// only this module knows they are SQLite's.
+pub type Connection = rusqlite::Connection;
+pub type Transaction<'c> = rusqlite::Transaction<'c>;
+pub type DbError = rusqlite::Error;
 
 /// The schema migrations, in order; the database's `user_version` is how many have run.
 const MIGRATIONS: &[&str] = &[

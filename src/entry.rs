@@ -3,15 +3,16 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::commands::{lookup_indicator, lookup_unit};
 use crate::input::number::{parse_value, Value};
 use crate::input::period::{format_period, parse_period, Span};
 use crate::input::text::{clip, ECHO_LIMIT};
+use crate::input::text::{fold, suggest};
 use crate::output::i18n::{self, Localized};
 use crate::output::periods;
 use crate::output::problems::Message;
 use crate::plan::measure::{reading, Reading};
 use crate::plan::{Accumulation, Indicator, IndicatorKind, Plan};
+use crate::plan::{Content, Task, Unit};
 use crate::store::records::periods_touching;
 
 /// Which part of an entry a problem is about (a CSV column, a command-line argument).
@@ -76,12 +77,12 @@ pub fn early_in_first_year(plan: &Plan, span: Option<Span>) -> bool {
 /// Refuses a period that overlaps another of the same indicator, unit and kind of value: each
 /// day belongs to one period; the same period again is a correction.
 pub fn check_overlap(
-    conn: &rusqlite::Connection,
+    conn: &crate::store::Connection,
     code: &str,
     unit: &str,
     baseline: bool,
     span: Span,
-) -> Result<Result<(), Localized>, rusqlite::Error> {
+) -> Result<Result<(), Localized>, crate::store::DbError> {
     for other in periods_touching(conn, code, unit, baseline, span.0, span.1)? {
         if other != span {
             return Ok(Err(periods::period_overlaps(
@@ -214,4 +215,55 @@ pub fn check_date(
         return Err(i18n::date_outside_plan(date, start, end));
     }
     Ok(())
+}
+
+/// The indicator written `code` (any case), or why not, with the nearest codes.
+pub fn lookup_indicator<'p>(
+    plan: &'p Plan,
+    code: &str,
+) -> Result<(&'p Content, &'p Indicator), Localized> {
+    let code = code.trim();
+    plan.indicator_by_code(code).ok_or_else(|| {
+        i18n::unknown_indicator(
+            code,
+            &suggest(code, plan.indicators().map(|(_, i)| i.code.as_str()), 3),
+        )
+    })
+}
+
+/// The task written `code` (any case), or why not, with the nearest codes.
+pub fn lookup_task<'p>(plan: &'p Plan, code: &str) -> Result<(&'p Content, &'p Task), Localized> {
+    let code = code.trim();
+    plan.tasks()
+        .find(|(_, t)| t.code.eq_ignore_ascii_case(code))
+        .ok_or_else(|| {
+            i18n::unknown_task(
+                code,
+                &suggest(code, plan.tasks().map(|(_, t)| t.code.as_str()), 3),
+            )
+        })
+}
+
+/// The unit written as its code, its full name or an alias (any case, with or without
+/// diacritics), or why not, with the nearest codes.
+pub fn lookup_unit<'p>(plan: &'p Plan, text: &str) -> Result<&'p Unit, Localized> {
+    // Nearly every row of an import names the unit by its code: find that without folding.
+    if let Some(unit) = plan.unit_by_code(text.trim()) {
+        return Ok(unit);
+    }
+    let wanted = fold(text);
+    plan.units
+        .iter()
+        .find(|u| {
+            fold(&u.code) == wanted
+                || fold(&u.name) == wanted
+                || u.aliases.iter().any(|a| fold(a) == wanted)
+        })
+        .ok_or_else(|| {
+            let text = text.trim();
+            i18n::unknown_unit(
+                text,
+                &suggest(text, plan.units.iter().map(|u| u.code.as_str()), 3),
+            )
+        })
 }
