@@ -17,7 +17,7 @@ pub fn run(context: &Context, args: InitArgs) -> anyhow::Result<()> {
         Some(path) => (read_seed(path)?, path.display().to_string()),
         None => (DEFAULT_SEED.to_string(), DEFAULT_SEED_NAME.to_string()),
     };
-    let plan = parse_seed(&text, &name).map_err(|e| i18n::seed_error(&e))?;
+    let plan = parse_seed(&text, &name).map_err(|e| seed_error(&e))?;
     // The fingerprint is of the plan, not the text: re-spacing a seed changes nothing.
     let seed_fingerprint = sha256_hex(&serde_json::to_vec(&plan)?);
     let mut store = Store::open(&context.db, OpenMode::Create)?;
@@ -82,4 +82,36 @@ fn read_seed(path: &std::path::Path) -> anyhow::Result<String> {
     let bytes = std::fs::read(path).map_err(|e| rejected(i18n::seed_unreadable(&shown, &e)))?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     String::from_utf8(bytes.to_vec()).map_err(|_| rejected(i18n::seed_not_utf8(&shown)))
+}
+
+/// A seed that could not be loaded, as an error (exit 3): a line for the file, then each
+/// problem at its line and column.
+/// The seed was refused; the details list each problem.
+/// A seed that could not be loaded, as an error (exit 3): a line for the file, then each
+/// problem at its line and column.
+fn seed_error(error: &crate::input::seed::SeedError) -> AppError {
+    use crate::input::seed::SeedProblemKind as Kind;
+    let file = &error.file;
+    let details = error
+        .problems
+        .iter()
+        .map(|problem| {
+            let message = match &problem.what {
+                Kind::Toml(message) => i18n::seed_toml_error(message),
+                Kind::ContentKind(name) => i18n::content_kind_invalid(name),
+                Kind::IndicatorKind { name, known } => i18n::indicator_kind_invalid(name, known),
+                Kind::Comparator(symbol) => i18n::comparator_invalid(symbol),
+                Kind::Aggregation(name) => crate::output::periods::aggregation_invalid(name),
+                Kind::BaselineAgainst(name) => crate::output::periods::against_invalid(name),
+                Kind::BaselineNeeded(kind) => i18n::baseline_needed(kind),
+                Kind::Breach(b) => i18n::breach(b),
+            };
+            let place = match problem.at {
+                Some((line, column)) => i18n::at_file(file, line, column),
+                None => format!("{file}: "),
+            };
+            message.prefixed(&place)
+        })
+        .collect();
+    AppError::bad_input(i18n::seed_rejected(file, error.problems.len())).with_details(details)
 }

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::output::i18n::{Lang, Localized};
+use crate::output::lang::{Lang, Localized};
 
 /// `one` or `other` after `n`, in English; Vietnamese nouns do not change (`count(vi, 1, ..)`
 /// gives the Vietnamese word unchanged). "1 task", "2 tasks".

@@ -8,91 +8,14 @@ use std::fmt::Display;
 use chrono::NaiveDate;
 
 use crate::input::date::format_date_vi;
-use crate::input::number::format_number;
+use crate::loc;
 use crate::output::clerk::count;
+pub use crate::output::lang::{Lang, Localized};
 use crate::output::problems::Message;
 use crate::plan::compliance::{Outcome, TaskAction, TaskStatus};
 use crate::plan::measure::{Status, Trend};
 use crate::plan::validate::Breach;
 use crate::plan::{ContentKind, IndicatorKind};
-
-/// The language of everything shown: Vietnamese unless asked otherwise.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Lang {
-    #[default]
-    Vi,
-    En,
-}
-
-impl Lang {
-    /// The Vietnamese or the English of a pair.
-    pub fn pick<'a>(self, pair: (&'a str, &'a str)) -> &'a str {
-        match self {
-            Self::Vi => pair.0,
-            Self::En => pair.1,
-        }
-    }
-
-    /// A date as this language's readers write it: dd/mm/yyyy (the office habit) in both.
-    pub fn date(self, day: NaiveDate) -> String {
-        format_date_vi(day)
-    }
-
-    /// A number with this language's decimal mark: 95,5 in Vietnamese, 95.5 in English.
-    pub fn number(self, value: f64) -> String {
-        format_number(value, self == Self::Vi)
-    }
-
-    /// A percentage: "95,5%".
-    pub fn percent(self, value: f64) -> String {
-        format!("{}%", self.number(value))
-    }
-}
-
-/// A sentence in both languages.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Localized {
-    pub vi: String,
-    pub en: String,
-}
-
-impl Localized {
-    /// The sentence in `lang`.
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Vi => &self.vi,
-            Lang::En => &self.en,
-        }
-    }
-
-    /// The same sentence in both languages (codes, file names).
-    pub fn same(text: impl Into<String>) -> Self {
-        let text = text.into();
-        Self {
-            vi: text.clone(),
-            en: text,
-        }
-    }
-
-    /// Puts `prefix` in front of both languages' sentences.
-    pub fn prefixed(&self, prefix: &str) -> Self {
-        Self {
-            vi: format!("{prefix}{}", self.vi),
-            en: format!("{prefix}{}", self.en),
-        }
-    }
-}
-
-/// `loc!("vi {x}", "en {x}")`: a [`Localized`] formatted in both languages.
-#[macro_export]
-macro_rules! loc {
-    ($vi:expr, $en:expr $(, $name:ident = $value:expr)* $(,)?) => {
-        {
-            $(let $name = $value;)*
-            $crate::output::i18n::Localized { vi: format!($vi), en: format!($en) }
-        }
-    };
-}
 
 // ---- Labels -------------------------------------------------------------------------------
 
@@ -433,37 +356,6 @@ pub fn breach(breach: &Breach) -> Localized {
             "signs_for (a deputy signs) needs the deputy's own signer_title, e.g. «PHÓ CHỦ TỊCH»"
         ),
     }
-}
-
-/// The seed was refused; the details list each problem.
-/// A seed that could not be loaded, as an error (exit 3): a line for the file, then each
-/// problem at its line and column.
-pub fn seed_error(error: &crate::input::seed::SeedError) -> crate::error::AppError {
-    use crate::input::seed::SeedProblemKind as Kind;
-    let file = &error.file;
-    let details = error
-        .problems
-        .iter()
-        .map(|problem| {
-            let message = match &problem.what {
-                Kind::Toml(message) => seed_toml_error(message),
-                Kind::ContentKind(name) => content_kind_invalid(name),
-                Kind::IndicatorKind { name, known } => indicator_kind_invalid(name, known),
-                Kind::Comparator(symbol) => comparator_invalid(symbol),
-                Kind::Aggregation(name) => crate::output::periods::aggregation_invalid(name),
-                Kind::BaselineAgainst(name) => crate::output::periods::against_invalid(name),
-                Kind::BaselineNeeded(kind) => baseline_needed(kind),
-                Kind::Breach(b) => breach(b),
-            };
-            let place = match problem.at {
-                Some((line, column)) => at_file(file, line, column),
-                None => format!("{file}: "),
-            };
-            message.prefixed(&place)
-        })
-        .collect();
-    crate::error::AppError::bad_input(seed_rejected(file, error.problems.len()))
-        .with_details(details)
 }
 
 pub fn seed_rejected(file: &str, count: usize) -> Localized {

@@ -3,6 +3,7 @@
 pub mod clerk;
 pub mod document;
 pub mod i18n;
+pub mod lang;
 pub mod periods;
 pub mod problems;
 pub mod seed_toml;

@@ -3,7 +3,7 @@
 
 use std::fmt::Display;
 
-use crate::output::i18n::{Lang, Localized};
+use crate::output::lang::{Lang, Localized};
 
 /// Something refused, or a state worth telling, with the values its sentence needs.
 #[derive(Debug, Clone, PartialEq)]
