@@ -6,6 +6,7 @@ mod cli;
 mod commands;
 mod entry;
 mod error;
+mod files;
 mod input;
 mod output;
 mod plan;

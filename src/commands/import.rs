@@ -1442,12 +1442,12 @@ impl ErrorsFile {
     /// Refuses an existing file unless `force`, and anything that is not a regular file.
     fn create(target: &Path, force: bool, lang: Lang) -> anyhow::Result<ErrorsFile> {
         let shown = target.display().to_string();
-        output::check_target(target)?;
+        crate::files::check_target(target)?;
         if target.exists() && !force {
             return Err(rejected(Message::WouldOverwrite { path: shown }.into()));
         }
-        output::remove_leftovers(target);
-        let temporary = output::temp_beside(target);
+        crate::files::remove_leftovers(target);
+        let temporary = crate::files::temp_beside(target);
         let file = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
@@ -1560,7 +1560,7 @@ impl ErrorsFile {
             .map_err(|e| self.unwritable(e))?;
         std::fs::rename(&self.temporary, &self.target).map_err(|e| self.unwritable(e))?;
         self.finished = true;
-        output::sync_folder(&self.target);
+        crate::files::sync_folder(&self.target);
         Ok(())
     }
 }

@@ -5,9 +5,10 @@ use std::path::{Path, PathBuf};
 use crate::cli::{TemplateArgs, TemplatePeriod};
 use crate::commands::{as_of, content_filter, find_unit, Context};
 use crate::error::rejected;
+use crate::files::write_whole;
+use crate::output;
 use crate::output::i18n::{self, Lang};
 use crate::output::template::{self as render, Template};
-use crate::output::{self, write_whole};
 use crate::plan::compliance::{task_state, TaskStatus};
 use crate::plan::template::{
     indicator_lines, task_lines, units_with_work, Identity, Period, PeriodKind, TEMPLATE_LAYOUT,

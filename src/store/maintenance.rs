@@ -85,8 +85,8 @@ pub fn backup_to(conn: &Connection, target: &Path) -> Result<Vec<String>, Backup
         .ok()
         .and_then(|s| s.parse().ok())
         .map_or(BACKUP_TIME_LIMIT, Duration::from_secs);
-    crate::output::remove_leftovers(target);
-    let temporary = crate::output::temp_beside(target);
+    crate::files::remove_leftovers(target);
+    let temporary = crate::files::temp_beside(target);
     let failed = |e: anyhow::Error| {
         remove_with_journals(&temporary);
         BackupError::Failed(e)
@@ -122,7 +122,7 @@ pub fn backup_to(conn: &Connection, target: &Path) -> Result<Vec<String>, Backup
     })()
     .map_err(failed)?;
     std::fs::rename(&temporary, target).map_err(|e| failed(e.into()))?;
-    crate::output::sync_folder(target);
+    crate::files::sync_folder(target);
     Ok(problems)
 }
 

@@ -1,0 +1,140 @@
+//! Files written whole or not at all: a temporary file with a name of its own beside the
+//! target, synced, renamed over it, the folder synced; leftovers of a killed run removed; only
+//! regular files or new paths written (never a device, a folder or a pipe).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::AppError;
+use crate::output::{i18n, problems};
+
+/// Writes a whole file or nothing: into a temporary file of a unique name beside `FILE`,
+/// synced, then renamed over `FILE` and the folder synced, so a reader (or the mail a cron job
+/// sends) never sees half of it, two runs at once never mix their bytes, and a run killed
+/// midway leaves only a hidden temporary file that the next run removes.
+pub fn write_whole(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let shown = path.display().to_string();
+    let fail = |e: std::io::Error| AppError::bad_input(i18n::file_unwritable(&shown, &e));
+    check_target(path)?;
+    remove_leftovers(path);
+    let temporary = temp_beside(path);
+    let result = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temporary)
+        .and_then(|mut file| file.write_all(bytes).and_then(|()| file.sync_all()))
+        .and_then(|()| std::fs::rename(&temporary, path));
+    if let Err(e) = result {
+        std::fs::remove_file(&temporary).ok();
+        return Err(fail(e).into());
+    }
+    sync_folder(path);
+    Ok(())
+}
+
+/// Refuses to write over anything but a regular file (a device, a pipe, a folder): `--out
+/// /dev/null` must not replace the device.
+pub fn check_target(path: &Path) -> Result<(), AppError> {
+    match std::fs::metadata(path) {
+        Ok(metadata) if !metadata.is_file() => Err(AppError::bad_input(
+            problems::Message::NotARegularFile {
+                path: path.display().to_string(),
+            }
+            .into(),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The mark in the names of kehoach's temporary files.
+const TEMPORARY_MARK: &str = ".kehoach-";
+
+/// A hidden temporary name beside `path`, unique to this process and call:
+/// `.NAME.kehoach-PID-N.tmp`.
+pub fn temp_beside(path: &Path) -> PathBuf {
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let count = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let name = path
+        .file_name()
+        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let unique = format!(
+        ".{name}{TEMPORARY_MARK}{}-{count}-{nanos}.tmp",
+        std::process::id()
+    );
+    path.with_file_name(unique)
+}
+
+/// Removes the temporary files beside `path` left by kehoach runs that were killed (their
+/// process is gone), with their SQLite journals.
+pub fn remove_leftovers(path: &Path) {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let Ok(entries) = std::fs::read_dir(&folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(at) = name.find(TEMPORARY_MARK).filter(|_| name.starts_with('.')) else {
+            continue;
+        };
+        let rest = &name[at + TEMPORARY_MARK.len()..];
+        let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        let is_ours = rest.ends_with(".tmp")
+            || rest.ends_with(".tmp-journal")
+            || rest.ends_with(".tmp-wal")
+            || rest.ends_with(".tmp-shm");
+        if is_ours && pid != std::process::id() && !process_alive(pid) {
+            std::fs::remove_file(entry.path()).ok();
+        }
+    }
+}
+
+/// Whether a process is still running; where that cannot be told, it is taken to be.
+fn process_alive(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new(&format!("/proc/{pid}")).exists()
+    } else {
+        true
+    }
+}
+
+/// Syncs the folder holding `path`, so a rename survives a power cut.
+pub fn sync_folder(path: &Path) {
+    #[cfg(unix)]
+    {
+        let folder = match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        if let Ok(handle) = std::fs::File::open(folder) {
+            handle.sync_all().ok();
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temporary_names_are_hidden_unique_and_beside_the_target() {
+        let target = Path::new("/tmp/bao-cao/tuan.html");
+        let (a, b) = (temp_beside(target), temp_beside(target));
+        assert_ne!(a, b);
+        assert_eq!(a.parent(), target.parent());
+        let name = a.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            name.starts_with(".tuan.html.kehoach-") && name.ends_with(".tmp"),
+            "{name}"
+        );
+    }
+}
