@@ -141,7 +141,9 @@ fn check_zip_parts(path: &Path) -> Result<(), WorkbookError> {
         };
         let part = part_name(entry.name());
         let mut bounded = std::io::Read::take(&mut entry, PART_LIMIT + 1);
-        let expanded = std::io::copy(&mut bounded, &mut std::io::sink()).unwrap_or(0);
+        // The zip reader also stops a part that expands past its declared size.
+        let expanded =
+            std::io::copy(&mut bounded, &mut std::io::sink()).map_err(|e| unreadable(&e))?;
         if expanded > PART_LIMIT {
             return Err(WorkbookError::PartTooLarge {
                 part: crate::input::text::clip(&part, 80),
