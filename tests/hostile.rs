@@ -823,8 +823,8 @@ fn the_errors_file_of_a_mapped_layout_keeps_its_header_line_and_imports_back() {
     let written = std::fs::read_to_string(&errors).unwrap();
     assert_eq!(
         written,
-        "\u{feff}\n\nSTT;Mã CT;Chỉ tiêu;KP 1;KP 2;Cộng;Lý do từ chối (kehoach)\n\
-1;NV1.01;Số vụ vi phạm cư trú, ma túy, PCCC;40;abc;85;khu-pho.csv:4:5 (KP 2): Giá trị «abc» không hợp lệ: «abc» không phải là số (viết ví dụ 95,5 hoặc 1.234)\n"
+        "\u{feff}\r\n\r\nSTT;Mã CT;Chỉ tiêu;KP 1;KP 2;Cộng;Lý do từ chối (kehoach)\r\n\
+1;NV1.01;Số vụ vi phạm cư trú, ma túy, PCCC;40;abc;85;khu-pho.csv:4:5 (KP 2): Giá trị «abc» không hợp lệ: «abc» không phải là số (viết ví dụ 95,5 hoặc 1.234)\r\n"
     );
     let fixed = file(&k, "sua-khu-pho.csv", written.replace(";abc;", ";45;"));
     import(&k, &fixed, &["--map", &rules], 0);
