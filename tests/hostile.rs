@@ -892,3 +892,39 @@ fn a_zip_bomb_that_lies_about_its_size_is_caught_as_it_expands() {
         "Lỗi: <DIR>/bom-noi-doi.xlsx: không đọc được bảng tính (File is larger than its declared uncompressed size). Mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi nhập lại\n"
     );
 }
+
+/// Found by fuzzing: calamine's .ods reader looped for ever on a content.xml that ends inside
+/// its table; a 2 kB file hung `import`.
+#[test]
+fn an_ods_cut_inside_its_table_is_refused_not_hung() {
+    use std::io::{Read, Write};
+    let k = Kehoach::with_seed("ward.toml");
+    let mut source =
+        zip::ZipArchive::new(std::fs::File::open(fixture("workbooks/long-clean.ods")).unwrap())
+            .unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for index in 0..source.len() {
+        let mut entry = source.by_index(index).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut content = Vec::new();
+        entry.read_to_end(&mut content).unwrap();
+        if name == "content.xml" {
+            let text = String::from_utf8(content).unwrap();
+            content = text[..text.find("</table:table>").unwrap()]
+                .as_bytes()
+                .to_vec();
+        }
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        out.start_file(name, options).unwrap();
+        out.write_all(&content).unwrap();
+    }
+    let path = file(&k, "cat-cut.ods", out.finish().unwrap().into_inner());
+    let started = Instant::now();
+    let run = import(&k, &path, &[], 3);
+    assert!(started.elapsed() < Duration::from_secs(10));
+    assert_eq!(
+        stderr(&run, &k),
+        "Lỗi: <DIR>/cat-cut.ods: phần «content.xml» của bảng tính bị cắt cụt (kết thúc khi các thẻ chưa đóng): mở bằng LibreOffice, lưu lại rồi nhập lại\n"
+    );
+}

@@ -657,6 +657,11 @@ fn workbook_error(file: &str, error: &WorkbookError) -> Localized {
             limit: crate::input::workbook::CELL_LIMIT,
         }
         .into(),
+        WorkbookError::Truncated { part } => Message::WorkbookPartTruncated {
+            file: file.to_string(),
+            part: part.clone(),
+        }
+        .into(),
         WorkbookError::OutOfBounds { sheet, cell } => Message::CellOutOfBounds {
             file: file.to_string(),
             sheet: sheet.clone(),

@@ -87,6 +87,10 @@ pub enum WorkbookError {
     TooManyCells {
         sheet: String,
     },
+    /// A part whose XML ends before the elements it opened are closed.
+    Truncated {
+        part: String,
+    },
     /// A cell beyond [`COLUMN_LIMIT`] columns or [`ROW_LIMIT`] rows.
     OutOfBounds {
         sheet: String,
@@ -104,6 +108,40 @@ pub const CELL_LIMIT: u64 = 5_000_000;
 pub const COLUMN_LIMIT: u32 = 1000;
 /// Rows read: 1,000,000.
 pub const ROW_LIMIT: u32 = 1_000_000;
+
+/// calamine's .ods reader waits for ever for an end tag that never comes when content.xml ends
+/// inside a table, a row or an annotation (a 2 kB file hung `import`): the XML is read through
+/// once, bounded, and must close every element it opens.
+fn check_ods_content(path: &Path) -> Result<(), WorkbookError> {
+    let unreadable = |e: &dyn std::fmt::Display| WorkbookError::Unreadable(e.to_string());
+    let file = std::fs::File::open(path).map_err(|e| unreadable(&e))?;
+    let Ok(mut archive) = zip::ZipArchive::new(std::io::BufReader::new(file)) else {
+        return Ok(());
+    };
+    let Ok(content) = archive.by_name("content.xml") else {
+        return Ok(());
+    };
+    let bounded = std::io::Read::take(content, PART_LIMIT + 1);
+    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(bounded));
+    let mut buffer = Vec::new();
+    let mut depth = 0usize;
+    loop {
+        match reader.read_event_into(&mut buffer) {
+            Ok(quick_xml::events::Event::Start(_)) => depth += 1,
+            Ok(quick_xml::events::Event::End(_)) => depth = depth.saturating_sub(1),
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => return Err(unreadable(&e)),
+        }
+        buffer.clear();
+    }
+    if depth > 0 {
+        return Err(WorkbookError::Truncated {
+            part: "content.xml".to_string(),
+        });
+    }
+    Ok(())
+}
 
 /// A zip part's name, or "?" when it cannot be read as text.
 fn part_name<E>(name: Result<std::borrow::Cow<'_, str>, E>) -> String {
@@ -181,6 +219,9 @@ impl Workbook {
         };
         // Before calamine reads a byte: it expands shared strings whole when it opens the file.
         check_zip_parts(path)?;
+        if format == "ods" {
+            check_ods_content(path)?;
+        }
         let sheets =
             open_workbook_auto(path).map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
         Ok(Workbook { sheets, format })
