@@ -657,6 +657,10 @@ fn workbook_error(file: &str, error: &WorkbookError) -> Localized {
             limit: crate::input::workbook::CELL_LIMIT,
         }
         .into(),
+        WorkbookError::Damaged => Message::WorkbookDamaged {
+            file: file.to_string(),
+        }
+        .into(),
         WorkbookError::Truncated { part } => Message::WorkbookPartTruncated {
             file: file.to_string(),
             part: part.clone(),

@@ -327,6 +327,22 @@ proptest! {
 mod regressions {
     use super::*;
 
+    /// calamine panicked (an overflow, in debug builds) on a reversed dimension.
+    #[test]
+    fn a_reversed_dimension_is_refused_not_a_crash() {
+        let bytes = include_bytes!("../../fixtures/workbooks/khu-pho-vi-pham.xlsx");
+        let mut parts = zip_parts(bytes);
+        for (name, content) in &mut parts {
+            if name.starts_with("xl/worksheets/sheet") {
+                let text = String::from_utf8_lossy(content).into_owned();
+                let start = text.find("<dimension ref=\"").expect("a dimension") + 16;
+                let end = start + text[start..].find('"').expect("its end");
+                *content = format!("{}B9:A1{}", &text[..start], &text[end..]).into_bytes();
+            }
+        }
+        read_workbook(&zipped(&parts), "xlsx");
+    }
+
     /// calamine's .ods reader looped for ever on a content.xml that ends inside its table.
     #[test]
     fn an_ods_whose_table_never_closes_is_refused_not_hung() {

@@ -87,6 +87,8 @@ pub enum WorkbookError {
     TooManyCells {
         sheet: String,
     },
+    /// Content the workbook reader could not make sense of at all.
+    Damaged,
     /// A part whose XML ends before the elements it opened are closed.
     Truncated {
         part: String,
@@ -222,8 +224,9 @@ impl Workbook {
         if format == "ods" {
             check_ods_content(path)?;
         }
-        let sheets =
-            open_workbook_auto(path).map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
+        let sheets = guarded(|| {
+            open_workbook_auto(path).map_err(|e| WorkbookError::Unreadable(e.to_string()))
+        })?;
         Ok(Workbook { sheets, format })
     }
 
@@ -245,6 +248,10 @@ impl Workbook {
     /// The rows of a sheet that hold cells (blank rows may be left out), numbered from 1 like
     /// the spreadsheet.
     pub fn rows(&mut self, sheet: &str) -> Result<SheetRows, WorkbookError> {
+        guarded(|| self.read_rows(sheet))
+    }
+
+    fn read_rows(&mut self, sheet: &str) -> Result<SheetRows, WorkbookError> {
         if !self.has_sheet(sheet) {
             return Err(WorkbookError::NoSuchSheet {
                 sheet: sheet.to_string(),
@@ -290,6 +297,17 @@ impl Workbook {
         }
         Ok(rows)
     }
+}
+
+/// Runs calamine's reading with its panics caught: a malformed workbook is refused like any
+/// other, never a crash (fuzzing found `<dimension ref="B2:A1"/>` panicking on an overflow
+/// in calamine's debug builds). The panic's own message is kept off the user's terminal.
+fn guarded<T>(work: impl FnOnce() -> Result<T, WorkbookError>) -> Result<T, WorkbookError> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
+    std::panic::set_hook(hook);
+    result.unwrap_or(Err(WorkbookError::Damaged))
 }
 
 /// Refuses a cell beyond the rows and columns read.
