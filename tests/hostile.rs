@@ -823,8 +823,8 @@ fn the_errors_file_of_a_mapped_layout_keeps_its_header_line_and_imports_back() {
     let written = std::fs::read_to_string(&errors).unwrap();
     assert_eq!(
         written,
-        "\u{feff}\n\nSTT;Mã CT;Chỉ tiêu;KP 1;KP 2;Cộng;Lý do từ chối (kehoach)\n\
-1;NV1.01;Số vụ vi phạm cư trú, ma túy, PCCC;40;abc;85;khu-pho.csv:4:5 (KP 2): Giá trị «abc» không hợp lệ: «abc» không phải là số (viết ví dụ 95,5 hoặc 1.234)\n"
+        "\u{feff}\r\n\r\nSTT;Mã CT;Chỉ tiêu;KP 1;KP 2;Cộng;Lý do từ chối (kehoach)\r\n\
+1;NV1.01;Số vụ vi phạm cư trú, ma túy, PCCC;40;abc;85;khu-pho.csv:4:5 (KP 2): Giá trị «abc» không hợp lệ: «abc» không phải là số (viết ví dụ 95,5 hoặc 1.234)\r\n"
     );
     let fixed = file(&k, "sua-khu-pho.csv", written.replace(";abc;", ";45;"));
     import(&k, &fixed, &["--map", &rules], 0);
@@ -834,5 +834,97 @@ fn the_errors_file_of_a_mapped_layout_keeps_its_header_line_and_imports_back() {
             "NV1.01 KP1 2026-06-20 40.00 None ",
             "NV1.01 KP2 2026-06-20 45.00 None ",
         ]
+    );
+}
+
+#[test]
+fn a_zip_bomb_that_lies_about_its_size_is_caught_as_it_expands() {
+    use std::io::Write;
+    let k = Kehoach::with_seed("ward.toml");
+    let plain = k.path("thuong.xlsx");
+    far_cell_workbook(&plain, 1, 0);
+    let mut source = zip::ZipArchive::new(std::fs::File::open(&plain).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for index in 0..source.len() {
+        let entry = source.by_index_raw(index).unwrap();
+        if entry.name().is_ok_and(|n| n == "xl/sharedStrings.xml") {
+            continue;
+        }
+        out.raw_copy_file(entry).unwrap();
+    }
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    out.start_file("xl/sharedStrings.xml", options).unwrap();
+    out.write_all(b"<sst><si><t>").unwrap();
+    let chunk = vec![b'A'; 1 << 20];
+    for _ in 0..300 {
+        out.write_all(&chunk).unwrap();
+    }
+    out.write_all(b"</t></si></sst>").unwrap();
+    let mut bytes = out.finish().unwrap().into_inner();
+    // The part's headers now say it expands to 100 bytes.
+    let name = b"xl/sharedStrings.xml";
+    let patch = |bytes: &mut Vec<u8>, signature: &[u8], size_at: usize, name_at: usize| {
+        let mut start = 0;
+        while let Some(found) = bytes[start..]
+            .windows(4)
+            .position(|w| w == signature)
+            .map(|p| p + start)
+        {
+            if bytes[found + name_at..].starts_with(name) {
+                bytes[found + size_at..found + size_at + 4].copy_from_slice(&100u32.to_le_bytes());
+            }
+            start = found + 4;
+        }
+    };
+    patch(&mut bytes, b"PK\x01\x02", 24, 46);
+    patch(&mut bytes, b"PK\x03\x04", 22, 30);
+    let bomb = file(&k, "bom-noi-doi.xlsx", &bytes);
+    let started = Instant::now();
+    let run = import(&k, &bomb, &[], 3);
+    assert!(
+        started.elapsed() < Duration::from_secs(30),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(
+        stderr(&run, &k),
+        "Lỗi: <DIR>/bom-noi-doi.xlsx: không đọc được bảng tính (File is larger than its declared uncompressed size). Mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi nhập lại\n"
+    );
+}
+
+/// Found by fuzzing: calamine's .ods reader looped for ever on a content.xml that ends inside
+/// its table; a 2 kB file hung `import`.
+#[test]
+fn an_ods_cut_inside_its_table_is_refused_not_hung() {
+    use std::io::{Read, Write};
+    let k = Kehoach::with_seed("ward.toml");
+    let mut source =
+        zip::ZipArchive::new(std::fs::File::open(fixture("workbooks/long-clean.ods")).unwrap())
+            .unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for index in 0..source.len() {
+        let mut entry = source.by_index(index).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut content = Vec::new();
+        entry.read_to_end(&mut content).unwrap();
+        if name == "content.xml" {
+            let text = String::from_utf8(content).unwrap();
+            content = text[..text.find("</table:table>").unwrap()]
+                .as_bytes()
+                .to_vec();
+        }
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        out.start_file(name, options).unwrap();
+        out.write_all(&content).unwrap();
+    }
+    let path = file(&k, "cat-cut.ods", out.finish().unwrap().into_inner());
+    let started = Instant::now();
+    let run = import(&k, &path, &[], 3);
+    assert!(started.elapsed() < Duration::from_secs(10));
+    assert_eq!(
+        stderr(&run, &k),
+        "Lỗi: <DIR>/cat-cut.ods: phần «content.xml» của bảng tính bị cắt cụt (kết thúc khi các thẻ chưa đóng): mở bằng LibreOffice, lưu lại rồi nhập lại\n"
     );
 }

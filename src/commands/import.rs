@@ -426,6 +426,8 @@ fn import_csv(
         .rposition(|b| *b == b'\n')
         .map_or(head, |end| &head[..end]);
     let delimiter = sniff_delimiter(&String::from_utf8_lossy(whole_lines));
+    // Line ends as the file has them, for the --errors file.
+    let crlf = head.windows(2).any(|w| w == b"\r\n");
     let (tracked, mut lines) = stream::track(reader, delimiter);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -480,6 +482,7 @@ fn import_csv(
         header_line,
         encoding,
         delimiter,
+        crlf,
     };
     read_rows(tx, rows, &layout, &place, settings, import_id, tally)?;
     progress.finish_and_clear();
@@ -566,6 +569,7 @@ fn import_workbook(
             header_line,
             encoding: Encoding::Utf8Bom,
             delimiter: b';',
+            crlf: false,
         };
         read_rows(tx, text_rows, &layout, &place, &settings, import_id, tally)?;
         layouts.push(layout.name());
@@ -681,6 +685,15 @@ fn workbook_error(file: &str, error: &WorkbookError) -> Localized {
             limit: crate::input::workbook::CELL_LIMIT,
         }
         .into(),
+        WorkbookError::Damaged => Message::WorkbookDamaged {
+            file: file.to_string(),
+        }
+        .into(),
+        WorkbookError::Truncated { part } => Message::WorkbookPartTruncated {
+            file: file.to_string(),
+            part: part.clone(),
+        }
+        .into(),
         WorkbookError::OutOfBounds { sheet, cell } => Message::CellOutOfBounds {
             file: file.to_string(),
             sheet: sheet.clone(),
@@ -773,6 +786,8 @@ struct Place<'a> {
     /// A CSV's encoding and delimiter; a workbook's rows are written as UTF-8 with `;`.
     encoding: Encoding,
     delimiter: u8,
+    /// Whether lines end in CR LF.
+    crlf: bool,
 }
 
 /// Checks and records every row after the header, tallying what each did.
@@ -1432,7 +1447,7 @@ struct ErrorsFile {
     out: std::io::BufWriter<std::fs::File>,
     lang: Lang,
     /// The layout the file was begun in: (encoding, delimiter, header names).
-    layout: Option<(Encoding, u8, Vec<String>)>,
+    layout: Option<ErrorsLayout>,
     /// The row last written (file, sheet, line), so a row with two problems is written once.
     last: Option<(String, Option<String>, u64)>,
     finished: bool,
@@ -1466,7 +1481,10 @@ impl ErrorsFile {
 
     fn write(&mut self, text: &str) -> anyhow::Result<()> {
         use std::io::Write;
-        let encoding = self.layout.as_ref().map_or(Encoding::Utf8Bom, |l| l.0);
+        let encoding = self
+            .layout
+            .as_ref()
+            .map_or(Encoding::Utf8Bom, |l| l.encoding);
         let bytes = crate::input::decode::encode(text, encoding);
         self.out.write_all(&bytes).map_err(|e| self.unwritable(e))
     }
@@ -1476,9 +1494,18 @@ impl ErrorsFile {
     }
 
     fn record(&self, cells: &[String]) -> String {
-        let delimiter = self.layout.as_ref().map_or(b';', |l| l.1);
+        let (delimiter, crlf) = self
+            .layout
+            .as_ref()
+            .map_or((b';', true), |l| (l.delimiter, l.crlf));
+        let terminator = if crlf {
+            csv::Terminator::CRLF
+        } else {
+            csv::Terminator::Any(b'\n')
+        };
         let mut writer = csv::WriterBuilder::new()
             .delimiter(delimiter)
+            .terminator(terminator)
             .flexible(true)
             .from_writer(Vec::new());
         // Writing to a Vec cannot fail.
@@ -1493,10 +1520,15 @@ impl ErrorsFile {
         let mut names = place.names.to_vec();
         names.push(self.lang.pick(REASON_COLUMN).to_string());
         match &self.layout {
-            Some((_, _, written)) if *written == names => return Ok(()),
+            Some(layout) if layout.names == names => return Ok(()),
             Some(_) => {}
             None => {
-                self.layout = Some((place.encoding, place.delimiter, names.clone()));
+                self.layout = Some(ErrorsLayout {
+                    encoding: place.encoding,
+                    delimiter: place.delimiter,
+                    crlf: place.crlf,
+                    names: names.clone(),
+                });
                 use std::io::Write;
                 let bom: &[u8] = match place.encoding {
                     Encoding::Utf8Bom => b"\xEF\xBB\xBF",
@@ -1506,12 +1538,13 @@ impl ErrorsFile {
                 };
                 self.out.write_all(bom).map_err(|e| self.unwritable(e))?;
                 // Mapping rules read their header on a given line: keep it there.
-                let blank = "\n".repeat(place.header_line.saturating_sub(1).min(100) as usize);
+                let end = if place.crlf { "\r\n" } else { "\n" };
+                let blank = end.repeat(place.header_line.saturating_sub(1).min(100) as usize);
                 self.write(&blank)?;
             }
         }
-        if let Some((encoding, delimiter, _)) = self.layout.clone() {
-            self.layout = Some((encoding, delimiter, names.clone()));
+        if let Some(layout) = self.layout.as_mut() {
+            layout.names = names.clone();
         }
         let line = self.record(&names);
         self.write(&line)
@@ -1571,6 +1604,16 @@ impl Drop for ErrorsFile {
             std::fs::remove_file(&self.temporary).ok();
         }
     }
+}
+
+/// How the `--errors` file is written: the first sheet's encoding, delimiter and line ends,
+/// and the header written last.
+#[derive(Clone)]
+struct ErrorsLayout {
+    encoding: Encoding,
+    delimiter: u8,
+    crlf: bool,
+    names: Vec<String>,
 }
 
 /// The `--errors` file's last column: a header import does not know, so it is ignored.

@@ -87,6 +87,12 @@ pub enum WorkbookError {
     TooManyCells {
         sheet: String,
     },
+    /// Content the workbook reader could not make sense of at all.
+    Damaged,
+    /// A part whose XML ends before the elements it opened are closed.
+    Truncated {
+        part: String,
+    },
     /// A cell beyond [`COLUMN_LIMIT`] columns or [`ROW_LIMIT`] rows.
     OutOfBounds {
         sheet: String,
@@ -104,6 +110,40 @@ pub const CELL_LIMIT: u64 = 5_000_000;
 pub const COLUMN_LIMIT: u32 = 1000;
 /// Rows read: 1,000,000.
 pub const ROW_LIMIT: u32 = 1_000_000;
+
+/// calamine's .ods reader waits for ever for an end tag that never comes when content.xml ends
+/// inside a table, a row or an annotation (a 2 kB file hung `import`): the XML is read through
+/// once, bounded, and must close every element it opens.
+fn check_ods_content(path: &Path) -> Result<(), WorkbookError> {
+    let unreadable = |e: &dyn std::fmt::Display| WorkbookError::Unreadable(e.to_string());
+    let file = std::fs::File::open(path).map_err(|e| unreadable(&e))?;
+    let Ok(mut archive) = zip::ZipArchive::new(std::io::BufReader::new(file)) else {
+        return Ok(());
+    };
+    let Ok(content) = archive.by_name("content.xml") else {
+        return Ok(());
+    };
+    let bounded = std::io::Read::take(content, PART_LIMIT + 1);
+    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(bounded));
+    let mut buffer = Vec::new();
+    let mut depth = 0usize;
+    loop {
+        match reader.read_event_into(&mut buffer) {
+            Ok(quick_xml::events::Event::Start(_)) => depth += 1,
+            Ok(quick_xml::events::Event::End(_)) => depth = depth.saturating_sub(1),
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => return Err(unreadable(&e)),
+        }
+        buffer.clear();
+    }
+    if depth > 0 {
+        return Err(WorkbookError::Truncated {
+            part: "content.xml".to_string(),
+        });
+    }
+    Ok(())
+}
 
 /// A zip part's name, or "?" when it cannot be read as text.
 fn part_name<E>(name: Result<std::borrow::Cow<'_, str>, E>) -> String {
@@ -141,7 +181,9 @@ fn check_zip_parts(path: &Path) -> Result<(), WorkbookError> {
         };
         let part = part_name(entry.name());
         let mut bounded = std::io::Read::take(&mut entry, PART_LIMIT + 1);
-        let expanded = std::io::copy(&mut bounded, &mut std::io::sink()).unwrap_or(0);
+        // The zip reader also stops a part that expands past its declared size.
+        let expanded =
+            std::io::copy(&mut bounded, &mut std::io::sink()).map_err(|e| unreadable(&e))?;
         if expanded > PART_LIMIT {
             return Err(WorkbookError::PartTooLarge {
                 part: crate::input::text::clip(&part, 80),
@@ -179,8 +221,12 @@ impl Workbook {
         };
         // Before calamine reads a byte: it expands shared strings whole when it opens the file.
         check_zip_parts(path)?;
-        let sheets =
-            open_workbook_auto(path).map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
+        if format == "ods" {
+            check_ods_content(path)?;
+        }
+        let sheets = guarded(|| {
+            open_workbook_auto(path).map_err(|e| WorkbookError::Unreadable(e.to_string()))
+        })?;
         Ok(Workbook { sheets, format })
     }
 
@@ -202,6 +248,10 @@ impl Workbook {
     /// The rows of a sheet that hold cells (blank rows may be left out), numbered from 1 like
     /// the spreadsheet.
     pub fn rows(&mut self, sheet: &str) -> Result<SheetRows, WorkbookError> {
+        guarded(|| self.read_rows(sheet))
+    }
+
+    fn read_rows(&mut self, sheet: &str) -> Result<SheetRows, WorkbookError> {
         if !self.has_sheet(sheet) {
             return Err(WorkbookError::NoSuchSheet {
                 sheet: sheet.to_string(),
@@ -247,6 +297,17 @@ impl Workbook {
         }
         Ok(rows)
     }
+}
+
+/// Runs calamine's reading with its panics caught: a malformed workbook is refused like any
+/// other, never a crash (fuzzing found `<dimension ref="B2:A1"/>` panicking on an overflow
+/// in calamine's debug builds). The panic's own message is kept off the user's terminal.
+fn guarded<T>(work: impl FnOnce() -> Result<T, WorkbookError>) -> Result<T, WorkbookError> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
+    std::panic::set_hook(hook);
+    result.unwrap_or(Err(WorkbookError::Damaged))
 }
 
 /// Refuses a cell beyond the rows and columns read.

@@ -42,6 +42,10 @@ pub enum Message {
         part: String,
         limit_mb: u64,
     },
+    /// A workbook whose content the reader cannot make sense of.
+    WorkbookDamaged { file: String },
+    /// A workbook part whose XML ends before its elements are closed.
+    WorkbookPartTruncated { file: String, part: String },
     /// A workbook whose zip parts together expand beyond the limit.
     WorkbookTooLarge { file: String, limit_mb: u64 },
     /// A sheet with more cells than an import reads.
@@ -173,6 +177,14 @@ impl Message {
             WorkbookPartTooLarge { file, part, limit_mb } => both(
                 format!("{file}: phần «{part}» của bảng tính giải nén ra hơn {limit_mb} MB: không đọc (bảng tính bị hỏng hoặc độc hại)"),
                 format!("{file}: the workbook's part \"{part}\" expands to more than {limit_mb} MB: not read (a damaged or hostile workbook)"),
+            ),
+            WorkbookDamaged { file } => both(
+                format!("{file}: bảng tính bị hỏng (nội dung không đọc được): mở bằng Excel hoặc LibreOffice, lưu lại rồi nhập lại"),
+                format!("{file}: the workbook is damaged (its content cannot be read): open it in Excel or LibreOffice, save it again and import it again"),
+            ),
+            WorkbookPartTruncated { file, part } => both(
+                format!("{file}: phần «{part}» của bảng tính bị cắt cụt (kết thúc khi các thẻ chưa đóng): mở bằng LibreOffice, lưu lại rồi nhập lại"),
+                format!("{file}: the workbook's part \"{part}\" is cut short (it ends before its elements are closed): open it in LibreOffice, save it again and import it again"),
             ),
             WorkbookTooLarge { file, limit_mb } => both(
                 format!("{file}: bảng tính giải nén ra hơn {limit_mb} MB: không đọc; tách thành nhiều tệp"),
