@@ -1,5 +1,9 @@
 //! `kehoach import`: measurements and task statuses from department CSV files.
 //!
+//! Why this file is long: it still holds the whole pipeline (reading CSV and workbooks, the
+//! row paths, the write, the summary and the errors file); splitting it along those stages
+//! into input/ and output/ is the next step of the architecture work.
+//!
 //! Each file is read as a stream, row by row, into one transaction: every row is checked like
 //! `record` checks a typed value; the file is committed only when no row was rejected (or with
 //! `--skip-invalid`), and never with `--dry-run`.

@@ -1,5 +1,8 @@
 //! `kehoach weekly`: the Monday report for the ward's leadership, made unattended by cron.
 //!
+//! Why this file is long: one document of eleven sections in five formats (text, Markdown,
+//! HTML, CSV, JSON); every number in it comes from `compliance::items` and `views/`.
+//!
 //! The week is Monday to Sunday, the last one ending before the as-of day. The same data and
 //! as-of day give the same bytes: nothing in the body depends on the clock unless `--stamp`.
 

@@ -1,5 +1,9 @@
 //! Every sentence and label a user sees, in Vietnamese and English, in one place.
 //!
+//! Why this file is long: it is the catalogue of messages written before messages became typed
+//! enums per area (`problems.rs`, `clerk.rs`, `verdicts.rs`, `periods.rs`). New messages go to
+//! those files; this one shrinks as each area moves out.
+//!
 //! Labels are `(vi, en)` pairs picked with [`Lang::pick`]; messages with values are functions
 //! returning [`Localized`], so an error can be made once and shown in the user's language.
 

@@ -1,4 +1,5 @@
 //! The compliance rules: which items each phase holds, and whether each is met as of a day.
+//! (Long with its unit tests, a third of it: each rule is tested beside its code.)
 //!
 //! An item is a task (due at its deadline), an indicator's checkpoint, or an indicator's final
 //! deadline. The rules, as the README states them for a ward official to check by hand:

@@ -1,4 +1,5 @@
 //! Measurements and how they add up to the figure an indicator is judged on.
+//! (Long with its unit and property tests, beside the rules they hold.)
 
 use chrono::NaiveDate;
 use serde::Serialize;

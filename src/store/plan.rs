@@ -1,4 +1,5 @@
-//! Saving a plan from a seed and reading it back.
+//! Saving a plan from a seed and reading it back: one function per table each way, which is
+//! why it is long.
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
