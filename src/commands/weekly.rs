@@ -330,202 +330,158 @@ pub(super) fn build(
     }
 }
 
+/// One row of `weekly --format csv`: a fact of one section, each value in its own column.
+#[derive(Default)]
+struct CsvRow {
+    section: &'static str,
+    content: String,
+    phase: String,
+    code: String,
+    unit: String,
+    date: String,
+    value: String,
+    due: String,
+    met: String,
+    late: String,
+    overdue: String,
+    pct: String,
+    days: String,
+    text: String,
+}
+
+impl CsvRow {
+    fn cells(self) -> Vec<String> {
+        vec![
+            self.section.to_string(),
+            self.content,
+            self.phase,
+            self.code,
+            self.unit,
+            self.date,
+            self.value,
+            self.due,
+            self.met,
+            self.late,
+            self.overdue,
+            self.pct,
+            self.days,
+            self.text,
+        ]
+    }
+
+    /// An overdue or at-risk item's row.
+    fn item(section: &'static str, lang: Lang, row: &OverdueRow) -> Self {
+        CsvRow {
+            section,
+            content: row.content.clone(),
+            phase: row.phase.to_string(),
+            code: row.code.clone(),
+            unit: row.unit.clone(),
+            date: lang.date(row.due),
+            value: row.target.map(|t| lang.number(t)).unwrap_or_default(),
+            days: row.days_overdue.to_string(),
+            text: row.risk_text.clone().unwrap_or_else(|| row.text.clone()),
+            ..CsvRow::default()
+        }
+    }
+}
+
 /// Every section in one CSV, a row per fact and a value per column, so a spreadsheet can
 /// filter by section and sort and sum the numbers. The section names are stable keys.
 fn render_csv(lang: Lang, plan: &Plan, weekly: &Weekly) -> String {
     let number = |v: f64| lang.number((v * 100.0).round() / 100.0);
     let optional = |v: Option<f64>| v.map(number).unwrap_or_default();
-    // section, content, phase, code, unit, date, value, due, met, late, overdue, pct, days, text
-    let mut rows: Vec<[String; 14]> = Vec::new();
-    let mut row = |cells: [String; 14]| rows.push(cells);
-    let empty = String::new;
+    let week_end = lang.date(weekly.week_end);
     let h = &weekly.headline;
-    row([
-        "headline".into(),
-        empty(),
-        empty(),
-        empty(),
-        empty(),
-        lang.date(weekly.week_end),
-        empty(),
-        empty(),
-        empty(),
-        empty(),
-        empty(),
-        optional(h.compliance_pct),
-        h.days_since_start.to_string(),
-        empty(),
-    ]);
-    for p in &h.phases {
-        row([
-            "current_phase".into(),
-            p.content.clone(),
-            p.phase.to_string(),
-            empty(),
-            empty(),
-            lang.date(p.end),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-            p.days_left.to_string(),
-            p.name.clone(),
-        ]);
-    }
-    for m in &weekly.changes.values {
-        row([
-            "value".into(),
-            empty(),
-            empty(),
-            m.indicator.clone(),
-            m.unit.clone(),
-            lang.date(m.date),
-            number(m.value),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-            m.note.clone().unwrap_or_default(),
-        ]);
-    }
-    for t in &weekly.changes.tasks_done {
-        row([
-            "task_done".into(),
-            empty(),
-            empty(),
-            t.task.clone(),
-            empty(),
-            lang.date(t.date),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-            t.days_late.to_string(),
-            empty(),
-        ]);
-    }
-    let overdue_rows = |section: &str, rows: &[&OverdueRow]| -> Vec<[String; 14]> {
-        rows.iter()
-            .map(|r| {
-                [
-                    section.to_string(),
-                    r.content.clone(),
-                    r.phase.to_string(),
-                    r.code.clone(),
-                    r.unit.clone(),
-                    lang.date(r.due),
-                    r.target.map(number).unwrap_or_default(),
-                    empty(),
-                    empty(),
-                    empty(),
-                    empty(),
-                    empty(),
-                    r.days_overdue.to_string(),
-                    r.risk_text.clone().unwrap_or_else(|| r.text.clone()),
-                ]
-            })
-            .collect()
-    };
-    let became: Vec<&OverdueRow> = weekly.changes.became_overdue.iter().collect();
-    for cells in overdue_rows("newly_overdue", &became) {
-        row(cells);
-    }
+    let mut rows = vec![CsvRow {
+        section: "headline",
+        date: week_end.clone(),
+        pct: optional(h.compliance_pct),
+        days: h.days_since_start.to_string(),
+        ..CsvRow::default()
+    }];
+    rows.extend(h.phases.iter().map(|p| CsvRow {
+        section: "current_phase",
+        content: p.content.clone(),
+        phase: p.phase.to_string(),
+        date: lang.date(p.end),
+        days: p.days_left.to_string(),
+        text: p.name.clone(),
+        ..CsvRow::default()
+    }));
+    rows.extend(weekly.changes.values.iter().map(|m| CsvRow {
+        section: "value",
+        code: m.indicator.clone(),
+        unit: m.unit.clone(),
+        date: lang.date(m.date),
+        value: number(m.value),
+        text: m.note.clone().unwrap_or_default(),
+        ..CsvRow::default()
+    }));
+    rows.extend(weekly.changes.tasks_done.iter().map(|t| CsvRow {
+        section: "task_done",
+        code: t.task.clone(),
+        date: lang.date(t.date),
+        days: t.days_late.to_string(),
+        ..CsvRow::default()
+    }));
+    rows.extend(
+        weekly
+            .changes
+            .became_overdue
+            .iter()
+            .map(|r| CsvRow::item("newly_overdue", lang, r)),
+    );
     for content in &weekly.report.contents {
-        for cell in &content.phases {
-            let t = cell.tally;
-            row([
-                "compliance".into(),
-                content.code.clone(),
-                cell.number.to_string(),
-                empty(),
-                empty(),
-                lang.date(weekly.week_end),
-                empty(),
-                t.items_due.to_string(),
-                t.items_met.to_string(),
-                t.items_late.to_string(),
-                t.items_overdue.to_string(),
-                optional(cell.compliance_pct),
-                empty(),
-                empty(),
-            ]);
-        }
+        rows.extend(content.phases.iter().map(|cell| CsvRow {
+            section: "compliance",
+            content: content.code.clone(),
+            phase: cell.number.to_string(),
+            date: week_end.clone(),
+            due: cell.tally.items_due.to_string(),
+            met: cell.tally.items_met.to_string(),
+            late: cell.tally.items_late.to_string(),
+            overdue: cell.tally.items_overdue.to_string(),
+            pct: optional(cell.compliance_pct),
+            ..CsvRow::default()
+        }));
     }
-    for change in &weekly.compliance {
-        row([
-            "compliance_change".into(),
-            change.code.clone(),
-            empty(),
-            empty(),
-            empty(),
-            lang.date(weekly.week_end),
-            optional(change.change_points),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-            optional(change.compliance_pct),
-            empty(),
-            optional(change.last_week_pct),
-        ]);
-    }
-    let all_overdue: Vec<&OverdueRow> = weekly
-        .overdue_by_unit
-        .iter()
-        .flat_map(|g| g.items.iter())
-        .collect();
-    for cells in overdue_rows("overdue", &all_overdue) {
-        row(cells);
-    }
-    for unit in &weekly.silent_units {
-        row([
-            "silent_unit".into(),
-            empty(),
-            empty(),
-            unit.indicators.join(" "),
-            unit.unit.clone(),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-        ]);
-    }
-    for f in &weekly.furthest_from_target {
-        row([
-            "forecast".into(),
-            empty(),
-            empty(),
-            f.code.clone(),
-            empty(),
-            lang.date(f.deadline),
-            number(f.achieved),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-            optional(f.forecast),
-            empty(),
-            format!("{} {}", f.comparator, number(f.target)),
-        ]);
-    }
+    rows.extend(weekly.compliance.iter().map(|change| CsvRow {
+        section: "compliance_change",
+        content: change.code.clone(),
+        date: week_end.clone(),
+        value: optional(change.change_points),
+        pct: optional(change.compliance_pct),
+        text: optional(change.last_week_pct),
+        ..CsvRow::default()
+    }));
+    rows.extend(
+        weekly
+            .overdue_by_unit
+            .iter()
+            .flat_map(|g| g.items.iter())
+            .map(|r| CsvRow::item("overdue", lang, r)),
+    );
     let risks = overdue::risk_rows(lang, plan, weekly.week_end, &weekly.at_risk, |_| true);
-    for cells in overdue_rows("at_risk", &risks.iter().collect::<Vec<_>>()) {
-        row(cells);
-    }
+    rows.extend(risks.iter().map(|r| CsvRow::item("at_risk", lang, r)));
+    rows.extend(weekly.silent_units.iter().map(|unit| CsvRow {
+        section: "silent_unit",
+        code: unit.indicators.join(" "),
+        unit: unit.unit.clone(),
+        ..CsvRow::default()
+    }));
+    rows.extend(weekly.furthest_from_target.iter().map(|f| CsvRow {
+        section: "forecast",
+        code: f.code.clone(),
+        date: lang.date(f.deadline),
+        value: number(f.achieved),
+        pct: optional(f.forecast),
+        text: format!("{} {}", f.comparator, number(f.target)),
+        ..CsvRow::default()
+    }));
     let mut listing = Listing::new(&verdicts::WEEKLY_CSV_COLUMNS.map(|c| c.pick(lang)));
-    for cells in rows {
-        listing.push(cells.to_vec());
+    for row in rows {
+        listing.push(row.cells());
     }
     listing.render(Format::Csv)
 }

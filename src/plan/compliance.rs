@@ -474,13 +474,7 @@ fn judge(
 ) -> Outcome {
     let as_of = moment.day();
     let meets = |day: NaiveDate| figure_on(day).is_some_and(|f| comparator.holds(f, target));
-    let mut days: Vec<NaiveDate> = measurements
-        .iter()
-        .filter(|m| !m.baseline && m.date <= as_of)
-        .map(|m| m.date)
-        .collect();
-    days.sort();
-    days.dedup();
+    let days = measure::measured_days(measurements, as_of);
     // The first measured day from which the target held, for the Met/Late date.
     let first_meeting = |from: Option<NaiveDate>, to: NaiveDate| {
         days.iter()

@@ -297,6 +297,18 @@ pub fn baseline_value(
         .or_else(|| indicator.baseline.as_ref().and_then(|b| b.value))
 }
 
+/// The days something (not a baseline) was measured on, up to `as_of`, oldest first, once each.
+pub fn measured_days(measurements: &[Measurement], as_of: NaiveDate) -> Vec<NaiveDate> {
+    let mut days: Vec<NaiveDate> = measurements
+        .iter()
+        .filter(|m| !m.baseline && m.date <= as_of)
+        .map(|m| m.date)
+        .collect();
+    days.sort();
+    days.dedup();
+    days
+}
+
 /// The ward figure on each day something was measured, oldest first (for trends).
 ///
 /// One pass in date order, keeping each unit's latest figure as it goes: the same figures as
@@ -309,14 +321,7 @@ pub fn ward_series(
 ) -> Vec<(NaiveDate, f64)> {
     if indicator.accumulation == Accumulation::Flow {
         // A window's figure on each day a period ended: few rows, judged afresh each day.
-        let mut days: Vec<NaiveDate> = measurements
-            .iter()
-            .filter(|m| !m.baseline && m.date <= as_of)
-            .map(|m| m.date)
-            .collect();
-        days.sort();
-        days.dedup();
-        return days
+        return measured_days(measurements, as_of)
             .into_iter()
             .filter_map(|day| {
                 let s = standing(indicator, ward, measurements, day, indicator.target);

@@ -35,6 +35,28 @@ pub struct OverdueRow {
     pub risk_text: Option<String>,
 }
 
+impl OverdueRow {
+    /// The row of an item, `days_overdue` days past its due date (negative: days left).
+    pub fn of(item: &Item, days_overdue: i64) -> Self {
+        OverdueRow {
+            kind: item.kind,
+            code: item.code.clone(),
+            content: item.content.clone(),
+            phase: item.phase,
+            unit: item.unit.clone(),
+            due: item.due,
+            days_overdue,
+            text: item.text.clone(),
+            upcoming: false,
+            comparator: item.target.map(|t| t.0.symbol()),
+            target: item.target.map(|t| t.1),
+            at_risk: false,
+            risk: None,
+            risk_text: None,
+        }
+    }
+}
+
 /// The overdue rows of one responsible unit.
 #[derive(Serialize)]
 pub struct UnitOverdue {
@@ -81,20 +103,8 @@ pub fn overdue_rows(
                 _ => return None,
             };
             Some(OverdueRow {
-                kind: item.kind,
-                code: item.code.clone(),
-                content: item.content.clone(),
-                phase: item.phase,
-                unit: item.unit.clone(),
-                due: item.due,
-                days_overdue,
-                text: item.text.clone(),
                 upcoming,
-                comparator: item.target.map(|t| t.0.symbol()),
-                target: item.target.map(|t| t.1),
-                at_risk: false,
-                risk: None,
-                risk_text: None,
+                ..OverdueRow::of(item, days_overdue)
             })
         })
         .collect();
@@ -128,20 +138,10 @@ pub fn risk_rows(
                 _ => String::new(),
             };
             OverdueRow {
-                kind: item.kind,
-                code: item.code.clone(),
-                content: item.content.clone(),
-                phase: item.phase,
-                unit: item.unit.clone(),
-                due: item.due,
-                days_overdue: (today - item.due).num_days(),
-                text: item.text.clone(),
-                upcoming: false,
-                comparator: item.target.map(|t| t.0.symbol()),
-                target: item.target.map(|t| t.1),
                 at_risk: true,
                 risk: Some(risk.reason),
                 risk_text: Some(risk_reason(lang, risk, &target, shown)),
+                ..OverdueRow::of(item, (today - item.due).num_days())
             }
         })
         .collect();
