@@ -181,14 +181,14 @@ fn a_missing_month_is_shown_missing_and_left_out_of_the_comparison() {
 fn periods_are_checked_and_nothing_is_written_when_refused() {
     let k = embedded();
     record(&k, &["7", "--unit", "CAP", "--period", "07/2026"]);
-    let before = k.dump();
     let refuse = |args: &[&str], expected: &str| {
         let mut all = vec!["record", "TT3.05"];
         all.extend(args);
         all.extend(AS_OF);
-        let run = k.run(&all).expect(3);
-        assert_eq!(run.stderr, format!("Lỗi: {expected}\n"));
-        assert_eq!(k.dump(), before);
+        k.test(&all)
+            .status(3)
+            .stderr(&format!("Lỗi: {expected}\n"))
+            .run();
     };
     refuse(
         &["5", "--unit", "CAP", "--period", "Q3/2026"],
@@ -207,22 +207,18 @@ fn periods_are_checked_and_nothing_is_written_when_refused() {
         "Kỳ 12/2026 chưa kết thúc (đến 31/12/2026): ghi số liệu khi hết kỳ, hoặc ghi từ ngày đến ngày hôm nay",
     );
     // A level takes no period.
-    let run = k
-        .run(&[
-            "record",
-            "TT1.03",
-            "91",
-            "--period",
-            "11/2026",
-            "--as-of",
-            "02/12/2026",
-        ])
-        .expect(3);
-    assert_eq!(
-        run.stderr,
-        "Lỗi: TT1.03 là số liệu tại một thời điểm, không theo kỳ: bỏ --period và dùng --date\n"
-    );
-    assert_eq!(k.dump(), before);
+    k.test(&[
+        "record",
+        "TT1.03",
+        "91",
+        "--period",
+        "11/2026",
+        "--as-of",
+        "02/12/2026",
+    ])
+    .status(3)
+    .stderr("Lỗi: TT1.03 là số liệu tại một thời điểm, không theo kỳ: bỏ --period và dùng --date\n")
+    .run();
     // The same period again is a correction, and keeps the old value.
     k.run(&[
         "record",
@@ -251,25 +247,13 @@ fn periods_are_checked_and_nothing_is_written_when_refused() {
         .collect();
     assert_eq!(values, [7.0, 6.0]);
     // English refusals.
-    let en = k
-        .run(&[
-            "--lang",
-            "en",
-            "record",
-            "TT3.05",
-            "5",
-            "--unit",
-            "CAP",
-            "--period",
-            "Q3/2026",
-            "--as-of",
-            "02/12/2026",
-        ])
-        .expect(3);
-    assert_eq!(
-        en.stderr,
-        "Error: TT3.05 for CAP already has a figure for 07/2026, which overlaps Q3/2026: each day belongs to one period. To correct 07/2026, record that same period with --correct\n"
-    );
+    k.test(&[
+        "--lang", "en", "record", "TT3.05", "5", "--unit", "CAP", "--period", "Q3/2026",
+        "--as-of", "02/12/2026",
+    ])
+    .status(3)
+    .stderr("Error: TT3.05 for CAP already has a figure for 07/2026, which overlaps Q3/2026: each day belongs to one period. To correct 07/2026, record that same period with --correct\n")
+    .run();
 }
 
 #[test]

@@ -256,3 +256,110 @@ pub fn chromium() -> Option<&'static str> {
     );
     found
 }
+
+/// What a run's output must be.
+enum Expect {
+    Exactly(String),
+    Contains(Vec<String>),
+}
+
+/// A run described as `just`'s tests describe one: the arguments, then what the status,
+/// standard output and standard error must be, and whether the database may change. Every
+/// part is checked: output not described must be empty, and a failing run must leave the
+/// database as it was.
+///
+/// ```ignore
+/// k.test(&["record", "TT3.05", "5"]).status(3).stderr("Lỗi: …\n").run();
+/// ```
+pub struct Test<'k> {
+    k: &'k Kehoach,
+    args: Vec<String>,
+    status: i32,
+    stdout: Expect,
+    stderr: Expect,
+}
+
+impl Kehoach {
+    /// A run to describe, then check with [`Test::run`].
+    pub fn test(&self, args: &[&str]) -> Test<'_> {
+        Test {
+            k: self,
+            args: args.iter().map(|a| a.to_string()).collect(),
+            status: 0,
+            stdout: Expect::Exactly(String::new()),
+            stderr: Expect::Exactly(String::new()),
+        }
+    }
+}
+
+impl Test<'_> {
+    /// The exit status (0 unless said).
+    pub fn status(mut self, status: i32) -> Self {
+        self.status = status;
+        self
+    }
+
+    /// Standard output, exactly.
+    pub fn stdout(mut self, text: &str) -> Self {
+        self.stdout = Expect::Exactly(text.to_string());
+        self
+    }
+
+    /// Standard output holds each of `parts`.
+    pub fn stdout_has(mut self, parts: &[&str]) -> Self {
+        self.stdout = Expect::Contains(parts.iter().map(|p| p.to_string()).collect());
+        self
+    }
+
+    /// Standard error, exactly.
+    pub fn stderr(mut self, text: &str) -> Self {
+        self.stderr = Expect::Exactly(text.to_string());
+        self
+    }
+
+    /// Standard error holds each of `parts`.
+    pub fn stderr_has(mut self, parts: &[&str]) -> Self {
+        self.stderr = Expect::Contains(parts.iter().map(|p| p.to_string()).collect());
+        self
+    }
+
+    /// Runs and checks status, both outputs and, for a failing run, that nothing was written.
+    #[track_caller]
+    pub fn run(self) -> Run {
+        let before = self.k.db.exists().then(|| self.k.dump());
+        let args: Vec<&str> = self.args.iter().map(String::as_str).collect();
+        let run = self.k.run(&args);
+        let context = format!(
+            "kehoach {}\nstatus {}\nstdout:\n{}\nstderr:\n{}",
+            args.join(" "),
+            run.code,
+            run.stdout,
+            run.stderr
+        );
+        assert_eq!(run.code, self.status, "status of {context}");
+        for (name, expected, actual) in [
+            ("stdout", &self.stdout, &run.stdout),
+            ("stderr", &self.stderr, &run.stderr),
+        ] {
+            match expected {
+                Expect::Exactly(text) => assert_eq!(actual, text, "{name} of {context}"),
+                Expect::Contains(parts) => {
+                    for part in parts {
+                        assert!(
+                            actual.contains(part.as_str()),
+                            "{name} lacks {part:?} in {context}"
+                        );
+                    }
+                }
+            }
+        }
+        if self.status != 0 {
+            let after = self.k.db.exists().then(|| self.k.dump());
+            assert_eq!(
+                after, before,
+                "a refused run changed the database: {context}"
+            );
+        }
+        run
+    }
+}
