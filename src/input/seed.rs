@@ -8,6 +8,7 @@ use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
 use crate::error::AppError;
+use crate::output::export_messages::ExportMessage;
 use crate::output::i18n::{self, Localized};
 use crate::plan::validate::{self, Locator};
 use crate::plan::{
@@ -45,6 +46,8 @@ struct SeedPlan {
     signer_name: Option<String>,
     #[serde(default)]
     recipients: Vec<String>,
+    /// The ward's official code for the city's export (optional).
+    ward_code: Option<Spanned<String>>,
 }
 
 /// `[report]`: how the periodic report is addressed and signed (all optional).
@@ -267,6 +270,15 @@ fn convert(
     spans: &mut Spans,
     problem: &mut dyn FnMut(Range<usize>, Localized),
 ) -> Plan {
+    let ward_code = seed.plan.ward_code.map(|code| {
+        if !crate::plan::is_ward_code(code.get_ref()) {
+            let message = ExportMessage::BadWardCode {
+                code: code.get_ref().clone(),
+            };
+            problem(code.span(), message.localized());
+        }
+        code.into_inner()
+    });
     let meta = PlanMeta {
         number: seed.plan.number,
         date: seed.plan.date,
@@ -283,6 +295,7 @@ fn convert(
             .report
             .map(|report| report_settings(report, spans))
             .unwrap_or_default(),
+        ward_code,
     };
     spans.put(Locator::Plan("start"), seed.plan.start.span());
     spans.put(Locator::Plan("number"), seed.plan.end.span());

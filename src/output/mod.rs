@@ -1,6 +1,8 @@
 //! Presentation: tables, CSV, JSON and Markdown, and the strings in both languages.
 
 pub mod document;
+pub mod export;
+pub mod export_messages;
 pub mod i18n;
 pub mod seed_toml;
 pub mod template;
