@@ -554,7 +554,8 @@ for statement in duckdb.extract_statements(open(sys.argv[1], encoding="utf-8").r
 cells = connection.execute("SELECT ward, content, phase, items_due, items_met, compliance_pct FROM compliance ORDER BY ALL").fetchall()
 ranking = connection.execute("SELECT ward, items_due, items_met, rank FROM ward_ranking ORDER BY ward").fetchall()
 silent = connection.execute("SELECT ward FROM silent_wards ORDER BY ward").fetchall()
-print(json.dumps({"cells": cells, "ranking": ranking, "silent": silent}, default=str))
+types = dict(connection.execute("SELECT column_name, column_type FROM (DESCRIBE measurements)").fetchall())
+print(json.dumps({"cells": cells, "ranking": ranking, "silent": silent, "types": types}, default=str))
 "#;
     let output = Command::new("python3")
         .args(["-c", script])
@@ -613,6 +614,12 @@ print(json.dumps({"cells": cells, "ranking": ranking, "silent": silent}, default
         assert_eq!(ranking[2], report["totals"]["total"]["items_met"], "{ward}");
     }
     assert_eq!(compared, 3 * 2 * 5);
+    // DuckDB reads the columns with their own types, not as numbers to decode.
+    let types = &result["types"];
+    assert_eq!(types["date"], "DATE");
+    assert_eq!(types["recorded_at"], "TIMESTAMP WITH TIME ZONE");
+    assert_eq!(types["superseded"], "BOOLEAN");
+    assert_eq!(types["value"], "DOUBLE");
     assert_eq!(cells.len(), 3 * 2 * 5);
     // TN03 has recorded nothing at all: the roll-up names it silent.
     assert!(

@@ -93,7 +93,7 @@ SELECT * FROM ward_ranking ORDER BY rank, ward;
 
 SELECT * FROM silent_wards ORDER BY days_silent DESC NULLS FIRST, ward;
 
-SELECT i.code, x.text, i.wards, i.wards_due, i.wards_met, i.wards_overdue,
+SELECT i.code, left(x.text, 60) AS text, i.wards, i.wards_due, i.wards_met, i.wards_overdue,
        i.wards_reporting, i.last_figure
 FROM indicators_across_wards i
 LEFT JOIN (SELECT indicator, any_value(text) AS text FROM indicators GROUP BY indicator) x

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use arrow_array::{
     ArrayRef, BooleanArray, Date32Array, Float64Array, Int32Array, Int64Array, RecordBatch,
-    StringArray, TimestampSecondArray,
+    StringArray, TimestampMillisecondArray,
 };
 use arrow_schema::{DataType, Field, Schema, TimeUnit};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
@@ -71,7 +71,8 @@ impl ColumnType {
             Self::Bool => DataType::Boolean,
             Self::Text => DataType::Utf8,
             Self::Date => DataType::Date32,
-            Self::Timestamp => DataType::Timestamp(TimeUnit::Second, Some("UTC".into())),
+            // Milliseconds: Parquet has no seconds unit, and DuckDB reads an unlabelled INT64.
+            Self::Timestamp => DataType::Timestamp(TimeUnit::Millisecond, Some("UTC".into())),
         }
     }
 }
@@ -360,8 +361,8 @@ impl Dataset {
                 _ => None,
             }))),
             Timestamp => Arc::new(
-                TimestampSecondArray::from_iter(values.iter().map(|v| match v {
-                    Value::Timestamp(t) => Some(*t),
+                TimestampMillisecondArray::from_iter(values.iter().map(|v| match v {
+                    Value::Timestamp(t) => Some(*t * 1000),
                     _ => None,
                 }))
                 .with_timezone("UTC"),
