@@ -632,3 +632,46 @@ print(json.dumps({"cells": cells, "ranking": ranking, "silent": silent, "types":
         result["silent"]
     );
 }
+
+/// A file that cannot be written (here a partition's folder is a file) fails the export (exit 1)
+/// before anything is renamed: the ward's other datasets keep their old files, and no
+/// half-written file is left beside them.
+#[test]
+fn a_failed_export_leaves_the_old_partition_as_it_was() {
+    let k = ward_two();
+    let out = k.path("city");
+    export(&k, &out, Some("TN02"), "parquet").expect(0);
+    let before = std::fs::read(part(&out, "measurements", "TN02", "parquet")).unwrap();
+    k.run(&[
+        "record",
+        "TT1.02",
+        "2",
+        "--unit",
+        "PA",
+        "--date",
+        "01/12/2026",
+        "--as-of",
+        AS_OF,
+    ])
+    .expect(0);
+    let blocked = out.join("verdicts").join("ward=TN02");
+    std::fs::remove_dir_all(&blocked).unwrap();
+    std::fs::write(&blocked, "not a folder").unwrap();
+    let run = export(&k, &out, Some("TN02"), "parquet").expect(1);
+    let stderr = stable(&run.stderr, &k);
+    assert!(
+        stderr.starts_with("Lỗi: Không ghi được <DIR>/city/verdicts/ward=TN02/part-0.parquet: "),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read(part(&out, "measurements", "TN02", "parquet")).unwrap(),
+        before
+    );
+    let mut leftovers = Vec::new();
+    visit(&out, &mut |p| {
+        if p.to_string_lossy().ends_with(".tmp") {
+            leftovers.push(p.display().to_string());
+        }
+    });
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
