@@ -675,3 +675,31 @@ fn a_failed_export_leaves_the_old_partition_as_it_was() {
     });
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+/// The README documents every column of every dataset, in the dataset's own rows of its table.
+#[test]
+fn the_readme_documents_every_column() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let k = ward_two();
+    let out = k.path("city");
+    export(&k, &out, Some("TN02"), "parquet").expect(0);
+    for dataset in DATASETS {
+        // The dataset's first row, and the rows after it that leave the dataset cell empty.
+        let mut rows = readme
+            .lines()
+            .skip_while(|l| !l.starts_with(&format!("| `{dataset}` |")));
+        let mut documented = String::from(rows.next().unwrap_or_default());
+        for row in rows.take_while(|l| l.starts_with("| | ")) {
+            documented.push_str(row);
+        }
+        let schema = read(&out, dataset, "TN02").schema();
+        for field in schema.fields().iter().skip(2) {
+            assert!(
+                documented.contains(&format!("`{}`", field.name())),
+                "README: {dataset}.{} is not documented",
+                field.name()
+            );
+        }
+    }
+}
