@@ -8,8 +8,7 @@ use crate::output::export::{datasets, partition_file, replace_files, ExportForma
 use crate::output::export_messages::ExportMessage;
 use crate::output::{self, Listing};
 use crate::plan::compliance::{items, Moment, Split};
-use crate::store::export::{all_revisions, all_task_events};
-use crate::store::records::recorded;
+use crate::store::export::ward_rows;
 
 /// Runs `export`.
 pub fn run(context: &Context, args: ExportArgs) -> anyhow::Result<()> {
@@ -25,29 +24,16 @@ pub fn run(context: &Context, args: ExportArgs) -> anyhow::Result<()> {
         None => return Err(rejected(ExportMessage::NoWardCode.localized())),
     };
     let moment = Moment::During(as_of(args.as_of.as_of));
-    // One read transaction: the verdicts and the raw rows are of the same moment of the file.
-    let snapshot = store
-        .conn()
-        .unchecked_transaction()
-        .map_err(|e| crate::store::database_error(&e, &context.db))?;
-    let read = || -> rusqlite::Result<_> {
-        Ok((
-            recorded(&snapshot)?,
-            all_revisions(&snapshot)?,
-            all_task_events(&snapshot)?,
-        ))
-    };
-    let (recorded, measurements, task_events) =
-        read().map_err(|e| crate::store::database_error(&e, &context.db))?;
+    let rows =
+        ward_rows(store.conn()).map_err(|e| crate::store::database_error(&e, &context.db))?;
     // The one judgement, as the ward's own `report` shows it: never recomputed here.
-    let verdicts = items(&plan, &recorded.records(), moment, Split::Ward);
-    drop(snapshot);
+    let verdicts = items(&plan, &rows.recorded.records(), moment, Split::Ward);
 
     let sets = datasets(&WardFacts {
         ward: &ward,
         plan: &plan,
-        measurements: &measurements,
-        task_events: &task_events,
+        measurements: &rows.measurements,
+        task_events: &rows.task_events,
         moment,
         verdicts: &verdicts,
     });

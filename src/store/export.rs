@@ -5,7 +5,27 @@ use rusqlite::Connection;
 use crate::plan::compliance::{TaskAction, TaskEvent};
 use crate::plan::measure::Measurement;
 
-use super::records::day;
+use super::records::{day, recorded, Recorded};
+
+/// What a ward's export reads, all of it from one moment of the file.
+pub struct WardRows {
+    /// Current measurements and task events, for the verdicts.
+    pub recorded: Recorded,
+    /// Every measurement revision, with whether a later one replaced it.
+    pub measurements: Vec<(Measurement, bool)>,
+    pub task_events: Vec<TaskEvent>,
+}
+
+/// Reads [`WardRows`] in one read transaction, so that the verdicts and the raw rows agree
+/// even while a clerk is importing.
+pub fn ward_rows(conn: &Connection) -> rusqlite::Result<WardRows> {
+    let snapshot = conn.unchecked_transaction()?;
+    Ok(WardRows {
+        recorded: recorded(&snapshot)?,
+        measurements: all_revisions(&snapshot)?,
+        task_events: all_task_events(&snapshot)?,
+    })
+}
 
 /// Every measurement ever recorded, corrections included, in recording order, each with
 /// whether a later revision of its (indicator, unit, date, baseline) replaced it.
