@@ -5,20 +5,35 @@
 #   bench/run.sh           100k, 1M and 3M rows; writes BENCHMARKS.md (several minutes)
 #   bench/run.sh --quick   a few thousand rows, to check the harness works (CI); writes
 #                          target/bench/BENCHMARKS-quick.md
+#   bench/run.sh --city    only the city's roll-up (95 wards exported, DuckDB over them);
+#                          replaces that section of BENCHMARKS.md
 #
 # Needs only the Rust toolchain. Uses sqlite3 for the floor and GNU time for peak memory when
 # they are there, and says so when they are not.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+CITY_ONLY=false
 if [ "${1:-}" = "--quick" ]; then
     SIZES=(2000 20000)
     RUNS=3
     OUT=target/bench/BENCHMARKS-quick.md
+    CITY_WARDS=3
+    CITY_ROWS=1000
+elif [ "${1:-}" = "--city" ]; then
+    # Only the city's roll-up; its section of BENCHMARKS.md is replaced, the rest kept.
+    CITY_ONLY=true
+    SIZES=()
+    RUNS=5
+    OUT=BENCHMARKS.md
+    CITY_WARDS=95
+    CITY_ROWS=10000
 else
     SIZES=(100000 1000000 3000000)
     RUNS=5
     OUT=BENCHMARKS.md
+    CITY_WARDS=95
+    CITY_ROWS=10000
 fi
 AS_OF=25/11/2026
 WORK=$(mktemp -d)
@@ -79,6 +94,79 @@ floor_indexed() {
         UNIQUE (indicator, unit, date)); CREATE INDEX m_by_unit ON m (unit, indicator, date);"
     timed sqlite3 "$db" ".mode csv" ".separator ;" ".import $csv m"
 }
+
+# The city's roll-up: one generated ward (the embedded plan, 7 khu phố, CITY_ROWS measurements,
+# every task started and done) exported as CITY_WARDS wards (the same ward under as many codes,
+# so every partition is as large as a real one), then examples/city/rollup.sql on DuckDB over
+# them. Writes its section to $WORK/city.md.
+city_bench() {
+    local dir="$WORK/city" db="$WORK/city/ward.db" export="$WORK/city/export"
+    mkdir -p "$dir"
+    echo "== city: $CITY_WARDS wards of $CITY_ROWS measurements" >&2
+    "$GEN" "$CITY_ROWS" "$dir" 1 2>&1 | sed 's/^/   /' >&2
+    "$K" --db "$db" init --seed "$dir/city.toml" >/dev/null
+    "$K" --db "$db" import "$dir/measurements-$CITY_ROWS.csv" --as-of "$AS_OF" >/dev/null
+    "$K" --db "$db" import "$dir/tasks.csv" --as-of "$AS_OF" >/dev/null
+    local start end
+    start=$(date +%s%N)
+    for ward in $(seq -f 'W%03g' "$CITY_WARDS"); do
+        "$K" --db "$db" export --format parquet --out "$export" --ward "$ward" --as-of "$AS_OF" >/dev/null
+    done
+    end=$(date +%s%N)
+    local export_s per_ward_ms size_mb one_mb
+    export_s=$(awk "BEGIN {printf \"%.1f\", ($end - $start) / 1e9}")
+    per_ward_ms=$(((end - start) / 1000000 / CITY_WARDS))
+    read -r _ one_mb < <(timed "$K" --db "$db" export --format parquet --out "$export" --ward W001 --as-of "$AS_OF")
+    size_mb=$(du -sk "$export" | awk '{printf "%.1f", $1 / 1024}')
+    local rollup_ms="n/a" queries_ms="n/a" engine="no duckdb module for python3: roll-up not timed"
+    if python3 -c 'import duckdb' 2>/dev/null; then
+        engine="DuckDB $(python3 -c 'import duckdb; print(duckdb.__version__)') (PyPI wheel)"
+        rollup_ms=$(cd "$export" && median_ms python3 "$OLDPWD/examples/city/rollup.py")
+        # The statements alone, without Python's start-up and the module's import.
+        queries_ms=$(cd "$export" && python3 - "$OLDPWD/examples/city/rollup.sql" "$RUNS" <<'PY'
+import sys, time, duckdb
+sql = open(sys.argv[1], encoding="utf-8").read()
+times = []
+for _ in range(int(sys.argv[2])):
+    connection = duckdb.connect()
+    start = time.perf_counter()
+    for statement in duckdb.extract_statements(sql):
+        connection.execute(statement).fetchall()
+    times.append((time.perf_counter() - start) * 1000)
+print(round(sorted(times)[len(times) // 2]))
+PY
+)
+    fi
+    local measurements verdicts
+    measurements=$((CITY_WARDS * CITY_ROWS))
+    verdicts=$(python3 -c 'import duckdb' 2>/dev/null && (cd "$export" && python3 -c "import duckdb; print(duckdb.sql(\"SELECT count(*) FROM read_parquet('verdicts/*/*.parquet')\").fetchall()[0][0])") || echo n/a)
+    {
+        echo "## City roll-up (issue 21)"
+        echo
+        echo "Measured by \`bench/run.sh${1:+ $1}\` on $(date -u +%Y-%m-%d), $(nproc) cores, $engine."
+        echo "One generated ward (the embedded plan and 7 khu phố, $CITY_ROWS measurements, every task"
+        echo "started and done) exported $CITY_WARDS times under codes W001.., so each partition is a real"
+        echo "ward's size; then \`examples/city/rollup.sql\` over the folder (the four tables: compliance"
+        echo "ward × content × phase, ranking, silent wards, indicators across wards). \`--as-of $AS_OF\`."
+        echo
+        echo "| wards | measurement rows | verdict rows | export, all wards | export, per ward | export peak memory | Parquet on disk | roll-up (\`rollup.py\`, wall) | roll-up queries alone |"
+        echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        echo "| $CITY_WARDS | $measurements | $verdicts | $export_s s | $per_ward_ms ms | $one_mb MB | $size_mb MB | $rollup_ms ms | $queries_ms ms |"
+        echo
+    } >"$WORK/city.md"
+    rm -rf "$dir"
+}
+
+if [ "$CITY_ONLY" = true ]; then
+    city_bench --city
+    # Keep everything but an older city section, then append the new one.
+    awk '/^## City roll-up/ {skip = 1; next} /^## / {skip = 0} skip {next}
+         /^$/ {blank++; next} {for (; blank > 0; blank--) print ""; print}' "$OUT" >"$WORK/rest.md"
+    cp "$WORK/rest.md" "$OUT"
+    { echo; cat "$WORK/city.md"; } >>"$OUT"
+    echo "wrote the city section of $OUT" >&2
+    exit 0
+fi
 
 ROWS_TABLE=""
 REPORT_TABLE=""
@@ -143,4 +231,6 @@ memory=$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo 2>/dev
     echo
     cat bench/notes.md
 } >"$OUT"
+city_bench "${1:-}"
+{ echo; cat "$WORK/city.md"; } >>"$OUT"
 echo "wrote $OUT" >&2

@@ -68,6 +68,8 @@ pub enum Command {
     Template(TemplateArgs),
     /// Báo cáo định kỳ theo thể thức văn bản hành chính: .docx, .md, .html (the periodic report)
     Baocao(BaocaoArgs),
+    /// Xuất dữ liệu của phường cho thành phố tổng hợp: Parquet hoặc CSV (export for the city's roll-up)
+    Export(ExportArgs),
     /// Kiểm tra tệp cơ sở dữ liệu (integrity check)
     Check,
     /// Sao lưu khi đang dùng (consistent online backup)
@@ -533,6 +535,22 @@ impl std::fmt::Display for DateArgError {
 }
 
 impl std::error::Error for DateArgError {}
+
+/// `export`
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Định dạng tệp (file format)
+    #[arg(long, value_enum)]
+    pub format: crate::output::export::ExportFormat,
+    /// Thư mục xuất (output folder): DIR/<tập dữ liệu>/ward=<MÃ>/part-0.parquet
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Mã phường (ward code); mặc định ward_code trong [plan] của tệp kế hoạch
+    #[arg(long, value_name = "CODE")]
+    pub ward: Option<String>,
+    #[command(flatten)]
+    pub as_of: AsOfArg,
+}
 
 /// Parses a command-line date: dd/mm/yyyy or ISO.
 fn parse_date_arg(text: &str) -> Result<NaiveDate, DateArgError> {

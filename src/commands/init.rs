@@ -105,6 +105,12 @@ fn seed_error(error: &crate::input::seed::SeedError) -> AppError {
                 Kind::BaselineAgainst(name) => crate::output::periods::against_invalid(name),
                 Kind::BaselineNeeded(kind) => i18n::baseline_needed(kind),
                 Kind::Breach(b) => i18n::breach(b),
+                Kind::WardCode(code) => {
+                    crate::output::export_messages::ExportMessage::BadWardCode {
+                        code: code.clone(),
+                    }
+                    .localized()
+                }
             };
             let place = match problem.at {
                 Some((line, column)) => i18n::at_file(file, line, column),

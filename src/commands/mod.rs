@@ -5,6 +5,7 @@ mod baocao;
 mod check;
 #[cfg(test)]
 mod consistency_tests;
+mod export;
 mod history;
 mod import;
 mod init;
@@ -69,6 +70,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import(args) => import::run(&context, args),
         Command::Template(args) => template::run(&context, args),
         Command::Baocao(args) => baocao::run(&context, args),
+        Command::Export(args) => export::run(&context, args),
         Command::Check => check::check(&context),
         Command::Backup(args) => check::backup(&context, &args.file),
         Command::Completions(args) => {

@@ -43,6 +43,8 @@ struct SeedPlan {
     signer_name: Option<String>,
     #[serde(default)]
     recipients: Vec<String>,
+    /// The ward's official code for the city's export (optional).
+    ward_code: Option<Spanned<String>>,
 }
 
 /// `[report]`: how the periodic report is addressed and signed (all optional).
@@ -270,6 +272,8 @@ pub enum SeedProblemKind {
     Comparator(String),
     Aggregation(String),
     BaselineAgainst(String),
+    /// A `ward_code` that is not a plain ASCII code.
+    WardCode(String),
     /// A reduction or growth indicator without `baseline = { year = … }`.
     BaselineNeeded(&'static str),
     /// A rule of the plan broken (duplicate codes, unknown units, dates out of order, …).
@@ -310,6 +314,15 @@ fn convert(
     spans: &mut Spans,
     problem: &mut dyn FnMut(Range<usize>, SeedProblemKind),
 ) -> Plan {
+    let ward_code = seed.plan.ward_code.map(|code| {
+        if !crate::plan::is_ward_code(code.get_ref()) {
+            problem(
+                code.span(),
+                SeedProblemKind::WardCode(code.get_ref().clone()),
+            );
+        }
+        code.into_inner()
+    });
     let meta = PlanMeta {
         number: seed.plan.number,
         date: seed.plan.date,
@@ -326,6 +339,7 @@ fn convert(
             .report
             .map(|report| report_settings(report, spans))
             .unwrap_or_default(),
+        ward_code,
     };
     spans.put(Locator::Plan("start"), seed.plan.start.span());
     spans.put(Locator::Plan("number"), seed.plan.end.span());

@@ -2,6 +2,8 @@
 
 pub mod clerk;
 pub mod document;
+pub mod export;
+pub mod export_messages;
 pub mod i18n;
 pub mod lang;
 pub mod periods;

@@ -88,6 +88,7 @@ fn write_meta(out: &mut String, plan: &Plan) {
     if !meta.recipients.is_empty() {
         field(out, "", "recipients", &long_list(&meta.recipients));
     }
+    optional(out, "", "ward_code", meta.ward_code.as_deref());
 }
 
 fn write_report(out: &mut String, report: &ReportSettings) {

@@ -64,6 +64,20 @@ pub struct PlanMeta {
     pub recipients: Vec<String>,
     /// How the periodic report is addressed and signed, where it differs from the plan.
     pub report: ReportSettings,
+    /// The ward's official code (mã đơn vị hành chính), naming its partition in the city's
+    /// export; left out of the JSON when absent, so older plans keep their fingerprint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ward_code: Option<String>,
+}
+
+/// Whether `code` can name a ward in the city's export (`ward=<code>` folders, SQL values):
+/// 1 to 32 ASCII letters, digits, `_` or `-`, starting with a letter or digit.
+pub fn is_ward_code(code: &str) -> bool {
+    (1..=32).contains(&code.len())
+        && code.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
 /// The seed's optional `[report]`: the periodic report (báo cáo định kỳ) goes to other

@@ -1,6 +1,7 @@
 //! All SQL lives here: opening the database file, its schema and versions, and one function
 //! per query. The rest of the program sees domain types, never rows.
 
+pub mod export;
 pub mod maintenance;
 pub mod plan;
 pub mod records;

@@ -43,8 +43,20 @@ fn json_list(items: &[String]) -> String {
     serde_json::to_string(items).unwrap_or_else(|_| "[]".into())
 }
 
-fn report_json(report: &ReportSettings) -> String {
-    serde_json::to_string(report).unwrap_or_else(|_| "{}".into())
+/// The `report` column: the seed's `[report]`, and the ward's code under `ward_code` (kept
+/// here rather than in a column of its own, so it needs no migration).
+fn report_json(report: &ReportSettings, ward_code: Option<&str>) -> String {
+    let mut value = serde_json::to_value(report).unwrap_or_else(|_| serde_json::json!({}));
+    if let (Some(code), Some(object)) = (ward_code, value.as_object_mut()) {
+        object.insert("ward_code".into(), code.into());
+    }
+    value.to_string()
+}
+
+/// The ward's code from the `report` column, if the seed declared one.
+fn ward_code_of(report: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(report).ok()?;
+    value.get("ward_code")?.as_str().map(str::to_string)
 }
 
 fn from_json_list(text: String) -> Vec<String> {
@@ -80,6 +92,7 @@ pub fn load_plan(conn: &Connection) -> rusqlite::Result<Option<Plan>> {
                     signer_name: r.get(9)?,
                     recipients: from_json_list(r.get(10)?),
                     report: serde_json::from_str(&r.get::<_, String>(11)?).unwrap_or_default(),
+                    ward_code: ward_code_of(&r.get::<_, String>(11)?),
                 })
             },
         )
@@ -321,7 +334,7 @@ pub fn save_plan(
         params![
             meta.number, iso(meta.date), meta.issuer, meta.issuer_parent, meta.place, meta.title,
             iso(meta.start), iso(meta.end), meta.signer_title, meta.signer_name,
-            json_list(&meta.recipients), report_json(&meta.report), fingerprint, now
+            json_list(&meta.recipients), report_json(&meta.report, meta.ward_code.as_deref()), fingerprint, now
         ],
     )?;
 

@@ -44,7 +44,7 @@ fn iso(date: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
-fn day(text: String) -> NaiveDate {
+pub(crate) fn day(text: String) -> NaiveDate {
     // Stored dates are always "YYYY-MM-DD"; read them without a format parser.
     let part = |range: std::ops::Range<usize>| text.get(range).and_then(|p| p.parse().ok());
     match (part(0..4), part(5..7), part(8..10)) {

@@ -1,0 +1,84 @@
+//! The raw rows the city's export writes: every measurement revision, every task event.
+
+use rusqlite::Connection;
+
+use crate::plan::compliance::{TaskAction, TaskEvent};
+use crate::plan::measure::Measurement;
+
+use super::records::{day, recorded, Recorded};
+
+/// What a ward's export reads, all of it from one moment of the file.
+pub struct WardRows {
+    /// Current measurements and task events, for the verdicts.
+    pub recorded: Recorded,
+    /// Every measurement revision, with whether a later one replaced it.
+    pub measurements: Vec<(Measurement, bool)>,
+    pub task_events: Vec<TaskEvent>,
+}
+
+/// Reads [`WardRows`] in one read transaction, so that the verdicts and the raw rows agree
+/// even while a clerk is importing.
+pub fn ward_rows(conn: &Connection) -> rusqlite::Result<WardRows> {
+    let snapshot = conn.unchecked_transaction()?;
+    Ok(WardRows {
+        recorded: recorded(&snapshot)?,
+        measurements: all_revisions(&snapshot)?,
+        task_events: all_task_events(&snapshot)?,
+    })
+}
+
+/// Every measurement ever recorded, corrections included, in recording order, each with
+/// whether a later revision of its (indicator, unit, date, baseline) replaced it.
+pub fn all_revisions(conn: &Connection) -> rusqlite::Result<Vec<(Measurement, bool)>> {
+    // The window runs over the UNIQUE index's key, so it needs no temporary sort of its own.
+    let mut statement = conn.prepare(
+        "SELECT id, indicator, unit, date, value, numerator, denominator, baseline, revision,
+                note, recorded_by, recorded_at,
+                revision < max(revision) OVER (PARTITION BY indicator, unit, date, baseline),
+                period_start
+         FROM measurements ORDER BY id",
+    )?;
+    let rows = statement.query_map([], |r| {
+        Ok((
+            Measurement {
+                id: r.get(0)?,
+                indicator: r.get(1)?,
+                unit: r.get(2)?,
+                date: day(r.get(3)?),
+                value: r.get(4)?,
+                numerator: r.get(5)?,
+                denominator: r.get(6)?,
+                baseline: r.get(7)?,
+                revision: r.get(8)?,
+                note: r.get(9)?,
+                recorded_by: r.get(10)?,
+                recorded_at: r.get(11)?,
+                period_start: r.get::<_, Option<String>>(13)?.map(day),
+            },
+            r.get(12)?,
+        ))
+    })?;
+    rows.collect()
+}
+
+/// Every task event, in recording order.
+pub fn all_task_events(conn: &Connection) -> rusqlite::Result<Vec<TaskEvent>> {
+    let mut statement = conn.prepare(
+        "SELECT id, task, action, date, note, recorded_by, recorded_at FROM task_events
+         ORDER BY id",
+    )?;
+    let rows = statement.query_map([], |r| {
+        let action: String = r.get(2)?;
+        Ok(TaskEvent {
+            id: r.get(0)?,
+            task: r.get(1)?,
+            // The table's CHECK allows only the four actions.
+            action: TaskAction::parse(&action).unwrap_or(TaskAction::Start),
+            date: day(r.get(3)?),
+            note: r.get(4)?,
+            recorded_by: r.get(5)?,
+            recorded_at: r.get(6)?,
+        })
+    })?;
+    rows.collect()
+}
