@@ -352,7 +352,7 @@ mod regressions {
             if name == "content.xml" {
                 let text = String::from_utf8_lossy(content).into_owned();
                 let cut = text.find("</table:table>").expect("a table");
-                *content = text[..cut].as_bytes().to_vec();
+                *content = text.as_bytes()[..cut].to_vec();
             }
         }
         let dir = tempfile::tempdir().expect("temporary folder");
