@@ -910,7 +910,8 @@ fn an_ods_cut_inside_its_table_is_refused_not_hung() {
         entry.read_to_end(&mut content).unwrap();
         if name == "content.xml" {
             let text = String::from_utf8(content).unwrap();
-            content = text.as_bytes()[..text.find("</table:table>").unwrap()].to_vec();
+            let cut = text.find("</table:table>").unwrap();
+            content = text.as_bytes()[..cut].to_vec();
         }
         let options = zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Stored);
@@ -925,4 +926,28 @@ fn an_ods_cut_inside_its_table_is_refused_not_hung() {
         stderr(&run, &k),
         "Lỗi: <DIR>/cat-cut.ods: phần «content.xml» của bảng tính bị cắt cụt (kết thúc khi các thẻ chưa đóng): mở bằng LibreOffice, lưu lại rồi nhập lại\n"
     );
+}
+
+/// Whatever else makes the workbook reader loop, `import` answers: the reading is given up
+/// after a time limit (here 0 s, so any workbook is over it).
+#[test]
+fn a_workbook_that_takes_too_long_to_read_is_given_up() {
+    let k = Kehoach::with_seed("ward.toml");
+    let dump = k.dump();
+    let run = k
+        .run_env(
+            &[
+                "import",
+                &fixture("workbooks/long-clean.xlsx"),
+                "--as-of",
+                "30/07/2026",
+            ],
+            &[("KEHOACH_WORKBOOK_TIMEOUT_S", "0")],
+        )
+        .expect(3);
+    assert_eq!(
+        run.stderr.replace(&fixture(""), "<FIXTURES>/"),
+        "Lỗi: <FIXTURES>/workbooks/long-clean.xlsx: đọc bảng tính quá 0 giây: bỏ qua (tệp hỏng, hoặc quá lớn: tách thành nhiều tệp)\n"
+    );
+    assert_eq!(k.dump(), dump);
 }

@@ -689,6 +689,11 @@ fn workbook_error(file: &str, error: &WorkbookError) -> Localized {
             limit: crate::input::workbook::CELL_LIMIT,
         }
         .into(),
+        WorkbookError::TimedOut { seconds } => Message::WorkbookTimedOut {
+            file: file.to_string(),
+            seconds: *seconds,
+        }
+        .into(),
         WorkbookError::Damaged => Message::WorkbookDamaged {
             file: file.to_string(),
         }

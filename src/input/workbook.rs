@@ -89,6 +89,10 @@ pub enum WorkbookError {
     },
     /// Content the workbook reader could not make sense of at all.
     Damaged,
+    /// Reading took longer than allowed.
+    TimedOut {
+        seconds: u64,
+    },
     /// A part whose XML ends before the elements it opened are closed.
     Truncated {
         part: String,
@@ -197,15 +201,22 @@ fn check_zip_parts(path: &Path) -> Result<(), WorkbookError> {
     Ok(())
 }
 
-/// An open workbook.
+/// How long reading a workbook may take before it is given up (`KEHOACH_WORKBOOK_TIMEOUT_S`):
+/// whatever else in a malformed file makes the reader loop, `import` answers.
+const READ_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(300);
+
+/// A workbook read whole: its sheets' names, whether each is visible, and each sheet's rows
+/// (or why that sheet cannot be read).
 pub struct Workbook {
-    sheets: Sheets<std::io::BufReader<std::fs::File>>,
+    sheets: Vec<(String, bool)>,
+    rows: std::collections::HashMap<String, Result<SheetRows, WorkbookError>>,
     /// What kind of file it is, for the summary: "xlsx", "ods", ...
     pub format: &'static str,
 }
 
 impl Workbook {
-    /// Opens a workbook; the kind is told by the extension.
+    /// Opens a workbook and reads its sheets; the kind is told by the extension. The reading
+    /// runs on a thread of its own, given up after [`READ_TIME_LIMIT`].
     pub fn open(path: &Path) -> Result<Workbook, WorkbookError> {
         let format = match path
             .extension()
@@ -224,14 +235,88 @@ impl Workbook {
         if format == "ods" {
             check_ods_content(path)?;
         }
-        let sheets = guarded(|| {
-            open_workbook_auto(path).map_err(|e| WorkbookError::Unreadable(e.to_string()))
-        })?;
-        Ok(Workbook { sheets, format })
+        let limit = std::env::var("KEHOACH_WORKBOOK_TIMEOUT_S")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .map_or(READ_TIME_LIMIT, std::time::Duration::from_secs);
+        let owned = path.to_path_buf();
+        let (send, receive) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            send.send(Calamine::read_all(&owned)).ok();
+        });
+        let (sheets, rows) =
+            receive
+                .recv_timeout(limit)
+                .map_err(|_| WorkbookError::TimedOut {
+                    seconds: limit.as_secs(),
+                })??;
+        Ok(Workbook {
+            sheets,
+            rows,
+            format,
+        })
     }
 
     /// The names of the sheets a person sees, in order.
     pub fn visible_sheets(&self) -> Vec<String> {
+        self.sheets
+            .iter()
+            .filter(|(_, visible)| *visible)
+            .map(|(name, _)| name.clone())
+            .collect()
+    }
+
+    /// Whether the workbook has a sheet of this name, hidden or not.
+    pub fn has_sheet(&self, name: &str) -> bool {
+        self.sheets.iter().any(|(sheet, _)| sheet == name)
+    }
+
+    /// The rows of a sheet that hold cells (blank rows may be left out), numbered from 1 like
+    /// the spreadsheet.
+    pub fn rows(&mut self, sheet: &str) -> Result<SheetRows, WorkbookError> {
+        match self.rows.get(sheet) {
+            Some(rows) => rows.clone(),
+            None => Err(WorkbookError::NoSuchSheet {
+                sheet: sheet.to_string(),
+                sheets: self.visible_sheets(),
+            }),
+        }
+    }
+}
+
+/// The sheets' names and visibility, and each sheet's rows.
+type WholeWorkbook = (
+    Vec<(String, bool)>,
+    std::collections::HashMap<String, Result<SheetRows, WorkbookError>>,
+);
+
+/// calamine's reader, used on the reading thread only.
+struct Calamine {
+    sheets: Sheets<std::io::BufReader<std::fs::File>>,
+}
+
+impl Calamine {
+    /// Every sheet of the workbook at `path`, with calamine's panics caught.
+    fn read_all(path: &Path) -> Result<WholeWorkbook, WorkbookError> {
+        let sheets = guarded(|| {
+            open_workbook_auto(path).map_err(|e| WorkbookError::Unreadable(e.to_string()))
+        })?;
+        let mut reader = Calamine { sheets };
+        let names: Vec<(String, bool)> = reader
+            .sheets
+            .sheets_metadata()
+            .iter()
+            .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
+            .collect();
+        let mut rows = std::collections::HashMap::new();
+        for (name, _) in &names {
+            let read = guarded(|| reader.read_rows(name));
+            rows.insert(name.clone(), read);
+        }
+        Ok((names, rows))
+    }
+
+    fn visible_sheets(&self) -> Vec<String> {
         self.sheets
             .sheets_metadata()
             .iter()
@@ -240,15 +325,8 @@ impl Workbook {
             .collect()
     }
 
-    /// Whether the workbook has a sheet of this name, hidden or not.
-    pub fn has_sheet(&self, name: &str) -> bool {
+    fn has_sheet(&self, name: &str) -> bool {
         self.sheets.sheet_names().iter().any(|s| s == name)
-    }
-
-    /// The rows of a sheet that hold cells (blank rows may be left out), numbered from 1 like
-    /// the spreadsheet.
-    pub fn rows(&mut self, sheet: &str) -> Result<SheetRows, WorkbookError> {
-        guarded(|| self.read_rows(sheet))
     }
 
     fn read_rows(&mut self, sheet: &str) -> Result<SheetRows, WorkbookError> {

@@ -42,6 +42,8 @@ pub enum Message {
         part: String,
         limit_mb: u64,
     },
+    /// A workbook whose reading took too long.
+    WorkbookTimedOut { file: String, seconds: u64 },
     /// A workbook whose content the reader cannot make sense of.
     WorkbookDamaged { file: String },
     /// A workbook part whose XML ends before its elements are closed.
@@ -177,6 +179,10 @@ impl Message {
             WorkbookPartTooLarge { file, part, limit_mb } => both(
                 format!("{file}: phần «{part}» của bảng tính giải nén ra hơn {limit_mb} MB: không đọc (bảng tính bị hỏng hoặc độc hại)"),
                 format!("{file}: the workbook's part \"{part}\" expands to more than {limit_mb} MB: not read (a damaged or hostile workbook)"),
+            ),
+            WorkbookTimedOut { file, seconds } => both(
+                format!("{file}: đọc bảng tính quá {seconds} giây: bỏ qua (tệp hỏng, hoặc quá lớn: tách thành nhiều tệp)"),
+                format!("{file}: reading the workbook took over {seconds} seconds: given up (a damaged file, or too large: split it)"),
             ),
             WorkbookDamaged { file } => both(
                 format!("{file}: bảng tính bị hỏng (nội dung không đọc được): mở bằng Excel hoặc LibreOffice, lưu lại rồi nhập lại"),
