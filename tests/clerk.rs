@@ -63,7 +63,7 @@ fn usage_errors_are_in_the_users_language() {
         &k,
         &["repot"],
         2,
-        "Lỗi: không có lệnh 'repot'\n  có phải một trong: record, import, report?\n\nCách dùng: kehoach [OPTIONS] <COMMAND>\n\nXem hướng dẫn: thêm --help\n",
+        "Lỗi: không có lệnh 'repot'\n  có phải một trong: record, import, export, report?\n\nCách dùng: kehoach [OPTIONS] <COMMAND>\n\nXem hướng dẫn: thêm --help\n",
     );
     refused(
         &k,
@@ -93,7 +93,7 @@ fn usage_errors_are_in_the_users_language() {
     let run = k.run_env(&["repot"], &[("KEHOACH_LANG", "en")]).expect(2);
     assert!(
         run.stderr
-            .starts_with("Error: unrecognized subcommand 'repot'\n  did you mean one of: record, import, report?"),
+            .starts_with("Error: unrecognized subcommand 'repot'\n  did you mean one of: record, import, export, report?"),
         "{}",
         run.stderr
     );
