@@ -153,3 +153,23 @@ fn check_reports_a_broken_reference() {
     let run = k.run(&["check"]).expect(4);
     assert!(run.stderr.contains("bảng measurements"), "{}", run.stderr);
 }
+
+#[test]
+fn a_stored_date_that_cannot_be_read_is_reported_not_guessed() {
+    let k = Kehoach::with_seed("ward.toml");
+    let conn = rusqlite::Connection::open(&k.db).unwrap();
+    conn.execute(
+        "INSERT INTO measurements (indicator, unit, date, value, recorded_at)
+         VALUES ('TT1.01', 'PA', '2026-13-45', 90, '2026-11-25T08:00:00Z')",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let run = k.run(&["report", "--as-of", "30/06/2026"]).expect(4);
+    assert!(
+        run.stderr
+            .contains("có một ngày đã lưu không đọc được («2026-13-45»)"),
+        "the damaged date is named: {}",
+        run.stderr
+    );
+}

@@ -496,13 +496,19 @@ pub fn database_failure(
             "The database {shown} is damaged: restore it from a backup (see the README)"
         ),
         DatabaseFailure::DiskFull => loc!("Ổ đĩa đã đầy khi ghi {shown}", "The disk is full writing {shown}"),
+        DatabaseFailure::Unreadable(what) => loc!(
+            "Cơ sở dữ liệu {shown} có một ngày đã lưu không đọc được ({what}): tệp đã bị sửa ngoài kehoach; khôi phục từ bản sao lưu (xem README)",
+            "The database {shown} holds a stored date that cannot be read ({what}): the file was changed outside kehoach; restore it from a backup (see the README)"
+        ),
         DatabaseFailure::Other => loc!("Lỗi cơ sở dữ liệu {shown}: {error}", "Database error in {shown}: {error}"),
     }
 }
 
 /// The kinds of database failure with a sentence of their own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DatabaseFailure {
+pub enum DatabaseFailure<'a> {
+    /// A stored date this program did not write (not YYYY-MM-DD).
+    Unreadable(&'a str),
     Busy,
     NotADatabase,
     ReadOnly,

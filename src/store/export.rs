@@ -5,7 +5,8 @@ use rusqlite::Connection;
 use crate::plan::compliance::{TaskAction, TaskEvent};
 use crate::plan::measure::Measurement;
 
-use super::records::{day, recorded, Recorded};
+use super::day;
+use super::records::{recorded, Recorded};
 
 /// What a ward's export reads, all of it from one moment of the file.
 pub struct WardRows {
@@ -44,7 +45,7 @@ pub fn all_revisions(conn: &Connection) -> rusqlite::Result<Vec<(Measurement, bo
                 id: r.get(0)?,
                 indicator: r.get(1)?,
                 unit: r.get(2)?,
-                date: day(r.get(3)?),
+                date: day(r.get(3)?)?,
                 value: r.get(4)?,
                 numerator: r.get(5)?,
                 denominator: r.get(6)?,
@@ -53,7 +54,7 @@ pub fn all_revisions(conn: &Connection) -> rusqlite::Result<Vec<(Measurement, bo
                 note: r.get(9)?,
                 recorded_by: r.get(10)?,
                 recorded_at: r.get(11)?,
-                period_start: r.get::<_, Option<String>>(13)?.map(day),
+                period_start: r.get::<_, Option<String>>(13)?.map(day).transpose()?,
             },
             r.get(12)?,
         ))
@@ -74,7 +75,7 @@ pub fn all_task_events(conn: &Connection) -> rusqlite::Result<Vec<TaskEvent>> {
             task: r.get(1)?,
             // The table's CHECK allows only the four actions.
             action: TaskAction::parse(&action).unwrap_or(TaskAction::Start),
-            date: day(r.get(3)?),
+            date: day(r.get(3)?)?,
             note: r.get(4)?,
             recorded_by: r.get(5)?,
             recorded_at: r.get(6)?,

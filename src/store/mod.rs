@@ -34,6 +34,31 @@ pub type Connection = rusqlite::Connection;
 pub type Transaction<'c> = rusqlite::Transaction<'c>;
 pub type DbError = rusqlite::Error;
 
+/// A date as stored: "YYYY-MM-DD".
+pub(crate) fn iso(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+/// A stored date read back; one that is not "YYYY-MM-DD" is a damaged file, reported as a
+/// database problem (exit 4), never read as some other day.
+pub(crate) fn day(text: String) -> rusqlite::Result<chrono::NaiveDate> {
+    let part = |range: std::ops::Range<usize>| text.get(range).and_then(|p| p.parse().ok());
+    match (part(0..4), part(5..7), part(8..10), text.len()) {
+        (Some(year), Some(month), Some(day), 10) => {
+            chrono::NaiveDate::from_ymd_opt(year as i32, month, day)
+        }
+        _ => None,
+    }
+    .ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("«{text}»").into(),
+        )
+    })
+}
+
 /// The schema migrations, in order; the database's `user_version` is how many have run.
 const MIGRATIONS: &[&str] = &[
     include_str!("../../schema.sql"),
@@ -291,7 +316,14 @@ impl Store {
 /// A database failure in one sentence a clerk can act on (exit code 4).
 pub fn database_error(error: &rusqlite::Error, path: &Path) -> AppError {
     let shown = path.display().to_string();
+    let unreadable = match error {
+        rusqlite::Error::FromSqlConversionFailure(_, _, cause) => Some(cause.to_string()),
+        _ => None,
+    };
     let kind = match error.sqlite_error_code() {
+        _ if unreadable.is_some() => {
+            DatabaseFailure::Unreadable(unreadable.as_deref().unwrap_or(""))
+        }
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => DatabaseFailure::Busy,
         Some(ErrorCode::NotADatabase) => DatabaseFailure::NotADatabase,
         Some(ErrorCode::ReadOnly) => DatabaseFailure::ReadOnly,

@@ -1,7 +1,7 @@
 //! Saving a plan from a seed and reading it back: one function per table each way, which is
 //! why it is long.
 
-use chrono::NaiveDate;
+use super::{day, iso};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::plan::{
@@ -28,15 +28,6 @@ pub struct Orphan {
     pub code: String,
     /// How many measurements or task events hang on it.
     pub records: i64,
-}
-
-fn day(text: String) -> NaiveDate {
-    // Dates are written by this program only, always ISO: a bad one is a damaged file.
-    NaiveDate::parse_from_str(&text, "%Y-%m-%d").unwrap_or(NaiveDate::MIN)
-}
-
-fn iso(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
 }
 
 fn json_list(items: &[String]) -> String {
@@ -81,13 +72,13 @@ pub fn load_plan(conn: &Connection) -> rusqlite::Result<Option<Plan>> {
             |r| {
                 Ok(PlanMeta {
                     number: r.get(0)?,
-                    date: day(r.get(1)?),
+                    date: day(r.get(1)?)?,
                     issuer: r.get(2)?,
                     issuer_parent: r.get(3)?,
                     place: r.get(4)?,
                     title: r.get(5)?,
-                    start: day(r.get(6)?),
-                    end: day(r.get(7)?),
+                    start: day(r.get(6)?)?,
+                    end: day(r.get(7)?)?,
                     signer_title: r.get(8)?,
                     signer_name: r.get(9)?,
                     recipients: from_json_list(r.get(10)?),
@@ -149,8 +140,8 @@ fn load_phases(conn: &Connection, content: &str) -> rusqlite::Result<Vec<Phase>>
         Ok(Phase {
             number: r.get(0)?,
             name: r.get(1)?,
-            start: day(r.get(2)?),
-            end: day(r.get(3)?),
+            start: day(r.get(2)?)?,
+            end: day(r.get(3)?)?,
         })
     })?
     .collect()
@@ -177,7 +168,7 @@ fn load_indicators(conn: &Connection, content: &str) -> rusqlite::Result<Vec<Ind
                     .unwrap_or(Comparator::AtLeast),
                 target: r.get(4)?,
                 unit_of_measure: r.get(5)?,
-                deadline: day(r.get(6)?),
+                deadline: day(r.get(6)?)?,
                 responsible: Vec::new(),
                 baseline: baseline_year.map(|year| Baseline {
                     year,
@@ -207,7 +198,7 @@ fn load_indicators(conn: &Connection, content: &str) -> rusqlite::Result<Vec<Ind
             )?
             .query_map([&indicator.code], |r| {
                 Ok(Checkpoint {
-                    date: day(r.get(0)?),
+                    date: day(r.get(0)?)?,
                     target: r.get(1)?,
                 })
             })?
@@ -241,7 +232,7 @@ fn load_tasks(conn: &Connection, content: &str) -> rusqlite::Result<Vec<Task>> {
                 lead: r.get(3)?,
                 cooperating: Vec::new(),
                 output: r.get(4)?,
-                deadline: day(r.get(5)?),
+                deadline: day(r.get(5)?)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

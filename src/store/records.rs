@@ -1,5 +1,6 @@
 //! Measurements and task events: appended, never changed.
 
+use super::{day, iso};
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -39,22 +40,6 @@ pub struct NewTaskEvent {
     pub import_id: Option<i64>,
 }
 
-fn iso(date: NaiveDate) -> String {
-    use chrono::Datelike;
-    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
-}
-
-pub(crate) fn day(text: String) -> NaiveDate {
-    // Stored dates are always "YYYY-MM-DD"; read them without a format parser.
-    let part = |range: std::ops::Range<usize>| text.get(range).and_then(|p| p.parse().ok());
-    match (part(0..4), part(5..7), part(8..10)) {
-        (Some(year), Some(month), Some(day)) => {
-            NaiveDate::from_ymd_opt(year as i32, month, day).unwrap_or(NaiveDate::MIN)
-        }
-        _ => NaiveDate::MIN,
-    }
-}
-
 /// The current time as stored in `recorded_at` (UTC, to the second).
 ///
 /// `KEHOACH_NOW` (e.g. `2026-11-25T08:00:00Z`) fixes it, for tests and reproducible examples.
@@ -79,7 +64,7 @@ fn measurement(row: &Row) -> rusqlite::Result<Measurement> {
         id: row.get(0)?,
         indicator: row.get(1)?,
         unit: row.get(2)?,
-        date: day(row.get(3)?),
+        date: day(row.get(3)?)?,
         value: row.get(4)?,
         numerator: row.get(5)?,
         denominator: row.get(6)?,
@@ -88,7 +73,7 @@ fn measurement(row: &Row) -> rusqlite::Result<Measurement> {
         note: row.get(9)?,
         recorded_by: row.get(10)?,
         recorded_at: row.get(11)?,
-        period_start: row.get::<_, Option<String>>(12)?.map(day),
+        period_start: row.get::<_, Option<String>>(12)?.map(day).transpose()?,
     })
 }
 
@@ -155,7 +140,7 @@ pub fn periods_touching(
     )?
     .query_map(
         params![indicator, unit, baseline, iso(from), iso(to)],
-        |r| Ok((day(r.get(0)?), day(r.get(1)?))),
+        |r| Ok((day(r.get(0)?)?, day(r.get(1)?)?)),
     )?
     .collect()
 }
@@ -240,7 +225,7 @@ fn task_event(row: &Row) -> rusqlite::Result<TaskEvent> {
         id: row.get(0)?,
         task: row.get(1)?,
         action: TaskAction::parse(&action).unwrap_or(TaskAction::Start),
-        date: day(row.get(3)?),
+        date: day(row.get(3)?)?,
         note: row.get(4)?,
         recorded_by: row.get(5)?,
         recorded_at: row.get(6)?,
