@@ -395,11 +395,11 @@ fn csv_has_the_same_layout_and_columns_for_excel() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
-        "schema_version;ward;id;indicator;unit;date;value;numerator;denominator;baseline;revision;superseded;note;recorded_by;recorded_at"
+        "schema_version;ward;id;indicator;unit;date;value;numerator;denominator;baseline;revision;superseded;note;recorded_by;recorded_at;period_start"
     );
     assert_eq!(lines.len(), 12);
     assert!(
-        lines.contains(&"1;TN01;1;TT1.01;PA;2026-04-15;91.55555555555556;412;450;false;1;false;;thuky;2026-11-25T08:00:00Z"),
+        lines.contains(&"1;TN01;1;TT1.01;PA;2026-04-15;91.55555555555556;412;450;false;1;false;;thuky;2026-11-25T08:00:00Z;"),
         "{text}"
     );
     assert!(

@@ -137,6 +137,9 @@ const INDICATORS: &[ColumnSpec] = &[
     opt("baseline_year", Int32),
     opt("baseline_value", Float64),
     col("position", Int32),
+    // Added with periods: "level" or "flow", and what the baseline stands for.
+    col("aggregation", Text),
+    opt("baseline_against", Text),
 ];
 
 const TASKS: &[ColumnSpec] = &[
@@ -171,6 +174,8 @@ const MEASUREMENTS: &[ColumnSpec] = &[
     opt("note", Text),
     opt("recorded_by", Text),
     opt("recorded_at", Timestamp),
+    // Added with periods: a flow's value covers period_start..date.
+    opt("period_start", Date),
 ];
 
 const TASK_EVENTS: &[ColumnSpec] = &[
@@ -487,6 +492,8 @@ pub fn datasets(facts: &WardFacts) -> Vec<Dataset> {
                 indicator.baseline.as_ref().map(|b| b.year),
                 indicator.baseline.as_ref().and_then(|b| b.value),
                 position + 1,
+                indicator.accumulation.as_str(),
+                indicator.baseline.as_ref().map(|b| b.against.as_str()),
             ]);
         }
         for (position, task) in content.tasks.iter().enumerate() {
@@ -528,6 +535,7 @@ pub fn datasets(facts: &WardFacts) -> Vec<Dataset> {
             m.recorded_by.as_ref(),
         ];
         cells.push(timestamp(&m.recorded_at));
+        cells.push(m.period_start.into());
         measurements.push(cells);
     }
     let mut events = dataset("task_events", ward);
