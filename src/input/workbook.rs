@@ -239,6 +239,10 @@ impl Workbook {
             .ok()
             .and_then(|s| s.parse().ok())
             .map_or(READ_TIME_LIMIT, std::time::Duration::from_secs);
+        // No time at all is over at once: whichever thread ran first must not decide.
+        if limit.is_zero() {
+            return Err(WorkbookError::TimedOut { seconds: 0 });
+        }
         let owned = path.to_path_buf();
         let (send, receive) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
