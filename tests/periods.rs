@@ -24,6 +24,19 @@ fn record(k: &Kehoach, args: &[&str]) {
     k.run(&all).expect(0);
 }
 
+/// 2025's violations month by month, as baseline figures.
+fn months_2025(k: &Kehoach) {
+    for (i, value) in Y2025.iter().enumerate() {
+        let period = format!("{:02}/2025", i + 1);
+        let value = value.to_string();
+        record(
+            k,
+            &[&value, "--unit", "CAP", "--baseline", "--period", &period],
+        );
+    }
+}
+
+/// 2026's violations month by month, January to August, but for the month `skip`.
 fn months_2026(k: &Kehoach, skip: Option<usize>) {
     for (i, value) in Y2026.iter().enumerate() {
         if Some(i + 1) == skip {
@@ -55,20 +68,7 @@ fn show(k: &Kehoach, lang: &str) -> serde_json::Value {
 #[test]
 fn eight_months_against_the_same_eight_months_of_2025() {
     let k = embedded();
-    for (i, value) in Y2025.iter().enumerate() {
-        let period = format!("{:02}/2025", i + 1);
-        record(
-            &k,
-            &[
-                &value.to_string(),
-                "--unit",
-                "CAP",
-                "--baseline",
-                "--period",
-                &period,
-            ],
-        );
-    }
+    months_2025(&k);
     months_2026(&k, None);
     let json = show(&k, "vi");
     // (88 − 68) / 88 = 22,7% ≥ 20%: met.
@@ -149,20 +149,7 @@ fn a_yearly_baseline_is_pro_rated_and_the_report_says_so() {
 #[test]
 fn a_missing_month_is_shown_missing_and_left_out_of_the_comparison() {
     let k = embedded();
-    for (i, value) in Y2025.iter().enumerate() {
-        let period = format!("{:02}/2025", i + 1);
-        record(
-            &k,
-            &[
-                &value.to_string(),
-                "--unit",
-                "CAP",
-                "--baseline",
-                "--period",
-                &period,
-            ],
-        );
-    }
+    months_2025(&k);
     months_2026(&k, Some(4));
     let json = show(&k, "vi");
     // April is missing: 61 over seven months against the same seven of 2025 (88 − 9 = 79).
