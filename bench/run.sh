@@ -78,7 +78,7 @@ floor() {
     local csv=$1 db=$2
     rm -f "$db"
     if command -v sqlite3 >/dev/null; then
-        sqlite3 "$db" "CREATE TABLE m (indicator TEXT, unit TEXT, date TEXT, value TEXT, note TEXT);"
+        sqlite3 "$db" "CREATE TABLE m (indicator TEXT, unit TEXT, date TEXT, value TEXT, note TEXT, period TEXT);"
         timed sqlite3 "$db" ".mode csv" ".separator ;" ".import $csv m"
     else
         timed "$GEN" floor "$csv" "$db"
@@ -90,7 +90,7 @@ floor_indexed() {
     local csv=$1 db=$2
     rm -f "$db"
     command -v sqlite3 >/dev/null || { echo "n/a n/a"; return; }
-    sqlite3 "$db" "CREATE TABLE m (indicator TEXT, unit TEXT, date TEXT, value TEXT, note TEXT,
+    sqlite3 "$db" "CREATE TABLE m (indicator TEXT, unit TEXT, date TEXT, value TEXT, note TEXT, period TEXT,
         UNIQUE (indicator, unit, date)); CREATE INDEX m_by_unit ON m (unit, indicator, date);"
     timed sqlite3 "$db" ".mode csv" ".separator ;" ".import $csv m"
 }
@@ -205,7 +205,7 @@ memory=$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo 2>/dev
     echo "$(command -v sqlite3 >/dev/null && echo "sqlite3 $(sqlite3 --version | cut -d' ' -f1)" || echo 'no sqlite3 (floor: bare prepared inserts)'),"
     echo "$([ -x /usr/bin/time ] && echo 'peak memory by GNU time' || echo 'no GNU time: peak memory not measured')."
     echo
-    echo "Data: the embedded plan (55 indicators, 85 tasks) over a city seed of 95 wards × 7 khu phố"
+    echo "Data: the embedded plan (54 indicators, 85 tasks) over a city seed of 95 wards × 7 khu phố"
     echo "(665 more units), one row per indicator, unit and day from 30/05/2026, as long-format CSV"
     echo "with \`;\`, decimal commas, ratios \`412/450\` and dd/mm/yyyy dates (\`examples/benchgen.rs\`,"
     echo "fixed seed); a start and a finish event for every task. \`--as-of $AS_OF\`."

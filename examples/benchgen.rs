@@ -92,7 +92,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut random = Random(0x05EE_D118);
     let path = out.join(format!("measurements-{rows}.csv"));
     let mut file = BufWriter::new(std::fs::File::create(&path)?);
-    file.write_all("\u{feff}Mã chỉ tiêu;Đơn vị;Ngày;Giá trị;Ghi chú\r\n".as_bytes())?;
+    // A flow's value covers a period ("Kỳ"): here the one day it is dated, so none overlaps.
+    file.write_all("\u{feff}Mã chỉ tiêu;Đơn vị;Ngày;Giá trị;Ghi chú;Kỳ\r\n".as_bytes())?;
     let mut written = 0;
     let mut day = start;
     'days: loop {
@@ -118,7 +119,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 } else {
                     ""
                 };
-                writeln!(file, "{};{unit};{date};{value};{note}\r", indicator.code)?;
+                let flow = matches!(indicator.kind.as_str(), "reduction" | "growth");
+                let period = if flow {
+                    format!("{date}-{date}")
+                } else {
+                    String::new()
+                };
+                writeln!(
+                    file,
+                    "{};{unit};{date};{value};{note};{period}\r",
+                    indicator.code
+                )?;
                 written += 1;
             }
         }
@@ -157,11 +168,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 fn floor(csv: &str, db: &str) -> Result<(), Box<dyn std::error::Error>> {
     let mut conn = rusqlite::Connection::open(db)?;
     conn.execute_batch(
-        "CREATE TABLE m (indicator TEXT, unit TEXT, date TEXT, value TEXT, note TEXT)",
+        "CREATE TABLE m (indicator TEXT, unit TEXT, date TEXT, value TEXT, note TEXT, period TEXT)",
     )?;
     let tx = conn.transaction()?;
     {
-        let mut insert = tx.prepare("INSERT INTO m VALUES (?1, ?2, ?3, ?4, ?5)")?;
+        let mut insert = tx.prepare("INSERT INTO m VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(b';')
             .flexible(true)
@@ -169,7 +180,7 @@ fn floor(csv: &str, db: &str) -> Result<(), Box<dyn std::error::Error>> {
         for record in reader.records() {
             let record = record?;
             let cell = |i: usize| record.get(i).unwrap_or("");
-            insert.execute([cell(0), cell(1), cell(2), cell(3), cell(4)])?;
+            insert.execute([cell(0), cell(1), cell(2), cell(3), cell(4), cell(5)])?;
         }
     }
     tx.commit()?;
