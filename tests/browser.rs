@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{fixture, Kehoach};
+use common::{june_data, Kehoach};
 
 /// Measures the page from inside it: the viewport, the document's width, and every chart's
 /// caption, labels, overlapping labels and labels outside the drawing.
@@ -36,26 +36,7 @@ const MEASURE: &str = r#"<script>
 
 /// The weekly report of a ward with data, as HTML, in `lang`.
 fn weekly_html(k: &Kehoach, lang: &str) -> String {
-    k.run(&[
-        "import",
-        &fixture("csv/long-clean.csv"),
-        &fixture("csv/tasks.csv"),
-        "--as-of",
-        "30/06/2026",
-    ])
-    .expect(0);
-    k.run(&[
-        "record",
-        "TT1.01",
-        "44/50",
-        "--unit",
-        "PB",
-        "--date",
-        "25/06/2026",
-        "--as-of",
-        "30/06/2026",
-    ])
-    .expect(0);
+    june_data(k);
     // A note as a department writes it: one long word that no table cell can wrap.
     k.run(&[
         "record",

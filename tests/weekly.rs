@@ -2,30 +2,11 @@
 
 mod common;
 
-use common::{fixture, stable, Kehoach};
+use common::{june_data, stable, Kehoach};
 
 fn with_data() -> Kehoach {
     let k = Kehoach::with_seed("ward.toml");
-    k.run(&[
-        "import",
-        &fixture("csv/long-clean.csv"),
-        &fixture("csv/tasks.csv"),
-        "--as-of",
-        "30/06/2026",
-    ])
-    .expect(0);
-    k.run(&[
-        "record",
-        "TT1.01",
-        "44/50",
-        "--unit",
-        "PB",
-        "--date",
-        "25/06/2026",
-        "--as-of",
-        "30/06/2026",
-    ])
-    .expect(0);
+    june_data(&k);
     k.run(&[
         "task",
         "done",

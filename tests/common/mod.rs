@@ -257,6 +257,31 @@ pub fn chromium() -> Option<&'static str> {
     found
 }
 
+/// June's figures of the test ward (the clean CSV and the task file) and PB's 44/50 of
+/// 25/06/2026: the data the weekly report's tests are written against.
+pub fn june_data(k: &Kehoach) {
+    k.run(&[
+        "import",
+        &fixture("csv/long-clean.csv"),
+        &fixture("csv/tasks.csv"),
+        "--as-of",
+        "30/06/2026",
+    ])
+    .expect(0);
+    k.run(&[
+        "record",
+        "TT1.01",
+        "44/50",
+        "--unit",
+        "PB",
+        "--date",
+        "25/06/2026",
+        "--as-of",
+        "30/06/2026",
+    ])
+    .expect(0);
+}
+
 /// What a run's output must be.
 enum Expect {
     Exactly(String),
