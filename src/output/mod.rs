@@ -1,5 +1,7 @@
 //! Presentation: tables, CSV, JSON and Markdown, and the strings in both languages.
 
+#[cfg(test)]
+mod catalogue_tests;
 pub mod clerk;
 pub mod document;
 pub mod export;
