@@ -34,48 +34,7 @@ const DATASETS: [&str; 8] = [
 /// worked out by hand there; 7 task events, 10 measurements and 1 correction.
 fn ward_one() -> Kehoach {
     let k = Kehoach::with_seed("ward-coded.toml");
-    let task = |action: &str, code: &str, date: &str| {
-        k.run(&["task", action, code, "--date", date, "--as-of", AS_OF])
-            .expect(0);
-    };
-    task("done", "TT1.T01", "20/02/2026");
-    task("done", "TT1.T02", "20/02/2026");
-    task("start", "TT1.T03", "05/03/2026");
-    task("done", "TT1.T04", "30/04/2026");
-    task("cancel", "TT1.T06", "01/08/2026");
-    task("done", "TT1.T07", "15/10/2026");
-    task("done", "NV1.T01", "31/03/2026");
-    let record = |indicator: &str, value: &str, unit: &str, date: &str| {
-        k.run(&[
-            "record", indicator, value, "--unit", unit, "--date", date, "--as-of", AS_OF,
-        ])
-        .expect(0);
-    };
-    record("TT1.01", "412/450", "PA", "15/04/2026");
-    record("TT1.01", "40/50", "PB", "15/04/2026");
-    record("TT1.01", "30/50", "PB", "20/06/2026");
-    record("TT1.02", "2", "PA", "10/05/2026");
-    record("TT1.02", "2", "PB", "10/06/2026");
-    record("TT1.02", "3", "PA", "20/09/2026");
-    record("TT1.03", "2,5%", "PB", "10/10/2026");
-    record("NV1.01", "40", "KP1", "20/10/2026");
-    record("NV1.01", "45", "KP2", "20/10/2026");
-    k.run(&[
-        "record",
-        "NV1.01",
-        "35",
-        "--unit",
-        "KP2",
-        "--date",
-        "20/10/2026",
-        "--correct",
-        "--note",
-        "KP2 báo lại",
-        "--as-of",
-        AS_OF,
-    ])
-    .expect(0);
-    record("NV1.02", "96", "PA", "28/11/2026");
+    common::hand_worked_data(&k);
     k
 }
 

@@ -4,54 +4,12 @@
 
 mod common;
 
-use common::{stable, Kehoach};
+use common::{hand_worked_data, stable, Kehoach};
 
 /// The known data: task events and measurements, typed in as a clerk would.
 fn with_data() -> Kehoach {
     let k = Kehoach::with_seed("ward.toml");
-    let at = ["--as-of", "31/12/2026"];
-    let task = |action: &str, code: &str, date: &str| {
-        let mut args = vec!["task", action, code, "--date", date];
-        args.extend(at);
-        k.run(&args).expect(0);
-    };
-    task("done", "TT1.T01", "20/02/2026"); // due 28/02: met
-    task("done", "TT1.T02", "20/02/2026"); // due 15/02: late
-    task("start", "TT1.T03", "05/03/2026"); // due 30/04: never done
-    task("done", "TT1.T04", "30/04/2026"); // due 30/04: met on the day
-    task("cancel", "TT1.T06", "01/08/2026"); // does not count
-    task("done", "TT1.T07", "15/10/2026"); // due 31/12: met early
-    task("done", "NV1.T01", "31/03/2026"); // due 31/03: met
-    let record = |indicator: &str, value: &str, unit: &str, date: &str| {
-        let mut args = vec!["record", indicator, value, "--unit", unit, "--date", date];
-        args.extend(at);
-        k.run(&args).expect(0);
-    };
-    record("TT1.01", "412/450", "PA", "15/04/2026");
-    record("TT1.01", "40/50", "PB", "15/04/2026"); // ward 452/500 = 90,4%
-    record("TT1.01", "30/50", "PB", "20/06/2026"); // ward 442/500 = 88,4%
-    record("TT1.02", "2", "PA", "10/05/2026");
-    record("TT1.02", "2", "PB", "10/06/2026");
-    record("TT1.02", "3", "PA", "20/09/2026"); // ward 3 + 2 = 5
-    record("TT1.03", "2,5%", "PB", "10/10/2026");
-    record("NV1.01", "40", "KP1", "20/10/2026");
-    record("NV1.01", "45", "KP2", "20/10/2026"); // 85 vs 100: down 15%
-    k.run(&[
-        "record",
-        "NV1.01",
-        "35",
-        "--unit",
-        "KP2",
-        "--date",
-        "20/10/2026",
-        "--correct",
-        "--note",
-        "KP2 báo lại",
-        "--as-of",
-        "31/12/2026",
-    ])
-    .expect(0); // 75 vs 100: down 25%
-    record("NV1.02", "96", "PA", "28/11/2026");
+    hand_worked_data(&k);
     k
 }
 
