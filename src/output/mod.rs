@@ -11,6 +11,7 @@ pub mod lang;
 pub mod periods;
 pub mod problems;
 pub mod seed_toml;
+pub mod summaries;
 pub mod template;
 pub mod verdicts;
 pub mod weekly_html;

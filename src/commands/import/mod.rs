@@ -44,9 +44,10 @@ use crate::plan::template::{Identity, IDENTITY_SHEET, TEMPLATE_LAYOUT};
 use crate::plan::Plan;
 use crate::store::plan::fingerprint;
 use crate::store::records::{
-    current_measurement, finish_import, import_log, insert_measurement, insert_task_event,
-    start_import, task_events_of, NewMeasurement, NewTaskEvent,
+    current_measurement, finish_import, import_log, insert_task_event, start_import,
+    task_events_of, ImportCounts, NewMeasurement, NewTaskEvent,
 };
+use crate::store::writer::MeasurementWriter;
 
 /// A rejected row: where, and why.
 #[derive(Debug, Clone, Serialize)]
@@ -147,11 +148,11 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
                 entry.id.to_string(),
                 entry.file_name.clone(),
                 entry.sha256.clone(),
-                entry.rows_read.to_string(),
-                entry.imported.to_string(),
-                entry.unchanged.to_string(),
-                entry.corrected.to_string(),
-                entry.rejected.to_string(),
+                entry.counts.rows_read.to_string(),
+                entry.counts.imported.to_string(),
+                entry.counts.unchanged.to_string(),
+                entry.counts.corrected.to_string(),
+                entry.counts.rejected.to_string(),
                 crate::output::clerk::who(lang, by),
                 crate::output::clerk::local_time(at),
             ]);
@@ -162,11 +163,11 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
                     entry.file_name,
                     entry.sha256.get(..12).unwrap_or(&entry.sha256)
                 ),
-                entry.rows_read.to_string(),
-                entry.imported.to_string(),
-                entry.unchanged.to_string(),
-                entry.corrected.to_string(),
-                entry.rejected.to_string(),
+                entry.counts.rows_read.to_string(),
+                entry.counts.imported.to_string(),
+                entry.counts.unchanged.to_string(),
+                entry.counts.corrected.to_string(),
+                entry.counts.rejected.to_string(),
                 crate::views::history::recorded(
                     lang,
                     entry.recorded_by.as_deref(),
@@ -203,21 +204,25 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
     store.prepare_for_bulk_writes()?;
     let mut summaries = Vec::new();
     for path in &args.files {
-        let settings = Settings {
-            plan: &plan,
-            today,
-            default_unit: default_unit.as_deref(),
-            default_date: args.date,
-            correct: args.correct,
-            skip_invalid: args.skip_invalid,
-            encoding: args.encoding,
-            mapping: mapping.as_ref(),
-            by: by.as_deref(),
-        };
         let errors = errors.as_mut();
         let summary = store.write(|tx| {
+            let writer = MeasurementWriter::new(tx)?;
+            let settings = Settings {
+                plan: &plan,
+                today,
+                default_unit: default_unit.as_deref(),
+                default_date: args.date,
+                correct: args.correct,
+                skip_invalid: args.skip_invalid,
+                encoding: args.encoding,
+                mapping: mapping.as_ref(),
+                by: by.as_deref(),
+                writer: &writer,
+            };
             let summary = import_file(tx, path, &settings, args.dry_run, errors)?;
             if summary.committed {
+                // The summaries of what the file touched, in the same transaction.
+                writer.finish(&plan)?;
                 Ok(summary)
             } else {
                 // Nothing of a refused or dry-run file may stay: undo it within the transaction.
@@ -295,6 +300,8 @@ struct Settings<'a> {
     encoding: Option<crate::input::decode::Encoding>,
     mapping: Option<&'a Mapping>,
     by: Option<&'a str>,
+    /// Appends the file's measurements (one per transaction).
+    writer: &'a MeasurementWriter<'a>,
 }
 
 /// What one row did.
@@ -332,17 +339,14 @@ fn import_file(
         import_csv(tx, path, &scan, settings, import_id, &mut tally)?
     };
     let counts = tally.counts;
-    finish_import(
-        tx,
-        import_id,
-        [
-            counts.rows_read,
-            counts.imported,
-            counts.unchanged,
-            counts.corrected,
-            counts.rejected,
-        ],
-    )?;
+    let logged = ImportCounts {
+        rows_read: counts.rows_read,
+        imported: counts.imported,
+        unchanged: counts.unchanged,
+        corrected: counts.corrected,
+        rejected: counts.rejected,
+    };
+    finish_import(tx, import_id, logged)?;
     let committed = !dry_run && (tally.problems.is_empty() || settings.skip_invalid);
     Ok(FileSummary {
         file,

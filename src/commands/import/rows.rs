@@ -267,9 +267,9 @@ pub(super) fn record_entry(
             ));
         }
     }
-    insert_measurement(
-        tx,
-        &NewMeasurement {
+    settings
+        .writer
+        .insert(&NewMeasurement {
             indicator: code.clone(),
             unit: checked.unit.clone(),
             date,
@@ -282,9 +282,8 @@ pub(super) fn record_entry(
             note,
             recorded_by: entry.by.clone().or(settings.by.map(str::to_string)),
             import_id: Some(import_id),
-        },
-    )
-    .map_err(database)?;
+        })
+        .map_err(database)?;
     Ok(if existing.is_some() {
         RowOutcome::Corrected
     } else {
