@@ -539,7 +539,7 @@ pub struct DateArgError {
 
 impl std::fmt::Display for DateArgError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::output::i18n::date_error(&self.error).en)
+        f.write_str(&crate::output::refusals::Refusal::Date(self.error.clone()).render(Lang::En))
     }
 }
 

@@ -27,7 +27,9 @@ use clap::CommandFactory;
 use crate::cli::{Cli, Command};
 pub use crate::entry::{lookup_indicator, lookup_task, lookup_unit};
 use crate::error::{rejected, AppError};
-use crate::output::i18n::{self, Lang};
+use crate::output::database::DatabaseMessage;
+use crate::output::i18n::Lang;
+use crate::output::records::RecordMessage;
 use crate::plan::{Content, Indicator, Plan, Task, Unit};
 use crate::store::{OpenMode, Store};
 
@@ -46,8 +48,14 @@ impl Context {
             bar.set_position(done as u64);
         })?;
         bar.finish_and_clear();
-        let plan = crate::store::plan::load_plan(store.conn())?
-            .ok_or_else(|| AppError::database(i18n::no_plan(&self.db.display().to_string())))?;
+        let plan = crate::store::plan::load_plan(store.conn())?.ok_or_else(|| {
+            AppError::database(
+                DatabaseMessage::NoPlan {
+                    path: self.db.display().to_string(),
+                }
+                .into(),
+            )
+        })?;
         Ok((store, plan))
     }
 }
@@ -127,7 +135,7 @@ fn default_db_path(lang: Lang) -> anyhow::Result<PathBuf> {
         Some(base) => Ok(base.join("kehoach").join("kehoach.db")),
         None => {
             let _ = lang;
-            Err(AppError::database(i18n::no_database_place()).into())
+            Err(AppError::database(DatabaseMessage::NoPlace.into()).into())
         }
     }
 }
@@ -181,7 +189,13 @@ pub fn find_content<'p>(plan: &'p Plan, code: &str) -> anyhow::Result<&'p Conten
                 .map(|c| c.code.as_str())
                 .collect::<Vec<_>>()
                 .join(", ");
-            rejected(i18n::unknown_content(code, &all))
+            rejected(
+                RecordMessage::UnknownContent {
+                    code: code.to_string(),
+                    all,
+                }
+                .into(),
+            )
         })
 }
 

@@ -15,7 +15,7 @@ use std::time::Duration;
 use rusqlite::{ErrorCode, OpenFlags, TransactionBehavior};
 
 use crate::error::AppError;
-use crate::output::i18n::{self, DatabaseFailure};
+use crate::output::database::{DatabaseFailure, DatabaseMessage};
 use crate::output::problems::Message;
 
 /// The database this run opened, so an error that escapes without its path names the real
@@ -110,18 +110,28 @@ impl Store {
         OPENED.get_or_init(|| path.to_path_buf());
         let shown = path.display().to_string();
         if path.is_dir() {
-            return Err(AppError::database(i18n::db_is_folder(&shown)));
+            return Err(AppError::database(
+                DatabaseMessage::IsFolder { path: shown }.into(),
+            ));
         }
         let exists = path.exists();
         match mode {
             OpenMode::Existing if !exists => {
-                return Err(AppError::database(i18n::db_missing(&shown)))
+                return Err(AppError::database(
+                    DatabaseMessage::Missing { path: shown }.into(),
+                ))
             }
             OpenMode::Create if !exists => {
                 if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
                     std::fs::create_dir_all(parent).map_err(|e| {
                         let folder = parent.display().to_string();
-                        AppError::database(i18n::cannot_create_folder(&folder, &e))
+                        AppError::database(
+                            DatabaseMessage::CannotCreateFolder {
+                                folder,
+                                error: e.to_string(),
+                            }
+                            .into(),
+                        )
                     })?;
                 }
             }
@@ -276,14 +286,19 @@ impl Store {
             }
         }
         if version > SCHEMA_VERSION {
-            return Err(AppError::database(i18n::newer_schema(
-                &shown,
-                version,
-                SCHEMA_VERSION,
-            )));
+            return Err(AppError::database(
+                DatabaseMessage::NewerSchema {
+                    path: shown,
+                    version,
+                    known: SCHEMA_VERSION,
+                }
+                .into(),
+            ));
         }
         if version == 0 && mode == OpenMode::Existing {
-            return Err(AppError::database(i18n::not_initialised(&shown)));
+            return Err(AppError::database(
+                DatabaseMessage::NotInitialised { path: shown }.into(),
+            ));
         }
         if version == SCHEMA_VERSION {
             return Ok(());
@@ -349,7 +364,7 @@ pub fn database_error(error: &rusqlite::Error, path: &Path) -> AppError {
     };
     let kind = match error.sqlite_error_code() {
         _ if unreadable.is_some() => {
-            DatabaseFailure::Unreadable(unreadable.as_deref().unwrap_or(""))
+            DatabaseFailure::Unreadable(unreadable.clone().unwrap_or_default())
         }
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => DatabaseFailure::Busy,
         Some(ErrorCode::NotADatabase) => DatabaseFailure::NotADatabase,
@@ -359,6 +374,11 @@ pub fn database_error(error: &rusqlite::Error, path: &Path) -> AppError {
         Some(ErrorCode::DiskFull) => DatabaseFailure::DiskFull,
         _ => DatabaseFailure::Other,
     };
-    let message = i18n::database_failure(kind, &shown, error);
+    let message = DatabaseMessage::Failure {
+        kind,
+        path: shown,
+        error: error.to_string(),
+    }
+    .into();
     AppError::database(message)
 }

@@ -36,7 +36,10 @@ use crate::input::workbook::{
     column_letters, is_workbook, Cell, SheetRows, Workbook, WorkbookError,
 };
 use crate::output::i18n::{self, Lang, Localized};
+use crate::output::import_messages::ImportMessage;
 use crate::output::problems::Message;
+use crate::output::records::RecordMessage;
+use crate::output::refusals::Refusal;
 use crate::output::verdicts::task_event_refused;
 use crate::output::{self, Format, Listing};
 use crate::plan::compliance::{check_task_event, task_state, TaskAction, TaskStatus};
@@ -270,9 +273,11 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
         if more > 0 {
             details.push(Message::MoreProblems { count: more }.into());
         }
-        return Err(AppError::bad_input(i18n::rows_rejected(count))
-            .with_details(details)
-            .into());
+        return Err(
+            AppError::bad_input(ImportMessage::RowsRejected { count }.into())
+                .with_details(details)
+                .into(),
+        );
     }
     Ok(())
 }
@@ -322,7 +327,15 @@ fn import_file(
 ) -> anyhow::Result<FileSummary> {
     let file = path.display().to_string();
     // One pass for the fingerprint and the encoding; the rows are then read as a stream.
-    let scan = stream::scan(path).map_err(|e| rejected(i18n::file_unreadable(&file, &e)))?;
+    let scan = stream::scan(path).map_err(|e| {
+        rejected(
+            ImportMessage::FileUnreadable {
+                path: file.clone(),
+                error: e.to_string(),
+            }
+            .into(),
+        )
+    })?;
     let sha256 = scan.sha256.clone();
     // A refused file leaves no trace: this row goes with the transaction when it is undone.
     let import_id = start_import(tx, &file_name(path), &sha256, settings.by)?;
@@ -401,10 +414,23 @@ fn file_name(path: &Path) -> String {
 /// The mapping rules file, read and checked.
 fn read_mapping(path: &Path) -> anyhow::Result<Mapping> {
     let shown = path.display().to_string();
-    let text =
-        std::fs::read_to_string(path).map_err(|e| rejected(i18n::rules_unreadable(&shown, &e)))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        rejected(
+            ImportMessage::RulesUnreadable {
+                path: shown.clone(),
+                error: e.to_string(),
+            }
+            .into(),
+        )
+    })?;
     Mapping::parse(&nfc(&text)).map_err(|e| match e {
-        MappingError::NoValue => rejected(i18n::rules_without_value(&shown)),
-        MappingError::Toml(message) => rejected(i18n::rules_invalid(&shown, &message)),
+        MappingError::NoValue => rejected(ImportMessage::RulesWithoutValue { path: shown }.into()),
+        MappingError::Toml(message) => rejected(
+            ImportMessage::RulesInvalid {
+                path: shown,
+                message,
+            }
+            .into(),
+        ),
     })
 }

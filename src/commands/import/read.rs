@@ -15,8 +15,24 @@ pub(super) fn import_csv(
 ) -> anyhow::Result<SourceInfo> {
     let file = path.display().to_string();
     let file = file.as_str();
-    let unreadable = |e: DecodeError| rejected(i18n::unreadable_text(file, &e));
-    let cannot_read = |e: std::io::Error| rejected(i18n::file_unreadable(file, &e));
+    let unreadable = |error: DecodeError| {
+        rejected(
+            Refusal::UnreadableText {
+                file: file.to_string(),
+                error,
+            }
+            .into(),
+        )
+    };
+    let cannot_read = |e: std::io::Error| {
+        rejected(
+            ImportMessage::FileUnreadable {
+                path: file.to_string(),
+                error: e.to_string(),
+            }
+            .into(),
+        )
+    };
     let encoding = settings.encoding.unwrap_or(scan.encoding);
     let mut reader: Box<dyn BufRead> = match encoding {
         Encoding::Utf8 | Encoding::Utf8Bom => {
@@ -64,7 +80,15 @@ pub(super) fn import_csv(
     let progress = progress_bar(scan.size);
     let mut read = 0u64;
     let mut rows = reader.records().map(|record| {
-        let record = record.map_err(|e| rejected(i18n::csv_broken(file, &e)))?;
+        let record = record.map_err(|e| {
+            rejected(
+                ImportMessage::CsvBroken {
+                    file: file.to_string(),
+                    error: e.to_string(),
+                }
+                .into(),
+            )
+        })?;
         let position = record.position().map_or(0, |p| p.byte());
         read += 1;
         if read.is_multiple_of(1000) {
@@ -99,7 +123,12 @@ pub(super) fn import_csv(
         break;
     }
     let Some((header_line, names)) = found else {
-        return Err(rejected(i18n::csv_empty(file)));
+        return Err(rejected(
+            ImportMessage::CsvEmpty {
+                file: file.to_string(),
+            }
+            .into(),
+        ));
     };
     let layout = sheet_layout(settings, file, header_line, &names)?;
     let place = Place {
@@ -205,9 +234,18 @@ pub(super) fn import_workbook(
     if read.is_empty() {
         return Err(rejected(match unrecognised {
             Some((label, line, names)) => {
-                i18n::header_not_recognised(label, line, clip(&names.join(" | "), 200))
+                let found = clip(&names.join(" | "), 200);
+                ImportMessage::HeaderNotRecognised {
+                    file: label,
+                    line,
+                    found,
+                }
+                .into()
             }
-            None => i18n::workbook_empty(&file),
+            None => ImportMessage::WorkbookEmpty {
+                file: file.to_string(),
+            }
+            .into(),
         }));
     }
     let layout = match (&identity, layouts.as_slice()) {
@@ -271,32 +309,54 @@ pub(super) fn template_identity(
         return Ok(None);
     };
     if identity.layout > TEMPLATE_LAYOUT {
-        return Err(rejected(i18n::template_newer_layout(file, identity.layout)));
+        return Err(rejected(
+            ImportMessage::TemplateNewerLayout {
+                file: file.to_string(),
+                layout: identity.layout,
+            }
+            .into(),
+        ));
     }
     if identity.plan_number != plan.meta.number {
-        return Err(rejected(i18n::template_other_plan(
-            file,
-            &identity.plan_number,
-            &plan.meta.number,
-        )));
+        return Err(rejected(
+            ImportMessage::TemplateOtherPlan {
+                file: file.to_string(),
+                theirs: identity.plan_number.clone(),
+                ours: plan.meta.number.clone(),
+            }
+            .into(),
+        ));
     }
     let current = fingerprint(tx)?.unwrap_or_default();
     if identity.plan_version != current {
-        return Err(rejected(i18n::template_old_version(
-            file,
-            identity.unit.as_deref().unwrap_or("all"),
-            // A template is for the last whole period before its day: the day after this one.
-            Lang::Vi.date(identity.period.end + chrono::Days::new(1)),
-        )));
+        return Err(rejected(
+            ImportMessage::TemplateOldVersion {
+                file: file.to_string(),
+                unit: identity.unit.as_deref().unwrap_or("all").to_string(),
+                // A template is for the last whole period before its day: the day after this one.
+                as_of: identity.period.end + chrono::Days::new(1),
+            }
+            .into(),
+        ));
     }
     Ok(Some(identity))
 }
 
 pub(super) fn workbook_error(file: &str, error: &WorkbookError) -> Localized {
     match error {
-        WorkbookError::Unreadable(reason) => i18n::workbook_unreadable(file, reason),
+        WorkbookError::Unreadable(reason) => ImportMessage::WorkbookUnreadable {
+            file: file.to_string(),
+            reason: reason.to_string(),
+        }
+        .into(),
         WorkbookError::NoSuchSheet { sheet, sheets } => {
-            i18n::sheet_missing(file, sheet, sheets.join(", "))
+            let (file, sheet, sheets) = (file.to_string(), sheet.clone(), sheets.join(", "));
+            ImportMessage::SheetMissing {
+                file,
+                sheet,
+                sheets,
+            }
+            .into()
         }
         WorkbookError::PartTooLarge { part } => Message::WorkbookPartTooLarge {
             file: file.to_string(),
@@ -382,22 +442,28 @@ pub(super) fn sheet_layout<'m>(
                 }
             }
             let columns = mapping.resolve(names).map_err(|column| {
-                rejected(i18n::mapping_column_missing(
-                    file,
-                    header_line,
-                    clip(&names.join(" | "), 200),
-                    &column,
-                ))
+                rejected(
+                    ImportMessage::MappingColumnMissing {
+                        file: file.to_string(),
+                        line: header_line,
+                        found: clip(&names.join(" | "), 200),
+                        column,
+                    }
+                    .into(),
+                )
             })?;
             Ok(Sheet::Mapped(mapping, columns))
         }
         None => {
             let header = long::recognise(names).ok_or_else(|| {
-                rejected(i18n::header_not_recognised(
-                    file,
-                    header_line,
-                    clip(&names.join(" | "), 200),
-                ))
+                rejected(
+                    ImportMessage::HeaderNotRecognised {
+                        file: file.to_string(),
+                        line: header_line,
+                        found: clip(&names.join(" | "), 200),
+                    }
+                    .into(),
+                )
             })?;
             // Two columns for one field ("Giá trị" and "Value"): the second is not ignored.
             for (at, (first, field)) in header.columns.iter().enumerate() {

@@ -28,15 +28,24 @@ pub(super) fn mapped_entries(
     let date = match mapping.date.as_ref().map(read) {
         Some((column, Some(text))) => crate::input::date::parse_date(&text)
             .map(|d| (column, d))
-            .map_err(|e| (column, i18n::invalid_date(&clip(&text, ECHO_LIMIT), &e))),
+            .map_err(|error| {
+                (
+                    column,
+                    Refusal::InvalidDate {
+                        text: clip(&text, ECHO_LIMIT),
+                        error,
+                    }
+                    .into(),
+                )
+            }),
         Some((column, None)) => settings
             .default_date
             .map(|d| (column, d))
-            .ok_or((column, i18n::date_missing())),
+            .ok_or((column, ImportMessage::DateMissing.into())),
         None => settings
             .default_date
             .map(|d| (None, d))
-            .ok_or((None, i18n::mapping_without_date())),
+            .ok_or((None, ImportMessage::MappingWithoutDate.into())),
     };
     let unit = mapping
         .unit
@@ -66,7 +75,7 @@ pub(super) fn mapped_entries(
                 clip(&unit.clone().unwrap_or_default(), ECHO_LIMIT),
             );
             let entry = if indicator.is_empty() {
-                Err((indicator_column, i18n::indicator_missing()))
+                Err((indicator_column, ImportMessage::IndicatorMissing.into()))
             } else {
                 date.clone().map(|date| Entry {
                     indicator: (indicator_column, indicator.clone()),
@@ -104,9 +113,15 @@ pub(super) fn row_key(header: &Header, cells: &[String]) -> (String, String) {
 
 pub(super) type RowError = (Option<usize>, Localized);
 
-pub(super) fn missing(header: &Header, field: Field, what: (&str, &str)) -> RowError {
-    let (vi, en) = what;
-    (header.column(field), i18n::cell_missing(vi, en))
+pub(super) fn missing(
+    header: &Header,
+    field: Field,
+    cell: (&'static str, &'static str),
+) -> RowError {
+    (
+        header.column(field),
+        ImportMessage::CellMissing { cell }.into(),
+    )
 }
 
 pub(super) fn row_date(
@@ -118,7 +133,11 @@ pub(super) fn row_date(
         Some((column, text)) => crate::input::date::parse_date(text).map_err(|e| {
             (
                 Some(column),
-                i18n::invalid_date(&clip(text, ECHO_LIMIT), &e),
+                Refusal::InvalidDate {
+                    text: clip(text, ECHO_LIMIT),
+                    error: e,
+                }
+                .into(),
             )
         }),
         None => settings
@@ -239,7 +258,15 @@ pub(super) fn record_entry(
     })?;
     let note = entry::note(entry.note.as_deref()).map_err(|m| (None, m))?;
     let code = &checked.indicator.code;
-    let database = |e: DbError| (None, i18n::row_database_error(&e));
+    let database = |e: DbError| {
+        (
+            None,
+            ImportMessage::RowDatabaseError {
+                error: e.to_string(),
+            }
+            .into(),
+        )
+    };
     if let Some(span) = period {
         entry::check_overlap(tx, code, &checked.unit, false, span)
             .map_err(database)?
@@ -255,15 +282,18 @@ pub(super) fn record_entry(
             return Ok(RowOutcome::Unchanged);
         }
         if !settings.correct {
-            let (unit, day) = (&checked.unit, Lang::Vi.date(date));
-            let (old_vi, old_en) = (Lang::Vi.number(old.value), Lang::En.number(old.value));
-            let (new_vi, new_en) = (
-                Lang::Vi.number(reading.value),
-                Lang::En.number(reading.value),
-            );
+            let (code, unit, day) = (code.clone(), checked.unit.clone(), date);
+            let (old, new) = (old.value, reading.value);
             return Err((
                 entry.value.0,
-                i18n::value_differs(code, unit, &day, &old_vi, &new_vi, &old_en, &new_en),
+                RecordMessage::ValueDiffers {
+                    code,
+                    unit,
+                    day,
+                    old,
+                    new,
+                }
+                .into(),
             ));
         }
     }
@@ -323,14 +353,25 @@ pub(super) fn task_row(
     };
     let action = status_action(status).ok_or_else(|| {
         let shown = clip(status, ECHO_LIMIT);
-        (Some(status_column), i18n::status_not_understood(shown))
+        (
+            Some(status_column),
+            RecordMessage::StatusNotUnderstood { status: shown }.into(),
+        )
     })?;
     let note = entry::note(header.cell(cells, Field::Note).map(|(_, n)| n))
         .map_err(|m| (header.column(Field::Note), m))?;
     let date = row_date(header, cells, settings)?;
     entry::check_date(settings.plan, date, settings.today, false)
         .map_err(|m| (header.column(Field::Date), m))?;
-    let database = |e: DbError| (None, i18n::row_database_error(&e));
+    let database = |e: DbError| {
+        (
+            None,
+            ImportMessage::RowDatabaseError {
+                error: e.to_string(),
+            }
+            .into(),
+        )
+    };
     let events = task_events_of(tx, &task.code).map_err(database)?;
     let (now, _) = task_state(&events, date);
     let reached = match action {

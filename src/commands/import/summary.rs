@@ -11,13 +11,14 @@ pub(super) fn problem_line(file: &str, problem: &Problem) -> Localized {
         en: problem.reason_en.clone(),
     };
     if let Some(sheet) = &problem.sheet {
-        let place = i18n::cell_place(
-            file,
-            sheet,
-            problem.column.map(column_letters),
-            problem.line,
-            problem.field.as_deref(),
-        );
+        let place = ImportMessage::CellPlace {
+            file: file.to_string(),
+            sheet: sheet.clone(),
+            column: problem.column.map(column_letters),
+            row: problem.line,
+            field: problem.field.clone(),
+        }
+        .localized();
         return Localized {
             vi: format!("{}: {}", place.vi, reason.vi),
             en: format!("{}: {}", place.en, reason.en),
@@ -45,7 +46,7 @@ pub(super) fn summary_text(lang: Lang, summary: &FileSummary, format: Format) ->
         lang.pick(i18n::CODE),
         lang.pick(i18n::UNIT),
         lang.pick(i18n::READ),
-        lang.pick(i18n::IMPORTED_34),
+        lang.pick(i18n::IMPORTED_NEW),
         lang.pick(i18n::UNCHANGED),
         lang.pick(i18n::CORRECTED),
         lang.pick(i18n::REJECTED),
@@ -82,12 +83,12 @@ pub(super) fn summary_text(lang: Lang, summary: &FileSummary, format: Format) ->
     if c.blank > 0 {
         listing
             .notes
-            .push(i18n::rows_blank(c.blank).get(lang).to_string());
+            .push(ImportMessage::RowsBlank { count: c.blank }.render(lang));
     }
     if c.rows_read > 0 && c.unchanged + c.blank == c.rows_read && c.unchanged > 0 {
         listing
             .notes
-            .push(lang.pick(i18n::THIS_FILE_WAS_IMPORTED_BEFORE).to_string());
+            .push(lang.pick(i18n::FILE_IMPORTED_BEFORE).to_string());
     }
     // A refused file's problems are the error message; here only those of a kept or trial file.
     if summary.committed || summary.dry_run {
@@ -136,7 +137,15 @@ impl ErrorsFile {
             .write(true)
             .create_new(true)
             .open(&temporary)
-            .map_err(|e| rejected(i18n::file_unwritable(&shown, &e)))?;
+            .map_err(|e| {
+                rejected(
+                    Message::FileUnwritable {
+                        path: shown.clone(),
+                        error: e.to_string(),
+                    }
+                    .into(),
+                )
+            })?;
         Ok(ErrorsFile {
             target: target.to_path_buf(),
             temporary,
@@ -159,7 +168,13 @@ impl ErrorsFile {
     }
 
     pub(super) fn unwritable(&self, e: std::io::Error) -> anyhow::Error {
-        rejected(i18n::file_unwritable(self.target.display().to_string(), &e))
+        rejected(
+            Message::FileUnwritable {
+                path: self.target.display().to_string(),
+                error: e.to_string(),
+            }
+            .into(),
+        )
     }
 
     pub(super) fn record(&self, cells: &[String]) -> String {
