@@ -4,9 +4,11 @@
 mod catalogue_tests;
 pub mod clerk;
 pub mod document;
+pub mod errors_file;
 pub mod export;
 pub mod export_messages;
 pub mod i18n;
+pub mod import;
 pub mod lang;
 pub mod periods;
 pub mod problems;
