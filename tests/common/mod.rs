@@ -385,6 +385,14 @@ impl Kehoach {
     }
 }
 
+impl Kehoach {
+    /// A run with extra environment variables, to describe and check like [`Kehoach::test`].
+    pub fn test_env(&self, args: &[&str], env: &[(&str, &str)]) -> Test<'_> {
+        env.iter()
+            .fold(self.test(args), |test, (key, value)| test.env(key, value))
+    }
+}
+
 impl Test<'_> {
     /// The exit status (0 unless said).
     pub fn status(mut self, status: i32) -> Self {
