@@ -265,6 +265,7 @@ Toàn phường: 92,22% — đạt (Mục tiêu: ≥ 90%)\n")
             .stdout_check(move |out| {
                 insta::assert_snapshot!(format!("history_with_correction_{lang}"), out)
             })
+            .writes_nothing()
             .run();
     }
 }
@@ -314,6 +315,7 @@ Toàn phường: 90,6% — đạt (Mục tiêu: ≥ 90%)\n",
         k.test(&["--lang", lang, "show", "TT1.01", "--as-of", "30/06/2026"])
             .masked()
             .stdout_check(move |out| insta::assert_snapshot!(format!("show_ratio_{lang}"), out))
+            .writes_nothing()
             .run();
     }
 }
@@ -632,10 +634,12 @@ fn task_lifecycle_with_its_log() {
         k.test(&["--lang", lang, "task", "list", "--as-of", "30/06/2026"])
             .masked()
             .stdout_check(move |out| insta::assert_snapshot!(format!("task_list_{lang}"), out))
+            .writes_nothing()
             .run();
         k.test(&["--lang", lang, "task", "log", "TT1.T01"])
             .masked()
             .stdout_check(move |out| insta::assert_snapshot!(format!("task_log_{lang}"), out))
+            .writes_nothing()
             .run();
     }
 }
