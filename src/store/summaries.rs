@@ -4,8 +4,9 @@
 //! rules themselves: `plan::summary`).
 //!
 //! They are brought up to date by [`refresh`] at the end of every write, for the indicators it
-//! touched: a level continues from the latest figures kept when every day written is after the
-//! last day summarised (a day's file), else is summarised again from its first day; a flow's
+//! touched: a level continues from the latest figures kept when every day written is on or after
+//! the last day summarised (a day's file, a correction of the latest day), else is summarised
+//! again from its first day; a flow's
 //! window figures are made again from the earliest day written. [`check`] holds them to the
 //! raw rows; [`rebuild`] makes them again from the raw rows.
 
@@ -237,9 +238,10 @@ fn refresh_indicator(
         .transpose()?;
     match indicator.accumulation {
         Accumulation::Level => {
-            // A day's file: every row after the last summarised day, continued from the
-            // latest figures kept. Anything else: summarised again from the first day.
-            let continued = touch.filter(|t| last_day.is_none_or(|last| t.earliest > last));
+            // A day's file: every row on or after the last summarised day, continued from the
+            // latest figures kept (the rows of that day are read again, so a correction of it
+            // replaces what the figures held). Anything else: summarised again from the start.
+            let continued = touch.filter(|t| last_day.is_none_or(|last| t.earliest >= last));
             let (from, values, baselines) = match continued {
                 Some(touch) => (
                     Some(touch.earliest),
@@ -480,4 +482,231 @@ pub fn check(conn: &Connection, plan: &Plan) -> rusqlite::Result<Vec<Mismatch>> 
         }
     }
     Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::Accumulation;
+    use crate::store::records::NewMeasurement;
+    use crate::store::writer::MeasurementWriter;
+    use crate::store::{OpenMode, Store};
+    use proptest::prelude::*;
+
+    /// The test plan: the fixture ward's, with NV1.01 made a flow so both paths are walked.
+    fn plan() -> Plan {
+        let text = include_str!("../../fixtures/seeds/ward.toml");
+        let mut plan = crate::input::seed::parse_seed(text, "ward.toml").expect("the fixture seed");
+        for content in &mut plan.contents {
+            for indicator in &mut content.indicators {
+                if indicator.code == "NV1.01" {
+                    indicator.accumulation = Accumulation::Flow;
+                }
+            }
+        }
+        plan
+    }
+
+    /// Every current row of one indicator, read by a scan of the whole table (not through the
+    /// summaries' own `indicator_days`).
+    fn raw_rows(conn: &Connection, code: &str) -> Vec<Measurement> {
+        let mut rows: Vec<Measurement> = conn
+            .prepare(
+                "SELECT m.day, u.code, m.baseline, m.value, m.numerator, m.denominator,
+                        m.period_start, m.revision
+                 FROM measurements m JOIN indicators i ON i.id = m.indicator
+                 JOIN units u ON u.id = m.unit WHERE i.code = ?1",
+            )
+            .unwrap()
+            .query_map([code], |r| {
+                Ok(Measurement {
+                    id: 0,
+                    indicator: String::new(),
+                    unit: r.get(1)?,
+                    date: day(r.get(0)?)?,
+                    period_start: r.get::<_, Option<String>>(6)?.map(day).transpose()?,
+                    value: r.get(3)?,
+                    numerator: r.get(4)?,
+                    denominator: r.get(5)?,
+                    baseline: r.get(2)?,
+                    revision: r.get(7)?,
+                    note: None,
+                    recorded_by: None,
+                    recorded_at: String::new(),
+                })
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        // The highest revision of each key.
+        rows.sort_by(|a, b| {
+            (a.date, &a.unit, a.baseline, a.revision)
+                .cmp(&(b.date, &b.unit, b.baseline, b.revision))
+        });
+        let mut current: Vec<Measurement> = Vec::new();
+        for m in rows {
+            match current.last_mut() {
+                Some(last)
+                    if (last.date, &last.unit, last.baseline) == (m.date, &m.unit, m.baseline) =>
+                {
+                    *last = m
+                }
+                _ => current.push(m),
+            }
+        }
+        current
+    }
+
+    /// A random value: indicator, unit, day, value, baseline, period length (flows only).
+    type Row = (usize, usize, u32, u32, bool, Option<u8>);
+
+    fn batches() -> impl Strategy<Value = Vec<Vec<Row>>> {
+        let row = (
+            0usize..5,
+            0usize..5,
+            0u32..150,
+            0u32..100,
+            proptest::bool::weighted(0.1),
+            proptest::option::of(0u8..40),
+        );
+        proptest::collection::vec(proptest::collection::vec(row, 1..12), 1..6)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// Batches written as record and import write them (back-dated days, corrections,
+        /// baselines, day after day): after each, the kept summaries are what the rules make
+        /// of the raw rows, and `check` finds nothing.
+        #[test]
+        fn the_kept_summaries_follow_the_raw_rows(batches in batches()) {
+            let plan = plan();
+            let folder = tempfile::tempdir().unwrap();
+            let mut store = Store::open(&folder.path().join("t.db"), OpenMode::Create).unwrap();
+            store
+                .write(|tx| {
+                    crate::store::plan::save_plan(tx, &plan, "test")?;
+                    Ok(())
+                })
+                .unwrap();
+            let indicators: Vec<&Indicator> = plan.indicators().map(|(_, i)| i).collect();
+            let units = ["UBND", "PA", "PB", "KP1", "KP2"];
+            let start = NaiveDate::from_ymd_opt(2025, 12, 1).unwrap();
+            let ward = "UBND";
+            for batch in &batches {
+                store
+                    .write(|tx| {
+                        let writer = MeasurementWriter::new(tx)?;
+                        let mut written = std::collections::HashSet::new();
+                        for &(i, u, offset, value, baseline, period) in batch {
+                            let indicator = indicators[i % indicators.len()];
+                            let date = start + chrono::Days::new(u64::from(offset));
+                            let key = (indicator.code.clone(), units[u], date, baseline);
+                            // One revision of a key per write, as record and import make them.
+                            if !written.insert(key) {
+                                continue;
+                            }
+                            let current = crate::store::records::current_measurement(
+                                tx, &indicator.code, units[u], date, baseline,
+                            )?;
+                            let flow = indicator.accumulation == Accumulation::Flow;
+                            let value = if indicator.kind == crate::plan::IndicatorKind::Percent {
+                                f64::from(value.min(100))
+                            } else {
+                                f64::from(value)
+                            };
+                            writer.insert(&NewMeasurement {
+                                indicator: indicator.code.clone(),
+                                unit: units[u].to_string(),
+                                date,
+                                period_start: period
+                                    .filter(|_| flow)
+                                    .map(|back| date - chrono::Days::new(u64::from(back))),
+                                value,
+                                numerator: None,
+                                denominator: None,
+                                baseline,
+                                revision: current.map_or(1, |c| c.revision + 1),
+                                note: None,
+                                recorded_by: None,
+                                import_id: None,
+                            })?;
+                        }
+                        writer.finish(&plan)?;
+                        Ok(())
+                    })
+                    .unwrap();
+                let kept = load(store.conn(), &plan).unwrap();
+                for indicator in &indicators {
+                    let rows = raw_rows(store.conn(), &indicator.code);
+                    let shares: Vec<String> =
+                        indicator.unit_targets.iter().map(|t| t.unit.clone()).collect();
+                    let expected = Summary::of(indicator, ward, &rows, &shares);
+                    let empty = Summary::default();
+                    let summary = kept.get(&indicator.code).unwrap_or(&empty);
+                    prop_assert_eq!(&summary.days, &expected.days, "{}", indicator.code);
+                    prop_assert_eq!(&summary.baselines, &expected.baselines);
+                    prop_assert_eq!(&summary.unit_readings, &expected.unit_readings);
+                }
+                prop_assert_eq!(check(store.conn(), &plan).unwrap(), vec![]);
+            }
+        }
+    }
+
+    #[test]
+    fn check_finds_a_summary_changed_by_hand_and_rebuild_mends_it() {
+        let plan = plan();
+        let folder = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&folder.path().join("t.db"), OpenMode::Create).unwrap();
+        let day_of = |d: u32| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+        store
+            .write(|tx| {
+                crate::store::plan::save_plan(tx, &plan, "test")?;
+                let writer = MeasurementWriter::new(tx)?;
+                for (unit, d, value) in [("PA", 1, 80.0), ("PB", 2, 90.0), ("PA", 3, 95.0)] {
+                    writer.insert(&NewMeasurement {
+                        indicator: "TT1.01".into(),
+                        unit: unit.into(),
+                        date: day_of(d),
+                        period_start: None,
+                        value,
+                        numerator: None,
+                        denominator: None,
+                        baseline: false,
+                        revision: 1,
+                        note: None,
+                        recorded_by: None,
+                        import_id: None,
+                    })?;
+                }
+                writer.finish(&plan)?;
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(check(store.conn(), &plan).unwrap(), vec![]);
+        store
+            .conn()
+            .execute(
+                "UPDATE ward_days SET figure = NULL WHERE day = '2026-03-02'",
+                [],
+            )
+            .unwrap();
+        assert_eq!(
+            check(store.conn(), &plan).unwrap(),
+            vec![Mismatch {
+                indicator: "TT1.01".into(),
+                day: Some(day_of(2)),
+                table: "ward_days",
+            }]
+        );
+        store
+            .conn()
+            .execute("DELETE FROM indicator_days WHERE day = '2026-03-03'", [])
+            .unwrap();
+        assert_eq!(check(store.conn(), &plan).unwrap().len(), 2);
+        store
+            .write(|tx| Ok(rebuild(tx, &plan, &mut |_, _| {})?))
+            .unwrap();
+        assert_eq!(check(store.conn(), &plan).unwrap(), vec![]);
+    }
 }
