@@ -8,9 +8,10 @@
 -- - measurements are keyed (day, indicator, unit, baseline, revision), WITHOUT ROWID, so a
 --   day's rows are appended together, and there is no second index but a partial one over the
 --   flows' periods (the overlap check);
--- - three summaries, kept up to date in the same transaction as every write (see
---   src/store/summaries.rs): which days hold rows of each indicator, each unit's latest figure,
---   and the ward's figure on each measured day as the rules make it. The program fills them
+-- - four summaries, kept up to date in the same transaction as every write (see
+--   src/store/summaries.rs): which days hold rows of each indicator (and how many), which days
+--   each unit sent something on, each unit's latest figure, and the ward's figure on each
+--   measured day as the rules make it. The program fills them
 --   in right after this script, in the same transaction.
 
 ALTER TABLE units ADD COLUMN id INTEGER;
@@ -75,13 +76,25 @@ INSERT INTO sequences (name, next)
 VALUES ('measurements', (SELECT coalesce(max(id), 0) + 1 FROM measurements));
 
 -- Summary: the days that hold rows (values or baselines) of each indicator, so one indicator's
--- rows, or one unit's, are found by seeks on the day-first key.
+-- rows, or one unit's, are found by seeks on the day-first key; and how many rows (every
+-- revision) and corrections each holds, so a week is counted without reading its rows.
 CREATE TABLE indicator_days (
-    indicator INTEGER NOT NULL,
-    day       TEXT NOT NULL,
+    indicator   INTEGER NOT NULL,
+    day         TEXT NOT NULL,
+    rows        INTEGER NOT NULL,
+    corrections INTEGER NOT NULL,
     PRIMARY KEY (indicator, day)
 ) WITHOUT ROWID;
-INSERT INTO indicator_days (indicator, day) SELECT DISTINCT indicator, day FROM measurements;
+INSERT INTO indicator_days (indicator, day, rows, corrections)
+SELECT indicator, day, count(*), sum(revision > 1) FROM measurements GROUP BY indicator, day;
+
+-- Summary: the days each unit sent something on (the weekly report's units that sent nothing).
+CREATE TABLE unit_days (
+    day  TEXT NOT NULL,
+    unit INTEGER NOT NULL,
+    PRIMARY KEY (day, unit)
+) WITHOUT ROWID;
+INSERT INTO unit_days (day, unit) SELECT DISTINCT day, unit FROM measurements;
 
 -- Summary: each unit's latest figure (current revision) of each indicator, values and
 -- baselines apart: where the next day's ward figure starts from.

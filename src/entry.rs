@@ -15,7 +15,6 @@ use crate::output::refusals;
 use crate::plan::measure::{reading, Reading};
 use crate::plan::{Accumulation, Indicator, IndicatorKind, Plan};
 use crate::plan::{Content, Task, Unit};
-use crate::store::records::periods_touching;
 
 /// Which part of an entry a problem is about (a CSV column, a command-line argument).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,23 +78,20 @@ pub fn early_in_first_year(plan: &Plan, span: Option<Span>) -> bool {
 /// Refuses a period that overlaps another of the same indicator, unit and kind of value: each
 /// day belongs to one period; the same period again is a correction.
 pub fn check_overlap(
-    conn: &crate::store::Connection,
     code: &str,
     unit: &str,
-    baseline: bool,
     span: Span,
-) -> Result<Result<(), Localized>, crate::store::DbError> {
-    for other in periods_touching(conn, code, unit, baseline, span.0, span.1)? {
-        if other != span {
-            return Ok(Err(periods::period_overlaps(
-                code,
-                unit,
-                &format_period(span),
-                &format_period(other),
-            )));
-        }
+    touching: &[Span],
+) -> Result<(), Localized> {
+    match touching.iter().find(|other| **other != span) {
+        Some(other) => Err(periods::period_overlaps(
+            code,
+            unit,
+            &format_period(span),
+            &format_period(*other),
+        )),
+        None => Ok(()),
     }
-    Ok(Ok(()))
 }
 
 /// The longest note kept, in characters: a note is a sentence or two, and a 5 MB one made

@@ -461,7 +461,8 @@ proptest! {
         if sunday >= start {
             let reference = checked_report(&plan, &recorded, Moment::EndOf(sunday));
             let rows: Vec<Measurement> = recorded.rows.values().flatten().cloned().collect();
-            let weekly = super::weekly::build(&plan, &recorded.recorded, &rows, as_of, false);
+            let week = super::weekly::WeekValues::Listed(rows);
+            let weekly = super::weekly::build(&plan, &recorded.recorded, week, as_of, false);
             let t = weekly.report.totals.total.tally;
             prop_assert_eq!(
                 (t.items_due, t.items_met, t.items_late, t.items_overdue),

@@ -10,7 +10,7 @@ use crate::output::problems::Message;
 use crate::output::records::{Figure, Mark, RecordMessage, Stored};
 use crate::output::{self};
 use crate::plan::measure::{Measurement, Reading};
-use crate::store::records::{current_measurement, NewMeasurement};
+use crate::store::records::{current_measurement, periods_touching, NewMeasurement};
 use crate::store::summaries;
 use crate::store::writer::MeasurementWriter;
 use crate::views::figures::achieved_text;
@@ -44,7 +44,8 @@ pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
     let code = indicator.code.clone();
     let outcome = store.write(|tx| {
         if let Some(span) = period {
-            entry::check_overlap(tx, &code, &unit, args.baseline, span)?.map_err(rejected)?;
+            let touching = periods_touching(tx, &code, &unit, args.baseline, span.0, span.1)?;
+            entry::check_overlap(&code, &unit, span, &touching).map_err(rejected)?;
         }
         let existing = current_measurement(tx, &code, &unit, date, args.baseline)?;
         if args.correct && existing.is_none() {

@@ -16,6 +16,7 @@ use crate::commands::{as_of, Context};
 use crate::error::rejected;
 use crate::output::i18n::{self, Lang};
 use crate::output::reports::{PlanRef, ReportMessage};
+use crate::output::summaries::{SummaryMessage, WEEK_CORRECTIONS, WEEK_VALUES};
 use crate::output::verdicts;
 use crate::output::weekly_html;
 use crate::output::{self, Format, Listing};
@@ -24,7 +25,7 @@ use crate::plan::forecast::AtRisk;
 use crate::plan::measure::{Measurement, Status};
 use crate::plan::summary::Summary;
 use crate::plan::{forecast, IndicatorKind, Plan};
-use crate::store::records::{measurements_between, recorded, Recorded};
+use crate::store::records::{count_between, measurements_between, recorded, Recorded, WeekCount};
 use crate::views::grid::{self, Report};
 use crate::views::overdue::{self, OverdueRow, UnitOverdue};
 
@@ -62,9 +63,22 @@ struct CurrentPhase {
     days_left: i64,
 }
 
+/// The values dated in the week: each one, or (a week of a city's files) counted by indicator.
+pub enum WeekValues {
+    Listed(Vec<Measurement>),
+    Counted(WeekCount),
+}
+
+/// The week's values are listed one by one in the text, Markdown and HTML report up to this
+/// many; beyond it, counted by indicator (JSON and CSV always list them, for scripts).
+const LISTED_AT_MOST: usize = 200;
+
 #[derive(Serialize)]
 struct Changes {
     values: Vec<Measurement>,
+    /// The values counted by indicator when too many to list (never in JSON).
+    #[serde(skip)]
+    counted: Option<WeekCount>,
     tasks_done: Vec<TaskDone>,
     became_overdue: Vec<OverdueRow>,
 }
@@ -138,8 +152,16 @@ pub fn run(context: &Context, args: WeeklyArgs) -> anyhow::Result<()> {
         )));
     }
     let recorded = recorded(store.conn(), &plan)?;
-    let history = measurements_between(store.conn(), week_start, week_end)?;
-    let weekly = build(&plan, &recorded, &history, today, args.stamp);
+    let listed = matches!(args.format, WeeklyFormat::Json | WeeklyFormat::Csv);
+    let count = match listed {
+        true => None,
+        false => Some(count_between(store.conn(), week_start, week_end)?),
+    };
+    let values = match count {
+        Some(count) if count.values > LISTED_AT_MOST => WeekValues::Counted(count),
+        _ => WeekValues::Listed(measurements_between(store.conn(), week_start, week_end)?),
+    };
+    let weekly = build(&plan, &recorded, values, today, args.stamp);
     let text = match args.format {
         WeeklyFormat::Json => output::json(&weekly),
         WeeklyFormat::Text => render_text(lang, &plan, &weekly, Format::Table),
@@ -156,7 +178,7 @@ pub fn run(context: &Context, args: WeeklyArgs) -> anyhow::Result<()> {
 pub(super) fn build(
     plan: &Plan,
     recorded: &Recorded,
-    history: &[Measurement],
+    week: WeekValues,
     today: NaiveDate,
     stamp: bool,
 ) -> Weekly {
@@ -192,11 +214,10 @@ pub(super) fn build(
     };
 
     let in_week = |day: NaiveDate| week_start <= day && day <= week_end;
-    let values: Vec<Measurement> = history
-        .iter()
-        .filter(|m| in_week(m.date))
-        .cloned()
-        .collect();
+    let (values, counted) = match week {
+        WeekValues::Listed(rows) => (rows.into_iter().filter(|m| in_week(m.date)).collect(), None),
+        WeekValues::Counted(count) => (Vec::new(), Some(count)),
+    };
     // Done within the week and still done at its end (a task reopened later in the week is not).
     let mut tasks_done: Vec<TaskDone> = Vec::new();
     for (_, task) in plan.tasks() {
@@ -254,7 +275,10 @@ pub(super) fn build(
         if theirs.is_empty() {
             continue;
         }
-        let reported = values.iter().any(|m| m.unit == unit.code);
+        let reported = match &counted {
+            Some(count) => count.units.contains(&unit.code),
+            None => values.iter().any(|m: &Measurement| m.unit == unit.code),
+        };
         if !reported {
             silent_units.push(SilentUnit {
                 unit: unit.code.clone(),
@@ -318,6 +342,7 @@ pub(super) fn build(
         headline,
         changes: Changes {
             values,
+            counted,
             tasks_done,
             became_overdue,
         },
@@ -328,6 +353,36 @@ pub(super) fn build(
         silent_units,
         furthest_from_target: furthest.into_iter().take(5).map(|(_, f)| f).collect(),
     }
+}
+
+/// The week's values counted by indicator, in plan order.
+fn counted_listing(lang: Lang, plan: &Plan, count: &WeekCount) -> Listing {
+    let mut listing = Listing::new(&[
+        lang.pick(i18n::INDICATOR),
+        lang.pick(WEEK_VALUES),
+        lang.pick(WEEK_CORRECTIONS),
+    ]);
+    listing.title = Some(
+        SummaryMessage::WeekCounted {
+            values: count.values,
+            listed_at_most: LISTED_AT_MOST,
+        }
+        .render(lang),
+    );
+    for (_, indicator) in plan.indicators() {
+        if let Some((code, values, corrections)) = count
+            .by_indicator
+            .iter()
+            .find(|(code, ..)| *code == indicator.code)
+        {
+            listing.push(vec![
+                code.clone(),
+                values.to_string(),
+                corrections.to_string(),
+            ]);
+        }
+    }
+    listing
 }
 
 /// One row of `weekly --format csv`: a fact of one section, each value in its own column.
@@ -553,7 +608,11 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
 
     heading(&mut out, lang.pick(i18n::CHANGES_THIS_WEEK));
     let c = &weekly.changes;
-    let (values, done, overdue) = (c.values.len(), c.tasks_done.len(), c.became_overdue.len());
+    let values = c
+        .counted
+        .as_ref()
+        .map_or(c.values.len(), |count| count.values);
+    let (done, overdue) = (c.tasks_done.len(), c.became_overdue.len());
     let changes = ReportMessage::WeeklyChanges {
         values,
         done,
@@ -563,6 +622,10 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
     if !c.values.is_empty() {
         out.push('\n');
         out.push_str(&crate::views::history::listing(lang, plan, &c.values).render(format));
+    }
+    if let Some(count) = &c.counted {
+        out.push('\n');
+        out.push_str(&counted_listing(lang, plan, count).render(format));
     }
     for t in &c.tasks_done {
         let (task, day, days_late) = (t.task.clone(), t.date, t.days_late);

@@ -11,6 +11,7 @@ pub enum SummaryMessage {
     /// A summary table that does not match the rows it is made from.
     Mismatch {
         table: String,
+        /// Empty for a table that is not one indicator's.
         indicator: String,
         /// The first day it differs on, when one day is at fault.
         day: Option<NaiveDate>,
@@ -19,13 +20,28 @@ pub enum SummaryMessage {
     Repaired { indicators: usize },
     /// What a migration's progress bar says while it makes them.
     Making,
+    /// The weekly report's values, too many to list: counted by indicator.
+    WeekCounted {
+        values: usize,
+        listed_at_most: usize,
+    },
 }
+
+/// The columns of the weekly report's values counted by indicator.
+pub const WEEK_VALUES: (&str, &str) = ("Số liệu", "Values");
+pub const WEEK_CORRECTIONS: (&str, &str) = ("Đính chính", "Corrections");
 
 impl SummaryMessage {
     /// The message in one language.
     pub fn render(&self, lang: Lang) -> String {
         use SummaryMessage::*;
         match (self, lang) {
+            (Mismatch { table, indicator, .. }, Lang::Vi) if indicator.is_empty() => format!(
+                "Bảng tổng hợp {table} không khớp với số liệu đã ghi: chạy «kehoach check --repair» để tính lại"
+            ),
+            (Mismatch { table, indicator, .. }, Lang::En) if indicator.is_empty() => format!(
+                "The summary {table} does not match the recorded values: run \"kehoach check --repair\" to make it again"
+            ),
             (Mismatch { table, indicator, day: Some(day) }, Lang::Vi) => format!(
                 "Bảng tổng hợp {table} của {indicator} không khớp với số liệu đã ghi (từ ngày {}): chạy «kehoach check --repair» để tính lại",
                 lang.date(*day)
@@ -48,6 +64,14 @@ impl SummaryMessage {
             ),
             (Making, Lang::Vi) => "Đang nâng cấp cơ sở dữ liệu: tính các bảng tổng hợp".to_string(),
             (Making, Lang::En) => "Upgrading the database: making the summaries".to_string(),
+            (WeekCounted { values, listed_at_most }, Lang::Vi) => format!(
+                "{} số liệu trong tuần (quá {listed_at_most} nên không liệt kê từng số), theo chỉ tiêu:",
+                lang.number(*values as f64)
+            ),
+            (WeekCounted { values, listed_at_most }, Lang::En) => format!(
+                "{} values in the week (over {listed_at_most}, so not listed one by one), by indicator:",
+                lang.number(*values as f64)
+            ),
         }
     }
 

@@ -1,6 +1,8 @@
 //! Measurements and how they add up to the figure an indicator is judged on.
 //! (Long with its unit and property tests, beside the rules they hold.)
 
+use std::borrow::Borrow;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -102,7 +104,13 @@ pub fn latest_per_unit(
 ///
 /// The ward's own figure wins when it is at least as recent as every unit's: a department
 /// that reports the ward total knows better than a sum of stale parts.
-pub fn ward_figure(kind: IndicatorKind, ward: &str, figures: &[UnitFigure]) -> Option<WardFigure> {
+pub fn ward_figure<F: Borrow<UnitFigure>>(
+    kind: IndicatorKind,
+    ward: &str,
+    figures: &[F],
+) -> Option<WardFigure> {
+    // By reference: the summaries call this once per unit and measured day.
+    let figures: Vec<&UnitFigure> = figures.iter().map(Borrow::borrow).collect();
     let newest = figures.iter().map(|f| f.date).max()?;
     if let Some(own) = figures.iter().find(|f| f.unit == ward && f.date == newest) {
         return Some(WardFigure {
@@ -113,7 +121,7 @@ pub fn ward_figure(kind: IndicatorKind, ward: &str, figures: &[UnitFigure]) -> O
             method: Aggregation::WardRecorded,
         });
     }
-    let parts: Vec<&UnitFigure> = figures.iter().filter(|f| f.unit != ward).collect();
+    let parts: Vec<&UnitFigure> = figures.into_iter().filter(|f| f.unit != ward).collect();
     if parts.is_empty() {
         return None;
     }

@@ -226,9 +226,15 @@ impl<'w> LevelDays<'w> {
         figures: impl IntoIterator<Item = UnitFigure>,
     ) -> WardDay {
         for figure in figures {
-            self.latest.insert(figure.unit.clone(), figure);
+            // A unit already seen keeps its key: no new string for each of its days.
+            match self.latest.get_mut(figure.unit.as_str()) {
+                Some(kept) => *kept = figure,
+                None => {
+                    self.latest.insert(figure.unit.clone(), figure);
+                }
+            }
         }
-        let figures: Vec<UnitFigure> = self.latest.values().cloned().collect();
+        let figures: Vec<&UnitFigure> = self.latest.values().collect();
         WardDay {
             day,
             figure: ward_figure(self.kind, self.ward, &figures).map(DayFigure::Level),

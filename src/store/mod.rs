@@ -39,7 +39,24 @@ pub type DbError = rusqlite::Error;
 /// A date as stored: "YYYY-MM-DD".
 pub(crate) fn iso(date: chrono::NaiveDate) -> String {
     use chrono::Datelike;
-    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+    // By hand, not format!: an import writes a million of them.
+    let (year, month, day) = (date.year(), date.month(), date.day());
+    if !(0..=9999).contains(&year) {
+        return format!("{year:04}-{month:02}-{day:02}");
+    }
+    let year = year as u32;
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let mut text = String::with_capacity(10);
+    for n in [year / 1000, year / 100, year / 10, year] {
+        text.push(digit(n));
+    }
+    text.push('-');
+    text.push(digit(month / 10));
+    text.push(digit(month));
+    text.push('-');
+    text.push(digit(day / 10));
+    text.push(digit(day));
+    text
 }
 
 /// A stored date read back; one that is not "YYYY-MM-DD" is a damaged file, reported as a

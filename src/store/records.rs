@@ -46,6 +46,11 @@ pub struct NewTaskEvent {
 ///
 /// `KEHOACH_NOW` (e.g. `2026-11-25T08:00:00Z`) fixes it, for tests and reproducible examples.
 pub fn now() -> String {
+    now_text().to_string()
+}
+
+/// [`now`] without a copy, for the writer's rows.
+pub(crate) fn now_text() -> &'static str {
     // One run is one moment: every row an import writes carries the same time, read once.
     static NOW: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     NOW.get_or_init(|| {
@@ -54,7 +59,6 @@ pub fn now() -> String {
             .filter(|now| !now.is_empty())
             .unwrap_or_else(|| chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string())
     })
-    .clone()
 }
 
 /// The columns of a measurement as [`measurement`] reads them, codes joined from the plan's
@@ -215,6 +219,48 @@ pub fn measurements_between(
     ))?
     .query_map(params![iso(from), iso(to)], measurement)?
     .collect()
+}
+
+/// What a week held, counted by the database rather than read row by row: a week of a city's
+/// files holds a quarter of a million values.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WeekCount {
+    /// Every revision dated in the week.
+    pub values: usize,
+    /// By indicator code: (values, corrections among them).
+    pub by_indicator: Vec<(String, usize, usize)>,
+    /// The units that sent any value dated in the week.
+    pub units: std::collections::BTreeSet<String>,
+}
+
+/// Counts the values dated from `from` to `to` from the summaries (`indicator_days`,
+/// `unit_days`): a few thousand rows, not the week's own.
+pub fn count_between(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> rusqlite::Result<WeekCount> {
+    let (from, to) = (iso(from), iso(to));
+    let by_indicator: Vec<(String, usize, usize)> = conn
+        .prepare_cached(
+            "SELECT i.code, sum(d.rows), sum(d.corrections)
+             FROM indicator_days d JOIN indicators i ON i.id = d.indicator
+             WHERE d.day BETWEEN ?1 AND ?2 GROUP BY d.indicator ORDER BY i.code",
+        )?
+        .query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let units = conn
+        .prepare_cached(
+            "SELECT u.code FROM units u WHERE u.id IN
+                 (SELECT unit FROM unit_days WHERE day BETWEEN ?1 AND ?2)",
+        )?
+        .query_map(params![from, to], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(WeekCount {
+        values: by_indicator.iter().map(|(_, n, _)| n).sum(),
+        by_indicator,
+        units,
+    })
 }
 
 fn task_event(row: &Row) -> rusqlite::Result<TaskEvent> {

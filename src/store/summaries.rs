@@ -165,7 +165,7 @@ fn current_rows(
          JOIN measurements m ON m.day = d.day AND m.indicator = d.indicator
          JOIN units u ON u.id = m.unit
          WHERE d.indicator = ?1 AND d.day >= ?2
-         ORDER BY m.day, u.code, m.baseline, m.revision",
+         ORDER BY m.day, m.unit, m.baseline, m.revision",
     )?;
     let from = from.map_or_else(String::new, iso);
     let mut rows = statement.query(params![indicator, from])?;
@@ -195,7 +195,27 @@ fn current_rows(
             _ => current.push(m),
         }
     }
+    // In key order (no sort in SQL); by unit code within a day, as the rules add them up.
+    current.sort_by(|a, b| (a.date, &a.unit, a.baseline).cmp(&(b.date, &b.unit, b.baseline)));
     Ok(current)
+}
+
+/// Counts again the rows (every revision) and corrections of each (indicator id, day) written.
+pub(super) fn count_days(
+    conn: &Connection,
+    days: &std::collections::BTreeSet<(i64, NaiveDate)>,
+) -> rusqlite::Result<()> {
+    let mut count = conn.prepare_cached(
+        "INSERT INTO indicator_days (indicator, day, rows, corrections)
+         SELECT ?1, ?2, count(*), coalesce(sum(revision > 1), 0) FROM measurements
+         WHERE day = ?2 AND indicator = ?1
+         ON CONFLICT (indicator, day) DO UPDATE SET rows = excluded.rows,
+             corrections = excluded.corrections",
+    )?;
+    for (indicator, day) in days {
+        count.execute(params![indicator, iso(*day)])?;
+    }
+    Ok(())
 }
 
 /// Brings the summaries of the touched indicators up to date (see the module's comment).
@@ -387,7 +407,11 @@ pub fn rebuild(
 ) -> rusqlite::Result<()> {
     conn.execute_batch(
         "DELETE FROM indicator_days;
-         INSERT INTO indicator_days (indicator, day) SELECT DISTINCT indicator, day FROM measurements;
+         INSERT INTO indicator_days (indicator, day, rows, corrections)
+         SELECT indicator, day, count(*), sum(revision > 1) FROM measurements
+         GROUP BY indicator, day;
+         DELETE FROM unit_days;
+         INSERT INTO unit_days (day, unit) SELECT DISTINCT day, unit FROM measurements;
          DELETE FROM ward_days;
          DELETE FROM latest_figures;",
     )?;
@@ -415,16 +439,17 @@ pub struct Mismatch {
 /// Holds the summaries to the raw rows: the first mismatch of each indicator and table.
 pub fn check(conn: &Connection, plan: &Plan) -> rusqlite::Result<Vec<Mismatch>> {
     let mut found = Vec::new();
-    // The days that hold rows, from a scan of the raw table itself.
+    // The days that hold rows and their counts, from a scan of the raw table itself.
     let missing_days: Vec<(String, String)> = conn
         .prepare(
-            "SELECT i.code, r.day FROM (
-                 SELECT DISTINCT indicator, day FROM measurements
-                 EXCEPT SELECT indicator, day FROM indicator_days
-                 UNION ALL
-                 SELECT indicator, day FROM indicator_days
-                 EXCEPT SELECT DISTINCT indicator, day FROM measurements
-             ) r JOIN indicators i ON i.id = r.indicator ORDER BY i.code, r.day",
+            "WITH raw AS (SELECT indicator, day, count(*) AS rows,
+                                 sum(revision > 1) AS corrections
+                          FROM measurements GROUP BY indicator, day),
+                  differing AS (SELECT * FROM raw EXCEPT SELECT * FROM indicator_days
+                                UNION ALL
+                                SELECT * FROM indicator_days EXCEPT SELECT * FROM raw)
+             SELECT i.code, d.day FROM differing d JOIN indicators i ON i.id = d.indicator
+             ORDER BY i.code, d.day",
         )?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
@@ -437,6 +462,21 @@ pub fn check(conn: &Connection, plan: &Plan) -> rusqlite::Result<Vec<Mismatch>> 
                 table: "indicator_days",
             });
         }
+    }
+    let unit_days_differ: i64 = conn.query_row(
+        "SELECT count(*) FROM (
+             SELECT DISTINCT day, unit FROM measurements EXCEPT SELECT day, unit FROM unit_days
+             UNION ALL
+             SELECT day, unit FROM unit_days EXCEPT SELECT DISTINCT day, unit FROM measurements)",
+        [],
+        |r| r.get(0),
+    )?;
+    if unit_days_differ > 0 {
+        found.push(Mismatch {
+            indicator: String::new(),
+            day: None,
+            table: "unit_days",
+        });
     }
     let stored = load(conn, plan)?;
     let ids = Ids::read(conn)?;
@@ -610,10 +650,15 @@ mod tests {
                                 tx, &indicator.code, units[u], date, baseline,
                             )?;
                             let flow = indicator.accumulation == Accumulation::Flow;
-                            let value = if indicator.kind == crate::plan::IndicatorKind::Percent {
-                                f64::from(value.min(100))
-                            } else {
-                                f64::from(value)
+                            // Rates as NUM/DEN, whose long fractions must survive the
+                            // summaries' storage bit for bit.
+                            let percent = indicator.kind == crate::plan::IndicatorKind::Percent;
+                            let ratio = (percent && value % 3 != 0)
+                                .then(|| (f64::from(value % 97), f64::from(97 + value % 13)));
+                            let value = match ratio {
+                                Some((n, d)) => n / d * 100.0,
+                                None if percent => f64::from(value.min(100)),
+                                None => f64::from(value) / 7.0,
                             };
                             writer.insert(&NewMeasurement {
                                 indicator: indicator.code.clone(),
@@ -623,8 +668,8 @@ mod tests {
                                     .filter(|_| flow)
                                     .map(|back| date - chrono::Days::new(u64::from(back))),
                                 value,
-                                numerator: None,
-                                denominator: None,
+                                numerator: ratio.map(|r| r.0),
+                                denominator: ratio.map(|r| r.1),
                                 baseline,
                                 revision: current.map_or(1, |c| c.revision + 1),
                                 note: None,

@@ -3,14 +3,14 @@
 //! indicators and days they touched when the writer finishes, in the same transaction.
 
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension, Statement};
 
-use super::iso;
-use super::records::{now, NewMeasurement};
+use super::records::{now_text, NewMeasurement};
 use super::summaries::{self, Touched};
+use super::{day, iso};
 use crate::plan::Plan;
 
 /// Integer ids of the plan's indicators and units, read once per write.
@@ -40,17 +40,33 @@ impl Ids {
     }
 }
 
+/// The stored (current) value of a key, as a write compares a new one with it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StoredValue {
+    pub revision: i64,
+    pub value: f64,
+    pub numerator: Option<f64>,
+    pub denominator: Option<f64>,
+}
+
 /// Appends measurements within one write transaction; [`MeasurementWriter::finish`] must be
 /// called before it commits.
 pub struct MeasurementWriter<'c> {
     conn: &'c Connection,
     ids: Ids,
+    // Prepared once per write: a file's rows run them a million times.
+    insert: RefCell<Statement<'c>>,
+    stored: RefCell<Statement<'c>>,
+    periods: RefCell<Statement<'c>>,
     // Cells, so the import's row functions can share one writer by reference.
     next_id: Cell<i64>,
     /// By indicator id: the earliest day written, and whether a baseline was.
     touched: RefCell<BTreeMap<i64, Touched>>,
     /// (indicator id, day) pairs written, for `indicator_days`.
     days: RefCell<BTreeSet<(i64, NaiveDate)>>,
+    /// (day, unit id) pairs written, for `unit_days`.
+    unit_days: RefCell<HashSet<(NaiveDate, i64)>>,
+    last_pair: Cell<Option<(i64, NaiveDate)>>,
 }
 
 impl<'c> MeasurementWriter<'c> {
@@ -61,13 +77,79 @@ impl<'c> MeasurementWriter<'c> {
             [],
             |r| r.get(0),
         )?;
+        let insert = conn.prepare(
+            "INSERT INTO measurements (day, indicator, unit, baseline, revision, period_start,
+                 value, numerator, denominator, id, note, recorded_by, recorded_at, import_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        )?;
+        // One seek on the day-first key: `SEARCH measurements USING PRIMARY KEY (day=? AND
+        // indicator=? AND unit=? AND baseline=?)`, the last revision first.
+        let stored = conn.prepare(
+            "SELECT revision, value, numerator, denominator FROM measurements
+             WHERE day = ?1 AND indicator = ?2 AND unit = ?3 AND baseline = ?4
+             ORDER BY revision DESC LIMIT 1",
+        )?;
+        // The partial index `measurements_periods` (rows with a period only).
+        let periods = conn.prepare(
+            "SELECT DISTINCT period_start, day FROM measurements
+             WHERE indicator = ?1 AND unit = ?2 AND baseline = ?3 AND day >= ?4
+               AND period_start IS NOT NULL AND period_start <= ?5",
+        )?;
         Ok(MeasurementWriter {
             conn,
+            periods: RefCell::new(periods),
             ids: Ids::read(conn)?,
+            insert: RefCell::new(insert),
+            stored: RefCell::new(stored),
             next_id: Cell::new(next_id),
             touched: RefCell::default(),
             days: RefCell::default(),
+            unit_days: RefCell::default(),
+            last_pair: Cell::new(None),
         })
+    }
+
+    /// The current value of one (indicator, unit, date, baseline), if any.
+    pub fn stored(
+        &self,
+        indicator: &str,
+        unit: &str,
+        date: NaiveDate,
+        baseline: bool,
+    ) -> rusqlite::Result<Option<StoredValue>> {
+        let indicator = Ids::of(&self.ids.indicators, indicator, "indicators")?;
+        let unit = Ids::of(&self.ids.units, unit, "units")?;
+        self.stored
+            .borrow_mut()
+            .query_row(params![iso(date), indicator, unit, baseline], |r| {
+                Ok(StoredValue {
+                    revision: r.get(0)?,
+                    value: r.get(1)?,
+                    numerator: r.get(2)?,
+                    denominator: r.get(3)?,
+                })
+            })
+            .optional()
+    }
+
+    /// The periods (first day, last day) of an indicator's values for one unit that touch
+    /// `span`: what a new period must not overlap (`records::periods_touching`, by ids).
+    pub fn periods_touching(
+        &self,
+        indicator: &str,
+        unit: &str,
+        baseline: bool,
+        span: (NaiveDate, NaiveDate),
+    ) -> rusqlite::Result<Vec<(NaiveDate, NaiveDate)>> {
+        let indicator = Ids::of(&self.ids.indicators, indicator, "indicators")?;
+        let unit = Ids::of(&self.ids.units, unit, "units")?;
+        self.periods
+            .borrow_mut()
+            .query_map(
+                params![indicator, unit, baseline, iso(span.0), iso(span.1)],
+                |r| Ok((day(r.get(0)?)?, day(r.get(1)?)?)),
+            )?
+            .collect()
     }
 
     /// Appends a measurement as a revision of its key; returns its id. The primary key
@@ -76,28 +158,22 @@ impl<'c> MeasurementWriter<'c> {
         let indicator = Ids::of(&self.ids.indicators, &m.indicator, "indicators")?;
         let unit = Ids::of(&self.ids.units, &m.unit, "units")?;
         let id = self.next_id.get();
-        self.conn
-            .prepare_cached(
-                "INSERT INTO measurements (day, indicator, unit, baseline, revision, period_start,
-                     value, numerator, denominator, id, note, recorded_by, recorded_at, import_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            )?
-            .execute(params![
-                iso(m.date),
-                indicator,
-                unit,
-                m.baseline,
-                m.revision,
-                m.period_start.map(iso),
-                m.value,
-                m.numerator,
-                m.denominator,
-                id,
-                m.note,
-                m.recorded_by,
-                now(),
-                m.import_id
-            ])?;
+        self.insert.borrow_mut().execute(params![
+            iso(m.date),
+            indicator,
+            unit,
+            m.baseline,
+            m.revision,
+            m.period_start.map(iso),
+            m.value,
+            m.numerator,
+            m.denominator,
+            id,
+            m.note,
+            m.recorded_by,
+            now_text(),
+            m.import_id
+        ])?;
         self.next_id.set(id + 1);
         let mut touched = self.touched.borrow_mut();
         let touch = touched.entry(indicator).or_insert(Touched {
@@ -106,7 +182,11 @@ impl<'c> MeasurementWriter<'c> {
         });
         touch.earliest = touch.earliest.min(m.date);
         touch.baseline |= m.baseline;
-        self.days.borrow_mut().insert((indicator, m.date));
+        self.unit_days.borrow_mut().insert((m.date, unit));
+        // Rows come day by day: the set is touched only when the pair changes.
+        if self.last_pair.replace(Some((indicator, m.date))) != Some((indicator, m.date)) {
+            self.days.borrow_mut().insert((indicator, m.date));
+        }
         Ok(id)
     }
 
@@ -120,11 +200,12 @@ impl<'c> MeasurementWriter<'c> {
             "UPDATE sequences SET next = ?1 WHERE name = 'measurements'",
             [self.next_id.get()],
         )?;
-        let mut add_day = self.conn.prepare_cached(
-            "INSERT OR IGNORE INTO indicator_days (indicator, day) VALUES (?1, ?2)",
-        )?;
-        for (indicator, day) in &self.days.into_inner() {
-            add_day.execute(params![indicator, iso(*day)])?;
+        summaries::count_days(self.conn, &self.days.into_inner())?;
+        let mut add_unit_day = self
+            .conn
+            .prepare_cached("INSERT OR IGNORE INTO unit_days (day, unit) VALUES (?1, ?2)")?;
+        for (day, unit) in self.unit_days.into_inner() {
+            add_unit_day.execute(params![iso(day), unit])?;
         }
         summaries::refresh(self.conn, plan, &self.ids, &touched)
     }

@@ -191,7 +191,7 @@ impl std::fmt::Display for Undo {
 impl std::error::Error for Undo {}
 
 #[derive(Clone)]
-struct Settings<'a> {
+struct Settings<'a, 'w> {
     plan: &'a Plan,
     today: NaiveDate,
     default_unit: Option<&'a str>,
@@ -202,10 +202,10 @@ struct Settings<'a> {
     mapping: Option<&'a Mapping>,
     by: Option<&'a str>,
     /// Appends the file's measurements (one per transaction).
-    writer: &'a MeasurementWriter<'a>,
+    writer: &'a MeasurementWriter<'w>,
 }
 
-impl Settings<'_> {
+impl Settings<'_, '_> {
     /// What a row falls back on where it says nothing.
     fn defaults(&self) -> Defaults<'_> {
         Defaults {

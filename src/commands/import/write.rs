@@ -8,9 +8,7 @@ use crate::output::import_messages::ImportMessage;
 use crate::output::records::RecordMessage;
 use crate::output::verdicts::task_event_refused;
 use crate::plan::compliance::{check_task_event, task_state, TaskAction, TaskStatus};
-use crate::store::records::{
-    current_measurement, insert_task_event, task_events_of, NewMeasurement, NewTaskEvent,
-};
+use crate::store::records::{insert_task_event, task_events_of, NewMeasurement, NewTaskEvent};
 use crate::store::{DbError, Transaction};
 
 use super::Settings;
@@ -24,19 +22,14 @@ pub(super) fn entry(
     import_id: i64,
 ) -> Result<Outcome, Refused> {
     match entry {
-        RowEntry::Measurement(entry) => measurement(tx, &entry, settings, import_id),
+        RowEntry::Measurement(entry) => measurement(&entry, settings, import_id),
         RowEntry::Task(entry) => task(tx, entry, settings, import_id),
         RowEntry::Blank => Ok(Outcome::Blank),
     }
 }
 
 /// Checks one measurement like `record` does and appends it, unless it is already stored.
-fn measurement(
-    tx: &Transaction,
-    entry: &Entry,
-    settings: &Settings,
-    import_id: i64,
-) -> Result<Outcome, Refused> {
+fn measurement(entry: &Entry, settings: &Settings, import_id: i64) -> Result<Outcome, Refused> {
     // A flow's value covers its period ("Kỳ"), and is dated its last day.
     let period = match lookup_indicator(settings.plan, &entry.indicator.1) {
         Ok((_, indicator)) => {
@@ -73,11 +66,17 @@ fn measurement(
         (None, ImportMessage::RowDatabaseError { error }.into())
     };
     if let Some(span) = period {
-        entry::check_overlap(tx, code, &checked.unit, false, span)
-            .map_err(database)?
+        let touching = settings
+            .writer
+            .periods_touching(code, &checked.unit, false, span)
+            .map_err(database)?;
+        entry::check_overlap(code, &checked.unit, span, &touching)
             .map_err(|m| (entry.period.0, m))?;
     }
-    let existing = current_measurement(tx, code, &checked.unit, date, false).map_err(database)?;
+    let existing = settings
+        .writer
+        .stored(code, &checked.unit, date, false)
+        .map_err(database)?;
     let reading = checked.reading;
     if let Some(old) = &existing {
         if old.value == reading.value
