@@ -16,7 +16,7 @@ use crate::commands::{as_of, Context};
 use crate::error::rejected;
 use crate::output::i18n::{self, Lang};
 use crate::output::reports::{PlanRef, ReportMessage};
-use crate::output::verdicts;
+use crate::output::verdicts::{self, VerdictMessage};
 use crate::output::weekly_html;
 use crate::output::{self, Format, Listing};
 use crate::plan::compliance::{items, task_state, Moment, Outcome, Split, TaskStatus};
@@ -130,11 +130,14 @@ pub fn run(context: &Context, args: WeeklyArgs) -> anyhow::Result<()> {
     // Only the week's values are listed: read from its first day, not the whole history.
     let (week_start, week_end) = week_before(today);
     if week_end < plan.meta.start {
-        return Err(rejected(verdicts::week_before_plan(
-            week_start,
-            week_end,
-            plan.meta.start,
-        )));
+        return Err(rejected(
+            VerdictMessage::WeekBeforePlan {
+                start: week_start,
+                end: week_end,
+                plan_start: plan.meta.start,
+            }
+            .into(),
+        ));
     }
     let recorded = recorded(store.conn())?;
     let history = measurement_history(store.conn(), None, None, Some(week_start))?;

@@ -16,6 +16,7 @@ use crate::output::database::{DatabaseFailure, DatabaseMessage};
 use crate::output::export_messages::ExportMessage;
 use crate::output::import_messages::ImportMessage;
 use crate::output::lang::{Lang, Localized};
+use crate::output::periods::PeriodMessage;
 use crate::output::problems::Message;
 use crate::output::records::{Figure, Mark, RecordMessage, Stored};
 use crate::output::refusals::Refusal;
@@ -23,6 +24,7 @@ use crate::output::reports::{PlanRef, ReportMessage};
 use crate::output::seed_messages::{SeedChange, SeedMessage};
 use crate::output::seed_toml::SeedTomlMessage;
 use crate::output::template_text::{self, Sheet, TemplateText};
+use crate::output::verdicts::VerdictMessage;
 use crate::output::{labels, periods, protocol, verdicts};
 use crate::plan::compliance::{
     Item, ItemKind, Outcome, PhaseStatus, Tally, TaskAction, TaskEventConflict, TaskStatus,
@@ -189,7 +191,7 @@ fn problems() -> Vec<Message> {
         Message::NothingToCorrect {
             code: "TT1.03".into(),
             unit: "TTPVHCC".into(),
-            day: "25/11/2026".into(),
+            day: day("2026-11-25"),
         },
         Message::NothingChanged,
         Message::NotARegularFile {
@@ -1005,33 +1007,60 @@ fn verdict_and_period_messages() -> Vec<Localized> {
     };
     let shown = |value: f64| format!("{value} sáng kiến");
     let mut all = vec![
-        verdicts::task_event_refused(
-            "TT2.T04",
-            TaskAction::Done,
-            day("2026-11-02"),
-            &TaskEventConflict::BreaksLater {
+        VerdictMessage::TaskEventRefused {
+            code: "TT2.T04".into(),
+            action: TaskAction::Done,
+            day: day("2026-11-02"),
+            conflict: TaskEventConflict::BreaksLater {
                 later: TaskAction::Start,
                 on: day("2026-11-03"),
                 status: TaskStatus::Done,
             },
-        ),
-        verdicts::task_event_refused(
-            "TT2.T04",
-            TaskAction::Reopen,
-            day("2026-11-04"),
-            &TaskEventConflict::NotAllowed {
+        }
+        .into(),
+        VerdictMessage::TaskEventRefused {
+            code: "TT2.T04".into(),
+            action: TaskAction::Reopen,
+            day: day("2026-11-04"),
+            conflict: TaskEventConflict::NotAllowed {
                 status: TaskStatus::InProgress,
             },
-        ),
-        verdicts::week_before_plan(day("2026-04-20"), day("2026-04-26"), day("2026-05-30")),
-        periods::aggregation_invalid("sum"),
-        periods::against_invalid("budget"),
-        periods::period_invalid("13/2026"),
-        periods::period_needed("TT3.05"),
-        periods::period_not_for_level("TT1.03"),
-        periods::period_not_over("12/2026", day("2026-12-31")),
-        periods::period_overlaps("TT3.05", "CAP", "Q3/2026", "07/2026"),
+        }
+        .into(),
+        VerdictMessage::WeekBeforePlan {
+            start: day("2026-04-20"),
+            end: day("2026-04-26"),
+            plan_start: day("2026-05-30"),
+        }
+        .into(),
     ];
+    for message in [
+        PeriodMessage::AggregationInvalid { name: "sum".into() },
+        PeriodMessage::AgainstInvalid {
+            name: "budget".into(),
+        },
+        PeriodMessage::PeriodInvalid {
+            text: "13/2026".into(),
+        },
+        PeriodMessage::PeriodNeeded {
+            code: "TT3.05".into(),
+        },
+        PeriodMessage::PeriodNotForLevel {
+            code: "TT1.03".into(),
+        },
+        PeriodMessage::PeriodNotOver {
+            period: "12/2026".into(),
+            end: day("2026-12-31"),
+        },
+        PeriodMessage::PeriodOverlaps {
+            code: "TT3.05".into(),
+            unit: "CAP".into(),
+            new: "Q3/2026".into(),
+            old: "07/2026".into(),
+        },
+    ] {
+        all.push(message.into());
+    }
     for prediction in [
         Forecast::Value { value: 8.0, basis },
         Forecast::TooFewReadings {
@@ -1375,10 +1404,6 @@ fn sections() -> Vec<Section> {
     ] {
         seed_toml.add(name_of(&message), both(|lang| message.render(lang)));
     }
-    let mut exports_section = Section::new("Xuất dữ liệu — Export");
-    for message in exports() {
-        exports_section.add(name_of(&message), both(|lang| message.render(lang)));
-    }
     let mut official = Section::new(
         "Thể thức văn bản (Nghị định 30/2020/NĐ-CP), tiếng Việt ở mọi ngôn ngữ — The decree's fixed blocks",
     );
@@ -1418,7 +1443,7 @@ fn sections() -> Vec<Section> {
         Section::new("Mẫu biểu (template) — Templates").messages(templates()),
         verdicts_section,
         clerk_section,
-        exports_section,
+        Section::new("Xuất dữ liệu — Export").messages(exports()),
         seed_toml,
         words_section,
         Section::new("Nhãn: tiêu đề cột, chú thích — Labels: headers, legends")

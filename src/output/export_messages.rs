@@ -1,7 +1,7 @@
 //! Messages of `kehoach export` and of the seed's `ward_code`: typed values in, a sentence in
 //! either language out.
 
-use crate::output::lang::{Lang, Localized};
+use crate::output::lang::Lang;
 
 /// Everything `export` (and the seed's `ward_code`) tells the user.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,12 +90,6 @@ impl ExportMessage {
             (Self::FileHeader, Lang::En) => "File".into(),
         }
     }
-
-    /// The message in both languages, for errors and seed problems.
-    pub fn localized(&self) -> Localized {
-        Localized {
-            vi: self.render(Lang::Vi),
-            en: self.render(Lang::En),
-        }
-    }
 }
+
+crate::in_both_languages!(ExportMessage);

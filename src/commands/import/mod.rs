@@ -40,7 +40,7 @@ use crate::output::import_messages::ImportMessage;
 use crate::output::problems::Message;
 use crate::output::records::RecordMessage;
 use crate::output::refusals::Refusal;
-use crate::output::verdicts::task_event_refused;
+use crate::output::verdicts::VerdictMessage;
 use crate::output::{self, Format, Listing};
 use crate::plan::compliance::{check_task_event, task_state, TaskAction, TaskStatus};
 use crate::plan::template::{Identity, IDENTITY_SHEET, TEMPLATE_LAYOUT};

@@ -392,7 +392,13 @@ pub(super) fn task_row(
     check_task_event(&events, action, date).map_err(|conflict| {
         (
             Some(status_column),
-            task_event_refused(&task.code, action, date, &conflict),
+            VerdictMessage::TaskEventRefused {
+                code: task.code.clone(),
+                action,
+                day: date,
+                conflict,
+            }
+            .into(),
         )
     })?;
     insert_task_event(
