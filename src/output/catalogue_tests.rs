@@ -794,7 +794,7 @@ fn baocao() -> Vec<BaocaoText> {
         opening(None),
         BaocaoText::TableCaption {
             number: 3,
-            text: "Việc quá hạn theo đơn vị chủ trì".into(),
+            text: "…".into(),
         },
         BaocaoText::IndicatorsCaption {
             content: "TT1".into(),
@@ -906,28 +906,28 @@ fn templates() -> Vec<TemplateText> {
     ]
 }
 
-fn clerk_messages() -> Vec<Localized> {
+fn clerk_messages() -> Vec<(String, Localized)> {
     let month = Period {
         kind: PeriodKind::Month,
         start: day("2026-11-01"),
         end: day("2026-11-30"),
     };
-    let mut all: Vec<Localized> = vec![
+    let mut all: Vec<(String, Localized)> = [
         Clerk::ReportExists {
             path: "bao-cao.docx".into(),
-        }
-        .into(),
+        },
         Clerk::TemplatePeriod {
             period: month,
             made: day("2026-12-02"),
-        }
-        .into(),
+        },
         Clerk::TemplateBeforePlan {
             period: month,
             start: day("2027-01-01"),
-        }
-        .into(),
-    ];
+        },
+    ]
+    .into_iter()
+    .map(|message| (name_of(&message), message.into()))
+    .collect();
     let usage = |problem, suggestion: Option<&str>| UsageError {
         problem,
         suggestion: suggestion.map(String::from),
@@ -970,7 +970,8 @@ fn clerk_messages() -> Vec<Localized> {
         usage(UsageProblem::Unexpected("extra".into()), None),
         usage(UsageProblem::Other("a clap message".into()), None),
     ] {
-        all.push(both(|lang| error.render(lang)));
+        let name = format!("UsageError {}", name_of(&error.problem));
+        all.push((name, both(|lang| error.render(lang))));
     }
     all
 }
@@ -1000,13 +1001,13 @@ fn exports() -> Vec<ExportMessage> {
     ]
 }
 
-fn verdict_and_period_messages() -> Vec<Localized> {
+fn verdict_and_period_messages() -> Vec<(String, Localized)> {
     let basis = Basis {
         readings: 6,
         span_days: 63,
     };
     let shown = |value: f64| format!("{value} sáng kiến");
-    let mut all = vec![
+    let verdicts = vec![
         VerdictMessage::TaskEventRefused {
             code: "TT2.T04".into(),
             action: TaskAction::Done,
@@ -1016,8 +1017,7 @@ fn verdict_and_period_messages() -> Vec<Localized> {
                 on: day("2026-11-03"),
                 status: TaskStatus::Done,
             },
-        }
-        .into(),
+        },
         VerdictMessage::TaskEventRefused {
             code: "TT2.T04".into(),
             action: TaskAction::Reopen,
@@ -1025,15 +1025,17 @@ fn verdict_and_period_messages() -> Vec<Localized> {
             conflict: TaskEventConflict::NotAllowed {
                 status: TaskStatus::InProgress,
             },
-        }
-        .into(),
+        },
         VerdictMessage::WeekBeforePlan {
             start: day("2026-04-20"),
             end: day("2026-04-26"),
             plan_start: day("2026-05-30"),
-        }
-        .into(),
+        },
     ];
+    let mut all: Vec<(String, Localized)> = verdicts
+        .into_iter()
+        .map(|message| (name_of(&message), message.into()))
+        .collect();
     for message in [
         PeriodMessage::AggregationInvalid { name: "sum".into() },
         PeriodMessage::AgainstInvalid {
@@ -1059,7 +1061,7 @@ fn verdict_and_period_messages() -> Vec<Localized> {
             old: "07/2026".into(),
         },
     ] {
-        all.push(message.into());
+        all.push((name_of(&message), message.into()));
     }
     for prediction in [
         Forecast::Value { value: 8.0, basis },
@@ -1071,17 +1073,21 @@ fn verdict_and_period_messages() -> Vec<Localized> {
         },
         Forecast::TooFarAhead { basis },
     ] {
-        all.push(both(|lang| {
-            verdicts::forecast_line(
-                lang,
-                "TT1.10",
-                "3 sáng kiến",
-                "≥ 10 sáng kiến",
-                day("2027-09-30"),
-                &prediction,
-                shown,
-            )
-        }));
+        let name = format!("forecast_line {}", name_of(&prediction));
+        all.push((
+            name,
+            both(|lang| {
+                verdicts::forecast_line(
+                    lang,
+                    "TT1.10",
+                    "3 sáng kiến",
+                    "≥ 10 sáng kiến",
+                    day("2027-09-30"),
+                    &prediction,
+                    shown,
+                )
+            }),
+        ));
     }
     let item = Item {
         kind: ItemKind::Indicator,
@@ -1105,20 +1111,24 @@ fn verdict_and_period_messages() -> Vec<Localized> {
         },
         RiskReason::NotStarted { elapsed_pct: 62.4 },
     ] {
+        let name = format!("risk_reason {}", name_of(&reason));
         let risk = AtRisk {
             item: item.clone(),
             reason,
         };
-        all.push(both(|lang| {
-            verdicts::risk_reason(lang, &risk, "≥ 10 sáng kiến", shown)
-        }));
+        all.push((
+            name,
+            both(|lang| verdicts::risk_reason(lang, &risk, "≥ 10 sáng kiến", shown)),
+        ));
     }
-    all.push(both(|lang| {
-        periods::window_text(lang, day("2026-01-01"), day("2026-08-31"))
-    }));
-    all.push(both(|lang| {
-        periods::window_text(lang, day("2026-01-01"), day("2026-07-15"))
-    }));
+    all.push((
+        "window_text".into(),
+        both(|lang| periods::window_text(lang, day("2026-01-01"), day("2026-08-31"))),
+    ));
+    all.push((
+        "window_text".into(),
+        both(|lang| periods::window_text(lang, day("2026-01-01"), day("2026-07-15"))),
+    ));
     let flow = FlowFigure {
         from: day("2026-01-01"),
         to: day("2026-08-31"),
@@ -1133,11 +1143,26 @@ fn verdict_and_period_messages() -> Vec<Localized> {
         }),
     };
     let cases = |value: f64| format!("{value} vụ");
-    all.push(both(|lang| periods::comparison_text(lang, &flow, cases)));
-    all.push(both(|lang| periods::same_period_cell(lang, &flow, cases)));
-    all.push(both(|lang| periods::window_cell(lang, &flow, cases)));
-    all.push(both(|lang| periods::period_mark(lang, "08/2026")));
-    all.push(both(|lang| verdicts::basis_text(lang, &basis)));
+    all.push((
+        "comparison_text".into(),
+        both(|lang| periods::comparison_text(lang, &flow, cases)),
+    ));
+    all.push((
+        "same_period_cell".into(),
+        both(|lang| periods::same_period_cell(lang, &flow, cases)),
+    ));
+    all.push((
+        "window_cell".into(),
+        both(|lang| periods::window_cell(lang, &flow, cases)),
+    ));
+    all.push((
+        "period_mark".into(),
+        both(|lang| periods::period_mark(lang, "08/2026")),
+    ));
+    all.push((
+        "basis_text".into(),
+        both(|lang| verdicts::basis_text(lang, &basis)),
+    ));
     all
 }
 
@@ -1387,12 +1412,12 @@ fn sections() -> Vec<Section> {
     }
     let mut verdicts_section =
         Section::new("Dự báo, rủi ro và kỳ — Verdicts, forecasts and periods");
-    for text in verdict_and_period_messages() {
-        verdicts_section.add("", text);
+    for (name, text) in verdict_and_period_messages() {
+        verdicts_section.add(name, text);
     }
     let mut clerk_section = Section::new("Văn thư và dòng lệnh — The clerk and the command line");
-    for text in clerk_messages() {
-        clerk_section.add("", text);
+    for (name, text) in clerk_messages() {
+        clerk_section.add(name, text);
     }
     let mut seed_toml = Section::new("Xuất tệp kế hoạch — Writing the plan as a seed");
     for message in [
@@ -1461,6 +1486,16 @@ fn sections() -> Vec<Section> {
     ]
 }
 
+/// A message of several lines, its later lines indented under the first; no trailing spaces.
+fn indented(text: &str) -> String {
+    text.trim_end()
+        .lines()
+        .map(|line| line.trim_end())
+        .collect::<Vec<_>>()
+        .join("\n        ")
+        .replace("\n        \n", "\n\n")
+}
+
 #[test]
 fn every_message_in_both_languages() {
     let mut catalogue = String::new();
@@ -1476,8 +1511,8 @@ fn every_message_in_both_languages() {
             };
             catalogue.push_str(&format!(
                 "{n:>3}{name}\n    vi: {}\n    en: {}\n\n",
-                text.vi.replace('\n', "\n        "),
-                text.en.replace('\n', "\n        ")
+                indented(&text.vi),
+                indented(&text.en)
             ));
         }
     }
