@@ -1389,20 +1389,6 @@ fn sections() -> Vec<Section> {
         ("AT_RISK_HEADING", verdicts::AT_RISK_HEADING.pair()),
         ("NOTHING_AT_RISK", verdicts::NOTHING_AT_RISK.pair()),
         ("SAME_PERIOD", periods::SAME_PERIOD.pair()),
-        ("TEMPLATE_PERIOD", periods::TEMPLATE_PERIOD.pair()),
-        ("REPLACED", clerk::REPLACED),
-        ("RECORDED_BY", clerk::RECORDED_BY),
-        ("RECORDED_AT", clerk::RECORDED_AT),
-        ("DONE_ON", clerk::DONE_ON),
-        ("DAYS_LATE", clerk::DAYS_LATE),
-        ("KIND", clerk::KIND),
-        ("UNIT_TARGETS", clerk::UNIT_TARGETS),
-        ("COOPERATING", clerk::COOPERATING),
-        ("GRID_STATUS", clerk::GRID_STATUS),
-        ("GRID_MET", clerk::GRID_MET),
-        ("GRID_DUE", clerk::GRID_DUE),
-        ("GRID_PCT", clerk::GRID_PCT),
-        ("GRID_BEHIND", clerk::GRID_BEHIND),
     ] {
         other_labels.push((name.into(), label));
     }

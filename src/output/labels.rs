@@ -119,6 +119,22 @@ crate::labels! {
         "This file was imported before: nothing changed.",
     );
 
+    // ---- Column headers of the CSV exports, where a table's packed cell becomes several ------
+    REPLACED = ("Đã được đính chính", "Replaced");
+    RECORDED_BY = ("Người nhập", "Recorded by");
+    RECORDED_AT = ("Lúc", "Recorded at");
+    DONE_ON = ("Ngày hoàn thành", "Done on");
+    DAYS_LATE = ("Số ngày trễ", "Days late");
+    KIND = ("Loại", "Kind");
+    UNIT_TARGETS = ("Chỉ tiêu từng đơn vị", "Unit targets");
+    COOPERATING = ("Phối hợp", "Cooperating");
+    /// The report grid's CSV columns for one phase (or the total): what a table cell packs.
+    GRID_STATUS = ("trạng thái", "status");
+    GRID_MET = ("đạt đúng hạn", "met on time");
+    GRID_DUE = ("đến hạn", "due");
+    GRID_PCT = ("tỷ lệ (%)", "rate (%)");
+    GRID_BEHIND = ("trễ hoặc quá hạn", "late or overdue");
+
     // ---- The names of the cells a row may lack ------------------------------------------------
     /// The names of the cells a row may lack (in "thiếu …" / "… is missing").
     CELL_DATE = ("ngày (hoặc dùng --date)", "the date (or use --date)");

@@ -13,12 +13,6 @@ pub const SAME_PERIOD: Label = Label {
     en: "Same period before",
 };
 
-/// The template column of a flow's period; import reads it as the "Kỳ" column.
-pub const TEMPLATE_PERIOD: Label = Label {
-    vi: "Kỳ",
-    en: "Period",
-};
-
 /// "kỳ 08/2026" / "period 08/2026".
 pub fn period_mark(lang: Lang, period: &str) -> String {
     match lang {
