@@ -483,7 +483,7 @@ fn render_csv(lang: Lang, plan: &Plan, weekly: &Weekly) -> String {
         text: format!("{} {}", f.comparator, number(f.target)),
         ..CsvRow::default()
     }));
-    let mut listing = Listing::new(&verdicts::WEEKLY_CSV_COLUMNS.map(|c| c.pick(lang)));
+    let mut listing = Listing::new(&i18n::WEEKLY_CSV_COLUMNS.map(|c| lang.pick(c)));
     for row in rows {
         listing.push(row.cells());
     }
@@ -618,10 +618,10 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
         out.push_str(&overdue::listing(lang, &group.items).render(format));
     }
 
-    heading(&mut out, verdicts::AT_RISK_HEADING.pick(lang));
+    heading(&mut out, lang.pick(i18n::AT_RISK_HEADING));
     let risks = overdue::risk_rows(lang, plan, weekly.week_end, &weekly.at_risk, |_| true);
     if risks.is_empty() {
-        let _ = writeln!(out, "{}", verdicts::NOTHING_AT_RISK.pick(lang));
+        let _ = writeln!(out, "{}", lang.pick(i18n::NOTHING_AT_RISK));
     } else {
         out.push_str(&overdue::listing(lang, &risks).render(format));
     }

@@ -3,15 +3,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::output::lang::Lang;
-use crate::output::verdicts::Label;
 use crate::plan::flow::{BaselineBasis, FlowFigure};
 use crate::say;
-
-/// The row or column comparing a flow's window with the same months before.
-pub const SAME_PERIOD: Label = Label {
-    vi: "So với cùng kỳ",
-    en: "Same period before",
-};
 
 /// "kỳ 08/2026" / "period 08/2026".
 pub fn period_mark(lang: Lang, period: &str) -> String {

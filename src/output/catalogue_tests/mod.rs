@@ -134,18 +134,7 @@ fn sections() -> Vec<Section> {
         &baocao_text::BAOCAO_NEXT_COLUMNS,
         "BAOCAO_NEXT_COLUMNS",
     ));
-    let weekly: Vec<(&str, &str)> = verdicts::WEEKLY_CSV_COLUMNS
-        .iter()
-        .map(|l| l.pair())
-        .collect();
-    other_labels.extend(pairs(&weekly, "WEEKLY_CSV_COLUMNS"));
-    for (name, label) in [
-        ("AT_RISK_HEADING", verdicts::AT_RISK_HEADING.pair()),
-        ("NOTHING_AT_RISK", verdicts::NOTHING_AT_RISK.pair()),
-        ("SAME_PERIOD", periods::SAME_PERIOD.pair()),
-    ] {
-        other_labels.push((name.into(), label));
-    }
+    other_labels.extend(pairs(&labels::WEEKLY_CSV_COLUMNS, "WEEKLY_CSV_COLUMNS"));
     let mut words_section = Section::new("Tên các giá trị — The names of values");
     for (name, text) in words() {
         words_section.add(name, text);
