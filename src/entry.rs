@@ -162,7 +162,7 @@ pub fn measurement<'p>(
         let typed = typed.to_string();
         refuse(
             Part::Value,
-            refusals::Refusal::InvalidValue { typed, error }.into(),
+            refusals::InputRefusal::InvalidValue { typed, error }.into(),
         )
     })?;
     let (number, percent_sign, ratio) = match parsed {

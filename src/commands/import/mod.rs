@@ -39,7 +39,7 @@ use crate::output::i18n::{self, Lang, Localized};
 use crate::output::import_messages::ImportMessage;
 use crate::output::problems::Message;
 use crate::output::records::RecordMessage;
-use crate::output::refusals::Refusal;
+use crate::output::refusals::InputRefusal;
 use crate::output::verdicts::VerdictMessage;
 use crate::output::{self, Format, Listing};
 use crate::plan::compliance::{check_task_event, task_state, TaskAction, TaskStatus};

@@ -17,7 +17,7 @@ pub(super) fn import_csv(
     let file = file.as_str();
     let unreadable = |error: DecodeError| {
         rejected(
-            Refusal::UnreadableText {
+            InputRefusal::UnreadableText {
                 file: file.to_string(),
                 error,
             }

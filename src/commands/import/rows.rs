@@ -31,7 +31,7 @@ pub(super) fn mapped_entries(
             .map_err(|error| {
                 (
                     column,
-                    Refusal::InvalidDate {
+                    InputRefusal::InvalidDate {
                         text: clip(&text, ECHO_LIMIT),
                         error,
                     }
@@ -133,7 +133,7 @@ pub(super) fn row_date(
         Some((column, text)) => crate::input::date::parse_date(text).map_err(|e| {
             (
                 Some(column),
-                Refusal::InvalidDate {
+                InputRefusal::InvalidDate {
                     text: clip(text, ECHO_LIMIT),
                     error: e,
                 }

@@ -61,7 +61,7 @@ fn the_catalogue_has_an_example_of_every_variant() {
     );
     assert_every_variant!(
         refusals(),
-        Refusal {
+        InputRefusal {
             InvalidValue,
             InvalidDate,
             UnreadableText,
@@ -70,7 +70,7 @@ fn the_catalogue_has_an_example_of_every_variant() {
     );
     let errors = refusals();
     let numbers = errors.iter().filter_map(|r| match r {
-        Refusal::InvalidValue { error, .. } => Some(error),
+        InputRefusal::InvalidValue { error, .. } => Some(error),
         _ => None,
     });
     assert_every_variant!(
@@ -88,7 +88,7 @@ fn the_catalogue_has_an_example_of_every_variant() {
         }
     );
     let dates = errors.iter().filter_map(|r| match r {
-        Refusal::InvalidDate { error, .. } => Some(error),
+        InputRefusal::InvalidDate { error, .. } => Some(error),
         _ => None,
     });
     assert_every_variant!(
@@ -104,7 +104,7 @@ fn the_catalogue_has_an_example_of_every_variant() {
         }
     );
     let bytes = errors.iter().filter_map(|r| match r {
-        Refusal::UnreadableText { error, .. } => Some(error),
+        InputRefusal::UnreadableText { error, .. } => Some(error),
         _ => None,
     });
     assert_every_variant!(

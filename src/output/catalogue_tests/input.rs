@@ -124,8 +124,8 @@ pub(super) fn problems() -> Vec<Message> {
     ]
 }
 
-pub(super) fn refusals() -> Vec<Refusal> {
-    let mut all: Vec<Refusal> = [
+pub(super) fn refusals() -> Vec<InputRefusal> {
+    let mut all: Vec<InputRefusal> = [
         ("", NumberError::Empty),
         ("#DIV/0!", NumberError::ExcelError("#DIV/0!".into())),
         ("=B2/C2", NumberError::Formula("=B2/C2".into())),
@@ -140,7 +140,7 @@ pub(super) fn refusals() -> Vec<Refusal> {
         ),
     ]
     .into_iter()
-    .map(|(typed, error)| Refusal::InvalidValue {
+    .map(|(typed, error)| InputRefusal::InvalidValue {
         typed: typed.into(),
         error,
     })
@@ -165,7 +165,7 @@ pub(super) fn refusals() -> Vec<Refusal> {
             ),
         ]
         .into_iter()
-        .map(|(text, error)| Refusal::InvalidDate {
+        .map(|(text, error)| InputRefusal::InvalidDate {
             text: text.into(),
             error,
         }),
@@ -180,12 +180,12 @@ pub(super) fn refusals() -> Vec<Refusal> {
             DecodeError::Binary,
         ]
         .into_iter()
-        .map(|error| Refusal::UnreadableText {
+        .map(|error| InputRefusal::UnreadableText {
             file: "so-lieu.csv".into(),
             error,
         }),
     );
-    all.push(Refusal::Date(DateError::NotADate("hôm qua".into())));
+    all.push(InputRefusal::Date(DateError::NotADate("hôm qua".into())));
     all
 }
 

@@ -25,7 +25,7 @@ use crate::output::lang::{Lang, Localized};
 use crate::output::periods::PeriodMessage;
 use crate::output::problems::Message;
 use crate::output::records::{Figure, Mark, RecordMessage, Stored};
-use crate::output::refusals::Refusal;
+use crate::output::refusals::InputRefusal;
 use crate::output::reports::{PlanRef, ReportMessage};
 use crate::output::seed_messages::{SeedChange, SeedMessage};
 use crate::output::seed_toml::SeedTomlMessage;
