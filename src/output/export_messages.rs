@@ -1,6 +1,7 @@
 //! Messages of `kehoach export` and of the seed's `ward_code`: typed values in, a sentence in
 //! either language out.
 
+use crate::output::clerk::count;
 use crate::output::lang::Lang;
 
 /// Everything `export` (and the seed's `ward_code`) tells the user.
@@ -81,7 +82,11 @@ impl ExportMessage {
                     dir,
                 },
                 Lang::En,
-            ) => format!("Exported {datasets} datasets ({rows} rows) of ward {ward} to {dir}"),
+            ) => format!(
+                "Exported {} ({}) of ward {ward} to {dir}",
+                count(Lang::En, *datasets as i64, ("", "dataset"), ("", "datasets")),
+                count(Lang::En, *rows as i64, ("", "row"), ("", "rows"))
+            ),
             (Self::DatasetHeader, Lang::Vi) => "Tập dữ liệu".into(),
             (Self::DatasetHeader, Lang::En) => "Dataset".into(),
             (Self::RowsHeader, Lang::Vi) => "Số dòng".into(),

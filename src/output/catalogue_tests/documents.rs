@@ -126,6 +126,15 @@ pub(super) fn baocao() -> Vec<BaocaoText> {
             },
         },
         BaocaoText::OverallLine {
+            tally: Tally {
+                items_total: 3,
+                items_due: 3,
+                items_met: 1,
+                items_late: 1,
+                items_overdue: 1,
+            },
+        },
+        BaocaoText::OverallLine {
             tally: Tally::default(),
         },
         BaocaoText::StandingBeforeDeadline {
@@ -135,6 +144,11 @@ pub(super) fn baocao() -> Vec<BaocaoText> {
             met: codes(&["TT1.01", "TT1.03"]),
             not_met: codes(&["TT1.05"]),
             total: 5,
+        },
+        BaocaoText::IndicatorsLine {
+            met: codes(&["TT1.01"]),
+            not_met: codes(&["TT1.05"]),
+            total: 3,
         },
         BaocaoText::IndicatorsLine {
             met: Vec::new(),
@@ -189,6 +203,12 @@ pub(super) fn templates() -> Vec<TemplateText> {
             unit: "KP1".into(),
             indicators: 6,
             tasks: 3,
+        },
+        TemplateText::Written {
+            path: "mau-KP1-nhiem-vu.csv".into(),
+            unit: "KP1".into(),
+            indicators: 0,
+            tasks: 1,
         },
         TemplateText::UnitsWithoutWork {
             units: "DU, MTTQ".into(),

@@ -221,25 +221,25 @@ fn indented(text: &str) -> String {
         .lines()
         .map(|line| line.trim_end())
         .collect::<Vec<_>>()
-        .join("\n        ")
-        .replace("\n        \n", "\n\n")
+        .join("\n          ")
+        .replace("\n          \n", "\n\n")
 }
 
 #[test]
 fn every_message_in_both_languages() {
-    let mut catalogue = String::new();
-    let mut n = 0;
-    for section in sections() {
-        catalogue.push_str(&format!("## {}\n\n", section.title));
-        for (name, text) in section.entries {
-            n += 1;
-            let name = if name.is_empty() {
-                String::new()
-            } else {
-                format!(" {name}")
-            };
+    let mut catalogue = String::from(
+        "Mỗi mục: số thứ tự, tên trong mã nguồn, câu tiếng Việt (vi) và tiếng Anh (en); \
+         mã, tên tệp, ngày và con số trong câu chỉ là ví dụ.\n\
+         Each entry: its number, its name in the code, the Vietnamese (vi) and the English (en); \
+         the codes, file names, dates and numbers in it are examples.\n\n",
+    );
+    // Numbered within each section ("4.12"), so an entry added changes only its section's numbers.
+    for (s, section) in sections().into_iter().enumerate() {
+        catalogue.push_str(&format!("## {}. {}\n\n", s + 1, section.title));
+        for (n, (name, text)) in section.entries.into_iter().enumerate() {
+            let number = format!("{}.{}", s + 1, n + 1);
             catalogue.push_str(&format!(
-                "{n:>3}{name}\n    vi: {}\n    en: {}\n\n",
+                "{number:>5} {name}\n      vi: {}\n      en: {}\n\n",
                 indented(&text.vi),
                 indented(&text.en)
             ));

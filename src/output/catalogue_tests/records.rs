@@ -177,6 +177,11 @@ pub(super) fn database() -> Vec<DatabaseMessage> {
             measurements: 1204,
             task_events: 87,
         },
+        DatabaseMessage::CheckPassed {
+            path: path(),
+            measurements: 1,
+            task_events: 0,
+        },
         DatabaseMessage::RecordOutsidePlan {
             what: "measurement".into(),
             code: "TT1.03".into(),
