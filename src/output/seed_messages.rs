@@ -130,7 +130,8 @@ impl SeedMessage {
             ),
             Orphan { code, records } => say!(lang,
                 "{code}: có {records} số liệu/nhật ký",
-                "{code}: holds {records} recorded value(s)/event(s)"
+                "{code}: holds {records} recorded {what}",
+                what = if *records == 1 { "value or event" } else { "values or events" }
             ),
         }
     }

@@ -271,6 +271,7 @@ pub(super) fn import() -> Vec<ImportMessage> {
         },
         ImportMessage::RowsRejected { count: 12 },
         ImportMessage::RowsBlank { count: 4 },
+        ImportMessage::RowsBlank { count: 1 },
         ImportMessage::CellPlace {
             file: book(),
             sheet: "Chỉ tiêu".into(),

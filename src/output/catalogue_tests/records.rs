@@ -328,6 +328,10 @@ pub(super) fn seed() -> Vec<SeedMessage> {
             code: "TT1.08".into(),
             records: 14,
         },
+        SeedMessage::Orphan {
+            code: "TT2.T09".into(),
+            records: 1,
+        },
     ]);
     all
 }
