@@ -36,8 +36,10 @@ crate::labels! {
     );
 }
 
+/// The columns of section II's table of overdue items by lead unit.
 pub const BAOCAO_OVERDUE_COLUMNS: [(&str, &str); 3] =
     [("Đơn vị", "Unit"), ("Số việc", "Items"), ("Mã", "Codes")];
+/// The columns of a content's indicator table in section I.
 pub const BAOCAO_INDICATOR_COLUMNS: [(&str, &str); 7] = [
     ("Mã", "Code"),
     ("Chỉ tiêu", "Indicator"),
@@ -47,6 +49,7 @@ pub const BAOCAO_INDICATOR_COLUMNS: [(&str, &str); 7] = [
     ("Cùng kỳ", "Same period before"),
     ("Đánh giá", "Assessment"),
 ];
+/// The columns of section III's table of what falls due next.
 pub const BAOCAO_NEXT_COLUMNS: [(&str, &str); 4] = [
     ("Mã", "Code"),
     ("Nội dung", "Item"),

@@ -48,11 +48,13 @@ pub const OFFICIAL_MOTTO: [&str; 2] = [
     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "Độc lập - Tự do - Hạnh phúc",
 ];
+/// The heading of the recipients' block.
 pub const OFFICIAL_RECIPIENTS: &str = "Nơi nhận:";
 /// The signer's collective when the seed's `[report]` names none.
 pub const DEFAULT_AUTHORITY: &str = "TM. ỦY BAN NHÂN DÂN";
 /// The signer's title when neither `[report]` nor `[plan]` names one.
 pub const DEFAULT_SIGNER_TITLE: &str = "CHỦ TỊCH";
+/// The document's kind, above its abstract.
 pub const BAOCAO_KIND: &str = "BÁO CÁO";
 
 /// "ỦY BAN NHÂN DÂN PHƯỜNG TAM PHƯỚC" from "UBND phường Tam Phước".
