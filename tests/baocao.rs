@@ -156,8 +156,10 @@ fn a_report_table_that_breaks_the_decree_is_refused_where_it_is_wrong() {
 
 #[test]
 fn a_database_from_before_the_report_table_is_migrated_and_reports_as_the_plan() {
-    let k = Kehoach::with_seed("ward.toml");
-    // The schema as it was before migrations/002-report.sql.
+    let k = Kehoach::new();
+    // A database written by schema version 3, taken back to the schema as it was before
+    // migrations/002-report.sql: the report's recipients are then the plan's.
+    std::fs::copy(common::fixture("databases/v3.db"), &k.db).unwrap();
     let conn = rusqlite::Connection::open(&k.db).unwrap();
     conn.execute_batch(
         "ALTER TABLE plan DROP COLUMN report;
@@ -171,11 +173,16 @@ fn a_database_from_before_the_report_table_is_migrated_and_reports_as_the_plan()
     let md = k.run(&["baocao", "--as-of", "01/07/2026"]).expect(0).stdout;
     assert!(
         md.contains(
-            "| ***Nơi nhận:***<br> | **TM. ỦY BAN NHÂN DÂN**<br>**CHỦ TỊCH**<br><br><br> |"
+            "| ***Nơi nhận:***<br>- UBND thành phố Đồng Nai;<br>- TT.Đảng ủy phường;<br>\
+             - TT.HĐND phường;<br>- Ban Xây dựng đảng;<br>- TT.Đảng ủy UBND phường;<br>\
+             - TT.MTTQVN phường;<br>- Chủ tịch, các PCT.UBND phường;<br>\
+             - Chánh, Phó CVP.HĐND-UBND phường;<br>- Các đơn vị, phòng ban trực thuộc UBND phường;<br>\
+             - Công an, Quân sự phường;<br>- Trạm y tế, Các trường học;<br>- Lưu: VT, VP (Tuyệt). | \
+             **TM. ỦY BAN NHÂN DÂN**<br>**CHỦ TỊCH**<br><br><br>**Vũ Quốc Thái** |"
         ),
         "{md}"
     );
-    assert_eq!(k.count("PRAGMA user_version"), 3);
+    assert_eq!(k.count("PRAGMA user_version"), 4);
     assert_eq!(k.count("SELECT count(*) FROM plan WHERE report = '{}'"), 1);
 }
 

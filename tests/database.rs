@@ -145,7 +145,8 @@ fn check_reports_a_broken_reference() {
     conn.pragma_update(None, "foreign_keys", false).unwrap();
     // Written behind kehoach's back with foreign keys off: a value for an indicator that is not there.
     conn.execute(
-        "INSERT INTO measurements (indicator, unit, date, value, recorded_at) VALUES ('XX.99', 'PA', '2026-03-01', 1, 'now')",
+        "INSERT INTO measurements (day, indicator, unit, baseline, revision, value, id, recorded_at)
+         VALUES ('2026-03-01', 999, 2, 0, 1, 1, 1, 'now')",
         [],
     )
     .unwrap();
@@ -159,17 +160,21 @@ fn a_stored_date_that_cannot_be_read_is_reported_not_guessed() {
     let k = Kehoach::with_seed("ward.toml");
     let conn = rusqlite::Connection::open(&k.db).unwrap();
     conn.execute(
-        "INSERT INTO measurements (indicator, unit, date, value, recorded_at)
-         VALUES ('TT1.01', 'PA', '2026-13-45', 90, '2026-11-25T08:00:00Z')",
+        "INSERT INTO measurements (day, indicator, unit, baseline, revision, value, id, recorded_at)
+         VALUES ('2026-13-45', 1, 2, 0, 1, 90, 1, '2026-11-25T08:00:00Z')",
         [],
     )
     .unwrap();
     drop(conn);
-    let run = k.run(&["report", "--as-of", "30/06/2026"]).expect(4);
+    // Reports read the kept summaries, which this row never reached; `check` reads every row.
+    let run = k.run(&["check"]).expect(4);
     assert!(
         run.stderr
             .contains("có một ngày đã lưu không đọc được («2026-13-45»)"),
         "the damaged date is named: {}",
         run.stderr
     );
+    // Making the summaries again reads it too, and stops there: nothing is guessed.
+    let run = k.run(&["check", "--repair"]).expect(4);
+    assert!(run.stderr.contains("«2026-13-45»"), "{}", run.stderr);
 }

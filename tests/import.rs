@@ -7,11 +7,11 @@ use common::{fixture, stable, Kehoach};
 
 const AS_OF: [&str; 2] = ["--as-of", "30/06/2026"];
 
-fn import(k: &Kehoach, args: &[&str]) -> common::Run {
+fn import<'k>(k: &'k Kehoach, args: &[&str]) -> common::Test<'k> {
     let mut all = vec!["import"];
     all.extend(args);
     all.extend(AS_OF);
-    k.run(&all)
+    k.test(&all)
 }
 
 const CLEAN: [&str; 7] = [
@@ -37,7 +37,9 @@ fn every_encoding_and_delimiter_gives_the_same_rows() {
     ] {
         let k = Kehoach::with_seed("ward.toml");
         let summary = import(&k, &[&fixture(&format!("csv/{file}")), "--format", "json"])
-            .expect(0)
+            .stdout_json()
+            .writes()
+            .run()
             .json();
         assert_eq!(
             (
@@ -62,17 +64,28 @@ fn every_encoding_and_delimiter_gives_the_same_rows() {
 #[test]
 fn one_bad_row_rejects_the_whole_file_with_every_problem_placed() {
     let k = Kehoach::with_seed("ward.toml");
-    let dump = k.dump();
-    let run = import(&k, &[&fixture("csv/long-bad-row.csv")]).expect(3);
-    let stderr = stable(&run.stderr, &k);
-    assert_eq!(
-        stderr,
+    import(&k, &[&fixture("csv/long-bad-row.csv")])
+        .status(3)
+        .stdout("<REPO>/fixtures/csv/long-bad-row.csv (UTF-8, «;»): không ghi gì\n\
+┌────────┬────────┬─────┬──────────┬───────────┬────────────┬─────────┐\n\
+│ Mã     ┆ Đơn vị ┆ Đọc ┆ Nhập mới ┆ Không đổi ┆ Đính chính ┆ Từ chối │\n\
+╞════════╪════════╪═════╪══════════╪═══════════╪════════════╪═════════╡\n\
+│ NV1.01 ┆ KP1    ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.01 ┆ PA     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.01 ┆ PB     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.02 ┆ PA     ┆ 1   ┆ 0        ┆ 0         ┆ 0          ┆ 1       │\n\
+│ TT1.02 ┆ PC     ┆ 1   ┆ 0        ┆ 0         ┆ 0          ┆ 1       │\n\
+│ TT1.03 ┆ PB     ┆ 1   ┆ 0        ┆ 0         ┆ 0          ┆ 1       │\n\
+│ Tổng   ┆        ┆ 6   ┆ 3        ┆ 0         ┆ 0          ┆ 3       │\n\
+└────────┴────────┴─────┴──────────┴───────────┴────────────┴─────────┘\n")
+        .masked()
+        .stderr(
         "Lỗi: 3 dòng bị từ chối; tệp có lỗi không được nhập, chưa ghi gì từ tệp đó. Sửa các dòng dưới đây rồi nhập lại (hoặc dùng --skip-invalid để nhập các dòng đúng):\n  \
 <REPO>/fixtures/csv/long-bad-row.csv:4:4 (Giá trị): Giá trị «#DIV/0!» không hợp lệ: ô có lỗi Excel #DIV/0!, không phải số\n  \
 <REPO>/fixtures/csv/long-bad-row.csv:5:2 (Đơn vị): Đơn vị PC không tồn tại (có phải PA, PB, KP1?); xem danh sách bằng «kehoach plan units»\n  \
-<REPO>/fixtures/csv/long-bad-row.csv:6:3 (Ngày): ngày «31/02/2026» không hợp lệ: ngày 31/02/2026 không có trên lịch\n"
-    );
-    assert_eq!(k.dump(), dump, "nothing may be written");
+<REPO>/fixtures/csv/long-bad-row.csv:6:3 (Ngày): ngày «31/02/2026» không hợp lệ: ngày 31/02/2026 không có trên lịch\n",
+        )
+        .run();
     assert_eq!(k.count("SELECT count(*) FROM imports"), 0);
 }
 
@@ -80,7 +93,7 @@ fn one_bad_row_rejects_the_whole_file_with_every_problem_placed() {
 fn skip_invalid_imports_the_good_rows_and_errors_lists_the_rest() {
     let k = Kehoach::with_seed("ward.toml");
     let errors = k.path("loi.csv");
-    let run = import(
+    import(
         &k,
         &[
             &fixture("csv/long-bad-row.csv"),
@@ -89,8 +102,10 @@ fn skip_invalid_imports_the_good_rows_and_errors_lists_the_rest() {
             errors.to_str().unwrap(),
         ],
     )
-    .expect(0);
-    insta::assert_snapshot!("import_skip_invalid_vi", stable(&run.stdout, &k));
+    .masked()
+    .stdout_check(|out| insta::assert_snapshot!("import_skip_invalid_vi", out))
+    .writes()
+    .run();
     assert_eq!(k.count("SELECT count(*) FROM measurements"), 3);
     let written = std::fs::read_to_string(&errors).unwrap();
     insta::assert_snapshot!("import_errors_csv", stable(&written, &k));
@@ -100,22 +115,54 @@ fn skip_invalid_imports_the_good_rows_and_errors_lists_the_rest() {
 #[test]
 fn dry_run_checks_and_writes_nothing() {
     let k = Kehoach::with_seed("ward.toml");
-    let dump = k.dump();
-    let run = import(&k, &[&fixture("csv/long-clean.csv"), "--dry-run"]).expect(0);
-    assert!(
-        run.stdout.contains("chạy thử, không ghi gì"),
-        "{}",
-        run.stdout
-    );
-    assert_eq!(k.dump(), dump);
+    import(&k, &[&fixture("csv/long-clean.csv"), "--dry-run"])
+        .stdout(
+            "<REPO>/fixtures/csv/long-clean.csv (UTF-8, «;»): chạy thử, không ghi gì\n\
+┌────────┬────────┬─────┬──────────┬───────────┬────────────┬─────────┐\n\
+│ Mã     ┆ Đơn vị ┆ Đọc ┆ Nhập mới ┆ Không đổi ┆ Đính chính ┆ Từ chối │\n\
+╞════════╪════════╪═════╪══════════╪═══════════╪════════════╪═════════╡\n\
+│ NV1.01 ┆ KP1    ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ NV1.01 ┆ KP2    ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.01 ┆ PA     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.01 ┆ PB     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.02 ┆ PA     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.02 ┆ PB     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.03 ┆ PB     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ Tổng   ┆        ┆ 7   ┆ 7        ┆ 0         ┆ 0          ┆ 0       │\n\
+└────────┴────────┴─────┴──────────┴───────────┴────────────┴─────────┘\n",
+        )
+        .masked()
+        .writes_nothing()
+        .run();
+    assert_eq!(k.count("SELECT count(*) FROM imports"), 0);
 }
 
 #[test]
 fn a_reimport_changes_nothing_and_a_changed_one_needs_correct() {
     let k = Kehoach::with_seed("ward.toml");
-    import(&k, &[&fixture("csv/long-clean.csv")]).expect(0);
+    import(&k, &[&fixture("csv/long-clean.csv")])
+        .stdout(
+            "<REPO>/fixtures/csv/long-clean.csv (UTF-8, «;»): đã ghi\n\
+┌────────┬────────┬─────┬──────────┬───────────┬────────────┬─────────┐\n\
+│ Mã     ┆ Đơn vị ┆ Đọc ┆ Nhập mới ┆ Không đổi ┆ Đính chính ┆ Từ chối │\n\
+╞════════╪════════╪═════╪══════════╪═══════════╪════════════╪═════════╡\n\
+│ NV1.01 ┆ KP1    ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ NV1.01 ┆ KP2    ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.01 ┆ PA     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.01 ┆ PB     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.02 ┆ PA     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.02 ┆ PB     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.03 ┆ PB     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ Tổng   ┆        ┆ 7   ┆ 7        ┆ 0         ┆ 0          ┆ 0       │\n\
+└────────┴────────┴─────┴──────────┴───────────┴────────────┴─────────┘\n",
+        )
+        .masked()
+        .writes()
+        .run();
     let again = import(&k, &[&fixture("csv/long-clean.csv"), "--format", "json"])
-        .expect(0)
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     assert_eq!(
         (
@@ -126,14 +173,25 @@ fn a_reimport_changes_nothing_and_a_changed_one_needs_correct() {
     );
     assert_eq!(k.count("SELECT count(*) FROM measurements"), 7);
 
-    let dump = k.dump();
-    let refused = import(&k, &[&fixture("csv/long-changed.csv")]).expect(3);
-    assert!(
-        refused.stderr.contains("long-changed.csv:5:4 (Giá trị): TT1.02 của PB ngày 10/06/2026 đã có giá trị 2, tệp ghi 3: dùng --correct nếu đây là số liệu đính chính"),
-        "{}",
-        refused.stderr
-    );
-    assert_eq!(k.dump(), dump);
+    import(&k, &[&fixture("csv/long-changed.csv")])
+        .status(3)
+        .stdout("<REPO>/fixtures/csv/long-changed.csv (UTF-8, «;»): không ghi gì\n\
+┌────────┬────────┬─────┬──────────┬───────────┬────────────┬─────────┐\n\
+│ Mã     ┆ Đơn vị ┆ Đọc ┆ Nhập mới ┆ Không đổi ┆ Đính chính ┆ Từ chối │\n\
+╞════════╪════════╪═════╪══════════╪═══════════╪════════════╪═════════╡\n\
+│ NV1.01 ┆ KP1    ┆ 1   ┆ 0        ┆ 1         ┆ 0          ┆ 0       │\n\
+│ NV1.01 ┆ KP2    ┆ 1   ┆ 0        ┆ 1         ┆ 0          ┆ 0       │\n\
+│ TT1.01 ┆ PA     ┆ 1   ┆ 0        ┆ 1         ┆ 0          ┆ 0       │\n\
+│ TT1.01 ┆ PB     ┆ 1   ┆ 0        ┆ 1         ┆ 0          ┆ 0       │\n\
+│ TT1.02 ┆ PA     ┆ 1   ┆ 0        ┆ 1         ┆ 0          ┆ 0       │\n\
+│ TT1.02 ┆ PB     ┆ 1   ┆ 0        ┆ 0         ┆ 0          ┆ 1       │\n\
+│ TT1.03 ┆ PB     ┆ 1   ┆ 0        ┆ 1         ┆ 0          ┆ 0       │\n\
+│ Tổng   ┆        ┆ 7   ┆ 0        ┆ 6         ┆ 0          ┆ 1       │\n\
+└────────┴────────┴─────┴──────────┴───────────┴────────────┴─────────┘\n")
+        .stderr("Lỗi: 1 dòng bị từ chối; tệp có lỗi không được nhập, chưa ghi gì từ tệp đó. Sửa các dòng dưới đây rồi nhập lại (hoặc dùng --skip-invalid để nhập các dòng đúng):\n  \
+<REPO>/fixtures/csv/long-changed.csv:5:4 (Giá trị): TT1.02 của PB ngày 10/06/2026 đã có giá trị 2, tệp ghi 3: dùng --correct nếu đây là số liệu đính chính\n")
+        .masked()
+        .run();
 
     let corrected = import(
         &k,
@@ -144,7 +202,9 @@ fn a_reimport_changes_nothing_and_a_changed_one_needs_correct() {
             "json",
         ],
     )
-    .expect(0)
+    .stdout_json()
+    .writes()
+    .run()
     .json();
     assert_eq!(
         (
@@ -154,8 +214,10 @@ fn a_reimport_changes_nothing_and_a_changed_one_needs_correct() {
         (Some(1), Some(6))
     );
     let history = k
-        .run(&["history", "TT1.02", "--unit", "PB", "--format", "json"])
-        .expect(0)
+        .test(&["history", "TT1.02", "--unit", "PB", "--format", "json"])
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     let values: Vec<(f64, bool)> = history
         .as_array()
@@ -171,8 +233,10 @@ fn a_reimport_changes_nothing_and_a_changed_one_needs_correct() {
     assert_eq!(values, [(2.0, true), (3.0, false)]);
 
     let log = k
-        .run(&["import", "--log", "--format", "json"])
-        .expect(0)
+        .test(&["import", "--log", "--format", "json"])
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     let files: Vec<String> = log
         .as_array()
@@ -201,10 +265,26 @@ fn a_reimport_changes_nothing_and_a_changed_one_needs_correct() {
 #[test]
 fn task_status_files_are_recognised_by_their_header() {
     let k = Kehoach::with_seed("ward.toml");
-    import(&k, &[&fixture("csv/tasks.csv")]).expect(0);
+    import(&k, &[&fixture("csv/tasks.csv")])
+        .stdout(
+            "<REPO>/fixtures/csv/tasks.csv (UTF-8, «;»): đã ghi\n\
+┌─────────┬────────┬─────┬──────────┬───────────┬────────────┬─────────┐\n\
+│ Mã      ┆ Đơn vị ┆ Đọc ┆ Nhập mới ┆ Không đổi ┆ Đính chính ┆ Từ chối │\n\
+╞═════════╪════════╪═════╪══════════╪═══════════╪════════════╪═════════╡\n\
+│ NV1.T01 ┆        ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.T01 ┆        ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.T03 ┆        ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ Tổng    ┆        ┆ 3   ┆ 3        ┆ 0         ┆ 0          ┆ 0       │\n\
+└─────────┴────────┴─────┴──────────┴───────────┴────────────┴─────────┘\n",
+        )
+        .masked()
+        .writes()
+        .run();
     let tasks = k
-        .run(&["task", "list", "--as-of", "30/06/2026", "--format", "json"])
-        .expect(0)
+        .test(&["task", "list", "--as-of", "30/06/2026", "--format", "json"])
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     let status = |code: &str| {
         tasks
@@ -222,7 +302,9 @@ fn task_status_files_are_recognised_by_their_header() {
     assert_eq!(status("NV1.T01"), "done");
     // Again: nothing changes.
     let again = import(&k, &[&fixture("csv/tasks.csv"), "--format", "json"])
-        .expect(0)
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     assert_eq!(again[0]["unchanged"], 3);
 }
@@ -230,29 +312,30 @@ fn task_status_files_are_recognised_by_their_header() {
 #[test]
 fn files_that_are_not_csv_are_refused_cleanly() {
     let k = Kehoach::with_seed("ward.toml");
+    // What follows the file's path in the error: a line where there is one, and the reason.
+    let empty = ": tệp trống, không có dòng tiêu đề";
     let cases: [(&str, &[u8], &str); 4] = [
-        ("trong.csv", b"", "tệp trống, không có dòng tiêu đề"),
-        (
-            "chi-bom.csv",
-            b"\xEF\xBB\xBF",
-            "tệp trống, không có dòng tiêu đề",
-        ),
+        ("trong.csv", b"", empty),
+        ("chi-bom.csv", b"\xEF\xBB\xBF", empty),
         (
             "nhi-phan.csv",
             b"PK\x03\x04\x00\x00\x00",
-            "tệp nhị phân, không phải văn bản CSV",
+            ": không đọc được nội dung: tệp nhị phân, không phải văn bản CSV: trong Excel chọn Lưu thành > CSV",
         ),
         (
             "tieu-de-la.csv",
             "Họ tên;Số điện thoại\nAn;0909\n".as_bytes(),
-            "không nhận ra dòng tiêu đề «Họ tên | Số điện thoại»",
+            ":1: không nhận ra dòng tiêu đề «Họ tên | Số điện thoại». Cần các cột: Mã chỉ tiêu; Đơn vị; Ngày; Giá trị (hoặc Mã nhiệm vụ; Trạng thái; Ngày), hoặc một tệp quy tắc --map",
         ),
     ];
     for (name, bytes, message) in cases {
         let path = k.path(name);
         std::fs::write(&path, bytes).unwrap();
-        let run = import(&k, &[path.to_str().unwrap()]).expect(3);
-        assert!(run.stderr.contains(message), "{name}: {}", run.stderr);
+        import(&k, &[path.to_str().unwrap()])
+            .status(3)
+            .masked()
+            .stderr(&format!("Lỗi: <DIR>/{name}{message}\n"))
+            .run();
     }
     assert_eq!(k.count("SELECT count(*) FROM measurements"), 0);
 }
@@ -270,7 +353,9 @@ fn department_layouts_are_read_with_their_mapping_files() {
             "json",
         ],
     )
-    .expect(0)
+    .stdout_json()
+    .writes()
+    .run()
     .json();
     // Two title lines and the totals row skipped; one value per khu phố column; blank cells none.
     assert_eq!(
@@ -285,7 +370,19 @@ fn department_layouts_are_read_with_their_mapping_files() {
             &fixture("maps/phong-a-theo-thang.toml"),
         ],
     )
-    .expect(0);
+    .stdout(
+        "<REPO>/fixtures/csv/phong-a-theo-thang.csv (UTF-8, «;»): đã ghi\n\
+┌────────┬────────┬─────┬──────────┬───────────┬────────────┬─────────┐\n\
+│ Mã     ┆ Đơn vị ┆ Đọc ┆ Nhập mới ┆ Không đổi ┆ Đính chính ┆ Từ chối │\n\
+╞════════╪════════╪═════╪══════════╪═══════════╪════════════╪═════════╡\n\
+│ TT1.02 ┆ PA     ┆ 2   ┆ 2        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.03 ┆ PA     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ Tổng   ┆        ┆ 3   ┆ 3        ┆ 0         ┆ 0          ┆ 0       │\n\
+└────────┴────────┴─────┴──────────┴───────────┴────────────┴─────────┘\n",
+    )
+    .masked()
+    .writes()
+    .run();
     assert_eq!(
         k.stored(),
         [
@@ -308,7 +405,9 @@ fn department_layouts_are_read_with_their_mapping_files() {
             "json",
         ],
     )
-    .expect(0)
+    .stdout_json()
+    .writes_nothing()
+    .run()
     .json();
     assert_eq!(again[0]["unchanged"], 3);
 }
@@ -318,7 +417,7 @@ fn a_mapping_that_does_not_fit_the_sheet_is_refused() {
     let k = Kehoach::with_seed("ward.toml");
     let rules = k.path("sai.toml");
     std::fs::write(&rules, "header_row = 3\nindicator = { column = \"Mã chỉ tiêu\" }\nvalue = { column = \"Giá trị\" }\n").unwrap();
-    let run = import(
+    import(
         &k,
         &[
             &fixture("csv/khu-pho-vi-pham.csv"),
@@ -326,10 +425,12 @@ fn a_mapping_that_does_not_fit_the_sheet_is_refused() {
             rules.to_str().unwrap(),
         ],
     )
-    .expect(3);
-    assert!(run.stderr.contains(":3: dòng tiêu đề «STT | Mã CT | Chỉ tiêu | KP 1 | KP 2 | Cộng» không có cột «Mã chỉ tiêu»"), "{}", run.stderr);
+    .status(3)
+    .stderr("Lỗi: <REPO>/fixtures/csv/khu-pho-vi-pham.csv:3: dòng tiêu đề «STT | Mã CT | Chỉ tiêu | KP 1 | KP 2 | Cộng» không có cột «Mã chỉ tiêu» mà tệp quy tắc nêu: kiểm tra header_row và tên cột\n")
+    .masked()
+    .run();
     std::fs::write(&rules, "indicator = { column = \"Mã CT\" }\n").unwrap();
-    let run = import(
+    import(
         &k,
         &[
             &fixture("csv/khu-pho-vi-pham.csv"),
@@ -337,11 +438,9 @@ fn a_mapping_that_does_not_fit_the_sheet_is_refused() {
             rules.to_str().unwrap(),
         ],
     )
-    .expect(3);
-    assert!(
-        run.stderr.contains("không nói giá trị nằm ở đâu"),
-        "{}",
-        run.stderr
-    );
+    .status(3)
+    .stderr("Lỗi: Tệp quy tắc <DIR>/sai.toml không nói giá trị nằm ở đâu: thêm value = { column = \"...\" } hoặc [fan_out]\n")
+    .masked()
+    .run();
     assert_eq!(k.count("SELECT count(*) FROM measurements"), 0);
 }

@@ -6,35 +6,49 @@ use common::{stable, Kehoach};
 
 const AS_OF: [&str; 2] = ["--as-of", "30/06/2026"];
 
-fn record(k: &Kehoach, args: &[&str]) -> common::Run {
+fn record<'k>(k: &'k Kehoach, args: &[&str]) -> common::Test<'k> {
     let mut all = vec!["record"];
     all.extend(args);
     all.extend(AS_OF);
-    k.run(&all)
+    k.test(&all)
 }
+
+const RATE: &str = "95,5% — đạt (Mục tiêu: ≥ 90%)";
+const MANY: &str = "1.234.567 sáng kiến";
+const MANY_WARD: &str = "1.234.567 sáng kiến — đạt (Mục tiêu: ≥ 5 sáng kiến)";
 
 #[test]
 fn each_value_form_is_read_as_people_write_it() {
     let k = Kehoach::with_seed("ward.toml");
+    // (indicator, as typed, value, ratio, as shown back, the ward's figure and target)
     let cases = [
-        ("TT1.01", "95,5", 95.5, None),
-        ("TT1.01", "95.5", 95.5, None),
-        ("TT1.01", "95,5%", 95.5, None),
+        ("TT1.01", "95,5", 95.5, None, "95,5%", RATE),
+        ("TT1.01", "95.5", 95.5, None, "95,5%", RATE),
+        ("TT1.01", "95,5%", 95.5, None, "95,5%", RATE),
         (
             "TT1.01",
             "412/450",
             412.0 / 450.0 * 100.0,
             Some((412.0, 450.0)),
+            "91,56% (412/450)",
+            "91,56% — đạt (Mục tiêu: ≥ 90%)",
         ),
-        ("TT1.02", "1.234.567", 1_234_567.0, None),
-        ("TT1.02", "1 234 567", 1_234_567.0, None),
+        ("TT1.02", "1.234.567", 1_234_567.0, None, MANY, MANY_WARD),
+        ("TT1.02", "1 234 567", 1_234_567.0, None, MANY, MANY_WARD),
     ];
-    for (day, (indicator, typed, value, ratio)) in cases.iter().enumerate() {
+    for (day, (indicator, typed, value, ratio, shown, ward)) in cases.iter().enumerate() {
         let date = format!("{:02}/06/2026", day + 1);
-        record(&k, &[indicator, typed, "--unit", "PA", "--date", &date]).expect(0);
+        record(&k, &[indicator, typed, "--unit", "PA", "--date", &date])
+            .stdout(&format!(
+                "Đã ghi {indicator} = {shown} cho PA ngày {date}.\nToàn phường: {ward}\n"
+            ))
+            .writes()
+            .run();
         let history = k
-            .run(&["history", indicator, "--since", &date, "--format", "json"])
-            .expect(0)
+            .test(&["history", indicator, "--since", &date, "--format", "json"])
+            .stdout_json()
+            .writes_nothing()
+            .run()
             .json();
         let stored = &history[0];
         assert!(
@@ -58,7 +72,12 @@ fn each_rejection_says_why_and_writes_nothing() {
         &k,
         &["TT1.01", "90", "--unit", "PA", "--date", "01/06/2026"],
     )
-    .expect(0);
+    .stdout(
+        "Đã ghi TT1.01 = 90% cho PA ngày 01/06/2026.\n\
+Toàn phường: 90% — đạt (Mục tiêu: ≥ 90%)\n",
+    )
+    .writes()
+    .run();
     let before = k.dump();
     let cases: &[(&[&str], &str)] = &[
         (
@@ -107,13 +126,16 @@ fn each_rejection_says_why_and_writes_nothing() {
         ),
     ];
     for (args, message) in cases {
-        let run = record(&k, args).expect(3);
-        assert!(run.stderr.starts_with(message), "{args:?}:\n{}", run.stderr);
+        let message = message.to_string();
+        record(&k, args)
+            .status(3)
+            .stderr_check(move |err| assert!(err.starts_with(&message), "{err}"))
+            .run();
         assert_eq!(k.dump(), before, "{args:?} wrote something");
     }
     // The same in English.
     let run = k
-        .run(&[
+        .test(&[
             "--lang",
             "en",
             "record",
@@ -122,7 +144,9 @@ fn each_rejection_says_why_and_writes_nothing() {
             "--as-of",
             "30/06/2026",
         ])
-        .expect(3);
+        .status(3)
+        .stderr("Error: Indicator TT1.1 does not exist (did you mean TT1.01, TT1.02, TT1.03?); list them with \"kehoach plan indicators\"\n")
+        .run();
     assert!(
         run.stderr
             .starts_with("Error: Indicator TT1.1 does not exist (did you mean TT1.01"),
@@ -147,13 +171,23 @@ fn a_correction_keeps_the_old_value_who_and_when() {
             "Lan",
         ],
     )
-    .expect(0);
+    .stdout(
+        "Đã ghi TT1.01 = 91,56% (412/450) cho PA ngày 01/06/2026.\n\
+Toàn phường: 91,56% — đạt (Mục tiêu: ≥ 90%)\n",
+    )
+    .writes()
+    .run();
     // The same value again changes nothing.
     let again = record(
         &k,
         &["TT1.01", "412/450", "--unit", "PA", "--date", "01/06/2026"],
     )
-    .expect(0);
+    .stdout(
+        "TT1.01 = 91,56% (412/450) của PA ngày 01/06/2026 đã có, không thay đổi gì.\n\
+Toàn phường: 91,56% — đạt (Mục tiêu: ≥ 90%)\n",
+    )
+    .writes_nothing()
+    .run();
     assert!(
         again.stdout.contains("đã có, không thay đổi gì"),
         "{}",
@@ -175,10 +209,14 @@ fn a_correction_keeps_the_old_value_who_and_when() {
             "Hùng",
         ],
     )
-    .expect(0);
+    .stdout("Đã đính chính TT1.01 của PA ngày 01/06/2026 thành 92,22% (415/450); giá trị cũ vẫn lưu trong lịch sử.\n\
+Toàn phường: 92,22% — đạt (Mục tiêu: ≥ 90%)\n")
+    .run();
     let history = k
-        .run(&["history", "TT1.01", "--format", "json"])
-        .expect(0)
+        .test(&["history", "TT1.01", "--format", "json"])
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     let rows = history.as_array().unwrap();
     assert_eq!(rows.len(), 2);
@@ -208,7 +246,7 @@ fn a_correction_keeps_the_old_value_who_and_when() {
     let update = conn.execute("UPDATE measurements SET value = 1", []);
     assert!(update.unwrap_err().to_string().contains("append-only"));
     let show = k
-        .run(&[
+        .test(&[
             "show",
             "TT1.01",
             "--as-of",
@@ -216,15 +254,19 @@ fn a_correction_keeps_the_old_value_who_and_when() {
             "--format",
             "json",
         ])
-        .expect(0)
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     assert_eq!(show["latest"]["numerator"].as_f64(), Some(415.0));
     for lang in ["vi", "en"] {
-        let table = k.run(&["--lang", lang, "history", "TT1.01"]).expect(0);
-        insta::assert_snapshot!(
-            format!("history_with_correction_{lang}"),
-            stable(&table.stdout, &k)
-        );
+        k.test(&["--lang", lang, "history", "TT1.01"])
+            .masked()
+            .stdout_check(move |out| {
+                insta::assert_snapshot!(format!("history_with_correction_{lang}"), out)
+            })
+            .writes_nothing()
+            .run();
     }
 }
 
@@ -235,14 +277,24 @@ fn ward_figures_add_numerators_and_denominators_across_units() {
         &k,
         &["TT1.01", "412/450", "--unit", "PA", "--date", "15/04/2026"],
     )
-    .expect(0);
+    .stdout(
+        "Đã ghi TT1.01 = 91,56% (412/450) cho PA ngày 15/04/2026.\n\
+Toàn phường: 91,56% — đạt (Mục tiêu: ≥ 90%)\n",
+    )
+    .writes()
+    .run();
     record(
         &k,
         &["TT1.01", "41/50", "--unit", "PB", "--date", "15/04/2026"],
     )
-    .expect(0);
+    .stdout(
+        "Đã ghi TT1.01 = 82% (41/50) cho PB ngày 15/04/2026.\n\
+Toàn phường: 90,6% — đạt (Mục tiêu: ≥ 90%)\n",
+    )
+    .writes()
+    .run();
     let show = k
-        .run(&[
+        .test(&[
             "show",
             "TT1.01",
             "--as-of",
@@ -250,7 +302,9 @@ fn ward_figures_add_numerators_and_denominators_across_units() {
             "--format",
             "json",
         ])
-        .expect(0)
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     // 453/500 = 90,6%, not the mean of 91,6% and 82%.
     assert_eq!(show["latest"]["numerator"].as_f64(), Some(453.0));
@@ -258,10 +312,11 @@ fn ward_figures_add_numerators_and_denominators_across_units() {
     assert!((show["achieved"].as_f64().unwrap() - 90.6).abs() < 1e-9);
     assert_eq!(show["status"], "met");
     for lang in ["vi", "en"] {
-        let table = k
-            .run(&["--lang", lang, "show", "TT1.01", "--as-of", "30/06/2026"])
-            .expect(0);
-        insta::assert_snapshot!(format!("show_ratio_{lang}"), stable(&table.stdout, &k));
+        k.test(&["--lang", lang, "show", "TT1.01", "--as-of", "30/06/2026"])
+            .masked()
+            .stdout_check(move |out| insta::assert_snapshot!(format!("show_ratio_{lang}"), out))
+            .writes_nothing()
+            .run();
     }
 }
 
@@ -272,15 +327,25 @@ fn a_reduction_is_judged_against_its_recorded_baseline() {
         &k,
         &["NV1.01", "40", "--unit", "KP1", "--date", "20/06/2026"],
     )
-    .expect(0);
+    .stdout(
+        "Đã ghi NV1.01 = 40 vụ cho KP1 ngày 20/06/2026.\n\
+Toàn phường: giảm 60% — đạt (Mục tiêu: giảm ≥ 20% so với 2025)\n",
+    )
+    .writes()
+    .run();
     record(
         &k,
         &["NV1.01", "45", "--unit", "KP2", "--date", "20/06/2026"],
     )
-    .expect(0);
+    .stdout(
+        "Đã ghi NV1.01 = 45 vụ cho KP2 ngày 20/06/2026.\n\
+Toàn phường: giảm 15% — chưa đạt (Mục tiêu: giảm ≥ 20% so với 2025)\n",
+    )
+    .writes()
+    .run();
     // Seed baseline 100: 85 is down 15%, short of 20%.
     let show = k
-        .run(&[
+        .test(&[
             "show",
             "NV1.01",
             "--as-of",
@@ -288,7 +353,9 @@ fn a_reduction_is_judged_against_its_recorded_baseline() {
             "--format",
             "json",
         ])
-        .expect(0)
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     assert_eq!(
         (
@@ -311,9 +378,14 @@ fn a_reduction_is_judged_against_its_recorded_baseline() {
             "31/12/2025",
         ],
     )
-    .expect(0);
+    .stdout(
+        "Đã ghi NV1.01 (mốc so sánh) = 120 vụ cho UBND ngày 31/12/2025.\n\
+Toàn phường: giảm 29,17% — đạt (Mục tiêu: giảm ≥ 20% so với 2025)\n",
+    )
+    .writes()
+    .run();
     let show = k
-        .run(&[
+        .test(&[
             "show",
             "NV1.01",
             "--as-of",
@@ -321,24 +393,82 @@ fn a_reduction_is_judged_against_its_recorded_baseline() {
             "--format",
             "json",
         ])
-        .expect(0)
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     assert_eq!(show["baseline"].as_f64(), Some(120.0));
     assert!((show["achieved"].as_f64().unwrap() - 29.166_666).abs() < 1e-3);
     assert_eq!(show["status"], "met");
     let table = k
-        .run(&["show", "NV1.01", "--as-of", "30/06/2026"])
-        .expect(0);
+        .test(&["show", "NV1.01", "--as-of", "30/06/2026"])
+        .stdout(
+            "NV1.01 — Kéo giảm vụ vi phạm so với năm 2025\n\
+┌─────────────────────────┬────────────────────────────────────────────────────┐\n\
+│                         ┆                                                    │\n\
+╞═════════════════════════╪════════════════════════════════════════════════════╡\n\
+│ Nội dung                ┆ NV1 — An ninh trật tự                              │\n\
+│ Mục tiêu                ┆ giảm ≥ 20% so với 2025                             │\n\
+│ Hạn                     ┆ 31/10/2026                                         │\n\
+│ Đơn vị chịu trách nhiệm ┆ KP1, KP2                                           │\n\
+│ Mốc so sánh             ┆ 2025: 120                                          │\n\
+│ Toàn phường             ┆ 85 vụ (20/06/2026)                                 │\n\
+│ Đạt được                ┆ giảm 29,17%                                        │\n\
+│ Trạng thái              ┆ đạt (30/06/2026)                                   │\n\
+│ Xu hướng                ┆ —                                                  │\n\
+│ Các mốc                 ┆ 31/10/2026: giảm ≥ 20% so với 2025 — đạt           │\n\
+│                         ┆ (20/06/2026)                                       │\n\
+└─────────────────────────┴────────────────────────────────────────────────────┘\n\
+\n\
+┌────────┬─────────┬────────────┬──────────┬────────────┐\n\
+│ Đơn vị ┆ Giá trị ┆ Ngày       ┆ Mục tiêu ┆ Trạng thái │\n\
+╞════════╪═════════╪════════════╪══════════╪════════════╡\n\
+│ KP1    ┆ 40 vụ   ┆ 20/06/2026 ┆          ┆            │\n\
+│ KP2    ┆ 45 vụ   ┆ 20/06/2026 ┆          ┆            │\n\
+└────────┴─────────┴────────────┴──────────┴────────────┘\n\
+\n\
+┌────────────┬──────────┬────────┬──────────────┬─────┬─────────┬──────────────┐\n\
+│ Ngày       ┆ Chỉ tiêu ┆ Đơn vị ┆ Giá trị      ┆ Lần ┆ Ghi chú ┆ Người nhập,  │\n\
+│            ┆          ┆        ┆              ┆     ┆         ┆ lúc          │\n\
+╞════════════╪══════════╪════════╪══════════════╪═════╪═════════╪══════════════╡\n\
+│ 31/12/2025 ┆ NV1.01   ┆ UBND   ┆ 120 [mốc so  ┆ 1   ┆         ┆ thuky        │\n\
+│            ┆          ┆        ┆ sánh]        ┆     ┆         ┆ 2026-11-25   │\n\
+│            ┆          ┆        ┆              ┆     ┆         ┆ 08:00        │\n\
+│            ┆          ┆        ┆              ┆     ┆         ┆ (+00:00)     │\n\
+│ 20/06/2026 ┆ NV1.01   ┆ KP1    ┆ 40           ┆ 1   ┆         ┆ thuky        │\n\
+│            ┆          ┆        ┆              ┆     ┆         ┆ 2026-11-25   │\n\
+│            ┆          ┆        ┆              ┆     ┆         ┆ 08:00        │\n\
+│            ┆          ┆        ┆              ┆     ┆         ┆ (+00:00)     │\n\
+│ 20/06/2026 ┆ NV1.01   ┆ KP2    ┆ 45           ┆ 1   ┆         ┆ thuky        │\n\
+│            ┆          ┆        ┆              ┆     ┆         ┆ 2026-11-25   │\n\
+│            ┆          ┆        ┆              ┆     ┆         ┆ 08:00        │\n\
+│            ┆          ┆        ┆              ┆     ┆         ┆ (+00:00)     │\n\
+└────────────┴──────────┴────────┴──────────────┴─────┴─────────┴──────────────┘\n",
+        )
+        .writes_nothing()
+        .run();
     insta::assert_snapshot!("show_reduction_vi", stable(&table.stdout, &k));
 }
 
 #[test]
 fn a_split_target_shows_each_units_share() {
     let k = Kehoach::with_seed("ward.toml");
-    record(&k, &["TT1.02", "3", "--unit", "PA", "--date", "10/05/2026"]).expect(0);
-    record(&k, &["TT1.02", "1", "--unit", "PB", "--date", "10/05/2026"]).expect(0);
+    record(&k, &["TT1.02", "3", "--unit", "PA", "--date", "10/05/2026"])
+        .stdout(
+            "Đã ghi TT1.02 = 3 sáng kiến cho PA ngày 10/05/2026.\n\
+Toàn phường: 3 sáng kiến — chưa đạt (Mục tiêu: ≥ 5 sáng kiến)\n",
+        )
+        .writes()
+        .run();
+    record(&k, &["TT1.02", "1", "--unit", "PB", "--date", "10/05/2026"])
+        .stdout(
+            "Đã ghi TT1.02 = 1 sáng kiến cho PB ngày 10/05/2026.\n\
+Toàn phường: 4 sáng kiến — chưa đạt (Mục tiêu: ≥ 5 sáng kiến)\n",
+        )
+        .writes()
+        .run();
     let show = k
-        .run(&[
+        .test(&[
             "show",
             "TT1.02",
             "--as-of",
@@ -346,7 +476,9 @@ fn a_split_target_shows_each_units_share() {
             "--format",
             "json",
         ])
-        .expect(0)
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     let units: Vec<String> = show["units"]
         .as_array()
@@ -375,9 +507,11 @@ fn task_lifecycle_with_its_log() {
         let mut all = vec!["task"];
         all.extend(args);
         all.extend(AS_OF);
-        k.run(&all)
+        k.test(&all)
     };
-    task(&["start", "TT1.T01", "--date", "10/01/2026", "--by", "Lan"]).expect(0);
+    task(&["start", "TT1.T01", "--date", "10/01/2026", "--by", "Lan"])
+        .stdout("Nhiệm vụ TT1.T01: bắt đầu ngày 10/01/2026.\n")
+        .run();
     let done = task(&[
         "done",
         "TT1.T01",
@@ -386,7 +520,8 @@ fn task_lifecycle_with_its_log() {
         "--note",
         "Đã ban hành",
     ])
-    .expect(0);
+    .stdout("Nhiệm vụ TT1.T01: hoàn thành ngày 05/03/2026. Trễ 5 ngày so với hạn 28/02/2026.\n")
+    .run();
     assert!(
         done.stdout.contains("Trễ 5 ngày so với hạn 28/02/2026"),
         "{}",
@@ -394,7 +529,10 @@ fn task_lifecycle_with_its_log() {
     );
     // Done cannot be done again, nor started; it can be reopened.
     let before = k.dump();
-    let again = task(&["done", "TT1.T01", "--date", "06/03/2026"]).expect(3);
+    let again = task(&["done", "TT1.T01", "--date", "06/03/2026"])
+        .status(3)
+        .stderr("Lỗi: Nhiệm vụ TT1.T01 ngày 06/03/2026 đang ở trạng thái «hoàn thành»: không thể chuyển sang «hoàn thành»\n")
+        .run();
     assert!(
         again
             .stderr
@@ -402,7 +540,10 @@ fn task_lifecycle_with_its_log() {
         "{}",
         again.stderr
     );
-    let unknown = task(&["done", "TT1.T1"]).expect(3);
+    let unknown = task(&["done", "TT1.T1"])
+        .status(3)
+        .stderr("Lỗi: Nhiệm vụ TT1.T1 không tồn tại (có phải TT1.T01, TT1.T02, TT1.T03?); xem danh sách bằng «kehoach plan tasks»\n")
+        .run();
     assert!(
         unknown
             .stderr
@@ -419,12 +560,17 @@ fn task_lifecycle_with_its_log() {
         "--note",
         "Thiếu phụ lục",
     ])
-    .expect(0);
-    task(&["done", "TT1.T01", "--date", "09/03/2026"]).expect(0);
-    task(&["cancel", "NV1.T01", "--date", "01/02/2026"]).expect(0);
+    .stdout("Nhiệm vụ TT1.T01: mở lại ngày 07/03/2026.\n")
+    .run();
+    task(&["done", "TT1.T01", "--date", "09/03/2026"])
+        .stdout("Nhiệm vụ TT1.T01: hoàn thành ngày 09/03/2026. Trễ 9 ngày so với hạn 28/02/2026.\n")
+        .run();
+    task(&["cancel", "NV1.T01", "--date", "01/02/2026"])
+        .stdout("Nhiệm vụ NV1.T01: hủy ngày 01/02/2026.\n")
+        .run();
 
     let list = k
-        .run(&[
+        .test(&[
             "task",
             "list",
             "--content",
@@ -434,7 +580,9 @@ fn task_lifecycle_with_its_log() {
             "--format",
             "json",
         ])
-        .expect(0)
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     let first = &list[0];
     assert_eq!(
@@ -446,7 +594,7 @@ fn task_lifecycle_with_its_log() {
         (Some("done"), Some("2026-03-09"), Some(9))
     );
     let overdue = k
-        .run(&[
+        .test(&[
             "task",
             "list",
             "--status",
@@ -456,7 +604,9 @@ fn task_lifecycle_with_its_log() {
             "--format",
             "json",
         ])
-        .expect(0)
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     let codes: Vec<&str> = overdue
         .as_array()
@@ -467,8 +617,10 @@ fn task_lifecycle_with_its_log() {
     assert_eq!(codes, ["TT1.T02", "TT1.T03", "TT1.T04", "NV1.T02"]);
 
     let log = k
-        .run(&["task", "log", "TT1.T01", "--format", "json"])
-        .expect(0)
+        .test(&["task", "log", "TT1.T01", "--format", "json"])
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     let actions: Vec<&str> = log
         .as_array()
@@ -479,11 +631,15 @@ fn task_lifecycle_with_its_log() {
     assert_eq!(actions, ["start", "done", "reopen", "done"]);
     assert_eq!(log[0]["recorded_by"], "Lan");
     for lang in ["vi", "en"] {
-        let table = k
-            .run(&["--lang", lang, "task", "list", "--as-of", "30/06/2026"])
-            .expect(0);
-        insta::assert_snapshot!(format!("task_list_{lang}"), stable(&table.stdout, &k));
-        let table = k.run(&["--lang", lang, "task", "log", "TT1.T01"]).expect(0);
-        insta::assert_snapshot!(format!("task_log_{lang}"), stable(&table.stdout, &k));
+        k.test(&["--lang", lang, "task", "list", "--as-of", "30/06/2026"])
+            .masked()
+            .stdout_check(move |out| insta::assert_snapshot!(format!("task_list_{lang}"), out))
+            .writes_nothing()
+            .run();
+        k.test(&["--lang", lang, "task", "log", "TT1.T01"])
+            .masked()
+            .stdout_check(move |out| insta::assert_snapshot!(format!("task_log_{lang}"), out))
+            .writes_nothing()
+            .run();
     }
 }

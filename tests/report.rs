@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{hand_worked_data, stable, Kehoach};
+use common::{hand_worked_data, Kehoach};
 
 /// The known data: task events and measurements, typed in as a clerk would.
 fn with_data() -> Kehoach {
@@ -16,8 +16,10 @@ fn with_data() -> Kehoach {
 /// "met/due" per phase and the total, for each content and the totals row.
 fn grid(k: &Kehoach, as_of: &str) -> Vec<String> {
     let report = k
-        .run(&["report", "--as-of", as_of, "--format", "json"])
-        .expect(0)
+        .test(&["report", "--as-of", as_of, "--format", "json"])
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     let row = |row: &serde_json::Value| {
         let mut cells: Vec<String> = row["phases"]
@@ -45,8 +47,9 @@ fn grid(k: &Kehoach, as_of: &str) -> Vec<String> {
 fn overdue_codes(k: &Kehoach, as_of: &str, extra: &[&str]) -> Vec<String> {
     let mut args = vec!["overdue", "--as-of", as_of, "--format", "json"];
     args.extend(extra);
-    k.run(&args)
-        .expect(0)
+    k.test(&args)
+        .stdout_json()
+        .run()
         .json()
         .as_array()
         .unwrap()
@@ -67,8 +70,10 @@ fn before_the_plan_nothing_is_due_and_nothing_is_overdue() {
         ]
     );
     let report = k
-        .run(&["report", "--as-of", "15/12/2025", "--format", "json"])
-        .expect(0)
+        .test(&["report", "--as-of", "15/12/2025", "--format", "json"])
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     for content in report["contents"].as_array().unwrap() {
         for phase in content["phases"].as_array().unwrap() {
@@ -92,8 +97,10 @@ fn inside_phase_two() {
         ]
     );
     let report = k
-        .run(&["report", "--as-of", "2026-04-10", "--format", "json"])
-        .expect(0)
+        .test(&["report", "--as-of", "2026-04-10", "--format", "json"])
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     let statuses: Vec<&str> = report["contents"][0]["phases"]
         .as_array()
@@ -136,8 +143,10 @@ fn on_a_phase_boundary_the_last_day_still_belongs_to_the_phase() {
         ]
     );
     let report = k
-        .run(&["report", "--as-of", "30/04/2026", "--format", "json"])
-        .expect(0)
+        .test(&["report", "--as-of", "30/04/2026", "--format", "json"])
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     assert_eq!(report["contents"][0]["phases"][1]["status"], "running");
     assert!(overdue_codes(&k, "30/04/2026", &[]).is_empty());
@@ -187,10 +196,14 @@ fn after_the_end() {
 #[test]
 fn overdue_on_the_embedded_plan_without_data_lists_the_phase_one_tasks() {
     let k = Kehoach::new();
-    k.run(&["init"]).expect(0);
+    k.test(&["init"]).stdout("Đã nạp Kế hoạch 118/KH-UBND vào <DB>: 7 nội dung, 54 chỉ tiêu, 85 nhiệm vụ, 30 đơn vị.\n").masked()
+        .writes()
+.run();
     let rows = k
-        .run(&["overdue", "--as-of", "25/11/2026", "--format", "json"])
-        .expect(0)
+        .test(&["overdue", "--as-of", "25/11/2026", "--format", "json"])
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     let rows = rows.as_array().unwrap();
     let tasks: Vec<&serde_json::Value> = rows.iter().filter(|r| r["kind"] == "task").collect();
@@ -198,8 +211,10 @@ fn overdue_on_the_embedded_plan_without_data_lists_the_phase_one_tasks() {
     // Every task past due on 25/11/2026 without data is a phase-1 task.
     assert!(tasks.iter().all(|r| r["phase"] == 1), "{tasks:#?}");
     let plan = k
-        .run(&["plan", "tasks", "--format", "json"])
-        .expect(0)
+        .test(&["plan", "tasks", "--format", "json"])
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     let phase_one = plan
         .as_array()
@@ -221,79 +236,78 @@ fn snapshots_of_report_and_overdue_in_both_languages_and_all_formats() {
     let k = with_data();
     for lang in ["vi", "en"] {
         for format in ["table", "csv", "md", "json"] {
-            let report = k
-                .run(&[
-                    "--lang",
-                    lang,
-                    "report",
-                    "--as-of",
-                    "15/01/2027",
-                    "--format",
-                    format,
-                ])
-                .expect(0);
-            insta::assert_snapshot!(
-                format!("report_after_end_{lang}_{format}"),
-                stable(&report.stdout, &k)
-            );
-            let overdue = k
-                .run(&[
-                    "--lang",
-                    lang,
-                    "overdue",
-                    "--as-of",
-                    "15/01/2027",
-                    "--format",
-                    format,
-                ])
-                .expect(0);
-            insta::assert_snapshot!(
-                format!("overdue_after_end_{lang}_{format}"),
-                stable(&overdue.stdout, &k)
-            );
+            k.test(&[
+                "--lang",
+                lang,
+                "report",
+                "--as-of",
+                "15/01/2027",
+                "--format",
+                format,
+            ])
+            .masked()
+            .stdout_check(move |out| {
+                insta::assert_snapshot!(format!("report_after_end_{lang}_{format}"), out)
+            })
+            .writes_nothing()
+            .run();
+            k.test(&[
+                "--lang",
+                lang,
+                "overdue",
+                "--as-of",
+                "15/01/2027",
+                "--format",
+                format,
+            ])
+            .masked()
+            .stdout_check(move |out| {
+                insta::assert_snapshot!(format!("overdue_after_end_{lang}_{format}"), out)
+            })
+            .writes_nothing()
+            .run();
         }
-        let drill = k
-            .run(&[
-                "--lang",
-                lang,
-                "report",
-                "--as-of",
-                "15/01/2027",
-                "--content",
-                "NV1",
-            ])
-            .expect(0);
-        insta::assert_snapshot!(format!("report_nv1_{lang}"), stable(&drill.stdout, &k));
-        let by_unit = k
-            .run(&[
-                "--lang",
-                lang,
-                "report",
-                "--as-of",
-                "15/01/2027",
-                "--by",
-                "unit",
-            ])
-            .expect(0);
-        insta::assert_snapshot!(
-            format!("report_by_unit_{lang}"),
-            stable(&by_unit.stdout, &k)
-        );
-        let phase = k
-            .run(&[
-                "--lang",
-                lang,
-                "report",
-                "--as-of",
-                "30/04/2026",
-                "--phase",
-                "2",
-            ])
-            .expect(0);
-        insta::assert_snapshot!(
-            format!("report_phase2_boundary_{lang}"),
-            stable(&phase.stdout, &k)
-        );
+        k.test(&[
+            "--lang",
+            lang,
+            "report",
+            "--as-of",
+            "15/01/2027",
+            "--content",
+            "NV1",
+        ])
+        .masked()
+        .stdout_check(move |out| insta::assert_snapshot!(format!("report_nv1_{lang}"), out))
+        .writes_nothing()
+        .run();
+        k.test(&[
+            "--lang",
+            lang,
+            "report",
+            "--as-of",
+            "15/01/2027",
+            "--by",
+            "unit",
+        ])
+        .masked()
+        .stdout_check(move |out| insta::assert_snapshot!(format!("report_by_unit_{lang}"), out))
+        .writes_nothing()
+        .run();
+        k.test(&[
+            "--lang",
+            lang,
+            "report",
+            "--as-of",
+            "30/04/2026",
+            "--phase",
+            "2",
+        ])
+        .masked()
+        .stdout_check(move |out| {
+            insta::assert_snapshot!(format!("report_phase2_boundary_{lang}"), out)
+        })
+        .writes_nothing()
+        .run();
     }
 }
 
@@ -301,7 +315,7 @@ fn snapshots_of_report_and_overdue_in_both_languages_and_all_formats() {
 fn by_unit_judges_each_share_of_a_split_target() {
     let k = with_data();
     let report = k
-        .run(&[
+        .test(&[
             "report",
             "--as-of",
             "15/01/2027",
@@ -310,7 +324,9 @@ fn by_unit_judges_each_share_of_a_split_target() {
             "--format",
             "json",
         ])
-        .expect(0)
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     let units = report["units"].as_array().unwrap();
     let phase4 = |code: &str| {

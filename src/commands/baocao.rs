@@ -16,8 +16,9 @@ use crate::output::document::{self, Block, Document};
 use crate::output::i18n::{self, Lang};
 use crate::output::periods;
 use crate::plan::compliance::{items, tally, Item, ItemKind, Moment, Outcome, Records, Split};
-use crate::plan::measure::{standing, Status};
+use crate::plan::measure::Status;
 use crate::plan::period::{Period, PeriodKind};
+use crate::plan::summary::Summary;
 use crate::plan::{Content, Plan};
 use crate::store::records::recorded;
 use crate::views::{grid, overdue};
@@ -85,7 +86,7 @@ pub fn run(context: &Context, args: BaocaoArgs) -> anyhow::Result<()> {
             Scope::Phases => BaocaoText::NoPhaseEnded { today }.into(),
         }));
     }
-    let recorded = recorded(store.conn())?;
+    let recorded = recorded(store.conn(), &plan)?;
     let doc = build(
         lang,
         &plan,
@@ -303,11 +304,12 @@ impl Body<'_> {
             let mut standings = Vec::new();
             let mut rows: Vec<Vec<String>> = Vec::new();
             for indicator in &content.indicators {
-                let measurements = self
+                let empty = Summary::default();
+                let summary = self
                     .records
-                    .measurements
+                    .summaries
                     .get(&indicator.code)
-                    .map_or(&[][..], Vec::as_slice);
+                    .unwrap_or(&empty);
                 let amount = |value: f64| {
                     if indicator.unit_of_measure == "%" {
                         lang.percent(value)
@@ -317,7 +319,7 @@ impl Body<'_> {
                 };
                 // The figure on a day and, for a flow, the same months of the baseline year.
                 let figure_on = |on: NaiveDate| {
-                    let standing = standing(indicator, ward, measurements, on, indicator.target);
+                    let standing = summary.standing_on(indicator, ward, on, indicator.target);
                     match (&standing.flow, &standing.ward) {
                         (Some(flow), _) => [
                             periods::window_cell(lang, flow, amount),
@@ -349,7 +351,7 @@ impl Body<'_> {
                     ]);
                 }
                 // Where the indicator stands against its final target at the period's end.
-                let standing = standing(indicator, ward, measurements, day, indicator.target);
+                let standing = summary.standing_on(indicator, ward, day, indicator.target);
                 standings.push((indicator.code.clone(), standing.status));
                 if !final_in_window {
                     let [reached, same_period] = figure_on(day);

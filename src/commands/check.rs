@@ -2,20 +2,31 @@
 
 use std::path::Path;
 
+use crate::cli::CheckArgs;
 use crate::commands::Context;
 use crate::error::AppError;
 use crate::output::database::DatabaseMessage;
 use crate::output::i18n::Localized;
 use crate::output::problems::Message;
 use crate::output::seed_messages::SeedMessage;
+use crate::output::summaries::SummaryMessage;
 use crate::output::{self};
 use crate::plan::validate::validate;
 use crate::store::maintenance::{self, BackupError};
+use crate::store::summaries;
 
-/// Runs `check`: SQLite's own checks, then the plan's rules on what is stored.
-pub fn check(context: &Context) -> anyhow::Result<()> {
+/// Runs `check`: SQLite's own checks, then the plan's rules on what is stored, then the kept
+/// summaries against the recorded rows (made again first with `--repair`).
+pub fn check(context: &Context, args: CheckArgs) -> anyhow::Result<()> {
     let lang = context.lang;
-    let (store, plan) = context.open_plan()?;
+    let (mut store, plan) = context.open_plan()?;
+    let mut repaired = None;
+    if args.repair {
+        store.write(|tx| Ok(summaries::rebuild(tx, &plan, &mut |_, _| {})?))?;
+        repaired = Some(SummaryMessage::Repaired {
+            indicators: plan.indicators().count(),
+        });
+    }
     let mut problems: Vec<Localized> = Vec::new();
     for line in maintenance::integrity_check(store.conn())? {
         problems.push(DatabaseMessage::SqliteProblem { line }.into());
@@ -39,6 +50,22 @@ pub fn check(context: &Context) -> anyhow::Result<()> {
             .into(),
         );
     }
+    for mismatch in summaries::check(store.conn(), &plan)? {
+        let summaries::Mismatch {
+            indicator,
+            day,
+            table,
+        } = mismatch;
+        let table = table.to_string();
+        problems.push(
+            SummaryMessage::Mismatch {
+                table,
+                indicator,
+                day,
+            }
+            .into(),
+        );
+    }
     if problems.is_empty() {
         let db = context.db.display().to_string();
         let counts = maintenance::counts(store.conn())?;
@@ -48,7 +75,14 @@ pub fn check(context: &Context) -> anyhow::Result<()> {
             measurements: m,
             task_events: e,
         };
-        return output::print(&format!("{}\n", passed.render(lang)));
+        let mut text = String::new();
+        if let Some(repaired) = repaired {
+            text.push_str(&repaired.render(lang));
+            text.push('\n');
+        }
+        text.push_str(&passed.render(lang));
+        text.push('\n');
+        return output::print(&text);
     }
     let count = problems.len();
     Err(

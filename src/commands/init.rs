@@ -10,6 +10,7 @@ use crate::output::i18n::Localized;
 use crate::output::periods::PeriodMessage;
 use crate::output::seed_messages::{at_file, SeedChange, SeedMessage};
 use crate::store::plan::{fingerprint, load_plan, orphans, save_plan};
+use crate::store::summaries;
 use crate::store::{OpenMode, Store};
 
 /// Runs `init`.
@@ -44,7 +45,10 @@ pub fn run(context: &Context, args: InitArgs) -> anyhow::Result<()> {
                 .into());
             }
         }
-        Ok(Some(save_plan(tx, &plan, &seed_fingerprint)?))
+        let change = save_plan(tx, &plan, &seed_fingerprint)?;
+        // The summaries follow the plan's rules (kinds, the ward, baselines): made again.
+        summaries::rebuild(tx, &plan, &mut |_, _| {})?;
+        Ok(Some(change))
     })?;
     let db = context.db.display().to_string();
     let (number, contents) = (&plan.meta.number, plan.contents.len());

@@ -42,7 +42,12 @@ pub struct Context {
 impl Context {
     /// Opens the existing database and reads the plan from it.
     pub fn open_plan(&self) -> anyhow::Result<(Store, Plan)> {
-        let store = Store::open(&self.db, OpenMode::Existing)?;
+        let bar = progress_bar(self.lang);
+        let store = Store::open_with_progress(&self.db, OpenMode::Existing, &mut |done, total| {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        })?;
+        bar.finish_and_clear();
         let plan = crate::store::plan::load_plan(store.conn())?.ok_or_else(|| {
             AppError::database(
                 DatabaseMessage::NoPlan {
@@ -53,6 +58,21 @@ impl Context {
         })?;
         Ok((store, plan))
     }
+}
+
+/// A bar on the terminal (hidden elsewhere) for a migration that makes the summaries of a
+/// large database: seconds, during which the clerk should see that something is happening.
+fn progress_bar(lang: crate::output::i18n::Lang) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{msg} {bar:30} {pos}/{len}") {
+        bar.set_style(style);
+    }
+    bar.set_message(crate::output::summaries::SummaryMessage::Making.render(lang));
+    bar
 }
 
 /// Runs the parsed command line.
@@ -79,7 +99,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Template(args) => template::run(&context, args),
         Command::Baocao(args) => baocao::run(&context, args),
         Command::Export(args) => export::run(&context, args),
-        Command::Check => check::check(&context),
+        Command::Check(args) => check::check(&context, args),
         Command::Backup(args) => check::backup(&context, &args.file),
         Command::Completions(args) => {
             let mut command = Cli::command();

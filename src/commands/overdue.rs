@@ -18,7 +18,7 @@ pub fn run(context: &Context, args: OverdueArgs) -> anyhow::Result<()> {
     let today = as_of(args.as_of.as_of);
     let content = content_filter(&plan, args.content.as_deref())?;
     let unit = unit_filter(&plan, args.unit.as_deref())?;
-    let recorded = recorded(store.conn())?;
+    let recorded = recorded(store.conn(), &plan)?;
     let records = recorded.records();
     let moment = Moment::During(today);
     let all = items(&plan, &records, moment, Split::Ward);

@@ -9,10 +9,10 @@ use crate::output::i18n;
 use crate::output::problems::Message;
 use crate::output::records::{Figure, Mark, RecordMessage, Stored};
 use crate::output::{self};
-use crate::plan::measure::{self, Measurement, Reading};
-use crate::store::records::{
-    current_measurement, current_measurements_of, insert_measurement, NewMeasurement,
-};
+use crate::plan::measure::{Measurement, Reading};
+use crate::store::records::{current_measurement, NewMeasurement};
+use crate::store::summaries;
+use crate::store::writer::MeasurementWriter;
 use crate::views::figures::achieved_text;
 
 /// Runs `record`.
@@ -70,23 +70,22 @@ pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
                 return Err(rejected(RecordMessage::CorrectionNeedsNote.into()));
             }
         }
-        insert_measurement(
-            tx,
-            &NewMeasurement {
-                indicator: code.clone(),
-                unit: unit.clone(),
-                date,
-                period_start: period.map(|(start, _)| start),
-                value: new.value,
-                numerator: new.numerator,
-                denominator: new.denominator,
-                baseline: args.baseline,
-                revision: existing.as_ref().map_or(1, |old| old.revision + 1),
-                note: note.clone(),
-                recorded_by: recorder(args.by.clone()),
-                import_id: None,
-            },
-        )?;
+        let writer = MeasurementWriter::new(tx)?;
+        writer.insert(&NewMeasurement {
+            indicator: code.clone(),
+            unit: unit.clone(),
+            date,
+            period_start: period.map(|(start, _)| start),
+            value: new.value,
+            numerator: new.numerator,
+            denominator: new.denominator,
+            baseline: args.baseline,
+            revision: existing.as_ref().map_or(1, |old| old.revision + 1),
+            note: note.clone(),
+            recorded_by: recorder(args.by.clone()),
+            import_id: None,
+        })?;
+        writer.finish(&plan)?;
         Ok(if existing.is_some() {
             Recorded::Corrected
         } else {
@@ -120,15 +119,10 @@ pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
     };
     let mut text = stored.render(lang);
     text.push('\n');
-    let measurements = current_measurements_of(store.conn(), &code)?;
+    // The ward's figure as the reports will judge it: from the summary just brought up to date.
+    let summary = summaries::load_one(store.conn(), indicator)?;
     let ward = plan.ward().map(|u| u.code.as_str()).unwrap_or_default();
-    let standing = measure::standing(
-        indicator,
-        ward,
-        &measurements,
-        today.max(date),
-        indicator.target,
-    );
+    let standing = summary.standing_on(indicator, ward, today.max(date), indicator.target);
     if let Some(achieved) = standing.achieved {
         let target = i18n::indicator_target(lang, indicator, indicator.target);
         text.push_str(&format!(

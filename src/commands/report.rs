@@ -17,7 +17,7 @@ pub fn run(context: &Context, args: ReportArgs) -> anyhow::Result<()> {
     let (store, plan) = context.open_plan()?;
     let today = as_of(args.as_of.as_of);
     let content = content_filter(&plan, args.content.as_deref())?;
-    let recorded = recorded(store.conn())?;
+    let recorded = recorded(store.conn(), &plan)?;
     let records = recorded.records();
     let report = build(
         &plan,

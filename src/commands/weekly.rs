@@ -21,9 +21,10 @@ use crate::output::weekly_html;
 use crate::output::{self, Format, Listing};
 use crate::plan::compliance::{items, task_state, Moment, Outcome, Split, TaskStatus};
 use crate::plan::forecast::AtRisk;
-use crate::plan::measure::{self, Measurement, Status};
+use crate::plan::measure::{Measurement, Status};
+use crate::plan::summary::Summary;
 use crate::plan::{forecast, IndicatorKind, Plan};
-use crate::store::records::{measurement_history, recorded, Recorded};
+use crate::store::records::{measurements_between, recorded, Recorded};
 use crate::views::grid::{self, Report};
 use crate::views::overdue::{self, OverdueRow, UnitOverdue};
 
@@ -139,8 +140,8 @@ pub fn run(context: &Context, args: WeeklyArgs) -> anyhow::Result<()> {
             .into(),
         ));
     }
-    let recorded = recorded(store.conn())?;
-    let history = measurement_history(store.conn(), None, None, Some(week_start))?;
+    let recorded = recorded(store.conn(), &plan)?;
+    let history = measurements_between(store.conn(), week_start, week_end)?;
     let weekly = build(&plan, &recorded, &history, today, args.stamp);
     let text = match args.format {
         WeeklyFormat::Json => output::json(&weekly),
@@ -168,7 +169,7 @@ pub(super) fn build(
     let end = Moment::EndOf(week_end);
     let before = Moment::EndOf(week_start - Days::new(1));
     let records = recorded.records();
-    let (measurements, events) = (&recorded.measurements, &recorded.task_events);
+    let (summaries, events) = (&recorded.summaries, &recorded.task_events);
     let report = grid::build(plan, &records, end, None, None, false);
     let last_week = grid::build(plan, &records, before, None, None, false);
     let ward = plan.ward().map(|u| u.code.as_str()).unwrap_or_default();
@@ -268,10 +269,8 @@ pub(super) fn build(
     // Indicators behind their next target, furthest first, each with its forecast to that day.
     let mut furthest: Vec<(f64, Forecast)> = Vec::new();
     for (_, indicator) in plan.indicators() {
-        let own = measurements
-            .get(&indicator.code)
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
+        let empty = Summary::default();
+        let summary = summaries.get(&indicator.code).unwrap_or(&empty);
         let next = all
             .iter()
             .filter(|i| i.code == indicator.code && i.outcome == Outcome::Open)
@@ -280,11 +279,11 @@ pub(super) fn build(
             Some(next) => next,
             None => (indicator.deadline, indicator.target),
         };
-        let standing = measure::standing(indicator, ward, own, week_end, target);
+        let standing = summary.standing_on(indicator, ward, week_end, target);
         let (Some(achieved), Status::NotMet) = (standing.achieved, standing.status) else {
             continue;
         };
-        let series = measure::ward_series(indicator, ward, own, week_end);
+        let series = summary.series(indicator, ward, week_end);
         let prediction = forecast::forecast(indicator.kind, &series, due);
         let at_due = prediction.value();
         let scale = target.abs().max(1.0);

@@ -5,6 +5,8 @@ pub mod export;
 pub mod maintenance;
 pub mod plan;
 pub mod records;
+pub mod summaries;
+pub mod writer;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -64,7 +66,11 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema.sql"),
     include_str!("../../migrations/002-report.sql"),
     include_str!("../../migrations/003-periods.sql"),
+    include_str!("../../migrations/004-day-first.sql"),
 ];
+
+/// The version whose migration adds the summaries, which the program (not SQL) fills in.
+const SUMMARIES_VERSION: i64 = 4;
 
 /// The schema version this program writes and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -91,6 +97,16 @@ impl Store {
     /// Opens (or with [`OpenMode::Create`], creates) the database at `path` and brings its
     /// schema up to date.
     pub fn open(path: &Path, mode: OpenMode) -> Result<Store, AppError> {
+        Self::open_with_progress(path, mode, &mut |_, _| {})
+    }
+
+    /// [`Store::open`], telling `progress(done, total)` how a long migration goes (the
+    /// summaries of a large database take seconds to make).
+    pub fn open_with_progress(
+        path: &Path,
+        mode: OpenMode,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<Store, AppError> {
         OPENED.get_or_init(|| path.to_path_buf());
         let shown = path.display().to_string();
         if path.is_dir() {
@@ -142,7 +158,7 @@ impl Store {
             (Err(e), _) => return Err(database_error(&e, path)),
         };
         let mut store = store;
-        store.migrate(mode)?;
+        store.migrate(mode, progress)?;
         Ok(store)
     }
 
@@ -223,7 +239,11 @@ impl Store {
         Ok(())
     }
 
-    fn migrate(&mut self, mode: OpenMode) -> Result<(), AppError> {
+    fn migrate(
+        &mut self,
+        mode: OpenMode,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<(), AppError> {
         let path = self.path.clone();
         let version: i64 = self
             .conn
@@ -291,6 +311,13 @@ impl Store {
             tx.execute_batch(migration)
                 .and_then(|()| tx.pragma_update(None, "user_version", index as i64 + 1))
                 .map_err(|e| database_error(&e, &path))?;
+        }
+        // The summaries of the rows the migration carried over, in the same transaction.
+        if version < SUMMARIES_VERSION {
+            let plan = plan::load_plan(&tx).map_err(|e| database_error(&e, &path))?;
+            if let Some(plan) = plan {
+                summaries::rebuild(&tx, &plan, progress).map_err(|e| database_error(&e, &path))?;
+            }
         }
         tx.commit().map_err(|e| database_error(&e, &path))
     }

@@ -1,128 +1,44 @@
-//! `kehoach import`: measurements and task statuses from department CSV files.
+//! `kehoach import`: measurements and task statuses from department CSV files and workbooks.
 //!
-//! Along the pipeline: this file runs an import (files, transaction, outcome); `read.rs` reads
-//! a file's rows, `rows.rs` turns a row into an entry and writes it, `summary.rs` says what
-//! happened and writes the errors file.
+//! This page wires the pipeline: `input::csv` and `input::sheet` read a file's rows,
+//! `input::rows` turns each row into entries, `write.rs` checks and writes them, and
+//! `output::import` counts what they did, says it and writes the errors file.
 //!
 //! Each file is read as a stream, row by row, into one transaction: every row is checked like
 //! `record` checks a typed value; the file is committed only when no row was rejected (or with
 //! `--skip-invalid`), and never with `--dry-run`.
 
-use std::collections::BTreeMap;
-use std::io::BufRead;
 use std::path::Path;
 
-use crate::store::{DbError, Transaction};
-
-mod read;
-mod rows;
-mod summary;
 use chrono::NaiveDate;
-use read::*;
-use rows::*;
-use serde::Serialize;
-use summary::*;
 
 use crate::cli::ImportArgs;
-use crate::commands::{as_of, lookup_indicator, lookup_task, lookup_unit, recorder, Context};
-use crate::entry::{self, Part};
-use crate::error::{rejected, AppError};
-use crate::input::decode::{decode, sniff_delimiter, DecodeError, Encoding};
-use crate::input::long::{self, Field, Header, Layout};
-use crate::input::mapping::{Mapping, MappingError, Source};
-use crate::input::stream::{self, Scan};
-use crate::input::text::{clip, fold, nfc, ECHO_LIMIT};
-use crate::input::workbook::{
-    column_letters, is_workbook, Cell, SheetRows, Workbook, WorkbookError,
+use crate::commands::{as_of, lookup_unit, recorder, Context};
+use crate::error::rejected;
+use crate::input::csv::{self, TextRow};
+use crate::input::decode::Encoding;
+use crate::input::mapping::{Mapping, MappingError};
+use crate::input::rows::{self, Defaults, Sheet};
+use crate::input::sheet;
+use crate::input::stream;
+use crate::input::text::{clip, nfc};
+use crate::input::workbook::{is_workbook, Workbook};
+use crate::output::errors_file::ErrorsFile;
+use crate::output::i18n;
+use crate::output::import::{
+    csv_error, file_name, layout_error, refusal, row_problem, summary_text, workbook_error,
+    FileSummary, Place, Tally,
 };
-use crate::output::i18n::{self, Lang, Localized};
 use crate::output::import_messages::ImportMessage;
-use crate::output::problems::Message;
-use crate::output::records::RecordMessage;
-use crate::output::refusals::InputRefusal;
-use crate::output::verdicts::VerdictMessage;
 use crate::output::{self, Format, Listing};
-use crate::plan::compliance::{check_task_event, task_state, TaskAction, TaskStatus};
-use crate::plan::template::{Identity, IDENTITY_SHEET, TEMPLATE_LAYOUT};
+use crate::plan::template::{Identity, TEMPLATE_LAYOUT};
 use crate::plan::Plan;
 use crate::store::plan::fingerprint;
-use crate::store::records::{
-    current_measurement, finish_import, import_log, insert_measurement, insert_task_event,
-    start_import, task_events_of, NewMeasurement, NewTaskEvent,
-};
+use crate::store::records::{finish_import, import_log, start_import, ImportCounts};
+use crate::store::writer::MeasurementWriter;
+use crate::store::Transaction;
 
-/// A rejected row: where, and why.
-#[derive(Debug, Clone, Serialize)]
-pub struct Problem {
-    /// The sheet, for a workbook.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sheet: Option<String>,
-    pub line: u64,
-    pub column: Option<usize>,
-    pub field: Option<String>,
-    #[serde(rename = "reason")]
-    pub reason_vi: String,
-    pub reason_en: String,
-}
-
-/// Counts for one indicator (or task) and unit.
-#[derive(Debug, Clone, Copy, Default, Serialize)]
-pub struct Counts {
-    pub rows_read: i64,
-    pub imported: i64,
-    pub unchanged: i64,
-    pub corrected: i64,
-    pub rejected: i64,
-    /// Rows with no value (or no status) at all: nothing to record, skipped.
-    pub blank: i64,
-}
-
-/// What importing one file did.
-#[derive(Debug, Clone, Serialize)]
-pub struct FileSummary {
-    pub file: String,
-    pub sha256: String,
-    /// "csv", "xlsx", "xlsm", "xls", "xlsb" or "ods".
-    pub format: &'static str,
-    /// A CSV file's encoding and delimiter; null for a workbook.
-    pub encoding: Option<&'static str>,
-    pub delimiter: Option<String>,
-    /// The sheets read, for a workbook.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub sheets: Vec<String>,
-    /// "measurements", "task_statuses", "mapped", "template" or "mixed".
-    pub layout: &'static str,
-    #[serde(flatten)]
-    pub counts: Counts,
-    pub dry_run: bool,
-    /// Whether the rows were written.
-    pub committed: bool,
-    /// The first problems in full ([`PROBLEMS_KEPT`] at most)...
-    pub problems: Vec<Problem>,
-    /// ... and how many more there were.
-    pub problems_more: u64,
-    /// Per indicator (or task) code and unit.
-    pub by_code: Vec<CodeCounts>,
-}
-
-/// Counts of one code and unit.
-#[derive(Debug, Clone, Serialize)]
-pub struct CodeCounts {
-    pub code: String,
-    pub unit: String,
-    #[serde(flatten)]
-    pub counts: Counts,
-}
-
-/// Problems kept in full per file; beyond them only counted, so 200,000 bad rows cost no more
-/// memory or time than a few.
-pub const PROBLEMS_KEPT: usize = 1000;
-
-/// (code, unit) pairs counted apart in a file's summary; the rest are counted together.
-const BY_CODE_KEPT: usize = 2000;
-
-/// Problems listed one by one under a refusal.
-const PROBLEMS_SHOWN: usize = 50;
+mod write;
 
 /// Runs `import`.
 pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
@@ -150,11 +66,11 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
                 entry.id.to_string(),
                 entry.file_name.clone(),
                 entry.sha256.clone(),
-                entry.rows_read.to_string(),
-                entry.imported.to_string(),
-                entry.unchanged.to_string(),
-                entry.corrected.to_string(),
-                entry.rejected.to_string(),
+                entry.counts.rows_read.to_string(),
+                entry.counts.imported.to_string(),
+                entry.counts.unchanged.to_string(),
+                entry.counts.corrected.to_string(),
+                entry.counts.rejected.to_string(),
                 crate::output::clerk::who(lang, by),
                 crate::output::clerk::local_time(at),
             ]);
@@ -165,11 +81,11 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
                     entry.file_name,
                     entry.sha256.get(..12).unwrap_or(&entry.sha256)
                 ),
-                entry.rows_read.to_string(),
-                entry.imported.to_string(),
-                entry.unchanged.to_string(),
-                entry.corrected.to_string(),
-                entry.rejected.to_string(),
+                entry.counts.rows_read.to_string(),
+                entry.counts.imported.to_string(),
+                entry.counts.unchanged.to_string(),
+                entry.counts.corrected.to_string(),
+                entry.counts.rejected.to_string(),
                 crate::views::history::recorded(
                     lang,
                     entry.recorded_by.as_deref(),
@@ -206,21 +122,25 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
     store.prepare_for_bulk_writes()?;
     let mut summaries = Vec::new();
     for path in &args.files {
-        let settings = Settings {
-            plan: &plan,
-            today,
-            default_unit: default_unit.as_deref(),
-            default_date: args.date,
-            correct: args.correct,
-            skip_invalid: args.skip_invalid,
-            encoding: args.encoding,
-            mapping: mapping.as_ref(),
-            by: by.as_deref(),
-        };
         let errors = errors.as_mut();
         let summary = store.write(|tx| {
+            let writer = MeasurementWriter::new(tx)?;
+            let settings = Settings {
+                plan: &plan,
+                today,
+                default_unit: default_unit.as_deref(),
+                default_date: args.date,
+                correct: args.correct,
+                skip_invalid: args.skip_invalid,
+                encoding: args.encoding,
+                mapping: mapping.as_ref(),
+                by: by.as_deref(),
+                writer: &writer,
+            };
             let summary = import_file(tx, path, &settings, args.dry_run, errors)?;
             if summary.committed {
+                // The summaries of what the file touched, in the same transaction.
+                writer.finish(&plan)?;
                 Ok(summary)
             } else {
                 // Nothing of a refused or dry-run file may stay: undo it within the transaction.
@@ -253,26 +173,7 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
         output::print(&text.join("\n"))?;
     }
     if refused {
-        let count: u64 = summaries
-            .iter()
-            .filter(|s| !s.committed)
-            .map(|s| s.problems.len() as u64 + s.problems_more)
-            .sum();
-        let mut details: Vec<Localized> = summaries
-            .iter()
-            .filter(|s| !s.committed)
-            .flat_map(|s| s.problems.iter().map(move |p| problem_line(&s.file, p)))
-            .take(PROBLEMS_SHOWN)
-            .collect();
-        let more = count.saturating_sub(details.len() as u64);
-        if more > 0 {
-            details.push(Message::MoreProblems { count: more }.into());
-        }
-        return Err(
-            AppError::bad_input(ImportMessage::RowsRejected { count }.into())
-                .with_details(details)
-                .into(),
-        );
+        return Err(refusal(&summaries).into());
     }
     Ok(())
 }
@@ -297,18 +198,22 @@ struct Settings<'a> {
     default_date: Option<NaiveDate>,
     correct: bool,
     skip_invalid: bool,
-    encoding: Option<crate::input::decode::Encoding>,
+    encoding: Option<Encoding>,
     mapping: Option<&'a Mapping>,
     by: Option<&'a str>,
+    /// Appends the file's measurements (one per transaction).
+    writer: &'a MeasurementWriter<'a>,
 }
 
-/// What one row did.
-enum RowOutcome {
-    Imported,
-    Unchanged,
-    Corrected,
-    /// Nothing filled in: the unit has no figure (or no change) to give.
-    Blank,
+impl Settings<'_> {
+    /// What a row falls back on where it says nothing.
+    fn defaults(&self) -> Defaults<'_> {
+        Defaults {
+            today: self.today,
+            unit: self.default_unit,
+            date: self.default_date,
+        }
+    }
 }
 
 fn import_file(
@@ -332,31 +237,23 @@ fn import_file(
     let sha256 = scan.sha256.clone();
     // A refused file leaves no trace: this row goes with the transaction when it is undone.
     let import_id = start_import(tx, &file_name(path), &sha256, settings.by)?;
-    let mut tally = Tally {
-        counts: Counts::default(),
-        by_code: BTreeMap::new(),
-        problems: Vec::new(),
-        problems_more: 0,
-        errors,
-    };
+    let mut tally = Tally::new(errors);
     let source = if is_workbook(path) {
         import_workbook(tx, path, settings, import_id, &mut tally)?
     } else {
         import_csv(tx, path, &scan, settings, import_id, &mut tally)?
     };
     let counts = tally.counts;
-    finish_import(
-        tx,
-        import_id,
-        [
-            counts.rows_read,
-            counts.imported,
-            counts.unchanged,
-            counts.corrected,
-            counts.rejected,
-        ],
-    )?;
+    let logged = ImportCounts {
+        rows_read: counts.rows_read,
+        imported: counts.imported,
+        unchanged: counts.unchanged,
+        corrected: counts.corrected,
+        rejected: counts.rejected,
+    };
+    finish_import(tx, import_id, logged)?;
     let committed = !dry_run && (tally.problems.is_empty() || settings.skip_invalid);
+    let by_code = tally.by_code();
     Ok(FileSummary {
         file,
         sha256,
@@ -370,11 +267,7 @@ fn import_file(
         committed,
         problems: tally.problems,
         problems_more: tally.problems_more,
-        by_code: tally
-            .by_code
-            .into_iter()
-            .map(|((code, unit), counts)| CodeCounts { code, unit, counts })
-            .collect(),
+        by_code,
     })
 }
 
@@ -387,24 +280,253 @@ struct SourceInfo {
     layout: &'static str,
 }
 
-/// What the rows of a file did, as they are read.
-struct Tally<'e> {
-    counts: Counts,
-    by_code: BTreeMap<(String, String), Counts>,
-    problems: Vec<Problem>,
-    problems_more: u64,
-    /// Where rejected rows go, as they are found (`--errors`).
-    errors: Option<&'e mut ErrorsFile>,
+/// A CSV file, read as a stream of rows.
+fn import_csv(
+    tx: &Transaction,
+    path: &Path,
+    scan: &stream::Scan,
+    settings: &Settings,
+    import_id: i64,
+    tally: &mut Tally<'_>,
+) -> anyhow::Result<SourceInfo> {
+    let file = path.display().to_string();
+    let file = file.as_str();
+    let unreadable = |e| rejected(csv_error(file, e));
+    let mut csv = csv::open(path, scan, settings.encoding).map_err(unreadable)?;
+    let (encoding, delimiter, crlf) = (csv.encoding, csv.delimiter, csv.crlf);
+    let progress = progress_bar(scan.size);
+    let mut read = 0u64;
+    let mut rows = csv
+        .rows(|position| {
+            read += 1;
+            if read.is_multiple_of(1000) {
+                progress.set_position(position);
+            }
+        })
+        .map(|row| row.map_err(unreadable));
+    // The header: the first row that is not blank (with --map, from the mapping's header row).
+    let from = settings.mapping.map_or(0, |m| m.header_row);
+    let Some((header_line, names)) = csv::header(&mut rows, from)? else {
+        return Err(rejected(
+            ImportMessage::CsvEmpty {
+                file: file.to_string(),
+            }
+            .into(),
+        ));
+    };
+    let mut layout = rows::layout(settings.mapping, &names)
+        .map_err(|e| rejected(layout_error(file, header_line, &names, e)))?;
+    let place = Place {
+        file,
+        sheet: None,
+        names: &names,
+        header_line,
+        encoding,
+        delimiter,
+        crlf,
+    };
+    read_rows(tx, rows, &mut layout, &place, settings, import_id, tally)?;
+    progress.finish_and_clear();
+    csv.finish().map_err(unreadable)?;
+    Ok(SourceInfo {
+        format: "csv",
+        encoding: Some(encoding.name()),
+        delimiter: Some(csv.delimiter_name()),
+        sheets: Vec::new(),
+        layout: layout.name(),
+    })
 }
 
-/// A row as text cells, with the line (or spreadsheet row) it starts on.
-type TextRow = (u64, Vec<String>);
+/// A workbook: a filled template (known by its hidden identity sheet), a sheet read by the
+/// mapping rules, or every visible sheet whose header is the long layout's.
+fn import_workbook(
+    tx: &Transaction,
+    path: &Path,
+    settings: &Settings,
+    import_id: i64,
+    tally: &mut Tally<'_>,
+) -> anyhow::Result<SourceInfo> {
+    let file = path.display().to_string();
+    let unreadable = |e| rejected(workbook_error(&file, &e));
+    let mut workbook = Workbook::open(path).map_err(unreadable)?;
+    let identity = match settings.mapping {
+        None => sheet::identity(&mut workbook).map_err(unreadable)?,
+        Some(_) => None,
+    };
+    if let Some(identity) = &identity {
+        check_identity(tx, identity, &file, settings.plan)?;
+    }
+    // A template's rows are its unit's, as of the end of its period, unless told otherwise.
+    let settings = match &identity {
+        Some(identity) => Settings {
+            default_unit: settings.default_unit.or(identity.unit.as_deref()),
+            default_date: settings.default_date.or(Some(identity.period.end)),
+            ..settings.clone()
+        },
+        None => settings.clone(),
+    };
+    let named = settings.mapping.and_then(|m| m.sheet.as_deref());
+    let sheets = sheet::sheets_to_read(&workbook, settings.mapping.is_some(), named);
+    let mut read = Vec::new();
+    let mut layouts = Vec::new();
+    let mut unrecognised: Option<(String, u64, Vec<String>)> = None;
+    for name in sheets {
+        let rows = workbook.rows(&name).map_err(unreadable)?;
+        let label = format!("{file} [{name}]");
+        let header_row = settings.mapping.map(|m| m.header_row);
+        let Some((index, header_line, names)) = sheet::find_header(&rows, header_row) else {
+            if unrecognised.is_none() {
+                if let Some((line, names)) = sheet::first_row(&rows) {
+                    unrecognised = Some((label, line, names));
+                }
+            }
+            continue;
+        };
+        let mut layout = rows::layout(settings.mapping, &names)
+            .map_err(|e| rejected(layout_error(&label, header_line, &names, e)))?;
+        let dates = layout.date_columns();
+        let text_rows = sheet::text_rows(&rows[index + 1..], &dates).map(Ok);
+        let place = Place {
+            file: &file,
+            sheet: Some(&name),
+            names: &names,
+            header_line,
+            encoding: Encoding::Utf8Bom,
+            delimiter: b';',
+            crlf: false,
+        };
+        read_rows(
+            tx,
+            text_rows,
+            &mut layout,
+            &place,
+            &settings,
+            import_id,
+            tally,
+        )?;
+        layouts.push(layout.name());
+        read.push(name);
+    }
+    if read.is_empty() {
+        return Err(rejected(match unrecognised {
+            Some((label, line, names)) => {
+                let found = clip(&names.join(" | "), 200);
+                ImportMessage::HeaderNotRecognised {
+                    file: label,
+                    line,
+                    found,
+                }
+                .into()
+            }
+            None => ImportMessage::WorkbookEmpty {
+                file: file.to_string(),
+            }
+            .into(),
+        }));
+    }
+    let layout = match (&identity, layouts.as_slice()) {
+        (Some(_), _) => "template",
+        (None, [one]) => one,
+        (None, many) if many.iter().all(|l| *l == many[0]) => many[0],
+        (None, _) => "mixed",
+    };
+    Ok(SourceInfo {
+        format: workbook.format,
+        encoding: None,
+        delimiter: None,
+        sheets: read,
+        layout,
+    })
+}
 
-fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
+/// Refuses a template made for another plan or an older version of it.
+fn check_identity(
+    tx: &Transaction,
+    identity: &Identity,
+    file: &str,
+    plan: &Plan,
+) -> anyhow::Result<()> {
+    if identity.layout > TEMPLATE_LAYOUT {
+        return Err(rejected(
+            ImportMessage::TemplateNewerLayout {
+                file: file.to_string(),
+                layout: identity.layout,
+            }
+            .into(),
+        ));
+    }
+    if identity.plan_number != plan.meta.number {
+        return Err(rejected(
+            ImportMessage::TemplateOtherPlan {
+                file: file.to_string(),
+                theirs: identity.plan_number.clone(),
+                ours: plan.meta.number.clone(),
+            }
+            .into(),
+        ));
+    }
+    let current = fingerprint(tx)?.unwrap_or_default();
+    if identity.plan_version != current {
+        return Err(rejected(
+            ImportMessage::TemplateOldVersion {
+                file: file.to_string(),
+                unit: identity.unit.as_deref().unwrap_or("all").to_string(),
+                // A template is for the last whole period before its day: the day after this one.
+                as_of: identity.period.end + chrono::Days::new(1),
+            }
+            .into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Checks and records every row after the header, tallying what each did.
+fn read_rows(
+    tx: &Transaction,
+    rows: impl Iterator<Item = anyhow::Result<TextRow>>,
+    layout: &mut Sheet,
+    place: &Place,
+    settings: &Settings,
+    import_id: i64,
+    tally: &mut Tally<'_>,
+) -> anyhow::Result<()> {
+    tally.sheet(place)?;
+    let defaults = settings.defaults();
+    for row in rows {
+        let (line, mut cells) = row?;
+        if csv::is_blank(&cells) {
+            continue;
+        }
+        let Some(entries) = layout.entries(&mut cells, &defaults) else {
+            continue;
+        };
+        let results = entries
+            .into_iter()
+            .map(|(key, entry)| {
+                let written = entry
+                    .map_err(|(column, problem)| (column, row_problem(&problem)))
+                    .and_then(|entry| write::entry(tx, entry, settings, import_id));
+                (key, written)
+            })
+            .collect();
+        tally.row(place, line, &cells, results)?;
+    }
+    Ok(())
+}
+
+/// A progress bar over the file's bytes, drawn only on a terminal and for files worth it.
+fn progress_bar(bytes: u64) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if bytes < 1_000_000 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(bytes);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {eta}")
+    {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// The mapping rules file, read and checked.

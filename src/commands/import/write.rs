@@ -1,0 +1,191 @@
+//! The write of one entry read from a row: checked like `record` and `task` check a typed
+//! value, then appended, unless it is already stored.
+
+use crate::entry::{self, Part};
+use crate::input::rows::{Entry, RowEntry, TaskEntry};
+use crate::output::import::{row_problem, Outcome, Refused};
+use crate::output::import_messages::ImportMessage;
+use crate::output::records::RecordMessage;
+use crate::output::verdicts::VerdictMessage;
+use crate::plan::compliance::{check_task_event, task_state, TaskAction, TaskStatus};
+use crate::store::records::{
+    current_measurement, insert_task_event, task_events_of, NewMeasurement, NewTaskEvent,
+};
+use crate::store::{DbError, Transaction};
+
+use super::Settings;
+use crate::commands::{lookup_indicator, lookup_task};
+
+/// Checks and writes one entry.
+pub(super) fn entry(
+    tx: &Transaction,
+    entry: RowEntry,
+    settings: &Settings,
+    import_id: i64,
+) -> Result<Outcome, Refused> {
+    match entry {
+        RowEntry::Measurement(entry) => measurement(tx, &entry, settings, import_id),
+        RowEntry::Task(entry) => task(tx, entry, settings, import_id),
+        RowEntry::Blank => Ok(Outcome::Blank),
+    }
+}
+
+/// Checks one measurement like `record` does and appends it, unless it is already stored.
+fn measurement(
+    tx: &Transaction,
+    entry: &Entry,
+    settings: &Settings,
+    import_id: i64,
+) -> Result<Outcome, Refused> {
+    // A flow's value covers its period ("Kỳ"), and is dated its last day.
+    let period = match lookup_indicator(settings.plan, &entry.indicator.1) {
+        Ok((_, indicator)) => {
+            entry::period_for(indicator, entry.period.1.as_deref(), settings.today)
+                .map_err(|m| (entry.period.0.or(entry.indicator.0), m))?
+        }
+        // An unknown code is reported with its suggestions by the value's own check.
+        Err(_) => None,
+    };
+    let date = period.map_or(entry.date.1, |(_, end)| end);
+    let checked = entry::measurement(
+        settings.plan,
+        &entry.indicator.1,
+        &entry.value.1,
+        entry.unit.1.as_deref(),
+        date,
+        settings.today,
+        entry::early_in_first_year(settings.plan, period),
+        None,
+    )
+    .map_err(|refusal| {
+        let column = match refusal.part {
+            Part::Indicator => entry.indicator.0,
+            Part::Unit => entry.unit.0,
+            Part::Date => entry.date.0,
+            Part::Value => entry.value.0,
+        };
+        (column, refusal.message)
+    })?;
+    let note = entry::note(entry.note.as_deref()).map_err(|m| (None, m))?;
+    let code = &checked.indicator.code;
+    let database = |e: DbError| {
+        let error = e.to_string();
+        (None, ImportMessage::RowDatabaseError { error }.into())
+    };
+    if let Some(span) = period {
+        entry::check_overlap(tx, code, &checked.unit, false, span)
+            .map_err(database)?
+            .map_err(|m| (entry.period.0, m))?;
+    }
+    let existing = current_measurement(tx, code, &checked.unit, date, false).map_err(database)?;
+    let reading = checked.reading;
+    if let Some(old) = &existing {
+        if old.value == reading.value
+            && old.numerator == reading.numerator
+            && old.denominator == reading.denominator
+        {
+            return Ok(Outcome::Unchanged);
+        }
+        if !settings.correct {
+            let (code, unit, day) = (code.clone(), checked.unit.clone(), date);
+            let (old, new) = (old.value, reading.value);
+            return Err((
+                entry.value.0,
+                RecordMessage::ValueDiffers {
+                    code,
+                    unit,
+                    day,
+                    old,
+                    new,
+                }
+                .into(),
+            ));
+        }
+    }
+    settings
+        .writer
+        .insert(&NewMeasurement {
+            indicator: code.clone(),
+            unit: checked.unit.clone(),
+            date,
+            period_start: period.map(|(start, _)| start),
+            value: reading.value,
+            numerator: reading.numerator,
+            denominator: reading.denominator,
+            baseline: false,
+            revision: existing.as_ref().map_or(1, |old| old.revision + 1),
+            note,
+            recorded_by: entry.by.clone().or(settings.by.map(str::to_string)),
+            import_id: Some(import_id),
+        })
+        .map_err(database)?;
+    Ok(if existing.is_some() {
+        Outcome::Corrected
+    } else {
+        Outcome::Imported
+    })
+}
+
+/// Checks one task change like `task` does and appends it.
+fn task(
+    tx: &Transaction,
+    row: TaskEntry,
+    settings: &Settings,
+    import_id: i64,
+) -> Result<Outcome, Refused> {
+    let (task_column, code) = &row.task;
+    let (_, task) = lookup_task(settings.plan, code).map_err(|m| (Some(*task_column), m))?;
+    let problem = |(column, problem)| (column, row_problem(&problem));
+    let Some((status_column, action)) = row.status.map_err(problem)? else {
+        return Ok(Outcome::Blank);
+    };
+    let note = entry::note(row.note.1.as_deref()).map_err(|m| (row.note.0, m))?;
+    let date = row.date.map_err(problem)?;
+    entry::check_date(settings.plan, date, settings.today, false)
+        .map_err(|m| (row.date_column, m))?;
+    let database = |e: DbError| {
+        let error = e.to_string();
+        (None, ImportMessage::RowDatabaseError { error }.into())
+    };
+    let events = task_events_of(tx, &task.code).map_err(database)?;
+    let (now, _) = task_state(&events, date);
+    let reached = match action {
+        TaskAction::Done => TaskStatus::Done,
+        TaskAction::Start | TaskAction::Reopen => TaskStatus::InProgress,
+        TaskAction::Cancel => TaskStatus::Cancelled,
+    };
+    if now == reached {
+        return Ok(Outcome::Unchanged);
+    }
+    // A sheet says "in progress" of a task that was done or cancelled: it was reopened.
+    let action = match (action, now) {
+        (TaskAction::Start, TaskStatus::Done | TaskStatus::Cancelled) => TaskAction::Reopen,
+        _ => action,
+    };
+    // The same rule as `kehoach task`: a row the replay would ignore is refused.
+    check_task_event(&events, action, date).map_err(|conflict| {
+        (
+            Some(status_column),
+            VerdictMessage::TaskEventRefused {
+                code: task.code.clone(),
+                action,
+                day: date,
+                conflict,
+            }
+            .into(),
+        )
+    })?;
+    insert_task_event(
+        tx,
+        &NewTaskEvent {
+            task: task.code.clone(),
+            action,
+            date,
+            note,
+            recorded_by: row.by.or(settings.by.map(str::to_string)),
+            import_id: Some(import_id),
+        },
+    )
+    .map_err(database)?;
+    Ok(Outcome::Imported)
+}

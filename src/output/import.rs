@@ -1,0 +1,502 @@
+//! What an import says: the counts as rows are read, the summary, each rejected row in words,
+//! why a file or row could not be read, and the errors file a department fixes and sends back.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::error::AppError;
+use crate::input::csv::CsvError;
+use crate::input::decode::Encoding;
+use crate::input::long::Field;
+use crate::input::rows::{Key, LayoutError, RowProblem};
+use crate::input::text::{clip, ECHO_LIMIT};
+use crate::input::workbook::{column_letters, WorkbookError};
+use crate::output::errors_file::ErrorsFile;
+use crate::output::i18n::{self, Lang, Localized};
+use crate::output::import_messages::ImportMessage;
+use crate::output::problems::Message;
+use crate::output::records::RecordMessage;
+use crate::output::refusals::InputRefusal;
+use crate::output::{Format, Listing};
+
+/// A rejected row: where, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Problem {
+    /// The sheet, for a workbook.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    pub line: u64,
+    pub column: Option<usize>,
+    pub field: Option<String>,
+    #[serde(rename = "reason")]
+    pub reason_vi: String,
+    pub reason_en: String,
+}
+
+/// Counts for one indicator (or task) and unit.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Counts {
+    pub rows_read: i64,
+    pub imported: i64,
+    pub unchanged: i64,
+    pub corrected: i64,
+    pub rejected: i64,
+    /// Rows with no value (or no status) at all: nothing to record, skipped.
+    pub blank: i64,
+}
+
+/// What importing one file did.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileSummary {
+    pub file: String,
+    pub sha256: String,
+    /// "csv", "xlsx", "xlsm", "xls", "xlsb" or "ods".
+    pub format: &'static str,
+    /// A CSV file's encoding and delimiter; null for a workbook.
+    pub encoding: Option<&'static str>,
+    pub delimiter: Option<String>,
+    /// The sheets read, for a workbook.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sheets: Vec<String>,
+    /// "measurements", "task_statuses", "mapped", "template" or "mixed".
+    pub layout: &'static str,
+    #[serde(flatten)]
+    pub counts: Counts,
+    pub dry_run: bool,
+    /// Whether the rows were written.
+    pub committed: bool,
+    /// The first problems in full ([`PROBLEMS_KEPT`] at most)...
+    pub problems: Vec<Problem>,
+    /// ... and how many more there were.
+    pub problems_more: u64,
+    /// Per indicator (or task) code and unit.
+    pub by_code: Vec<CodeCounts>,
+}
+
+/// Counts of one code and unit.
+#[derive(Debug, Clone, Serialize)]
+pub struct CodeCounts {
+    pub code: String,
+    pub unit: String,
+    #[serde(flatten)]
+    pub counts: Counts,
+}
+
+/// Problems kept in full per file; beyond them only counted, so 200,000 bad rows cost no more
+/// memory or time than a few.
+pub const PROBLEMS_KEPT: usize = 1000;
+
+/// (code, unit) pairs counted apart in a file's summary; the rest are counted together.
+const BY_CODE_KEPT: usize = 2000;
+
+/// Problems listed one by one under a refusal.
+const PROBLEMS_SHOWN: usize = 50;
+
+/// What one row did.
+pub enum Outcome {
+    Imported,
+    Unchanged,
+    Corrected,
+    /// Nothing filled in: the unit has no figure (or no change) to give.
+    Blank,
+}
+
+/// Why an entry was refused, and the column it is about (when it is about one).
+pub type Refused = (Option<usize>, Localized);
+
+/// What the rows of a file did, as they are read.
+pub struct Tally<'e> {
+    pub counts: Counts,
+    by_code: BTreeMap<Key, Counts>,
+    pub problems: Vec<Problem>,
+    pub problems_more: u64,
+    /// Where rejected rows go, as they are found (`--errors`).
+    errors: Option<&'e mut ErrorsFile>,
+}
+
+impl<'e> Tally<'e> {
+    /// Nothing counted yet; rejected rows go to `errors` when given.
+    pub fn new(errors: Option<&'e mut ErrorsFile>) -> Self {
+        Tally {
+            counts: Counts::default(),
+            by_code: BTreeMap::new(),
+            problems: Vec::new(),
+            problems_more: 0,
+            errors,
+        }
+    }
+
+    /// Begins a sheet. The first sheet read sets the errors file's layout, rows or not; a
+    /// later sheet with another header writes it only above a rejected row of its own.
+    pub fn sheet(&mut self, place: &Place) -> anyhow::Result<()> {
+        match self.errors.as_deref_mut().filter(|e| e.layout.is_none()) {
+            Some(errors) => errors.header(place),
+            None => Ok(()),
+        }
+    }
+
+    /// Counts what the entries of one row (at `line`, its `cells` as read) did.
+    pub fn row(
+        &mut self,
+        place: &Place,
+        line: u64,
+        cells: &[String],
+        results: Vec<(Key, Result<Outcome, Refused>)>,
+    ) -> anyhow::Result<()> {
+        self.counts.rows_read += 1;
+        for (key, row) in results {
+            if matches!(row, Ok(Outcome::Blank)) {
+                self.counts.blank += 1;
+                continue;
+            }
+            // 200,000 unknown codes must not make a 200,000-row summary: past the limit, new
+            // codes are counted together under "…".
+            let key = if self.by_code.len() < BY_CODE_KEPT || self.by_code.contains_key(&key) {
+                key
+            } else {
+                ("…".to_string(), String::new())
+            };
+            let entry = self.by_code.entry(key).or_default();
+            entry.rows_read += 1;
+            let counts = &mut self.counts;
+            match row {
+                Ok(Outcome::Imported) => {
+                    counts.imported += 1;
+                    entry.imported += 1;
+                }
+                Ok(Outcome::Unchanged) => {
+                    counts.unchanged += 1;
+                    entry.unchanged += 1;
+                }
+                Ok(Outcome::Corrected) => {
+                    counts.corrected += 1;
+                    entry.corrected += 1;
+                }
+                Ok(Outcome::Blank) => {}
+                Err((column, message)) => {
+                    counts.rejected += 1;
+                    entry.rejected += 1;
+                    let problem = Problem {
+                        sheet: place.sheet.map(str::to_string),
+                        line,
+                        column: column.map(|c| c + 1),
+                        field: column
+                            .and_then(|c| place.names.get(c))
+                            .map(|name| clip(name, ECHO_LIMIT)),
+                        reason_vi: message.vi,
+                        reason_en: message.en,
+                    };
+                    if let Some(errors) = self.errors.as_deref_mut() {
+                        errors.row(place, cells, &problem)?;
+                    }
+                    if self.problems.len() < PROBLEMS_KEPT {
+                        self.problems.push(problem);
+                    } else {
+                        self.problems_more += 1;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The counts per code and unit, in order.
+    pub fn by_code(&mut self) -> Vec<CodeCounts> {
+        std::mem::take(&mut self.by_code)
+            .into_iter()
+            .map(|((code, unit), counts)| CodeCounts { code, unit, counts })
+            .collect()
+    }
+}
+
+/// Where a sheet's problems are placed: the sheet (for a workbook) and its header's names,
+/// with what the errors file needs to be written in the input's own layout.
+pub struct Place<'a> {
+    pub file: &'a str,
+    pub sheet: Option<&'a str>,
+    pub names: &'a [String],
+    pub header_line: u64,
+    /// A CSV's encoding and delimiter; a workbook's rows are written as UTF-8 with `;`.
+    pub encoding: Encoding,
+    pub delimiter: u8,
+    /// Whether lines end in CR LF.
+    pub crlf: bool,
+}
+
+/// A file's name without its folder, as the import log and the errors file show it.
+pub fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// The refusal of an import that rejected rows, with the first problems listed under it.
+pub fn refusal(summaries: &[FileSummary]) -> AppError {
+    let count: u64 = summaries
+        .iter()
+        .filter(|s| !s.committed)
+        .map(|s| s.problems.len() as u64 + s.problems_more)
+        .sum();
+    let mut details: Vec<Localized> = summaries
+        .iter()
+        .filter(|s| !s.committed)
+        .flat_map(|s| s.problems.iter().map(move |p| problem_line(&s.file, p)))
+        .take(PROBLEMS_SHOWN)
+        .collect();
+    let more = count.saturating_sub(details.len() as u64);
+    if more > 0 {
+        details.push(Message::MoreProblems { count: more }.into());
+    }
+    AppError::bad_input(ImportMessage::RowsRejected { count }.into()).with_details(details)
+}
+
+/// Why a row could not be read, in words.
+pub fn row_problem(problem: &RowProblem) -> Localized {
+    match problem {
+        RowProblem::Missing(field) => {
+            let (vi, en) = match field {
+                Field::Indicator => i18n::CELL_INDICATOR,
+                Field::Task => i18n::CELL_TASK,
+                Field::Status => i18n::CELL_STATUS,
+                Field::Value => i18n::CELL_VALUE,
+                _ => i18n::CELL_DATE,
+            };
+            ImportMessage::CellMissing { cell: (vi, en) }.into()
+        }
+        RowProblem::InvalidDate { text, error } => InputRefusal::InvalidDate {
+            text: text.clone(),
+            error: error.clone(),
+        }
+        .into(),
+        RowProblem::DateMissing => ImportMessage::DateMissing.into(),
+        RowProblem::MappingWithoutDate => ImportMessage::MappingWithoutDate.into(),
+        RowProblem::IndicatorMissing => ImportMessage::IndicatorMissing.into(),
+        RowProblem::StatusNotUnderstood(status) => RecordMessage::StatusNotUnderstood {
+            status: status.clone(),
+        }
+        .into(),
+    }
+}
+
+/// Why a CSV file could not be read, in words.
+pub fn csv_error(file: &str, error: CsvError) -> Localized {
+    let file = file.to_string();
+    match error {
+        CsvError::NotUtf8 { places, total } => {
+            let message: Localized = Message::NotUtf8 { places, total }.into();
+            message.prefixed(&format!("{file}: "))
+        }
+        CsvError::Decode(error) => InputRefusal::UnreadableText { file, error }.into(),
+        CsvError::Io(error) => ImportMessage::FileUnreadable {
+            path: file,
+            error: error.to_string(),
+        }
+        .into(),
+        CsvError::Broken(error) => ImportMessage::CsvBroken {
+            file,
+            error: error.to_string(),
+        }
+        .into(),
+        CsvError::QuoteSwallowsRow { line, over } => {
+            Message::QuoteSwallowsRow { file, line, over }.into()
+        }
+        CsvError::QuoteNotClosed { line } => Message::QuoteNotClosed { file, line }.into(),
+    }
+}
+
+/// Why a sheet's header could not be read, in words; `file` names the sheet for a workbook.
+pub fn layout_error(file: &str, line: u64, names: &[String], error: LayoutError) -> Localized {
+    match error {
+        LayoutError::DuplicateColumn {
+            name,
+            first,
+            second,
+        } => Message::DuplicateColumn {
+            file: file.to_string(),
+            line,
+            name,
+            first: first + 1,
+            second: second + 1,
+        }
+        .into(),
+        LayoutError::MappingColumnMissing(column) => ImportMessage::MappingColumnMissing {
+            file: file.to_string(),
+            line,
+            found: clip(&names.join(" | "), 200),
+            column,
+        }
+        .into(),
+        LayoutError::NotRecognised => ImportMessage::HeaderNotRecognised {
+            file: file.to_string(),
+            line,
+            found: clip(&names.join(" | "), 200),
+        }
+        .into(),
+    }
+}
+
+/// Why a workbook could not be read, in words.
+pub fn workbook_error(file: &str, error: &WorkbookError) -> Localized {
+    use crate::input::workbook::{CELL_LIMIT, COLUMN_LIMIT, PART_LIMIT, ROW_LIMIT, TOTAL_LIMIT};
+    let file = file.to_string();
+    match error {
+        WorkbookError::Unreadable(reason) => ImportMessage::WorkbookUnreadable {
+            file: file.to_string(),
+            reason: reason.to_string(),
+        }
+        .into(),
+        WorkbookError::NoSuchSheet { sheet, sheets } => {
+            let (file, sheet, sheets) = (file.to_string(), sheet.clone(), sheets.join(", "));
+            ImportMessage::SheetMissing {
+                file,
+                sheet,
+                sheets,
+            }
+            .into()
+        }
+        WorkbookError::PartTooLarge { part } => Message::WorkbookPartTooLarge {
+            file,
+            part: part.clone(),
+            limit_mb: PART_LIMIT >> 20,
+        }
+        .into(),
+        WorkbookError::TooLarge => Message::WorkbookTooLarge {
+            file,
+            limit_mb: TOTAL_LIMIT >> 20,
+        }
+        .into(),
+        WorkbookError::TooManyCells { sheet } => Message::TooManyCells {
+            file,
+            sheet: sheet.clone(),
+            limit: CELL_LIMIT,
+        }
+        .into(),
+        WorkbookError::TimedOut { seconds } => Message::WorkbookTimedOut {
+            file,
+            seconds: *seconds,
+        }
+        .into(),
+        WorkbookError::Damaged => Message::WorkbookDamaged { file }.into(),
+        WorkbookError::Truncated { part } => Message::WorkbookPartTruncated {
+            file,
+            part: part.clone(),
+        }
+        .into(),
+        WorkbookError::OutOfBounds { sheet, cell } => Message::CellOutOfBounds {
+            file,
+            sheet: sheet.clone(),
+            cell: cell.clone(),
+            columns: COLUMN_LIMIT,
+            rows: ROW_LIMIT,
+        }
+        .into(),
+    }
+}
+
+/// "so-lieu.csv:7:4 (Giá trị): reason".
+/// A workbook's: "so-lieu.xlsx [Chỉ tiêu] ô G7 (Giá trị): reason".
+pub fn problem_line(file: &str, problem: &Problem) -> Localized {
+    let reason = Localized {
+        vi: problem.reason_vi.clone(),
+        en: problem.reason_en.clone(),
+    };
+    if let Some(sheet) = &problem.sheet {
+        let place = ImportMessage::CellPlace {
+            file: file.to_string(),
+            sheet: sheet.clone(),
+            column: problem.column.map(column_letters),
+            row: problem.line,
+            field: problem.field.clone(),
+        }
+        .localized();
+        return Localized {
+            vi: format!("{}: {}", place.vi, reason.vi),
+            en: format!("{}: {}", place.en, reason.en),
+        };
+    }
+    let place = match (problem.column, &problem.field) {
+        (Some(column), Some(field)) => format!("{file}:{}:{column} ({field}): ", problem.line),
+        (Some(column), None) => format!("{file}:{}:{column}: ", problem.line),
+        _ => format!("{file}:{}: ", problem.line),
+    };
+    reason.prefixed(&place)
+}
+
+pub fn summary_text(lang: Lang, summary: &FileSummary, format: Format) -> String {
+    let c = summary.counts;
+    let file = &summary.file;
+    let nothing_changed = c.imported + c.corrected == 0;
+    let state = match (summary.dry_run, summary.committed) {
+        (true, _) => lang.pick(i18n::DRY_RUN_NOTHING_WRITTEN).to_string(),
+        (false, true) if nothing_changed => Message::NothingChanged.render(lang),
+        (false, true) => lang.pick(i18n::WRITTEN).to_string(),
+        (false, false) => lang.pick(i18n::NOTHING_WRITTEN).to_string(),
+    };
+    let mut listing = Listing::new(&[
+        lang.pick(i18n::CODE),
+        lang.pick(i18n::UNIT),
+        lang.pick(i18n::READ),
+        lang.pick(i18n::IMPORTED_NEW),
+        lang.pick(i18n::UNCHANGED),
+        lang.pick(i18n::CORRECTED),
+        lang.pick(i18n::REJECTED),
+    ]);
+    listing.title = Some(match (summary.encoding, &summary.delimiter) {
+        (Some(encoding), Some(delimiter)) => format!("{file} ({encoding}, «{delimiter}»): {state}"),
+        _ => format!(
+            "{file} ({}: {}): {state}",
+            summary.format,
+            summary.sheets.join(", ")
+        ),
+    });
+    for row in &summary.by_code {
+        let k = row.counts;
+        listing.push(vec![
+            row.code.clone(),
+            row.unit.clone(),
+            k.rows_read.to_string(),
+            k.imported.to_string(),
+            k.unchanged.to_string(),
+            k.corrected.to_string(),
+            k.rejected.to_string(),
+        ]);
+    }
+    listing.push(vec![
+        lang.pick(i18n::TOTAL).to_string(),
+        String::new(),
+        c.rows_read.to_string(),
+        c.imported.to_string(),
+        c.unchanged.to_string(),
+        c.corrected.to_string(),
+        c.rejected.to_string(),
+    ]);
+    if c.blank > 0 {
+        listing
+            .notes
+            .push(ImportMessage::RowsBlank { count: c.blank }.render(lang));
+    }
+    if c.rows_read > 0 && c.unchanged + c.blank == c.rows_read && c.unchanged > 0 {
+        listing
+            .notes
+            .push(lang.pick(i18n::FILE_IMPORTED_BEFORE).to_string());
+    }
+    // A refused file's problems are the error message; here only those of a kept or trial file.
+    if summary.committed || summary.dry_run {
+        for problem in summary.problems.iter().take(PROBLEMS_SHOWN) {
+            listing
+                .notes
+                .push(problem_line(file, problem).get(lang).to_string());
+        }
+        let more = (summary.problems.len() as u64 + summary.problems_more)
+            .saturating_sub(PROBLEMS_SHOWN as u64);
+        if more > 0 {
+            listing
+                .notes
+                .push(Message::MoreProblems { count: more }.render(lang));
+        }
+    }
+    listing.render(format)
+}
