@@ -336,6 +336,14 @@ fn the_catalogue_has_an_example_of_every_variant() {
         }
     );
     assert_every_variant!(
+        summaries(),
+        SummaryMessage {
+            Mismatch,
+            Repaired,
+            Making
+        }
+    );
+    assert_every_variant!(
         verdicts(),
         VerdictMessage {
             TaskEventRefused,

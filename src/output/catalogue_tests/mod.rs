@@ -29,6 +29,7 @@ use crate::output::refusals::InputRefusal;
 use crate::output::reports::{PlanRef, ReportMessage};
 use crate::output::seed_messages::{SeedChange, SeedMessage};
 use crate::output::seed_toml::SeedTomlMessage;
+use crate::output::summaries::SummaryMessage;
 use crate::output::template_text::{self, Sheet, TemplateText};
 use crate::output::verdicts::VerdictMessage;
 use crate::output::{labels, periods, protocol, verdicts};
@@ -134,6 +135,10 @@ fn sections() -> Vec<Section> {
         &baocao_text::BAOCAO_NEXT_COLUMNS,
         "BAOCAO_NEXT_COLUMNS",
     ));
+    other_labels.push((
+        "REASON_COLUMN".into(),
+        crate::output::errors_file::REASON_COLUMN,
+    ));
     other_labels.extend(pairs(&labels::WEEKLY_CSV_COLUMNS, "WEEKLY_CSV_COLUMNS"));
     let mut words_section = Section::new("Tên các giá trị — The names of values");
     for (name, text) in words() {
@@ -187,8 +192,9 @@ fn sections() -> Vec<Section> {
             .messages(refusals()),
         Section::new("Dữ liệu và tệp có vấn đề — Problems with input and files")
             .messages(problems()),
-        Section::new("Cơ sở dữ liệu, kiểm tra, sao lưu — The database, check and backup")
-            .messages(database()),
+        Section::new("Cơ sở dữ liệu, kiểm tra, sao lưu, bảng tổng hợp — The database, check, backup, summaries")
+            .messages(database())
+            .messages(summaries()),
         Section::new("Nạp kế hoạch (init) — Loading the plan").messages(seed()),
         Section::new("Nhập số liệu (import) — Import").messages(import()),
         Section::new("Báo cáo, quá hạn, báo cáo tuần — Report, overdue, weekly")

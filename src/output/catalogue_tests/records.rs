@@ -204,6 +204,23 @@ pub(super) fn database() -> Vec<DatabaseMessage> {
     all
 }
 
+pub(super) fn summaries() -> Vec<SummaryMessage> {
+    vec![
+        SummaryMessage::Mismatch {
+            table: "daily_figures".into(),
+            indicator: "TT1.03".into(),
+            day: Some(day("2026-11-25")),
+        },
+        SummaryMessage::Mismatch {
+            table: "daily_figures".into(),
+            indicator: "TT1.03".into(),
+            day: None,
+        },
+        SummaryMessage::Repaired { indicators: 32 },
+        SummaryMessage::Making,
+    ]
+}
+
 pub(super) fn seed() -> Vec<SeedMessage> {
     let breaches = vec![
         Breach::DuplicateCode("TT1.03".into()),
