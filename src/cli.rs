@@ -539,7 +539,9 @@ pub struct DateArgError {
 
 impl std::fmt::Display for DateArgError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::output::refusals::Refusal::Date(self.error.clone()).render(Lang::En))
+        f.write_str(
+            &crate::output::refusals::InputRefusal::Date(self.error.clone()).render(Lang::En),
+        )
     }
 }
 

@@ -8,7 +8,7 @@ use crate::input::period::{format_period, parse_period, Span};
 use crate::input::text::{clip, ECHO_LIMIT};
 use crate::input::text::{fold, suggest};
 use crate::output::i18n::Localized;
-use crate::output::periods;
+use crate::output::periods::PeriodMessage;
 use crate::output::problems::Message;
 use crate::output::records::RecordMessage;
 use crate::output::refusals;
@@ -56,13 +56,21 @@ pub fn period_for(
     let text = period.map(str::trim).filter(|t| !t.is_empty());
     match (text, flow) {
         (None, false) => Ok(None),
-        (None, true) => Err(periods::period_needed(&indicator.code)),
-        (Some(_), false) => Err(periods::period_not_for_level(&indicator.code)),
+        (None, true) => Err(PeriodMessage::PeriodNeeded {
+            code: indicator.code.clone(),
+        }
+        .into()),
+        (Some(_), false) => Err(PeriodMessage::PeriodNotForLevel {
+            code: indicator.code.clone(),
+        }
+        .into()),
         (Some(text), true) => {
             let text = clip(text, ECHO_LIMIT);
-            let (start, end) = parse_period(&text).ok_or_else(|| periods::period_invalid(&text))?;
+            let (start, end) = parse_period(&text)
+                .ok_or_else(|| PeriodMessage::PeriodInvalid { text: text.clone() }.localized())?;
             if end > today {
-                return Err(periods::period_not_over(&format_period((start, end)), end));
+                let period = format_period((start, end));
+                return Err(PeriodMessage::PeriodNotOver { period, end }.into());
             }
             Ok(Some((start, end)))
         }
@@ -84,12 +92,13 @@ pub fn check_overlap(
     touching: &[Span],
 ) -> Result<(), Localized> {
     match touching.iter().find(|other| **other != span) {
-        Some(other) => Err(periods::period_overlaps(
-            code,
-            unit,
-            &format_period(span),
-            &format_period(*other),
-        )),
+        Some(other) => Err(PeriodMessage::PeriodOverlaps {
+            code: code.to_string(),
+            unit: unit.to_string(),
+            new: format_period(span),
+            old: format_period(*other),
+        }
+        .into()),
         None => Ok(()),
     }
 }
@@ -149,7 +158,7 @@ pub fn measurement<'p>(
         let typed = typed.to_string();
         refuse(
             Part::Value,
-            refusals::Refusal::InvalidValue { typed, error }.into(),
+            refusals::InputRefusal::InvalidValue { typed, error }.into(),
         )
     })?;
     let (number, percent_sign, ratio) = match parsed {

@@ -53,7 +53,7 @@ fn refused(error: &clap::Error, lang: Lang) -> ExitCode {
             output::clerk::UsageProblem::BadValue { arg, .. } => arg.split(' ').next(),
             _ => None,
         };
-        let message = crate::output::refusals::Refusal::Date(date.error.clone());
+        let message = crate::output::refusals::InputRefusal::Date(date.error.clone());
         let flag = flag.map(|f| format!("{f}: ")).unwrap_or_default();
         eprintln!("{}: {flag}{}", lang.pick(i18n::ERROR), message.render(lang));
         return ExitCode::from(ExitKind::BadInput.code());

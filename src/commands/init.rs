@@ -7,6 +7,7 @@ use crate::input::decode::sha256_hex;
 use crate::input::seed::{parse_seed, DEFAULT_SEED, DEFAULT_SEED_NAME};
 use crate::output;
 use crate::output::i18n::Localized;
+use crate::output::periods::PeriodMessage;
 use crate::output::seed_messages::{at_file, SeedChange, SeedMessage};
 use crate::store::plan::{fingerprint, load_plan, orphans, save_plan};
 use crate::store::summaries;
@@ -142,8 +143,12 @@ fn seed_error(error: &crate::input::seed::SeedError) -> AppError {
                     symbol: symbol.clone(),
                 }
                 .into(),
-                Kind::Aggregation(name) => crate::output::periods::aggregation_invalid(name),
-                Kind::BaselineAgainst(name) => crate::output::periods::against_invalid(name),
+                Kind::Aggregation(name) => {
+                    PeriodMessage::AggregationInvalid { name: name.clone() }.into()
+                }
+                Kind::BaselineAgainst(name) => {
+                    PeriodMessage::AgainstInvalid { name: name.clone() }.into()
+                }
                 Kind::BaselineNeeded(kind) => SeedMessage::BaselineNeeded {
                     kind: kind.to_string(),
                 }

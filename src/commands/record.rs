@@ -5,7 +5,7 @@ use crate::commands::{as_of, recorder, Context};
 use crate::entry;
 use crate::error::rejected;
 use crate::input::period::format_period;
-use crate::output::i18n::{self, Lang};
+use crate::output::i18n;
 use crate::output::problems::Message;
 use crate::output::records::{Figure, Mark, RecordMessage, Stored};
 use crate::output::{self};
@@ -50,8 +50,7 @@ pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
         let existing = current_measurement(tx, &code, &unit, date, args.baseline)?;
         if args.correct && existing.is_none() {
             // A mistyped date would otherwise record a new value without a word.
-            let day = Lang::Vi.date(date);
-            let (code, unit) = (code.clone(), unit.clone());
+            let (code, unit, day) = (code.clone(), unit.clone(), date);
             return Err(rejected(
                 Message::NothingToCorrect { code, unit, day }.into(),
             ));

@@ -216,7 +216,7 @@ pub fn run(context: &Context, args: ShowArgs) -> anyhow::Result<()> {
     if let Some(flow) = &standing.flow {
         let shown = |value: f64| format!("{} {}", lang.number(value), indicator.unit_of_measure);
         row(
-            crate::output::periods::SAME_PERIOD.pair(),
+            i18n::SAME_PERIOD,
             crate::output::periods::comparison_text(lang, flow, shown),
         );
     }

@@ -10,7 +10,7 @@ use crate::output::clerk;
 use crate::output::i18n;
 use crate::output::records::RecordMessage;
 use crate::output::reports::ReportMessage;
-use crate::output::verdicts::task_event_refused;
+use crate::output::verdicts::VerdictMessage;
 use crate::output::{self, Format, Listing};
 use crate::plan::compliance::{check_task_event, task_state, TaskAction, TaskEvent, TaskStatus};
 use crate::store::records::{insert_task_event, task_events, task_events_of, NewTaskEvent};
@@ -199,8 +199,16 @@ fn change(context: &Context, args: TaskChangeArgs, action: TaskAction) -> anyhow
         let events = task_events_of(tx, &code)?;
         // Checked against the whole log, not only the day: an event the replay would ignore
         // must be refused, never reported as done.
-        check_task_event(&events, action, date)
-            .map_err(|conflict| rejected(task_event_refused(&code, action, date, &conflict)))?;
+        check_task_event(&events, action, date).map_err(|conflict| {
+            let (code, day) = (code.clone(), date);
+            let refused = VerdictMessage::TaskEventRefused {
+                code,
+                action,
+                day,
+                conflict,
+            };
+            rejected(refused.into())
+        })?;
         insert_task_event(
             tx,
             &NewTaskEvent {

@@ -17,7 +17,7 @@ use crate::error::rejected;
 use crate::output::i18n::{self, Lang};
 use crate::output::reports::{PlanRef, ReportMessage};
 use crate::output::summaries::{SummaryMessage, WEEK_CORRECTIONS, WEEK_VALUES};
-use crate::output::verdicts;
+use crate::output::verdicts::{self, VerdictMessage};
 use crate::output::weekly_html;
 use crate::output::{self, Format, Listing};
 use crate::plan::compliance::{items, task_state, Moment, Outcome, Split, TaskStatus};
@@ -145,11 +145,14 @@ pub fn run(context: &Context, args: WeeklyArgs) -> anyhow::Result<()> {
     // Only the week's values are listed: read from its first day, not the whole history.
     let (week_start, week_end) = week_before(today);
     if week_end < plan.meta.start {
-        return Err(rejected(verdicts::week_before_plan(
-            week_start,
-            week_end,
-            plan.meta.start,
-        )));
+        return Err(rejected(
+            VerdictMessage::WeekBeforePlan {
+                start: week_start,
+                end: week_end,
+                plan_start: plan.meta.start,
+            }
+            .into(),
+        ));
     }
     let recorded = recorded(store.conn(), &plan)?;
     let listed = matches!(args.format, WeeklyFormat::Json | WeeklyFormat::Csv);
@@ -534,7 +537,7 @@ fn render_csv(lang: Lang, plan: &Plan, weekly: &Weekly) -> String {
         text: format!("{} {}", f.comparator, number(f.target)),
         ..CsvRow::default()
     }));
-    let mut listing = Listing::new(&verdicts::WEEKLY_CSV_COLUMNS.map(|c| c.pick(lang)));
+    let mut listing = Listing::new(&i18n::WEEKLY_CSV_COLUMNS.map(|c| lang.pick(c)));
     for row in rows {
         listing.push(row.cells());
     }
@@ -677,10 +680,10 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
         out.push_str(&overdue::listing(lang, &group.items).render(format));
     }
 
-    heading(&mut out, verdicts::AT_RISK_HEADING.pick(lang));
+    heading(&mut out, lang.pick(i18n::AT_RISK_HEADING));
     let risks = overdue::risk_rows(lang, plan, weekly.week_end, &weekly.at_risk, |_| true);
     if risks.is_empty() {
-        let _ = writeln!(out, "{}", verdicts::NOTHING_AT_RISK.pick(lang));
+        let _ = writeln!(out, "{}", lang.pick(i18n::NOTHING_AT_RISK));
     } else {
         out.push_str(&overdue::listing(lang, &risks).render(format));
     }

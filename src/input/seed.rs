@@ -259,7 +259,7 @@ pub struct SeedProblem {
     pub what: SeedProblemKind,
 }
 
-/// What is wrong in a seed; `output::i18n::seed_problem` says it in words.
+/// What is wrong in a seed; `commands::init` says it in words (`output::seed_messages`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum SeedProblemKind {
     /// Not TOML, or not of the seed's shape (the TOML reader's own message).

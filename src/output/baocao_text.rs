@@ -36,8 +36,10 @@ crate::labels! {
     );
 }
 
+/// The columns of section II's table of overdue items by lead unit.
 pub const BAOCAO_OVERDUE_COLUMNS: [(&str, &str); 3] =
     [("Đơn vị", "Unit"), ("Số việc", "Items"), ("Mã", "Codes")];
+/// The columns of a content's indicator table in section I.
 pub const BAOCAO_INDICATOR_COLUMNS: [(&str, &str); 7] = [
     ("Mã", "Code"),
     ("Chỉ tiêu", "Indicator"),
@@ -47,6 +49,7 @@ pub const BAOCAO_INDICATOR_COLUMNS: [(&str, &str); 7] = [
     ("Cùng kỳ", "Same period before"),
     ("Đánh giá", "Assessment"),
 ];
+/// The columns of section III's table of what falls due next.
 pub const BAOCAO_NEXT_COLUMNS: [(&str, &str); 4] = [
     ("Mã", "Code"),
     ("Nội dung", "Item"),
@@ -171,8 +174,11 @@ impl BaocaoText {
                 match tally.compliance_pct() {
                     Some(pct) => say!(lang,
                         "Tính chung, {met}/{due} nhiệm vụ và chỉ tiêu đã đến hạn đạt đúng hạn ({rate}); {late} đạt nhưng trễ hạn; {overdue} quá hạn chưa đạt.",
-                        "Overall, {met} of {due} tasks and indicator targets due were met on time ({rate}); {late} were met late; {overdue} are overdue.",
-                        rate = lang.percent((pct * 10.0).round() / 10.0)
+                        "Overall, {met} of {due} tasks and indicator targets due {were} met on time ({rate}); {late} {late_were} met late; {overdue} {are} overdue.",
+                        rate = lang.percent((pct * 10.0).round() / 10.0),
+                        were = agree(met, "was", "were"),
+                        late_were = agree(late, "was", "were"),
+                        are = agree(overdue, "is", "are")
                     ),
                     None => say!(lang,
                         "Chưa có nhiệm vụ hay chỉ tiêu nào đến hạn.",
@@ -198,7 +204,10 @@ impl BaocaoText {
                 let (met, not_met) = (list(met), list(not_met));
                 say!(lang,
                     "Về chỉ tiêu: {m}/{total} chỉ tiêu đạt mục tiêu ({met}); {n} chỉ tiêu chưa đạt ({not_met}); {unknown} chỉ tiêu chưa có số liệu hoặc mốc so sánh.",
-                    "Indicators: {m} of {total} meet their target ({met}); {n} do not ({not_met}); {unknown} have no figure or baseline yet."
+                    "Indicators: {m} of {total} {meet} ({met}); {n} {do_not} ({not_met}); {unknown} {have} no figure or baseline yet.",
+                    meet = agree(m, "meets its target", "meet their target"),
+                    do_not = agree(n, "does not", "do not"),
+                    have = agree(unknown, "has", "have")
                 )
             }
             NextCaption { next } => say!(lang,
@@ -231,3 +240,12 @@ impl BaocaoText {
 }
 
 crate::in_both_languages!(BaocaoText);
+
+/// The English verb that agrees with a count: "1 is", "2 are".
+fn agree(n: usize, one: &'static str, other: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        other
+    }
+}

@@ -83,22 +83,11 @@ fn account_of_uid() -> Option<String> {
     None
 }
 
-// Column headers of the CSV exports, where a table's packed cell becomes several columns.
-pub const REPLACED: (&str, &str) = ("Đã được đính chính", "Replaced");
-pub const RECORDED_BY: (&str, &str) = ("Người nhập", "Recorded by");
-pub const RECORDED_AT: (&str, &str) = ("Lúc", "Recorded at");
-pub const DONE_ON: (&str, &str) = ("Ngày hoàn thành", "Done on");
-pub const DAYS_LATE: (&str, &str) = ("Số ngày trễ", "Days late");
-pub const KIND: (&str, &str) = ("Loại", "Kind");
-pub const UNIT_TARGETS: (&str, &str) = ("Chỉ tiêu từng đơn vị", "Unit targets");
-pub const COOPERATING: (&str, &str) = ("Phối hợp", "Cooperating");
-
-/// The report grid's CSV columns for one phase (or the total): what a table cell packs.
-pub const GRID_STATUS: (&str, &str) = ("trạng thái", "status");
-pub const GRID_MET: (&str, &str) = ("đạt đúng hạn", "met on time");
-pub const GRID_DUE: (&str, &str) = ("đến hạn", "due");
-pub const GRID_PCT: (&str, &str) = ("tỷ lệ (%)", "rate (%)");
-pub const GRID_BEHIND: (&str, &str) = ("trễ hoặc quá hạn", "late or overdue");
+// The CSV exports' column headers, kept with the other labels; named here too for their callers.
+pub use crate::output::labels::{
+    COOPERATING, DAYS_LATE, DONE_ON, GRID_BEHIND, GRID_DUE, GRID_MET, GRID_PCT, GRID_STATUS, KIND,
+    RECORDED_AT, RECORDED_BY, REPLACED, UNIT_TARGETS,
+};
 
 /// A phase's state in words, for the report's CSV (the table shows ○ ▶ ●).
 pub fn phase_status(lang: Lang, status: crate::plan::compliance::PhaseStatus) -> &'static str {

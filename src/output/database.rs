@@ -125,8 +125,10 @@ impl DatabaseMessage {
                 problems = crate::output::clerk::count(lang, *count as i64, ("lỗi", "problem"), ("lỗi", "problems"))
             ),
             CheckPassed { path, measurements, task_events } => say!(lang,
-                "{path}: không có lỗi ({measurements} số liệu, {task_events} nhật ký nhiệm vụ).",
-                "{path}: no problems ({measurements} measurements, {task_events} task events)."
+                "{path}: không có lỗi ({measurements}, {task_events}).",
+                "{path}: no problems ({measurements}, {task_events}).",
+                measurements = crate::output::clerk::count(lang, *measurements, ("số liệu", "measurement"), ("số liệu", "measurements")),
+                task_events = crate::output::clerk::count(lang, *task_events, ("nhật ký nhiệm vụ", "task event"), ("nhật ký nhiệm vụ", "task events"))
             ),
             RecordOutsidePlan { what, code, day } => say!(lang,
                 "{what} {code} ngày {day} nằm ngoài thời gian của kế hoạch",

@@ -1,7 +1,8 @@
 //! Messages of `kehoach export` and of the seed's `ward_code`: typed values in, a sentence in
 //! either language out.
 
-use crate::output::lang::{Lang, Localized};
+use crate::output::clerk::count;
+use crate::output::lang::Lang;
 
 /// Everything `export` (and the seed's `ward_code`) tells the user.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,7 +82,11 @@ impl ExportMessage {
                     dir,
                 },
                 Lang::En,
-            ) => format!("Exported {datasets} datasets ({rows} rows) of ward {ward} to {dir}"),
+            ) => format!(
+                "Exported {} ({}) of ward {ward} to {dir}",
+                count(Lang::En, *datasets as i64, ("", "dataset"), ("", "datasets")),
+                count(Lang::En, *rows as i64, ("", "row"), ("", "rows"))
+            ),
             (Self::DatasetHeader, Lang::Vi) => "Tập dữ liệu".into(),
             (Self::DatasetHeader, Lang::En) => "Dataset".into(),
             (Self::RowsHeader, Lang::Vi) => "Số dòng".into(),
@@ -90,12 +95,6 @@ impl ExportMessage {
             (Self::FileHeader, Lang::En) => "File".into(),
         }
     }
-
-    /// The message in both languages, for errors and seed problems.
-    pub fn localized(&self) -> Localized {
-        Localized {
-            vi: self.render(Lang::Vi),
-            en: self.render(Lang::En),
-        }
-    }
 }
+
+crate::in_both_languages!(ExportMessage);

@@ -18,7 +18,7 @@ use crate::output::i18n::{self, Lang, Localized};
 use crate::output::import_messages::ImportMessage;
 use crate::output::problems::Message;
 use crate::output::records::RecordMessage;
-use crate::output::refusals::Refusal;
+use crate::output::refusals::InputRefusal;
 use crate::output::{Format, Listing};
 
 /// A rejected row: where, and why.
@@ -266,7 +266,7 @@ pub fn row_problem(problem: &RowProblem) -> Localized {
             };
             ImportMessage::CellMissing { cell: (vi, en) }.into()
         }
-        RowProblem::InvalidDate { text, error } => Refusal::InvalidDate {
+        RowProblem::InvalidDate { text, error } => InputRefusal::InvalidDate {
             text: text.clone(),
             error: error.clone(),
         }
@@ -289,7 +289,7 @@ pub fn csv_error(file: &str, error: CsvError) -> Localized {
             let message: Localized = Message::NotUtf8 { places, total }.into();
             message.prefixed(&format!("{file}: "))
         }
-        CsvError::Decode(error) => Refusal::UnreadableText { file, error }.into(),
+        CsvError::Decode(error) => InputRefusal::UnreadableText { file, error }.into(),
         CsvError::Io(error) => ImportMessage::FileUnreadable {
             path: file,
             error: error.to_string(),

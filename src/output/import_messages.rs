@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 
+use crate::output::clerk;
 use crate::output::lang::Lang;
 use crate::say;
 
@@ -154,11 +155,13 @@ impl ImportMessage {
             RowDatabaseError { error } => say!(lang, "lỗi cơ sở dữ liệu: {error}", "database error: {error}"),
             RowsRejected { count } => say!(lang,
                 "{count} dòng bị từ chối; tệp có lỗi không được nhập, chưa ghi gì từ tệp đó. Sửa các dòng dưới đây rồi nhập lại (hoặc dùng --skip-invalid để nhập các dòng đúng):",
-                "{count} row(s) rejected; a file with errors is not imported, nothing of it was written. Fix the rows below and import again (or use --skip-invalid to import the good rows):"
+                "{rows} rejected; a file with errors is not imported, nothing of it was written. Fix the rows below and import again (or use --skip-invalid to import the good rows):",
+                rows = clerk::count(lang, *count as i64, ("dòng", "row"), ("dòng", "rows"))
             ),
             RowsBlank { count } => say!(lang,
                 "{count} dòng để trống giá trị (hoặc trạng thái): bỏ qua",
-                "{count} row(s) with no value (or status): skipped"
+                "{rows} with no value (or status): skipped",
+                rows = clerk::count(lang, *count, ("dòng", "row"), ("dòng", "rows"))
             ),
             CellPlace { file, sheet, column, row, field } => {
                 let field = field.as_ref().map(|f| format!(" ({f})")).unwrap_or_default();

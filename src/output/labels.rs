@@ -101,6 +101,12 @@ crate::labels! {
     );
     /// The short phase header of the report grid ("GĐ 1").
     PHASE_SHORT = ("GĐ", "Phase");
+    /// The weekly report's section of items at risk.
+    AT_RISK_HEADING = ("Có nguy cơ trễ hạn (theo dự báo hoặc tiến độ)", "At risk of being missed (by forecast or pace)");
+    /// Under an empty list of items at risk.
+    NOTHING_AT_RISK = ("Không có nhiệm vụ hay chỉ tiêu nào có nguy cơ trễ hạn.", "No task or indicator target is at risk.");
+    /// The row or column comparing a flow's window with the same months before.
+    SAME_PERIOD = ("So với cùng kỳ", "Same period before");
 
     // ---- The import summary: per file, then per unit -----------------------------------------
     FILE = ("Tệp", "File");
@@ -119,6 +125,22 @@ crate::labels! {
         "This file was imported before: nothing changed.",
     );
 
+    // ---- Column headers of the CSV exports, where a table's packed cell becomes several ------
+    REPLACED = ("Đã được đính chính", "Replaced");
+    RECORDED_BY = ("Người nhập", "Recorded by");
+    RECORDED_AT = ("Lúc", "Recorded at");
+    DONE_ON = ("Ngày hoàn thành", "Done on");
+    DAYS_LATE = ("Số ngày trễ", "Days late");
+    KIND = ("Loại", "Kind");
+    UNIT_TARGETS = ("Chỉ tiêu từng đơn vị", "Unit targets");
+    COOPERATING = ("Phối hợp", "Cooperating");
+    /// The report grid's CSV columns for one phase (or the total): what a table cell packs.
+    GRID_STATUS = ("trạng thái", "status");
+    GRID_MET = ("đạt đúng hạn", "met on time");
+    GRID_DUE = ("đến hạn", "due");
+    GRID_PCT = ("tỷ lệ (%)", "rate (%)");
+    GRID_BEHIND = ("trễ hoặc quá hạn", "late or overdue");
+
     // ---- The names of the cells a row may lack ------------------------------------------------
     /// The names of the cells a row may lack (in "thiếu …" / "… is missing").
     CELL_DATE = ("ngày (hoặc dùng --date)", "the date (or use --date)");
@@ -127,6 +149,24 @@ crate::labels! {
     CELL_TASK = ("mã nhiệm vụ", "the task code");
     CELL_STATUS = ("trạng thái", "the status");
 }
+
+/// The columns of `weekly --format csv`: every section in one file, a value per column.
+pub const WEEKLY_CSV_COLUMNS: [(&str, &str); 14] = [
+    ("Mục", "Section"),
+    ("Nội dung", "Content"),
+    ("Giai đoạn", "Phase"),
+    ("Mã", "Code"),
+    ("Đơn vị", "Unit"),
+    ("Ngày", "Date"),
+    ("Giá trị", "Value"),
+    ("Đã đến hạn", "Due"),
+    ("Đạt đúng hạn", "Met on time"),
+    ("Đạt trễ hạn", "Met late"),
+    ("Quá hạn", "Overdue"),
+    ("Tỷ lệ (%)", "Rate (%)"),
+    ("Số ngày", "Days"),
+    ("Ghi chú", "Text"),
+];
 
 // ---- The names of values: kinds, statuses, trends, outcomes, targets ---------------------------
 

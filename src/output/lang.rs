@@ -1,10 +1,7 @@
 //! The language of what is shown, and a sentence in both languages: what every message and
 //! label is made with. Dates and numbers are formatted here, per language.
 
-use chrono::NaiveDate;
-
-use crate::input::date::format_date_vi;
-use crate::input::number::format_number;
+use chrono::{Datelike, NaiveDate};
 
 /// The language of everything shown: Vietnamese unless asked otherwise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -25,7 +22,7 @@ impl Lang {
 
     /// A date as this language's readers write it: dd/mm/yyyy (the office habit) in both.
     pub fn date(self, day: NaiveDate) -> String {
-        format_date_vi(day)
+        format!("{:02}/{:02}/{}", day.day(), day.month(), day.year())
     }
 
     /// A number with this language's decimal mark: 95,5 in Vietnamese, 95.5 in English.
@@ -37,6 +34,38 @@ impl Lang {
     pub fn percent(self, value: f64) -> String {
         format!("{}%", self.number(value))
     }
+}
+
+/// A number with at most two decimals, trailing zeros dropped, thousands grouped:
+/// "1.234.567,5" with a decimal comma, "1,234,567.5" otherwise.
+fn format_number(value: f64, decimal_comma: bool) -> String {
+    let rounded = (value * 100.0).round() / 100.0;
+    let negative = rounded < 0.0;
+    let text = format!("{:.2}", rounded.abs());
+    let (integer, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let fraction = fraction.trim_end_matches('0');
+    let (group, mark) = if decimal_comma {
+        ('.', ',')
+    } else {
+        (',', '.')
+    };
+    let mut grouped = String::new();
+    for (i, digit) in integer.chars().enumerate() {
+        if i > 0 && (integer.len() - i) % 3 == 0 {
+            grouped.push(group);
+        }
+        grouped.push(digit);
+    }
+    let mut out = String::new();
+    if negative && (grouped != "0" || !fraction.is_empty()) {
+        out.push('-');
+    }
+    out.push_str(&grouped);
+    if !fraction.is_empty() {
+        out.push(mark);
+        out.push_str(fraction);
+    }
+    out
 }
 
 /// A sentence in both languages.
@@ -62,17 +91,6 @@ impl Localized {
             en: format!("{prefix}{}", self.en),
         }
     }
-}
-
-/// `loc!("vi {x}", "en {x}")`: a [`Localized`] formatted in both languages.
-#[macro_export]
-macro_rules! loc {
-    ($vi:expr, $en:expr $(, $name:ident = $value:expr)* $(,)?) => {
-        {
-            $(let $name = $value;)*
-            $crate::output::lang::Localized { vi: format!($vi), en: format!($en) }
-        }
-    };
 }
 
 /// `say!(lang, "vi {x}", "en {x}", x = ..)`: the sentence in `lang` only, formatted when asked.
@@ -124,4 +142,45 @@ macro_rules! labels {
         #[cfg(test)]
         pub const $list: &[(&str, (&str, &str))] = &[ $( (stringify!($name), $name) ),* ];
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::date::parse_date;
+    use crate::input::number::parse_number_detail;
+    use proptest::prelude::*;
+
+    #[test]
+    fn formatting() {
+        assert_eq!(Lang::Vi.number(1_234_567.5), "1.234.567,5");
+        assert_eq!(Lang::En.number(1_234_567.5), "1,234,567.5");
+        assert_eq!(Lang::Vi.number(91.555_555), "91,56");
+        assert_eq!(Lang::Vi.number(-0.001), "0");
+        assert_eq!(Lang::En.number(-3.0), "-3");
+        assert_eq!(Lang::Vi.number(100.0), "100");
+        assert_eq!(Lang::En.percent(95.5), "95.5%");
+        let day = NaiveDate::from_ymd_opt(2026, 3, 5).unwrap();
+        assert_eq!(Lang::Vi.date(day), "05/03/2026");
+        assert_eq!(Lang::En.date(day), "05/03/2026");
+    }
+
+    proptest! {
+        /// What is shown can be typed back: a number in either language, a date.
+        #[test]
+        fn formatted_numbers_read_back(cents in -100_000_000_000_000i64..100_000_000_000_000i64, comma in any::<bool>()) {
+            let value = cents as f64 / 100.0;
+            // English "1,234" reads back as 1,234 the Vietnamese way; with cents it is unambiguous.
+            prop_assume!(comma || cents % 100 != 0);
+            let text = format_number(value, comma);
+            let back = parse_number_detail(&text).unwrap().value;
+            prop_assert!((back - value).abs() < 0.006, "{} -> {} -> {}", value, text, back);
+        }
+
+        #[test]
+        fn formatted_dates_read_back(days in 0i64..200_000) {
+            let day = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::Days::new(days as u64);
+            prop_assert_eq!(parse_date(&Lang::En.date(day)), Ok(day));
+        }
+    }
 }

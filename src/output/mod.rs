@@ -1,4 +1,12 @@
 //! Presentation: tables, CSV, JSON and Markdown, and the strings in both languages.
+//!
+//! A new message goes into its area's enum (`records.rs`, `import_messages.rs`, `reports.rs`…)
+//! as a variant with typed fields (dates as `NaiveDate`, figures as numbers), and its sentence
+//! into that enum's `render(&self, Lang)`, written with `say!(lang, "vi …", "en …")` so only the
+//! language asked for is formatted; `in_both_languages!` gives the enum `localized()` for an
+//! error shown later. Add an example of it to `catalogue_tests.rs` so the catalogue snapshot a
+//! translator reviews shows it. A label without values is a `(vi, en)` pair in `labels.rs`;
+//! a string `import` reads back, or the decree fixes, goes to `protocol.rs`.
 
 pub mod baocao_text;
 #[cfg(test)]

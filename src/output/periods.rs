@@ -2,37 +2,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::output::lang::{Lang, Localized};
-use crate::output::verdicts::Label;
+use crate::output::lang::Lang;
 use crate::plan::flow::{BaselineBasis, FlowFigure};
-
-/// The row or column comparing a flow's window with the same months before.
-pub const SAME_PERIOD: Label = Label {
-    vi: "So với cùng kỳ",
-    en: "Same period before",
-};
-
-/// The template column of a flow's period; import reads it as the "Kỳ" column.
-pub const TEMPLATE_PERIOD: Label = Label {
-    vi: "Kỳ",
-    en: "Period",
-};
-
-/// A seed's `aggregation` that is neither "level" nor "flow".
-pub fn aggregation_invalid(name: &str) -> Localized {
-    Localized {
-        vi: format!("aggregation = \"{name}\" không hợp lệ: dùng \"level\" (số liệu tại một thời điểm) hoặc \"flow\" (cộng dồn theo kỳ)"),
-        en: format!("aggregation = \"{name}\" is not valid: use \"level\" (a figure at a moment) or \"flow\" (added up over periods)"),
-    }
-}
-
-/// A seed's `baseline.against` that is not known.
-pub fn against_invalid(name: &str) -> Localized {
-    Localized {
-        vi: format!("baseline.against = \"{name}\" không hợp lệ: dùng \"year\", \"previous_year\" hoặc \"plan\""),
-        en: format!("baseline.against = \"{name}\" is not valid: use \"year\", \"previous_year\" or \"plan\""),
-    }
-}
+use crate::say;
 
 /// "kỳ 08/2026" / "period 08/2026".
 pub fn period_mark(lang: Lang, period: &str) -> String {
@@ -42,48 +14,69 @@ pub fn period_mark(lang: Lang, period: &str) -> String {
     }
 }
 
-/// `--period` that is not a period.
-pub fn period_invalid(text: &str) -> Localized {
-    Localized {
-        vi: format!("Kỳ «{text}» không hợp lệ: viết 11/2026 (tháng), Q4/2026 (quý), 2026 (năm) hoặc 01/07/2026-15/07/2026"),
-        en: format!("Period \"{text}\" is not valid: write 11/2026 (a month), Q4/2026 (a quarter), 2026 (a year) or 01/07/2026-15/07/2026"),
+/// A refusal about periods and flows, with its typed values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PeriodMessage {
+    /// A seed's `aggregation` that is neither "level" nor "flow".
+    AggregationInvalid { name: String },
+    /// A seed's `baseline.against` that is not known.
+    AgainstInvalid { name: String },
+    /// `--period` that is not a period.
+    PeriodInvalid { text: String },
+    /// A flow recorded without its period.
+    PeriodNeeded { code: String },
+    /// A period given for an indicator whose values are not per period.
+    PeriodNotForLevel { code: String },
+    /// A period that ends after the as-of day.
+    PeriodNotOver { period: String, end: NaiveDate },
+    /// A period that overlaps one already recorded for the same indicator and unit.
+    PeriodOverlaps {
+        code: String,
+        unit: String,
+        new: String,
+        old: String,
+    },
+}
+
+impl PeriodMessage {
+    /// The message in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        use PeriodMessage::*;
+        match self {
+            AggregationInvalid { name } => say!(lang,
+                "aggregation = \"{name}\" không hợp lệ: dùng \"level\" (số liệu tại một thời điểm) hoặc \"flow\" (cộng dồn theo kỳ)",
+                "aggregation = \"{name}\" is not valid: use \"level\" (a figure at a moment) or \"flow\" (added up over periods)"
+            ),
+            AgainstInvalid { name } => say!(lang,
+                "baseline.against = \"{name}\" không hợp lệ: dùng \"year\", \"previous_year\" hoặc \"plan\"",
+                "baseline.against = \"{name}\" is not valid: use \"year\", \"previous_year\" or \"plan\""
+            ),
+            PeriodInvalid { text } => say!(lang,
+                "Kỳ «{text}» không hợp lệ: viết 11/2026 (tháng), Q4/2026 (quý), 2026 (năm) hoặc 01/07/2026-15/07/2026",
+                "Period \"{text}\" is not valid: write 11/2026 (a month), Q4/2026 (a quarter), 2026 (a year) or 01/07/2026-15/07/2026"
+            ),
+            PeriodNeeded { code } => say!(lang,
+                "{code} là chỉ tiêu cộng dồn theo kỳ: cho biết số liệu thuộc kỳ nào, ví dụ --period 11/2026 (tháng), Q4/2026 (quý) hoặc 2025 (năm)",
+                "{code} adds up over periods: say which period the figure covers, e.g. --period 11/2026 (a month), Q4/2026 (a quarter) or 2025 (a year)"
+            ),
+            PeriodNotForLevel { code } => say!(lang,
+                "{code} là số liệu tại một thời điểm, không theo kỳ: bỏ --period và dùng --date",
+                "{code} is a figure at a moment, not per period: drop --period and use --date"
+            ),
+            PeriodNotOver { period, end } => say!(lang,
+                "Kỳ {period} chưa kết thúc (đến {end}): ghi số liệu khi hết kỳ, hoặc ghi từ ngày đến ngày hôm nay",
+                "The period {period} has not ended (it runs to {end}): record it once it is over, or from its first day to today",
+                end = lang.date(*end)
+            ),
+            PeriodOverlaps { code, unit, new, old } => say!(lang,
+                "{code} của {unit} đã có số liệu kỳ {old}, trùng một phần với kỳ {new}: mỗi ngày chỉ thuộc một kỳ. Để sửa số liệu kỳ {old}, ghi lại đúng kỳ đó với --correct",
+                "{code} for {unit} already has a figure for {old}, which overlaps {new}: each day belongs to one period. To correct {old}, record that same period with --correct"
+            ),
+        }
     }
 }
 
-/// A flow recorded without its period.
-pub fn period_needed(code: &str) -> Localized {
-    Localized {
-        vi: format!("{code} là chỉ tiêu cộng dồn theo kỳ: cho biết số liệu thuộc kỳ nào, ví dụ --period 11/2026 (tháng), Q4/2026 (quý) hoặc 2025 (năm)"),
-        en: format!("{code} adds up over periods: say which period the figure covers, e.g. --period 11/2026 (a month), Q4/2026 (a quarter) or 2025 (a year)"),
-    }
-}
-
-/// A period given for an indicator whose values are not per period.
-pub fn period_not_for_level(code: &str) -> Localized {
-    Localized {
-        vi: format!(
-            "{code} là số liệu tại một thời điểm, không theo kỳ: bỏ --period và dùng --date"
-        ),
-        en: format!("{code} is a figure at a moment, not per period: drop --period and use --date"),
-    }
-}
-
-/// A period that ends after the as-of day.
-pub fn period_not_over(period: &str, end: NaiveDate) -> Localized {
-    let end = Lang::Vi.date(end);
-    Localized {
-        vi: format!("Kỳ {period} chưa kết thúc (đến {end}): ghi số liệu khi hết kỳ, hoặc ghi từ ngày đến ngày hôm nay"),
-        en: format!("The period {period} has not ended (it runs to {end}): record it once it is over, or from its first day to today"),
-    }
-}
-
-/// A period that overlaps one already recorded for the same indicator and unit.
-pub fn period_overlaps(code: &str, unit: &str, new: &str, old: &str) -> Localized {
-    Localized {
-        vi: format!("{code} của {unit} đã có số liệu kỳ {old}, trùng một phần với kỳ {new}: mỗi ngày chỉ thuộc một kỳ. Để sửa số liệu kỳ {old}, ghi lại đúng kỳ đó với --correct"),
-        en: format!("{code} for {unit} already has a figure for {old}, which overlaps {new}: each day belongs to one period. To correct {old}, record that same period with --correct"),
-    }
-}
+crate::in_both_languages!(PeriodMessage);
 
 /// "8 tháng 2026" / "8 months of 2026", or "01/01–15/07/2026" when the window does not end a month.
 pub fn window_text(lang: Lang, from: NaiveDate, to: NaiveDate) -> String {

@@ -1,9 +1,8 @@
 //! Messages about hostile or mistaken input, damaged outputs and the database's place, in both
 //! languages: typed, so each is made once with its values and rendered in the user's language.
 
-use std::fmt::Display;
-
-use crate::output::lang::{Lang, Localized};
+use crate::output::lang::Lang;
+use crate::say;
 
 /// Something refused, or a state worth telling, with the values its sentence needs.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,7 +82,7 @@ pub enum Message {
     NothingToCorrect {
         code: String,
         unit: String,
-        day: String,
+        day: chrono::NaiveDate,
     },
     /// The state of an import that wrote nothing new.
     NothingChanged,
@@ -105,35 +104,26 @@ pub enum Message {
     NotAnIdentifier { code: String },
 }
 
-/// Cells and codes quoted in a message: «…» in Vietnamese, "…" in English.
-fn both(vi: impl Display, en: impl Display) -> Localized {
-    Localized {
-        vi: vi.to_string(),
-        en: en.to_string(),
-    }
-}
-
+// Cells and codes are quoted «…» in Vietnamese, "…" in English.
 impl Message {
     /// The message in `lang`.
     pub fn render(&self, lang: Lang) -> String {
-        self.localized().get(lang).to_string()
-    }
-
-    /// The message in both languages, for errors rendered later.
-    pub fn localized(&self) -> Localized {
         use Message::*;
         match self {
-            BadSpaces { text } => both(
-                format!("«{text}»: dấu cách chỉ dùng để nhóm từng ba chữ số (1 234 567); viết một số, ví dụ 95 hoặc 9,5"),
-                format!("\"{text}\": a space only groups digits by three (1 234 567); write one number, e.g. 95 or 9.5"),
+            BadSpaces { text } => say!(
+                lang,
+                "«{text}»: dấu cách chỉ dùng để nhóm từng ba chữ số (1 234 567); viết một số, ví dụ 95 hoặc 9,5",
+                "\"{text}\": a space only groups digits by three (1 234 567); write one number, e.g. 95 or 9.5"
             ),
-            TooLarge { text } => both(
-                format!("«{text}» quá lớn để lưu chính xác (tối đa 9.007.199.254.740.992)"),
-                format!("\"{text}\" is too large to be stored exactly (at most 9,007,199,254,740,992)"),
+            TooLarge { text } => say!(
+                lang,
+                "«{text}» quá lớn để lưu chính xác (tối đa 9.007.199.254.740.992)",
+                "\"{text}\" is too large to be stored exactly (at most 9,007,199,254,740,992)"
             ),
-            TrailingText { date, rest } => both(
-                format!("sau ngày {date} còn «{rest}»: mỗi ô (mỗi --date) chỉ ghi một ngày"),
-                format!("\"{rest}\" follows the date {date}: give one date per cell (per --date)"),
+            TrailingText { date, rest } => say!(
+                lang,
+                "sau ngày {date} còn «{rest}»: mỗi ô (mỗi --date) chỉ ghi một ngày",
+                "\"{rest}\" follows the date {date}: give one date per cell (per --date)"
             ),
             NotUtf8 { places, total } => {
                 let list = |word: &str, col: &str| {
@@ -144,134 +134,156 @@ impl Message {
                         .join(", ")
                 };
                 let more = total.saturating_sub(places.len() as u64);
-                both(
-                    format!(
+                match lang {
+                    Lang::Vi => format!(
                         "tệp là UTF-8 nhưng có {total} byte không hợp lệ: {}{}; sửa các chỗ đó hoặc lưu lại dạng CSV UTF-8",
                         list("dòng", "cột"),
                         if more > 0 { format!(" và {more} chỗ khác") } else { String::new() }
                     ),
-                    format!(
+                    Lang::En => format!(
                         "the file is UTF-8 but has {total} invalid byte{}: {}{}; fix those places or save again as CSV UTF-8",
                         if *total == 1 { "" } else { "s" },
                         list("line", "column"),
                         if more > 0 { format!(" and {more} more") } else { String::new() }
                     ),
-                )
+                }
             }
-            QuoteNotClosed { file, line } => both(
-                format!("{file}:{line}: dấu ngoặc kép mở ở dòng {line} không được đóng đến hết tệp: thêm dấu \" đóng ô đó"),
-                format!("{file}:{line}: the quote opened on line {line} is never closed: add the closing \" to that cell"),
+            QuoteNotClosed { file, line } => say!(
+                lang,
+                "{file}:{line}: dấu ngoặc kép mở ở dòng {line} không được đóng đến hết tệp: thêm dấu \" đóng ô đó",
+                "{file}:{line}: the quote opened on line {line} is never closed: add the closing \" to that cell"
             ),
-            QuoteSwallowsRow { file, line, over } => both(
-                format!("{file}:{line}: ô mở dấu ngoặc kép ở dòng {line} kéo sang dòng {over}, dòng trông như một dòng số liệu riêng: thêm dấu \" đóng ô ở dòng {line}"),
-                format!("{file}:{line}: the quoted cell opened on line {line} runs over line {over}, which looks like a row of its own: add the closing \" on line {line}"),
+            QuoteSwallowsRow { file, line, over } => say!(
+                lang,
+                "{file}:{line}: ô mở dấu ngoặc kép ở dòng {line} kéo sang dòng {over}, dòng trông như một dòng số liệu riêng: thêm dấu \" đóng ô ở dòng {line}",
+                "{file}:{line}: the quoted cell opened on line {line} runs over line {over}, which looks like a row of its own: add the closing \" on line {line}"
             ),
-            DuplicateColumn { file, line, name, first, second } => both(
-                format!("{file}:{line}: cột «{name}» có hai lần (cột {first} và cột {second}): xóa hoặc đổi tên một cột"),
-                format!("{file}:{line}: the column \"{name}\" appears twice (columns {first} and {second}): remove or rename one"),
+            DuplicateColumn { file, line, name, first, second } => say!(
+                lang,
+                "{file}:{line}: cột «{name}» có hai lần (cột {first} và cột {second}): xóa hoặc đổi tên một cột",
+                "{file}:{line}: the column \"{name}\" appears twice (columns {first} and {second}): remove or rename one"
             ),
-            ForeignDatabase { path, tables } => both(
-                format!("{path} là tệp SQLite của chương trình khác (có bảng {tables}): không thêm bảng của kehoach vào đó; chọn tệp khác với --db"),
-                format!("{path} is another program's SQLite file (it has the tables {tables}): kehoach's tables are not added to it; choose another file with --db"),
+            ForeignDatabase { path, tables } => say!(
+                lang,
+                "{path} là tệp SQLite của chương trình khác (có bảng {tables}): không thêm bảng của kehoach vào đó; chọn tệp khác với --db",
+                "{path} is another program's SQLite file (it has the tables {tables}): kehoach's tables are not added to it; choose another file with --db"
             ),
-            UnknownSchemaVersion { path, version } => both(
-                format!("{path} ghi phiên bản cấu trúc {version}, không phải của kehoach: không mở"),
-                format!("{path} says its schema version is {version}, which no kehoach database has: not opened"),
+            UnknownSchemaVersion { path, version } => say!(
+                lang,
+                "{path} ghi phiên bản cấu trúc {version}, không phải của kehoach: không mở",
+                "{path} says its schema version is {version}, which no kehoach database has: not opened"
             ),
-            WorkbookPartTooLarge { file, part, limit_mb } => both(
-                format!("{file}: phần «{part}» của bảng tính giải nén ra hơn {limit_mb} MB: không đọc (bảng tính bị hỏng hoặc độc hại)"),
-                format!("{file}: the workbook's part \"{part}\" expands to more than {limit_mb} MB: not read (a damaged or hostile workbook)"),
+            WorkbookPartTooLarge { file, part, limit_mb } => say!(
+                lang,
+                "{file}: phần «{part}» của bảng tính giải nén ra hơn {limit_mb} MB: không đọc (bảng tính bị hỏng hoặc độc hại)",
+                "{file}: the workbook's part \"{part}\" expands to more than {limit_mb} MB: not read (a damaged or hostile workbook)"
             ),
-            WorkbookTimedOut { file, seconds } => both(
-                format!("{file}: đọc bảng tính quá {seconds} giây: bỏ qua (tệp hỏng, hoặc quá lớn: tách thành nhiều tệp)"),
-                format!("{file}: reading the workbook took over {seconds} seconds: given up (a damaged file, or too large: split it)"),
+            WorkbookTimedOut { file, seconds } => say!(
+                lang,
+                "{file}: đọc bảng tính quá {seconds} giây: bỏ qua (tệp hỏng, hoặc quá lớn: tách thành nhiều tệp)",
+                "{file}: reading the workbook took over {seconds} seconds: given up (a damaged file, or too large: split it)"
             ),
-            WorkbookDamaged { file } => both(
-                format!("{file}: bảng tính bị hỏng (nội dung không đọc được): mở bằng Excel hoặc LibreOffice, lưu lại rồi nhập lại"),
-                format!("{file}: the workbook is damaged (its content cannot be read): open it in Excel or LibreOffice, save it again and import it again"),
+            WorkbookDamaged { file } => say!(
+                lang,
+                "{file}: bảng tính bị hỏng (nội dung không đọc được): mở bằng Excel hoặc LibreOffice, lưu lại rồi nhập lại",
+                "{file}: the workbook is damaged (its content cannot be read): open it in Excel or LibreOffice, save it again and import it again"
             ),
-            WorkbookPartTruncated { file, part } => both(
-                format!("{file}: phần «{part}» của bảng tính bị cắt cụt (kết thúc khi các thẻ chưa đóng): mở bằng LibreOffice, lưu lại rồi nhập lại"),
-                format!("{file}: the workbook's part \"{part}\" is cut short (it ends before its elements are closed): open it in LibreOffice, save it again and import it again"),
+            WorkbookPartTruncated { file, part } => say!(
+                lang,
+                "{file}: phần «{part}» của bảng tính bị cắt cụt (kết thúc khi các thẻ chưa đóng): mở bằng LibreOffice, lưu lại rồi nhập lại",
+                "{file}: the workbook's part \"{part}\" is cut short (it ends before its elements are closed): open it in LibreOffice, save it again and import it again"
             ),
-            WorkbookTooLarge { file, limit_mb } => both(
-                format!("{file}: bảng tính giải nén ra hơn {limit_mb} MB: không đọc; tách thành nhiều tệp"),
-                format!("{file}: the workbook expands to more than {limit_mb} MB: not read; split it into several files"),
+            WorkbookTooLarge { file, limit_mb } => say!(
+                lang,
+                "{file}: bảng tính giải nén ra hơn {limit_mb} MB: không đọc; tách thành nhiều tệp",
+                "{file}: the workbook expands to more than {limit_mb} MB: not read; split it into several files"
             ),
-            TooManyCells { file, sheet, limit } => both(
-                format!("{file} [{sheet}]: trang tính có hơn {limit} ô: không đọc; tách thành nhiều tệp"),
-                format!("{file} [{sheet}]: the sheet has more than {limit} cells: not read; split it into several files"),
+            TooManyCells { file, sheet, limit } => say!(
+                lang,
+                "{file} [{sheet}]: trang tính có hơn {limit} ô: không đọc; tách thành nhiều tệp",
+                "{file} [{sheet}]: the sheet has more than {limit} cells: not read; split it into several files"
             ),
-            CellOutOfBounds { file, sheet, cell, columns, rows } => both(
-                format!("{file} [{sheet}]: có ô ở {cell}, ngoài vùng đọc ({columns} cột, {rows} dòng): xóa các ô thừa ở xa bảng số liệu"),
-                format!("{file} [{sheet}]: a cell at {cell} lies beyond what is read ({columns} columns, {rows} rows): delete the stray cells far from the table"),
+            CellOutOfBounds { file, sheet, cell, columns, rows } => say!(
+                lang,
+                "{file} [{sheet}]: có ô ở {cell}, ngoài vùng đọc ({columns} cột, {rows} dòng): xóa các ô thừa ở xa bảng số liệu",
+                "{file} [{sheet}]: a cell at {cell} lies beyond what is read ({columns} columns, {rows} rows): delete the stray cells far from the table"
             ),
-            NoteTooLong { length, limit } => both(
-                format!("ghi chú dài {length} ký tự, quá {limit} ký tự: rút gọn lại"),
-                format!("the note is {length} characters long, over {limit}: shorten it"),
+            NoteTooLong { length, limit } => say!(
+                lang,
+                "ghi chú dài {length} ký tự, quá {limit} ký tự: rút gọn lại",
+                "the note is {length} characters long, over {limit}: shorten it"
             ),
-            FractionForPercent { typed, value, confirm } => both(
-                format!(
-                    "«{typed}» cho chỉ tiêu tính theo %: có phải {as_percent}? Ghi {as_percent}{}",
-                    if *confirm { format!(", hoặc thêm --yes nếu đúng là {typed}%") } else { format!(", hoặc {typed}% nếu đúng là dưới 1%") },
-                    as_percent = Lang::Vi.percent(value * 100.0),
-                ),
-                format!(
-                    "\"{typed}\" for a percentage indicator: did you mean {as_percent}? Write {as_percent}{}",
-                    if *confirm { format!(", or add --yes if it really is {typed}%") } else { format!(", or {typed}% if it really is below 1%") },
-                    as_percent = Lang::En.percent(value * 100.0),
-                ),
+            FractionForPercent { typed, value, confirm } => say!(
+                lang,
+                "«{typed}» cho chỉ tiêu tính theo %: có phải {as_percent}? Ghi {as_percent}{how}",
+                "\"{typed}\" for a percentage indicator: did you mean {as_percent}? Write {as_percent}{how}",
+                as_percent = lang.percent(value * 100.0),
+                how = match (lang, confirm) {
+                    (Lang::Vi, true) => format!(", hoặc thêm --yes nếu đúng là {typed}%"),
+                    (Lang::Vi, false) => format!(", hoặc {typed}% nếu đúng là dưới 1%"),
+                    (Lang::En, true) => format!(", or add --yes if it really is {typed}%"),
+                    (Lang::En, false) => format!(", or {typed}% if it really is below 1%"),
+                }
             ),
-            CountNotWhole { typed, code, unit_of_measure } => both(
-                format!("{code} đếm số {unit_of_measure}: «{typed}» không phải số nguyên"),
-                format!("{code} counts {unit_of_measure}: \"{typed}\" is not a whole number"),
+            CountNotWhole { typed, code, unit_of_measure } => say!(
+                lang,
+                "{code} đếm số {unit_of_measure}: «{typed}» không phải số nguyên",
+                "{code} counts {unit_of_measure}: \"{typed}\" is not a whole number"
             ),
-            NothingToCorrect { code, unit, day } => both(
-                format!("{code} của {unit} ngày {day} chưa có số liệu để đính chính: kiểm tra lại ngày, hoặc bỏ --correct để ghi số liệu đầu tiên"),
-                format!("{code} for {unit} on {day} has no value to correct: check the date, or drop --correct to record a first value"),
+            NothingToCorrect { code, unit, day } => say!(
+                lang,
+                "{code} của {unit} ngày {day} chưa có số liệu để đính chính: kiểm tra lại ngày, hoặc bỏ --correct để ghi số liệu đầu tiên",
+                "{code} for {unit} on {day} has no value to correct: check the date, or drop --correct to record a first value",
+                day = lang.date(*day)
             ),
-            NothingChanged => both("không có gì thay đổi", "nothing changed"),
-            NotARegularFile { path } => both(
-                format!("{path} không phải là tệp thường (thư mục, thiết bị, ống dẫn): không ghi đè; chọn tên tệp khác"),
-                format!("{path} is not a regular file (a folder, a device, a pipe): not replaced; choose another file name"),
+            NothingChanged => say!(lang, "không có gì thay đổi", "nothing changed"),
+            NotARegularFile { path } => say!(
+                lang,
+                "{path} không phải là tệp thường (thư mục, thiết bị, ống dẫn): không ghi đè; chọn tên tệp khác",
+                "{path} is not a regular file (a folder, a device, a pipe): not replaced; choose another file name"
             ),
-            WouldOverwrite { path } => both(
-                format!("{path} đã tồn tại: chọn tên khác, hoặc thêm --force để ghi đè"),
-                format!("{path} already exists: choose another name, or add --force to replace it"),
+            WouldOverwrite { path } => say!(
+                lang,
+                "{path} đã tồn tại: chọn tên khác, hoặc thêm --force để ghi đè",
+                "{path} already exists: choose another name, or add --force to replace it"
             ),
-            FileUnwritable { path, error } => both(
-                format!("Không ghi được {path}: {error}"),
-                format!("Cannot write {path}: {error}"),
+            FileUnwritable { path, error } => say!(
+                lang,
+                "Không ghi được {path}: {error}",
+                "Cannot write {path}: {error}"
             ),
-            MoreProblems { count } => both(
-                format!("… và {count} lỗi khác (toàn bộ: dùng --errors TỆP.csv)"),
-                format!("… and {count} more problem{} (all of them: use --errors FILE.csv)", if *count == 1 { "" } else { "s" }),
+            MoreProblems { count } => say!(
+                lang,
+                "… và {count} lỗi khác (toàn bộ: dùng --errors TỆP.csv)",
+                "… and {count} more problem{s} (all of them: use --errors FILE.csv)",
+                s = if *count == 1 { "" } else { "s" }
             ),
-            BackupTimedOut { path, seconds } => both(
-                format!("Không sao lưu được vào {path}: chưa xong sau {seconds} giây; không để lại tệp nào"),
-                format!("Cannot back up to {path}: not done after {seconds} seconds; no file left behind"),
+            BackupTimedOut { path, seconds } => say!(
+                lang,
+                "Không sao lưu được vào {path}: chưa xong sau {seconds} giây; không để lại tệp nào",
+                "Cannot back up to {path}: not done after {seconds} seconds; no file left behind"
             ),
-            BackupDamaged { path, count } => both(
-                format!("Đã chép vào {path}, nhưng bản sao có {count} lỗi khi kiểm tra toàn vẹn: cơ sở dữ liệu đang bị hỏng; giữ bản sao cũ và chạy kehoach check"),
-                format!("Copied to {path}, but the copy fails the integrity check with {count} problem{}: the database is damaged; keep older backups and run kehoach check", if *count == 1 { "" } else { "s" }),
+            BackupDamaged { path, count } => say!(
+                lang,
+                "Đã chép vào {path}, nhưng bản sao có {count} lỗi khi kiểm tra toàn vẹn: cơ sở dữ liệu đang bị hỏng; giữ bản sao cũ và chạy kehoach check",
+                "Copied to {path}, but the copy fails the integrity check with {count} problem{s}: the database is damaged; keep older backups and run kehoach check",
+                s = if *count == 1 { "" } else { "s" }
             ),
-            BackupChecked => both(
+            BackupChecked => say!(
+                lang,
                 "Bản sao đã được kiểm tra toàn vẹn (PRAGMA integrity_check): không có lỗi.",
-                "The copy passed SQLite's integrity check (PRAGMA integrity_check).",
+                "The copy passed SQLite's integrity check (PRAGMA integrity_check)."
             ),
-            NotAnIdentifier { code } => both(
-                format!("mã «{code}» chỉ được gồm chữ cái không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang (tối đa 32 ký tự), ví dụ KP1"),
-                format!("the code \"{code}\" may hold only ASCII letters, digits, dots, underscores and hyphens (32 at most), e.g. KP1"),
+            NotAnIdentifier { code } => say!(
+                lang,
+                "mã «{code}» chỉ được gồm chữ cái không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang (tối đa 32 ký tự), ví dụ KP1",
+                "the code \"{code}\" may hold only ASCII letters, digits, dots, underscores and hyphens (32 at most), e.g. KP1"
             ),
         }
     }
 }
 
-impl From<Message> for Localized {
-    fn from(message: Message) -> Self {
-        message.localized()
-    }
-}
+crate::in_both_languages!(Message);
 
 #[cfg(test)]
 mod tests {

@@ -10,7 +10,7 @@ use crate::say;
 
 /// A text or a file that a reader refused.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Refusal {
+pub enum InputRefusal {
     /// A value that is not a number, and why.
     InvalidValue { typed: String, error: NumberError },
     /// A date cell that is not a date, and why.
@@ -21,7 +21,7 @@ pub enum Refusal {
     Date(DateError),
 }
 
-impl Refusal {
+impl InputRefusal {
     /// The message in `lang`.
     pub fn render(&self, lang: Lang) -> String {
         match self {
@@ -48,7 +48,7 @@ impl Refusal {
     }
 }
 
-crate::in_both_languages!(Refusal);
+crate::in_both_languages!(InputRefusal);
 
 fn number(lang: Lang, error: &NumberError) -> String {
     use NumberError::*;

@@ -101,8 +101,12 @@ impl SeedMessage {
                 "a {kind} indicator needs baseline = {{ year = ... }}"
             ),
             PlanLoaded { number, db, contents, indicators, tasks, units } => say!(lang,
-                "Đã nạp Kế hoạch {number} vào {db}: {contents} nội dung, {indicators} chỉ tiêu, {tasks} nhiệm vụ, {units} đơn vị.",
-                "Loaded plan {number} into {db}: {contents} contents, {indicators} indicators, {tasks} tasks, {units} units."
+                "Đã nạp Kế hoạch {number} vào {db}: {contents}, {indicators}, {tasks}, {units}.",
+                "Loaded plan {number} into {db}: {contents}, {indicators}, {tasks}, {units}.",
+                contents = count(lang, *contents as i64, ("nội dung", "content"), ("nội dung", "contents")),
+                indicators = count(lang, *indicators as i64, ("chỉ tiêu", "indicator"), ("chỉ tiêu", "indicators")),
+                tasks = count(lang, *tasks as i64, ("nhiệm vụ", "task"), ("nhiệm vụ", "tasks")),
+                units = count(lang, *units as i64, ("đơn vị", "unit"), ("đơn vị", "units"))
             ),
             PlanUnchanged { number, db } => say!(lang,
                 "Kế hoạch {number} đã có trong {db}, không có gì thay đổi.",
@@ -126,7 +130,8 @@ impl SeedMessage {
             ),
             Orphan { code, records } => say!(lang,
                 "{code}: có {records} số liệu/nhật ký",
-                "{code}: holds {records} recorded value(s)/event(s)"
+                "{code}: holds {records} recorded {what}",
+                what = if *records == 1 { "value or event" } else { "values or events" }
             ),
         }
     }

@@ -10,7 +10,6 @@ use rust_xlsxwriter::{
 
 use crate::input::period::format_period;
 use crate::output::i18n::{self, Lang};
-use crate::output::periods;
 use crate::output::template_text::{Sheet, TemplateText};
 use crate::plan::template::{Identity, IndicatorLine, TaskLine, IDENTITY_SHEET};
 use crate::plan::{Accumulation, IndicatorKind, Plan};
@@ -42,7 +41,7 @@ fn indicator_columns(lang: Lang) -> [(&'static str, f64); 11] {
         (lang.pick(i18n::TEMPLATE_NUMERATOR), 10.0),
         (lang.pick(i18n::TEMPLATE_DENOMINATOR), 10.0),
         (lang.pick(i18n::TEMPLATE_NOTE), 40.0),
-        (periods::TEMPLATE_PERIOD.pick(lang), 14.0),
+        (lang.pick(i18n::TEMPLATE_PERIOD), 14.0),
     ]
 }
 
@@ -380,4 +379,42 @@ fn finish(sheet: &mut Worksheet) -> Result<(), XlsxError> {
     sheet.set_paper_size(9); // A4
     sheet.protect();
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::long::{recognise, Field, Layout};
+
+    /// The headers are protocol: whatever a translator makes of them, `import` must read a
+    /// filled template back, in either language.
+    #[test]
+    fn import_reads_back_every_header_a_template_writes() {
+        for lang in [Lang::Vi, Lang::En] {
+            let names = |columns: &[(&str, f64)]| -> Vec<String> {
+                columns.iter().map(|(name, _)| name.to_string()).collect()
+            };
+            let header = recognise(&names(&indicator_columns(lang))).expect("indicator sheet");
+            assert_eq!(header.layout, Layout::Measurements, "{lang:?}");
+            for field in [
+                Field::Indicator,
+                Field::Unit,
+                Field::Date,
+                Field::Value,
+                Field::Numerator,
+                Field::Denominator,
+                Field::Note,
+                Field::Period,
+            ] {
+                let read = header.columns.iter().any(|(_, f)| *f == field);
+                assert!(read, "{lang:?}: the {field:?} column is not read back");
+            }
+            let header = recognise(&names(&task_columns(lang))).expect("task sheet");
+            assert_eq!(header.layout, Layout::TaskStatuses, "{lang:?}");
+            for field in [Field::Task, Field::Status, Field::Date, Field::Note] {
+                let read = header.columns.iter().any(|(_, f)| *f == field);
+                assert!(read, "{lang:?}: the {field:?} column is not read back");
+            }
+        }
+    }
 }

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::output::clerk::count;
 use crate::output::lang::Lang;
 use crate::output::periods::period_text;
 use crate::plan::period::Period;
@@ -87,8 +88,10 @@ impl TemplateText {
                 end = lang.date(*end)
             ),
             Written { path, unit, indicators, tasks } => say!(lang,
-                "Đã ghi {path}: mẫu của {unit}, {indicators} chỉ tiêu, {tasks} nhiệm vụ",
-                "Wrote {path}: {unit}'s template, {indicators} indicators, {tasks} tasks"
+                "Đã ghi {path}: mẫu của {unit}, {indicators}, {tasks}",
+                "Wrote {path}: {unit}'s template, {indicators}, {tasks}",
+                indicators = count(lang, *indicators as i64, ("chỉ tiêu", "indicator"), ("chỉ tiêu", "indicators")),
+                tasks = count(lang, *tasks as i64, ("nhiệm vụ", "task"), ("nhiệm vụ", "tasks"))
             ),
             UnitsWithoutWork { units } => say!(lang,
                 "Không lập mẫu cho các đơn vị không có chỉ tiêu phải báo cáo hay nhiệm vụ đang mở: {units}",

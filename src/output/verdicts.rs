@@ -5,144 +5,71 @@
 use chrono::NaiveDate;
 
 use crate::output::labels::{task_action, task_status};
-use crate::output::lang::{Lang, Localized};
+use crate::output::lang::Lang;
 use crate::plan::compliance::{TaskAction, TaskEventConflict};
 use crate::plan::forecast::{
     AtRisk, Basis, Forecast, RiskReason, MAX_REACH, MIN_READINGS, MIN_SPAN_DAYS,
 };
+use crate::say;
 
-/// A label in both languages.
-pub struct Label {
-    pub vi: &'static str,
-    pub en: &'static str,
+/// A refusal about a task's log or a week, with its typed values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VerdictMessage {
+    /// Why `action` on `day` cannot be recorded for task `code`.
+    TaskEventRefused {
+        code: String,
+        action: TaskAction,
+        day: NaiveDate,
+        conflict: TaskEventConflict,
+    },
+    /// `weekly --as-of` whose week ended before the plan began.
+    WeekBeforePlan {
+        start: NaiveDate,
+        end: NaiveDate,
+        plan_start: NaiveDate,
+    },
 }
 
-impl Label {
-    /// The label in `lang`.
-    pub fn pick(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Vi => self.vi,
-            Lang::En => self.en,
+impl VerdictMessage {
+    /// The message in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            Self::TaskEventRefused {
+                code,
+                action,
+                day,
+                conflict,
+            } => {
+                let (what, when) = (task_action(lang, *action), lang.date(*day));
+                match conflict {
+                    TaskEventConflict::NotAllowed { status } => say!(lang,
+                        "Nhiệm vụ {code} ngày {when} đang ở trạng thái «{status}»: không thể chuyển sang «{what}»",
+                        "Task {code} is \"{status}\" on {when}: it cannot be marked \"{what}\"",
+                        status = task_status(lang, *status)
+                    ),
+                    TaskEventConflict::BreaksLater { later, on, status } => say!(lang,
+                        "Không thể ghi nhiệm vụ {code} «{what}» ngày {when}: sổ theo dõi đã có «{later}» ngày {on}, \
+                         mà khi đó nhiệm vụ sẽ đang «{status}». Kiểm tra lại ngày (xem: kehoach task log {code})",
+                        "Cannot mark task {code} \"{what}\" on {when}: its log already has \"{later}\" on {on}, \
+                         when the task would then be \"{status}\". Check the date (see: kehoach task log {code})",
+                        later = task_action(lang, *later),
+                        on = lang.date(*on),
+                        status = task_status(lang, *status)
+                    ),
+                }
+            }
+            Self::WeekBeforePlan { start, end, plan_start } => say!(lang,
+                "Tuần {start} – {end} kết thúc trước khi kế hoạch bắt đầu ({plan_start}): chọn --as-of muộn hơn",
+                "The week {start} – {end} ends before the plan began ({plan_start}): choose a later --as-of",
+                start = lang.date(*start),
+                end = lang.date(*end),
+                plan_start = lang.date(*plan_start)
+            ),
         }
     }
-
-    /// As the `(vi, en)` pair the listings take.
-    pub fn pair(&self) -> (&'static str, &'static str) {
-        (self.vi, self.en)
-    }
 }
 
-/// The columns of `weekly --format csv`: every section in one file, a value per column.
-pub const WEEKLY_CSV_COLUMNS: [Label; 14] = [
-    Label {
-        vi: "Mục",
-        en: "Section",
-    },
-    Label {
-        vi: "Nội dung",
-        en: "Content",
-    },
-    Label {
-        vi: "Giai đoạn",
-        en: "Phase",
-    },
-    Label {
-        vi: "Mã",
-        en: "Code",
-    },
-    Label {
-        vi: "Đơn vị",
-        en: "Unit",
-    },
-    Label {
-        vi: "Ngày",
-        en: "Date",
-    },
-    Label {
-        vi: "Giá trị",
-        en: "Value",
-    },
-    Label {
-        vi: "Đã đến hạn",
-        en: "Due",
-    },
-    Label {
-        vi: "Đạt đúng hạn",
-        en: "Met on time",
-    },
-    Label {
-        vi: "Đạt trễ hạn",
-        en: "Met late",
-    },
-    Label {
-        vi: "Quá hạn",
-        en: "Overdue",
-    },
-    Label {
-        vi: "Tỷ lệ (%)",
-        en: "Rate (%)",
-    },
-    Label {
-        vi: "Số ngày",
-        en: "Days",
-    },
-    Label {
-        vi: "Ghi chú",
-        en: "Text",
-    },
-];
-
-/// The weekly report's section of items at risk.
-pub const AT_RISK_HEADING: Label = Label {
-    vi: "Có nguy cơ trễ hạn (theo dự báo hoặc tiến độ)",
-    en: "At risk of being missed (by forecast or pace)",
-};
-
-/// No item at risk.
-pub const NOTHING_AT_RISK: Label = Label {
-    vi: "Không có nhiệm vụ hay chỉ tiêu nào có nguy cơ trễ hạn.",
-    en: "No task or indicator target is at risk.",
-};
-
-/// Why `action` on `day` cannot be recorded for task `code`.
-pub fn task_event_refused(
-    code: &str,
-    action: TaskAction,
-    day: NaiveDate,
-    conflict: &TaskEventConflict,
-) -> Localized {
-    let text = |lang: Lang| {
-        let (what, when) = (task_action(lang, action), lang.date(day));
-        match (conflict, lang) {
-            (TaskEventConflict::NotAllowed { status }, Lang::Vi) => format!(
-                "Nhiệm vụ {code} ngày {when} đang ở trạng thái «{}»: không thể chuyển sang «{what}»",
-                task_status(lang, *status)
-            ),
-            (TaskEventConflict::NotAllowed { status }, Lang::En) => format!(
-                "Task {code} is \"{}\" on {when}: it cannot be marked \"{what}\"",
-                task_status(lang, *status)
-            ),
-            (TaskEventConflict::BreaksLater { later, on, status }, Lang::Vi) => format!(
-                "Không thể ghi nhiệm vụ {code} «{what}» ngày {when}: sổ theo dõi đã có «{}» ngày {}, \
-                 mà khi đó nhiệm vụ sẽ đang «{}». Kiểm tra lại ngày (xem: kehoach task log {code})",
-                task_action(lang, *later),
-                lang.date(*on),
-                task_status(lang, *status)
-            ),
-            (TaskEventConflict::BreaksLater { later, on, status }, Lang::En) => format!(
-                "Cannot mark task {code} \"{what}\" on {when}: its log already has \"{}\" on {}, \
-                 when the task would then be \"{}\". Check the date (see: kehoach task log {code})",
-                task_action(lang, *later),
-                lang.date(*on),
-                task_status(lang, *status)
-            ),
-        }
-    };
-    Localized {
-        vi: text(Lang::Vi),
-        en: text(Lang::En),
-    }
-}
+crate::in_both_languages!(VerdictMessage);
 
 /// "6 số liệu trong 9 tuần" / "6 readings over 9 weeks".
 pub fn basis_text(lang: Lang, basis: &Basis) -> String {
@@ -253,23 +180,6 @@ pub fn risk_reason(
         (RiskReason::NotStarted { elapsed_pct }, Lang::En) => format!(
             "not started with {}% of its time gone (due {due})",
             elapsed_pct.round()
-        ),
-    }
-}
-
-/// `weekly --as-of` whose week ended before the plan began.
-pub fn week_before_plan(start: NaiveDate, end: NaiveDate, plan_start: NaiveDate) -> Localized {
-    let (start, end, plan_start) = (
-        Lang::Vi.date(start),
-        Lang::Vi.date(end),
-        Lang::Vi.date(plan_start),
-    );
-    Localized {
-        vi: format!(
-            "Tuần {start} – {end} kết thúc trước khi kế hoạch bắt đầu ({plan_start}): chọn --as-of muộn hơn"
-        ),
-        en: format!(
-            "The week {start} – {end} ends before the plan began ({plan_start}): choose a later --as-of"
         ),
     }
 }

@@ -6,7 +6,7 @@ use crate::input::rows::{Entry, RowEntry, TaskEntry};
 use crate::output::import::{row_problem, Outcome, Refused};
 use crate::output::import_messages::ImportMessage;
 use crate::output::records::RecordMessage;
-use crate::output::verdicts::task_event_refused;
+use crate::output::verdicts::VerdictMessage;
 use crate::plan::compliance::{check_task_event, task_state, TaskAction, TaskStatus};
 use crate::store::records::{insert_task_event, task_events_of, NewMeasurement, NewTaskEvent};
 use crate::store::{DbError, Transaction};
@@ -165,7 +165,13 @@ fn task(
     check_task_event(&events, action, date).map_err(|conflict| {
         (
             Some(status_column),
-            task_event_refused(&task.code, action, date, &conflict),
+            VerdictMessage::TaskEventRefused {
+                code: task.code.clone(),
+                action,
+                day: date,
+                conflict,
+            }
+            .into(),
         )
     })?;
     insert_task_event(
