@@ -464,6 +464,12 @@ impl Test<'_> {
         self
     }
 
+    /// Standard output is checked by the test itself, from the returned [`Run`] (a table
+    /// measured, a CSV parsed, a report compared with another).
+    pub fn stdout_read(self) -> Self {
+        self.stdout_check(|_| {})
+    }
+
     /// Standard output is JSON; the test reads it from the returned [`Run`].
     pub fn stdout_json(self) -> Self {
         self.stdout_check(|out| {
