@@ -399,6 +399,7 @@ pub struct Test<'k> {
     stdout: Expect,
     stderr: Expect,
     masked: bool,
+    masks: Vec<(String, String)>,
     writes: Writes,
 }
 
@@ -413,6 +414,7 @@ impl Kehoach {
             stdout: Expect::Exactly(String::new()),
             stderr: Expect::Exactly(String::new()),
             masked: false,
+            masks: Vec::new(),
             writes: Writes::Default,
         }
     }
@@ -443,6 +445,13 @@ impl Test<'_> {
     /// masked (see [`stable`]).
     pub fn masked(mut self) -> Self {
         self.masked = true;
+        self
+    }
+
+    /// Replaces `text` (a folder of the test's own, outside the temporary one) by `tag` in
+    /// both outputs before they are compared.
+    pub fn mask(mut self, text: &str, tag: &str) -> Self {
+        self.masks.push((text.to_string(), tag.to_string()));
         self
     }
 
@@ -529,6 +538,10 @@ impl Test<'_> {
             .map(|(k, v)| (k.as_str(), v.as_str()))
             .collect();
         let mut run = self.k.run_env(&args, &env);
+        for (text, tag) in &self.masks {
+            run.stdout = run.stdout.replace(text, tag);
+            run.stderr = run.stderr.replace(text, tag);
+        }
         if self.masked {
             run.stdout = stable(&run.stdout, self.k);
             run.stderr = stable(&run.stderr, self.k);
