@@ -50,8 +50,10 @@ impl Kehoach {
     /// A database loaded with the fixture seed `fixtures/seeds/NAME`.
     pub fn with_seed(name: &str) -> Self {
         let k = Self::new();
-        k.run(&["init", "--seed", &fixture(&format!("seeds/{name}"))])
-            .expect(0);
+        k.test(&["init", "--seed", &fixture(&format!("seeds/{name}"))])
+            .stdout_check(|out| assert!(out.starts_with("Đã nạp Kế hoạch "), "{out}"))
+            .writes()
+            .run();
         k
     }
 
@@ -296,7 +298,11 @@ pub fn hand_worked_data(k: &Kehoach) {
     let task = |action: &str, code: &str, date: &str| {
         let mut args = vec!["task", action, code, "--date", date];
         args.extend(at);
-        k.run(&args).expect(0);
+        let said = format!("Nhiệm vụ {code}: ");
+        k.test(&args)
+            .stdout_check(move |out| assert!(out.starts_with(&said), "{out}"))
+            .writes()
+            .run();
     };
     task("done", "TT1.T01", "20/02/2026"); // due 28/02: met
     task("done", "TT1.T02", "20/02/2026"); // due 15/02: late
@@ -308,7 +314,11 @@ pub fn hand_worked_data(k: &Kehoach) {
     let record = |indicator: &str, value: &str, unit: &str, date: &str| {
         let mut args = vec!["record", indicator, value, "--unit", unit, "--date", date];
         args.extend(at);
-        k.run(&args).expect(0);
+        let said = format!("Đã ghi {indicator} = ");
+        k.test(&args)
+            .stdout_check(move |out| assert!(out.starts_with(&said), "{out}"))
+            .writes()
+            .run();
     };
     record("TT1.01", "412/450", "PA", "15/04/2026");
     record("TT1.01", "40/50", "PB", "15/04/2026"); // ward 452/500 = 90,4%
@@ -319,7 +329,7 @@ pub fn hand_worked_data(k: &Kehoach) {
     record("TT1.03", "2,5%", "PB", "10/10/2026");
     record("NV1.01", "40", "KP1", "20/10/2026");
     record("NV1.01", "45", "KP2", "20/10/2026"); // 85 vs 100: down 15%
-    k.run(&[
+    k.test(&[
         "record",
         "NV1.01",
         "35",
@@ -333,22 +343,26 @@ pub fn hand_worked_data(k: &Kehoach) {
         "--as-of",
         "31/12/2026",
     ])
-    .expect(0); // 75 vs 100: down 25%
+    .stdout_check(|out| assert!(out.starts_with("Đã đính chính NV1.01 của KP2 "), "{out}"))
+    .writes()
+    .run(); // 75 vs 100: down 25%
     record("NV1.02", "96", "PA", "28/11/2026");
 }
 
 /// June's figures of the test ward (the clean CSV and the task file) and PB's 44/50 of
 /// 25/06/2026: the data the weekly report's tests are written against.
 pub fn june_data(k: &Kehoach) {
-    k.run(&[
+    k.test(&[
         "import",
         &fixture("csv/long-clean.csv"),
         &fixture("csv/tasks.csv"),
         "--as-of",
         "30/06/2026",
     ])
-    .expect(0);
-    k.run(&[
+    .stdout_check(|out| assert_eq!(out.matches("): đã ghi\n").count(), 2, "{out}"))
+    .writes()
+    .run();
+    k.test(&[
         "record",
         "TT1.01",
         "44/50",
@@ -359,7 +373,14 @@ pub fn june_data(k: &Kehoach) {
         "--as-of",
         "30/06/2026",
     ])
-    .expect(0);
+    .stdout_check(|out| {
+        assert!(
+            out.starts_with("Đã ghi TT1.01 = 88% (44/50) cho PB "),
+            "{out}"
+        )
+    })
+    .writes()
+    .run();
 }
 
 /// What a run's output must be.
