@@ -71,7 +71,7 @@ pub enum Command {
     /// Xuất dữ liệu của phường cho thành phố tổng hợp: Parquet hoặc CSV (export for the city's roll-up)
     Export(ExportArgs),
     /// Kiểm tra tệp cơ sở dữ liệu (integrity check)
-    Check,
+    Check(CheckArgs),
     /// Sao lưu khi đang dùng (consistent online backup)
     Backup(BackupArgs),
     /// Tạo tệp gợi ý lệnh cho shell (shell completions)
@@ -506,6 +506,15 @@ fn parse_encoding_arg(text: &str) -> Result<crate::input::decode::Encoding, Stri
         .ok_or_else(|| format!("mã hóa không hỗ trợ / unsupported encoding: {text} (utf-8, utf-16le, utf-16be, windows-1258)"))
 }
 
+/// `check`
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Tính lại các bảng tổng hợp từ số liệu đã ghi (make the kept summaries again from the
+    /// recorded values)
+    #[arg(long)]
+    pub repair: bool,
+}
+
 /// `backup`
 #[derive(Debug, Args)]
 pub struct BackupArgs {
@@ -530,7 +539,7 @@ pub struct DateArgError {
 
 impl std::fmt::Display for DateArgError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::output::i18n::date_error(&self.error).en)
+        f.write_str(&crate::output::refusals::Refusal::Date(self.error.clone()).render(Lang::En))
     }
 }
 

@@ -7,9 +7,11 @@ use crate::input::number::{parse_value, Value};
 use crate::input::period::{format_period, parse_period, Span};
 use crate::input::text::{clip, ECHO_LIMIT};
 use crate::input::text::{fold, suggest};
-use crate::output::i18n::{self, Localized};
+use crate::output::i18n::Localized;
 use crate::output::periods;
 use crate::output::problems::Message;
+use crate::output::records::RecordMessage;
+use crate::output::refusals;
 use crate::plan::measure::{reading, Reading};
 use crate::plan::{Accumulation, Indicator, IndicatorKind, Plan};
 use crate::plan::{Content, Task, Unit};
@@ -147,8 +149,13 @@ pub fn measurement<'p>(
     let typed_whole = value.trim();
     let typed_echo = clip(typed_whole, ECHO_LIMIT);
     let typed = typed_echo.as_str();
-    let parsed = parse_value(typed_whole)
-        .map_err(|e| refuse(Part::Value, i18n::invalid_value(typed, &e)))?;
+    let parsed = parse_value(typed_whole).map_err(|error| {
+        let typed = typed.to_string();
+        refuse(
+            Part::Value,
+            refusals::Refusal::InvalidValue { typed, error }.into(),
+        )
+    })?;
     let (number, percent_sign, ratio) = match parsed {
         Value::Plain { value, percent } => (value, percent, None),
         Value::Ratio {
@@ -189,7 +196,12 @@ pub fn measurement<'p>(
     let reading = reading(indicator.kind, number, percent_sign, ratio).map_err(|p| {
         refuse(
             Part::Value,
-            i18n::reading_problem(p, &indicator.code, &indicator.unit_of_measure),
+            RecordMessage::Reading {
+                problem: p,
+                indicator: indicator.code.clone(),
+                unit_of_measure: indicator.unit_of_measure.clone(),
+            }
+            .into(),
         )
     })?;
     Ok(CheckedMeasurement {
@@ -208,11 +220,16 @@ pub fn check_date(
     baseline: bool,
 ) -> Result<(), Localized> {
     if date > today {
-        return Err(i18n::date_in_future(date, today));
+        return Err(RecordMessage::DateInFuture { day: date, today }.into());
     }
     let (start, end) = (plan.meta.start, plan.meta.end);
     if !baseline && (date < start || date > end) {
-        return Err(i18n::date_outside_plan(date, start, end));
+        return Err(RecordMessage::DateOutsidePlan {
+            day: date,
+            start,
+            end,
+        }
+        .into());
     }
     Ok(())
 }
@@ -224,10 +241,15 @@ pub fn lookup_indicator<'p>(
 ) -> Result<(&'p Content, &'p Indicator), Localized> {
     let code = code.trim();
     plan.indicator_by_code(code).ok_or_else(|| {
-        i18n::unknown_indicator(
-            code,
-            &suggest(code, plan.indicators().map(|(_, i)| i.code.as_str()), 3),
-        )
+        RecordMessage::UnknownIndicator {
+            code: code.to_string(),
+            suggestions: owned(suggest(
+                code,
+                plan.indicators().map(|(_, i)| i.code.as_str()),
+                3,
+            )),
+        }
+        .into()
     })
 }
 
@@ -237,10 +259,11 @@ pub fn lookup_task<'p>(plan: &'p Plan, code: &str) -> Result<(&'p Content, &'p T
     plan.tasks()
         .find(|(_, t)| t.code.eq_ignore_ascii_case(code))
         .ok_or_else(|| {
-            i18n::unknown_task(
-                code,
-                &suggest(code, plan.tasks().map(|(_, t)| t.code.as_str()), 3),
-            )
+            RecordMessage::UnknownTask {
+                code: code.to_string(),
+                suggestions: owned(suggest(code, plan.tasks().map(|(_, t)| t.code.as_str()), 3)),
+            }
+            .into()
         })
 }
 
@@ -261,9 +284,15 @@ pub fn lookup_unit<'p>(plan: &'p Plan, text: &str) -> Result<&'p Unit, Localized
         })
         .ok_or_else(|| {
             let text = text.trim();
-            i18n::unknown_unit(
-                text,
-                &suggest(text, plan.units.iter().map(|u| u.code.as_str()), 3),
-            )
+            RecordMessage::UnknownUnit {
+                text: text.to_string(),
+                suggestions: owned(suggest(text, plan.units.iter().map(|u| u.code.as_str()), 3)),
+            }
+            .into()
         })
+}
+
+/// Suggested codes, owned, for a message made now and shown later.
+fn owned(codes: Vec<&str>) -> Vec<String> {
+    codes.into_iter().map(String::from).collect()
 }

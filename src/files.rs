@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::error::AppError;
-use crate::output::{i18n, problems};
+use crate::output::problems;
 
 /// Writes a whole file or nothing: into a temporary file of a unique name beside `FILE`,
 /// synced, then renamed over `FILE` and the folder synced, so a reader (or the mail a cron job
@@ -14,7 +14,15 @@ use crate::output::{i18n, problems};
 /// midway leaves only a hidden temporary file that the next run removes.
 pub fn write_whole(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let shown = path.display().to_string();
-    let fail = |e: std::io::Error| AppError::bad_input(i18n::file_unwritable(&shown, &e));
+    let fail = |e: std::io::Error| {
+        AppError::bad_input(
+            problems::Message::FileUnwritable {
+                path: shown.clone(),
+                error: e.to_string(),
+            }
+            .into(),
+        )
+    };
     check_target(path)?;
     remove_leftovers(path);
     let temporary = temp_beside(path);

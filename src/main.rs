@@ -53,9 +53,9 @@ fn refused(error: &clap::Error, lang: Lang) -> ExitCode {
             output::clerk::UsageProblem::BadValue { arg, .. } => arg.split(' ').next(),
             _ => None,
         };
-        let message = i18n::date_error(&date.error);
+        let message = crate::output::refusals::Refusal::Date(date.error.clone());
         let flag = flag.map(|f| format!("{f}: ")).unwrap_or_default();
-        eprintln!("{}: {flag}{}", lang.pick(i18n::ERROR), message.get(lang));
+        eprintln!("{}: {flag}{}", lang.pick(i18n::ERROR), message.render(lang));
         return ExitCode::from(ExitKind::BadInput.code());
     }
     match error.kind() {

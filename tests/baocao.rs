@@ -576,8 +576,10 @@ fn a_report_table_that_breaks_the_decree_is_refused_where_it_is_wrong() {
 
 #[test]
 fn a_database_from_before_the_report_table_is_migrated_and_reports_as_the_plan() {
-    let k = Kehoach::with_seed("ward.toml");
-    // The schema as it was before migrations/002-report.sql.
+    let k = Kehoach::new();
+    // A database written by schema version 3, taken back to the schema as it was before
+    // migrations/002-report.sql: the report's recipients are then the plan's.
+    std::fs::copy(common::fixture("databases/v3.db"), &k.db).unwrap();
     let conn = rusqlite::Connection::open(&k.db).unwrap();
     conn.execute_batch(
         "ALTER TABLE plan DROP COLUMN report;
@@ -590,88 +592,23 @@ fn a_database_from_before_the_report_table_is_migrated_and_reports_as_the_plan()
     drop(conn);
     let md = k
         .test(&["baocao", "--as-of", "01/07/2026"])
-        .stdout("| **ỦY BAN NHÂN DÂN PHƯỜNG THỬ NGHIỆM**<br>Số:        /BC-UBND | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc**<br>*Thử Nghiệm, ngày 01 tháng 7 năm 2026* |\n\
-|:---:|:---:|\n\
-\n\
-<p align=\"center\"><b>BÁO CÁO</b><br><b>Kết quả thực hiện Kế hoạch số 99/KH-TEST ngày 1/1/2026 của UBND phường Thử Nghiệm tháng 06/2026</b></p>\n\
-\n\
-Thực hiện Kế hoạch số 99/KH-TEST ngày 1/1/2026, UBND phường Thử Nghiệm báo cáo kết quả thực hiện tháng 06/2026 (từ ngày 01/06/2026 đến ngày 30/06/2026) như sau:\n\
-\n\
-## I. KẾT QUẢ THỰC HIỆN\n\
-\n\
-### 1. TT1 - Phục vụ nhanh\n\
-\n\
-**Bảng 1. Kết quả các chỉ tiêu của TT1 đến hết ngày 30/06/2026**\n\
-\n\
-| Mã | Chỉ tiêu | Mục tiêu | Hạn | Kết quả | Cùng kỳ | Đánh giá |\n\
-|---|---|---|---|---|---|---|\n\
-| TT1.01 | Hồ sơ giải quyết trực tuyến | ≥ 90% | 30/06/2026 | - | - | quá hạn 1 ngày |\n\
-| TT1.02 | Sáng kiến được công nhận | ≥ 5 sáng kiến | 30/09/2026 | - | - | chưa đến hạn; hiện chưa có số liệu |\n\
-| TT1.03 | Tỷ lệ hồ sơ trễ hạn | < 3% | 31/12/2026 | - | - | chưa đến hạn; hiện chưa có số liệu |\n\
-\n\
-Nhiệm vụ: 0 hoàn thành đúng hạn, 0 hoàn thành trễ hạn, 5 quá hạn chưa hoàn thành (TT1.T01, TT1.T02, TT1.T03, TT1.T04, TT1.T05), 2 chưa đến hạn.\n\
-\n\
-### 2. NV1 - An ninh trật tự\n\
-\n\
-**Bảng 2. Kết quả các chỉ tiêu của NV1 đến hết ngày 30/06/2026**\n\
-\n\
-| Mã | Chỉ tiêu | Mục tiêu | Hạn | Kết quả | Cùng kỳ | Đánh giá |\n\
-|---|---|---|---|---|---|---|\n\
-| NV1.01 | Kéo giảm vụ vi phạm so với năm 2025 | giảm ≥ 20% so với 2025 | 31/10/2026 | - | - | chưa đến hạn; hiện chưa có số liệu |\n\
-| NV1.02 | Tỷ lệ giải ngân vốn đầu tư công | ≥ 100% | 31/12/2026 | - | - | chưa đến hạn; hiện chưa có số liệu |\n\
-\n\
-Nhiệm vụ: 0 hoàn thành đúng hạn, 0 hoàn thành trễ hạn, 2 quá hạn chưa hoàn thành (NV1.T01, NV1.T02), 3 chưa đến hạn.\n\
-\n\
-## II. ĐÁNH GIÁ CHUNG\n\
-\n\
-**Bảng 3. Tỷ lệ hoàn thành theo nội dung và giai đoạn, đến hết ngày 30/06/2026**\n\
-\n\
-| Nội dung | GĐ 1 | GĐ 2 | GĐ 3 | GĐ 4 | GĐ 5 | Tổng |\n\
-|---|---|---|---|---|---|---|\n\
-| TT1 | ● 0/2<br>0%<br>⚠ 2 | ● 0/3<br>0%<br>⚠ 3 | ● 0/2<br>0%<br>⚠ 2 | ○ 0/0<br>– | ○ 0/0<br>– | 0/7<br>0%<br>⚠ 7 |\n\
-| NV1 | ● 0/1<br>0%<br>⚠ 1 | ● 0/1<br>0%<br>⚠ 1 | ▶ 0/0<br>– | ○ 0/0<br>– | ○ 0/0<br>– | 0/2<br>0%<br>⚠ 2 |\n\
-| Tổng | 0/3<br>0%<br>⚠ 3 | 0/4<br>0%<br>⚠ 4 | 0/2<br>0%<br>⚠ 2 | 0/0<br>– | 0/0<br>– | 0/9<br>0%<br>⚠ 9 |\n\
-\n\
-GĐ = giai đoạn. Mỗi ô: đạt đúng hạn/đã đến hạn và tỷ lệ; ⚠ số việc quá hạn hoặc làm trễ. ○ chưa bắt đầu, ▶ đang diễn ra, ● đã kết thúc.\n\
-\n\
-Tính chung, 0/9 nhiệm vụ và chỉ tiêu đã đến hạn đạt đúng hạn (0%); 0 đạt nhưng trễ hạn; 9 quá hạn chưa đạt.\n\
-\n\
-Về chỉ tiêu: 0/5 chỉ tiêu đạt mục tiêu (không có); 0 chỉ tiêu chưa đạt (không có); 5 chỉ tiêu chưa có số liệu hoặc mốc so sánh.\n\
-\n\
-**Bảng 4. Việc quá hạn theo đơn vị chủ trì**\n\
-\n\
-| Đơn vị | Số việc | Mã |\n\
-|---|---|---|\n\
-| Phòng A | 5 | TT1.T01, TT1.T04, TT1.01, TT1.T05, TT1.01 |\n\
-| Khu phố 1 | 2 | TT1.T02, NV1.T01 |\n\
-| Phòng B | 1 | TT1.T03 |\n\
-| Khu phố 2 | 1 | NV1.T02 |\n\
-\n\
-> *[Văn phòng HĐND-UBND bổ sung: những kết quả nổi bật; tồn tại, hạn chế và nguyên nhân; đơn vị làm tốt, đơn vị còn chậm.]*\n\
-\n\
-## III. NHIỆM VỤ TRỌNG TÂM KỲ TỚI\n\
-\n\
-**Bảng 5. Nhiệm vụ và chỉ tiêu đến hạn trong tháng 07/2026**\n\
-\n\
-| Mã | Nội dung | Chủ trì | Hạn |\n\
-|---|---|---|---|\n\
-| NV1.T03 | Phiên giao dịch việc làm | Phòng B | 31/07/2026 |\n\
-\n\
-> *[Văn phòng HĐND-UBND bổ sung: giải pháp, kiến nghị, đề xuất.]*\n\
-\n\
-| ***Nơi nhận:***<br> | **TM. ỦY BAN NHÂN DÂN**<br>**CHỦ TỊCH**<br><br><br> |\n\
-|:---|:---:|\n")
+        .stdout_read()
         // Opening a database from before the report table migrates it.
         .writes()
         .run()
         .stdout;
     assert!(
         md.contains(
-            "| ***Nơi nhận:***<br> | **TM. ỦY BAN NHÂN DÂN**<br>**CHỦ TỊCH**<br><br><br> |"
+            "| ***Nơi nhận:***<br>- UBND thành phố Đồng Nai;<br>- TT.Đảng ủy phường;<br>\
+             - TT.HĐND phường;<br>- Ban Xây dựng đảng;<br>- TT.Đảng ủy UBND phường;<br>\
+             - TT.MTTQVN phường;<br>- Chủ tịch, các PCT.UBND phường;<br>\
+             - Chánh, Phó CVP.HĐND-UBND phường;<br>- Các đơn vị, phòng ban trực thuộc UBND phường;<br>\
+             - Công an, Quân sự phường;<br>- Trạm y tế, Các trường học;<br>- Lưu: VT, VP (Tuyệt). | \
+             **TM. ỦY BAN NHÂN DÂN**<br>**CHỦ TỊCH**<br><br><br>**Vũ Quốc Thái** |"
         ),
         "{md}"
     );
-    assert_eq!(k.count("PRAGMA user_version"), 3);
+    assert_eq!(k.count("PRAGMA user_version"), 4);
     assert_eq!(k.count("SELECT count(*) FROM plan WHERE report = '{}'"), 1);
 }
 

@@ -756,7 +756,8 @@ fn a_changed_workbook_needs_correct_and_keeps_the_old_value() {
     .json();
     assert_eq!(corrected[0]["corrected"], 1);
     let kept = k.count(
-        "SELECT count(*) FROM measurements WHERE indicator = 'TT1.02' AND unit = 'PB' AND value IN (2, 3)",
+        "SELECT count(*) FROM measurements m JOIN indicators i ON i.id = m.indicator
+         JOIN units u ON u.id = m.unit WHERE i.code = 'TT1.02' AND u.code = 'PB' AND m.value IN (2, 3)",
     );
     assert_eq!(kept, 2, "the old value stays beside the correction");
 }

@@ -11,12 +11,14 @@ use crate::commands::{as_of, Context};
 use crate::error::rejected;
 use crate::files::write_whole;
 use crate::output;
+use crate::output::baocao_text::BaocaoText;
 use crate::output::document::{self, Block, Document};
 use crate::output::i18n::{self, Lang};
 use crate::output::periods;
 use crate::plan::compliance::{items, tally, Item, ItemKind, Moment, Outcome, Records, Split};
-use crate::plan::measure::{standing, Status};
+use crate::plan::measure::Status;
 use crate::plan::period::{Period, PeriodKind};
+use crate::plan::summary::Summary;
 use crate::plan::{Content, Plan};
 use crate::store::records::recorded;
 use crate::views::{grid, overdue};
@@ -52,7 +54,10 @@ pub fn run(context: &Context, args: BaocaoArgs) -> anyhow::Result<()> {
             Some("md") => Written::Markdown(Some(path.clone())),
             Some("html" | "htm") => Written::Html(path.clone()),
             Some("docx") => Written::Docx(path.clone()),
-            _ => return Err(rejected(i18n::baocao_out_unknown(path.display()))),
+            _ => {
+                let path = path.display().to_string();
+                return Err(rejected(BaocaoText::OutUnknown { path }.into()));
+            }
         },
     };
     if let Some(path) = args.out.as_ref().filter(|p| p.exists() && !args.force) {
@@ -73,15 +78,15 @@ pub fn run(context: &Context, args: BaocaoArgs) -> anyhow::Result<()> {
     let judged = judgement_days(&plan, &scope, today);
     if judged.is_empty() {
         return Err(rejected(match &scope {
-            Scope::Calendar(period) => i18n::baocao_before_plan(
-                i18n::period_text(Lang::Vi, period),
-                i18n::period_text(Lang::En, period),
-                plan.meta.start,
-            ),
-            Scope::Phases => i18n::baocao_no_phase_ended(today),
+            Scope::Calendar(period) => BaocaoText::BeforePlan {
+                period: *period,
+                start: plan.meta.start,
+            }
+            .into(),
+            Scope::Phases => BaocaoText::NoPhaseEnded { today }.into(),
         }));
     }
-    let recorded = recorded(store.conn())?;
+    let recorded = recorded(store.conn(), &plan)?;
     let doc = build(
         lang,
         &plan,
@@ -207,7 +212,11 @@ impl Body<'_> {
     fn table(&mut self, caption: String, header: Vec<String>, rows: Vec<Vec<String>>) {
         self.tables += 1;
         self.blocks.push(Block::Table {
-            caption: i18n::baocao_table_caption(self.lang, self.tables, &caption),
+            caption: BaocaoText::TableCaption {
+                number: self.tables,
+                text: caption,
+            }
+            .render(self.lang),
             header,
             rows,
         });
@@ -249,7 +258,13 @@ impl Body<'_> {
             Scope::Calendar(period) => Some(period),
             Scope::Phases => None,
         };
-        let line = i18n::baocao_opening(self.lang, &meta.number, meta.date, &meta.issuer, period);
+        let line = BaocaoText::Opening {
+            plan_number: meta.number.clone(),
+            plan_date: meta.date,
+            issuer: meta.issuer.clone(),
+            period: period.copied(),
+        }
+        .render(self.lang);
         self.paragraph(line);
     }
 
@@ -276,24 +291,25 @@ impl Body<'_> {
             );
             if let Scope::Phases = self.scope {
                 if let Some(phase) = content.phases.iter().find(|p| p.end == day) {
-                    self.paragraph(i18n::baocao_phase_line(
-                        lang,
-                        phase.number,
-                        &phase.name,
-                        phase.start,
-                        phase.end,
-                    ));
+                    let line = BaocaoText::PhaseLine {
+                        number: phase.number,
+                        name: phase.name.clone(),
+                        start: phase.start,
+                        end: phase.end,
+                    };
+                    self.paragraph(line.render(lang));
                 }
             }
             let judged_items = self.items_of(content);
             let mut standings = Vec::new();
             let mut rows: Vec<Vec<String>> = Vec::new();
             for indicator in &content.indicators {
-                let measurements = self
+                let empty = Summary::default();
+                let summary = self
                     .records
-                    .measurements
+                    .summaries
                     .get(&indicator.code)
-                    .map_or(&[][..], Vec::as_slice);
+                    .unwrap_or(&empty);
                 let amount = |value: f64| {
                     if indicator.unit_of_measure == "%" {
                         lang.percent(value)
@@ -303,7 +319,7 @@ impl Body<'_> {
                 };
                 // The figure on a day and, for a flow, the same months of the baseline year.
                 let figure_on = |on: NaiveDate| {
-                    let standing = standing(indicator, ward, measurements, on, indicator.target);
+                    let standing = summary.standing_on(indicator, ward, on, indicator.target);
                     match (&standing.flow, &standing.ward) {
                         (Some(flow), _) => [
                             periods::window_cell(lang, flow, amount),
@@ -335,7 +351,7 @@ impl Body<'_> {
                     ]);
                 }
                 // Where the indicator stands against its final target at the period's end.
-                let standing = standing(indicator, ward, measurements, day, indicator.target);
+                let standing = summary.standing_on(indicator, ward, day, indicator.target);
                 standings.push((indicator.code.clone(), standing.status));
                 if !final_in_window {
                     let [reached, same_period] = figure_on(day);
@@ -346,13 +362,20 @@ impl Body<'_> {
                         lang.date(indicator.deadline),
                         reached,
                         same_period,
-                        i18n::standing_before_deadline(lang, standing.status),
+                        BaocaoText::StandingBeforeDeadline {
+                            status: standing.status,
+                        }
+                        .render(lang),
                     ]);
                 }
             }
             self.standings.extend(standings);
             if !rows.is_empty() {
-                let caption = i18n::baocao_indicators_caption(lang, &content.code, day);
+                let caption = BaocaoText::IndicatorsCaption {
+                    content: content.code.clone(),
+                    day,
+                }
+                .render(lang);
                 let header = self.labels(&i18n::BAOCAO_INDICATOR_COLUMNS);
                 self.table(caption, header, rows);
             }
@@ -364,18 +387,18 @@ impl Body<'_> {
                     .collect();
                 let count =
                     |f: fn(&Outcome) -> bool| tasks.iter().filter(|i| f(&i.outcome)).count();
-                let overdue: Vec<&str> = tasks
+                let overdue: Vec<String> = tasks
                     .iter()
                     .filter(|i| matches!(i.outcome, Outcome::Overdue { .. }))
-                    .map(|i| i.code.as_str())
+                    .map(|i| i.code.clone())
                     .collect();
-                i18n::baocao_tasks_line(
-                    lang,
-                    count(|o| matches!(o, Outcome::Met { .. })),
-                    count(|o| matches!(o, Outcome::Late { .. })),
-                    &overdue,
-                    count(|o| matches!(o, Outcome::Open)),
-                )
+                BaocaoText::TasksLine {
+                    on_time: count(|o| matches!(o, Outcome::Met { .. })),
+                    late: count(|o| matches!(o, Outcome::Late { .. })),
+                    overdue,
+                    open: count(|o| matches!(o, Outcome::Open)),
+                }
+                .render(lang)
             };
             self.paragraph(line);
         }
@@ -404,27 +427,30 @@ impl Body<'_> {
         let days: std::collections::BTreeSet<NaiveDate> =
             covered.iter().map(|(_, m)| m.day()).collect();
         let one_day = (days.len() == 1).then(|| days.first().copied()).flatten();
-        let caption = i18n::baocao_phases_caption(lang, one_day);
+        let caption = BaocaoText::PhasesCaption { day: one_day }.render(lang);
         self.table(caption, listing.headers, listing.rows);
         // The grid's legend: what its marks mean.
         self.blocks
             .extend(listing.notes.into_iter().map(Block::Paragraph));
         // The sentence counts what the grid's total counts: the same tally.
-        self.paragraph(i18n::baocao_overall_line(lang, &tally(&judged_items)));
+        let overall = BaocaoText::OverallLine {
+            tally: tally(&judged_items),
+        };
+        self.paragraph(overall.render(lang));
         // Each content's overdue items as of the day it is judged on, grouped as `weekly` does.
-        let with = |wanted: Status| -> Vec<&str> {
+        let with = |wanted: Status| -> Vec<String> {
             self.standings
                 .iter()
                 .filter(|(_, status)| *status == wanted)
-                .map(|(code, _)| code.as_str())
+                .map(|(code, _)| code.clone())
                 .collect()
         };
-        let line = i18n::baocao_indicators_line(
-            lang,
-            &with(Status::Met),
-            &with(Status::NotMet),
-            self.standings.len(),
-        );
+        let line = BaocaoText::IndicatorsLine {
+            met: with(Status::Met),
+            not_met: with(Status::NotMet),
+            total: self.standings.len(),
+        }
+        .render(lang);
         self.paragraph(line);
         let mut rows = Vec::new();
         for content in &self.plan.contents {
@@ -485,14 +511,14 @@ impl Body<'_> {
                 }
             }
         }
-        let next_name = match self.scope {
-            Scope::Calendar(period) => i18n::period_name(lang, &period.next()),
-            Scope::Phases => lang.pick(i18n::BAOCAO_NEXT_PHASE).to_string(),
+        let next = match self.scope {
+            Scope::Calendar(period) => Some(period.next()),
+            Scope::Phases => None,
         };
         if rows.is_empty() {
-            self.paragraph(i18n::baocao_nothing_next(lang, &next_name));
+            self.paragraph(BaocaoText::NothingNext { next }.render(lang));
         } else {
-            let caption = i18n::baocao_next_caption(lang, &next_name);
+            let caption = BaocaoText::NextCaption { next }.render(lang);
             let header = self.labels(&i18n::BAOCAO_NEXT_COLUMNS);
             self.table(caption, header, rows);
         }

@@ -2,44 +2,94 @@
 
 use std::path::Path;
 
+use crate::cli::CheckArgs;
 use crate::commands::Context;
 use crate::error::AppError;
-use crate::output::i18n::{self, Localized};
+use crate::output::database::DatabaseMessage;
+use crate::output::i18n::Localized;
 use crate::output::problems::Message;
+use crate::output::seed_messages::SeedMessage;
+use crate::output::summaries::SummaryMessage;
 use crate::output::{self};
 use crate::plan::validate::validate;
 use crate::store::maintenance::{self, BackupError};
+use crate::store::summaries;
 
-/// Runs `check`: SQLite's own checks, then the plan's rules on what is stored.
-pub fn check(context: &Context) -> anyhow::Result<()> {
+/// Runs `check`: SQLite's own checks, then the plan's rules on what is stored, then the kept
+/// summaries against the recorded rows (made again first with `--repair`).
+pub fn check(context: &Context, args: CheckArgs) -> anyhow::Result<()> {
     let lang = context.lang;
-    let (store, plan) = context.open_plan()?;
+    let (mut store, plan) = context.open_plan()?;
+    let mut repaired = None;
+    if args.repair {
+        store.write(|tx| Ok(summaries::rebuild(tx, &plan, &mut |_, _| {})?))?;
+        repaired = Some(SummaryMessage::Repaired {
+            indicators: plan.indicators().count(),
+        });
+    }
     let mut problems: Vec<Localized> = Vec::new();
     for line in maintenance::integrity_check(store.conn())? {
-        problems.push(i18n::sqlite_problem(&line));
+        problems.push(DatabaseMessage::SqliteProblem { line }.into());
     }
     for (table, row, parent) in maintenance::foreign_key_check(store.conn())? {
-        problems.push(i18n::broken_reference(&table, row, &parent));
+        problems.push(DatabaseMessage::BrokenReference { table, row, parent }.into());
     }
     for problem in validate(&plan) {
-        let breach = crate::output::i18n::breach(&problem.breach);
+        let breach = SeedMessage::Breach(problem.breach.clone()).localized();
         problems.push(breach.prefixed(&format!("{:?}: ", problem.at)));
     }
     let (start, end) = (plan.meta.start, plan.meta.end);
     for (what, code, date) in maintenance::records_outside(store.conn(), start, end)? {
-        let day = crate::output::i18n::Lang::Vi.date(date);
-        problems.push(i18n::record_outside_plan(what, &code, &day));
+        let what = what.to_string();
+        problems.push(
+            DatabaseMessage::RecordOutsidePlan {
+                what,
+                code,
+                day: date,
+            }
+            .into(),
+        );
+    }
+    for mismatch in summaries::check(store.conn(), &plan)? {
+        let summaries::Mismatch {
+            indicator,
+            day,
+            table,
+        } = mismatch;
+        let table = table.to_string();
+        problems.push(
+            SummaryMessage::Mismatch {
+                table,
+                indicator,
+                day,
+            }
+            .into(),
+        );
     }
     if problems.is_empty() {
         let db = context.db.display().to_string();
         let counts = maintenance::counts(store.conn())?;
         let (m, e) = counts;
-        return output::print(&format!("{}\n", i18n::check_passed(&db, m, e).get(lang)));
+        let passed = DatabaseMessage::CheckPassed {
+            path: db,
+            measurements: m,
+            task_events: e,
+        };
+        let mut text = String::new();
+        if let Some(repaired) = repaired {
+            text.push_str(&repaired.render(lang));
+            text.push('\n');
+        }
+        text.push_str(&passed.render(lang));
+        text.push('\n');
+        return output::print(&text);
     }
     let count = problems.len();
-    Err(AppError::database(i18n::check_failed(count))
-        .with_details(problems)
-        .into())
+    Err(
+        AppError::database(DatabaseMessage::CheckFailed { count }.into())
+            .with_details(problems)
+            .into(),
+    )
 }
 
 /// Runs `backup FILE`: one consistent snapshot into a temporary file, checked, renamed when
@@ -49,7 +99,9 @@ pub fn backup(context: &Context, target: &Path) -> anyhow::Result<()> {
     let (store, _) = context.open_plan()?;
     let shown = target.display().to_string();
     if target.exists() || target.symlink_metadata().is_ok() {
-        return Err(AppError::bad_input(i18n::backup_exists(&shown)).into());
+        return Err(
+            AppError::bad_input(DatabaseMessage::BackupExists { path: shown }.into()).into(),
+        );
     }
     let problems = match maintenance::backup_to(store.conn(), target) {
         Ok(problems) => problems,
@@ -61,7 +113,14 @@ pub fn backup(context: &Context, target: &Path) -> anyhow::Result<()> {
             );
         }
         Err(BackupError::Failed(e)) => {
-            return Err(AppError::database(i18n::backup_failed(&shown, &e)).into())
+            return Err(AppError::database(
+                DatabaseMessage::BackupFailed {
+                    path: shown,
+                    error: e.to_string(),
+                }
+                .into(),
+            )
+            .into())
         }
     };
     if !problems.is_empty() {
@@ -69,7 +128,7 @@ pub fn backup(context: &Context, target: &Path) -> anyhow::Result<()> {
         let details = problems
             .iter()
             .take(20)
-            .map(|line| i18n::sqlite_problem(line.as_str()))
+            .map(|line| DatabaseMessage::SqliteProblem { line: line.clone() }.into())
             .collect();
         let path = shown;
         return Err(
@@ -80,7 +139,7 @@ pub fn backup(context: &Context, target: &Path) -> anyhow::Result<()> {
     }
     output::print(&format!(
         "{}\n{}\n",
-        i18n::backup_done(&shown).get(lang),
+        DatabaseMessage::BackupDone { path: shown }.render(lang),
         Message::BackupChecked.render(lang)
     ))
 }

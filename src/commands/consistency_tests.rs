@@ -19,6 +19,7 @@ use crate::plan::compliance::{
     check_task_event, items, Moment, Outcome, Records, Split, TaskAction, TaskEvent,
 };
 use crate::plan::measure::Measurement;
+use crate::plan::summary::Summary;
 use crate::plan::{Comparator, IndicatorKind, Plan};
 use crate::store::records::Recorded;
 
@@ -91,7 +92,8 @@ fn reference_figure(
     Some(parts.iter().map(|m| m.value).sum::<f64>() / parts.len() as f64)
 }
 
-fn reference_items(plan: &Plan, recorded: &Recorded, moment: Moment) -> Vec<Verdict> {
+fn reference_items(plan: &Plan, history: &History, moment: Moment) -> Vec<Verdict> {
+    let recorded = &history.recorded;
     let (day, end_of_day) = match moment {
         Moment::During(day) => (day, false),
         Moment::EndOf(day) => (day, true),
@@ -140,8 +142,8 @@ fn reference_items(plan: &Plan, recorded: &Recorded, moment: Moment) -> Vec<Verd
             });
         }
         for indicator in &content.indicators {
-            let rows = recorded
-                .measurements
+            let rows = history
+                .rows
                 .get(&indicator.code)
                 .map(Vec::as_slice)
                 .unwrap_or(&[]);
@@ -253,7 +255,13 @@ type RawMeasurement = (usize, usize, u32, u32, Option<(u32, u32)>, bool);
 /// A task event as generated: task, action, day offset.
 type RawEvent = (usize, usize, u32);
 
-fn history(plan: &Plan, measurements: &[RawMeasurement], events: &[RawEvent]) -> Recorded {
+/// A random history: as the rules read it (summaries), and its raw rows (for the reference).
+struct History {
+    recorded: Recorded,
+    rows: HashMap<String, Vec<Measurement>>,
+}
+
+fn history(plan: &Plan, measurements: &[RawMeasurement], events: &[RawEvent]) -> History {
     let start = plan.meta.start;
     let indicators: Vec<_> = plan.indicators().map(|(_, i)| i).collect();
     let units: Vec<&str> = plan.units.iter().map(|u| u.code.as_str()).collect();
@@ -322,9 +330,30 @@ fn history(plan: &Plan, measurements: &[RawMeasurement], events: &[RawEvent]) ->
             });
         }
     }
-    Recorded {
-        measurements: by_indicator,
-        task_events,
+    let ward = plan.ward().map(|u| u.code.as_str()).unwrap_or("");
+    let summaries = plan
+        .indicators()
+        .map(|(_, indicator)| {
+            let rows = by_indicator
+                .get(&indicator.code)
+                .map_or(&[][..], Vec::as_slice);
+            let shares: Vec<String> = indicator
+                .unit_targets
+                .iter()
+                .map(|t| t.unit.clone())
+                .collect();
+            (
+                indicator.code.clone(),
+                Summary::of(indicator, ward, rows, &shares),
+            )
+        })
+        .collect();
+    History {
+        recorded: Recorded {
+            summaries,
+            task_events,
+        },
+        rows: by_indicator,
     }
 }
 
@@ -341,9 +370,9 @@ fn implementation(plan: &Plan, records: &Records, moment: Moment) -> Vec<Verdict
         .collect()
 }
 
-fn checked_report(plan: &Plan, recorded: &Recorded, moment: Moment) -> Vec<Verdict> {
-    let records = recorded.records();
-    let reference = reference_items(plan, recorded, moment);
+fn checked_report(plan: &Plan, history: &History, moment: Moment) -> Vec<Verdict> {
+    let records = history.recorded.records();
+    let reference = reference_items(plan, history, moment);
     assert_eq!(
         implementation(plan, &records, moment),
         reference,
@@ -431,9 +460,8 @@ proptest! {
         let (_, sunday) = super::weekly::week_before(as_of);
         if sunday >= start {
             let reference = checked_report(&plan, &recorded, Moment::EndOf(sunday));
-            let history: Vec<Measurement> =
-                recorded.measurements.values().flatten().cloned().collect();
-            let weekly = super::weekly::build(&plan, &recorded, &history, as_of, false);
+            let rows: Vec<Measurement> = recorded.rows.values().flatten().cloned().collect();
+            let weekly = super::weekly::build(&plan, &recorded.recorded, &rows, as_of, false);
             let t = weekly.report.totals.total.tally;
             prop_assert_eq!(
                 (t.items_due, t.items_met, t.items_late, t.items_overdue),
@@ -447,7 +475,7 @@ proptest! {
         let next = NaiveDate::from_ymd_opt(start.year(), month + 1, 1).unwrap();
         let month_end = next - Days::new(1);
         let reference = checked_report(&plan, &recorded, Moment::EndOf(month_end));
-        let markdown = super::baocao::markdown_for_test(&plan, &recorded, next);
+        let markdown = super::baocao::markdown_for_test(&plan, &recorded.recorded, next);
         let (due, met, late, overdue) = counts(&reference, |_| true);
         match overall_numbers(&markdown) {
             Some(numbers) => prop_assert_eq!(numbers, (met, due, late, overdue), "{}", markdown),

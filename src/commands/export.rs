@@ -24,8 +24,8 @@ pub fn run(context: &Context, args: ExportArgs) -> anyhow::Result<()> {
         None => return Err(rejected(ExportMessage::NoWardCode.localized())),
     };
     let moment = Moment::During(as_of(args.as_of.as_of));
-    let rows =
-        ward_rows(store.conn()).map_err(|e| crate::store::database_error(&e, &context.db))?;
+    let rows = ward_rows(store.conn(), &plan)
+        .map_err(|e| crate::store::database_error(&e, &context.db))?;
     // The one judgement, as the ward's own `report` shows it: never recomputed here.
     let verdicts = items(&plan, &rows.recorded.records(), moment, Split::Ward);
 

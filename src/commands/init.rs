@@ -6,8 +6,10 @@ use crate::error::{rejected, AppError};
 use crate::input::decode::sha256_hex;
 use crate::input::seed::{parse_seed, DEFAULT_SEED, DEFAULT_SEED_NAME};
 use crate::output;
-use crate::output::i18n::{self, Localized};
+use crate::output::i18n::Localized;
+use crate::output::seed_messages::{at_file, SeedChange, SeedMessage};
 use crate::store::plan::{fingerprint, load_plan, orphans, save_plan};
+use crate::store::summaries;
 use crate::store::{OpenMode, Store};
 
 /// Runs `init`.
@@ -31,16 +33,21 @@ pub fn run(context: &Context, args: InitArgs) -> anyhow::Result<()> {
                 let details = orphans
                     .iter()
                     .map(|o| {
-                        let (code, records) = (&o.code, o.records);
-                        i18n::orphan_line(code, records)
+                        let (code, records) = (o.code.clone(), o.records);
+                        SeedMessage::Orphan { code, records }.into()
                     })
                     .collect();
-                return Err(AppError::bad_input(i18n::seed_drops_data(&name))
-                    .with_details(details)
-                    .into());
+                return Err(AppError::bad_input(
+                    SeedMessage::DropsData { file: name.clone() }.into(),
+                )
+                .with_details(details)
+                .into());
             }
         }
-        Ok(Some(save_plan(tx, &plan, &seed_fingerprint)?))
+        let change = save_plan(tx, &plan, &seed_fingerprint)?;
+        // The summaries follow the plan's rules (kinds, the ward, baselines): made again.
+        summaries::rebuild(tx, &plan, &mut |_, _| {})?;
+        Ok(Some(change))
     })?;
     let db = context.db.display().to_string();
     let (number, contents) = (&plan.meta.number, plan.contents.len());
@@ -49,24 +56,38 @@ pub fn run(context: &Context, args: InitArgs) -> anyhow::Result<()> {
     let units = plan.units.len();
     let mut lines: Vec<Localized> = Vec::new();
     match change {
-        None => lines.push(i18n::plan_unchanged(number, &db)),
+        None => lines.push(
+            SeedMessage::PlanUnchanged {
+                number: number.clone(),
+                db: db.clone(),
+            }
+            .into(),
+        ),
         Some(change) => {
-            lines.push(i18n::plan_loaded(
-                number, &db, contents, indicators, tasks, units,
-            ));
+            lines.push(
+                SeedMessage::PlanLoaded {
+                    number: number.clone(),
+                    db: db.clone(),
+                    contents,
+                    indicators,
+                    tasks,
+                    units,
+                }
+                .into(),
+            );
             let list = |codes: &[String]| codes.join(", ");
             let first_load =
                 change.changed.is_empty() && change.removed.is_empty() && change.retired.is_empty();
             if !first_load {
-                for (codes, (vi, en)) in [
-                    (&change.added, i18n::SEED_ADDED),
-                    (&change.changed, i18n::SEED_CHANGED),
-                    (&change.removed, i18n::SEED_REMOVED),
-                    (&change.retired, i18n::SEED_RETIRED),
+                for (codes, change) in [
+                    (&change.added, SeedChange::Added),
+                    (&change.changed, SeedChange::Changed),
+                    (&change.removed, SeedChange::Removed),
+                    (&change.retired, SeedChange::Retired),
                 ] {
                     if !codes.is_empty() {
                         let codes = list(codes);
-                        lines.push(i18n::seed_change_line(vi, &codes, en));
+                        lines.push(SeedMessage::Changes { change, codes }.into());
                     }
                 }
             }
@@ -79,9 +100,18 @@ pub fn run(context: &Context, args: InitArgs) -> anyhow::Result<()> {
 /// The seed file's text; a missing or unreadable file is rejected input.
 fn read_seed(path: &std::path::Path) -> anyhow::Result<String> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| rejected(i18n::seed_unreadable(&shown, &e)))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        rejected(
+            SeedMessage::Unreadable {
+                path: shown.clone(),
+                error: e.to_string(),
+            }
+            .into(),
+        )
+    })?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    String::from_utf8(bytes.to_vec()).map_err(|_| rejected(i18n::seed_not_utf8(&shown)))
+    String::from_utf8(bytes.to_vec())
+        .map_err(|_| rejected(SeedMessage::NotUtf8 { path: shown }.into()))
 }
 
 /// A seed that could not be loaded, as an error (exit 3): a line for the file, then each
@@ -97,14 +127,28 @@ fn seed_error(error: &crate::input::seed::SeedError) -> AppError {
         .iter()
         .map(|problem| {
             let message = match &problem.what {
-                Kind::Toml(message) => i18n::seed_toml_error(message),
-                Kind::ContentKind(name) => i18n::content_kind_invalid(name),
-                Kind::IndicatorKind { name, known } => i18n::indicator_kind_invalid(name, known),
-                Kind::Comparator(symbol) => i18n::comparator_invalid(symbol),
+                Kind::Toml(message) => SeedMessage::Toml {
+                    message: message.clone(),
+                }
+                .into(),
+                Kind::ContentKind(name) => {
+                    SeedMessage::ContentKindInvalid { name: name.clone() }.into()
+                }
+                Kind::IndicatorKind { name, known } => {
+                    let (name, known) = (name.clone(), known.clone());
+                    SeedMessage::IndicatorKindInvalid { name, known }.into()
+                }
+                Kind::Comparator(symbol) => SeedMessage::ComparatorInvalid {
+                    symbol: symbol.clone(),
+                }
+                .into(),
                 Kind::Aggregation(name) => crate::output::periods::aggregation_invalid(name),
                 Kind::BaselineAgainst(name) => crate::output::periods::against_invalid(name),
-                Kind::BaselineNeeded(kind) => i18n::baseline_needed(kind),
-                Kind::Breach(b) => i18n::breach(b),
+                Kind::BaselineNeeded(kind) => SeedMessage::BaselineNeeded {
+                    kind: kind.to_string(),
+                }
+                .into(),
+                Kind::Breach(b) => SeedMessage::Breach(b.clone()).into(),
                 Kind::WardCode(code) => {
                     crate::output::export_messages::ExportMessage::BadWardCode {
                         code: code.clone(),
@@ -113,11 +157,18 @@ fn seed_error(error: &crate::input::seed::SeedError) -> AppError {
                 }
             };
             let place = match problem.at {
-                Some((line, column)) => i18n::at_file(file, line, column),
+                Some((line, column)) => at_file(file, line, column),
                 None => format!("{file}: "),
             };
             message.prefixed(&place)
         })
         .collect();
-    AppError::bad_input(i18n::seed_rejected(file, error.problems.len())).with_details(details)
+    AppError::bad_input(
+        SeedMessage::Rejected {
+            file: file.clone(),
+            problems: error.problems.len(),
+        }
+        .into(),
+    )
+    .with_details(details)
 }

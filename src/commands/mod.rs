@@ -27,7 +27,9 @@ use clap::CommandFactory;
 use crate::cli::{Cli, Command};
 pub use crate::entry::{lookup_indicator, lookup_task, lookup_unit};
 use crate::error::{rejected, AppError};
-use crate::output::i18n::{self, Lang};
+use crate::output::database::DatabaseMessage;
+use crate::output::i18n::Lang;
+use crate::output::records::RecordMessage;
 use crate::plan::{Content, Indicator, Plan, Task, Unit};
 use crate::store::{OpenMode, Store};
 
@@ -40,11 +42,37 @@ pub struct Context {
 impl Context {
     /// Opens the existing database and reads the plan from it.
     pub fn open_plan(&self) -> anyhow::Result<(Store, Plan)> {
-        let store = Store::open(&self.db, OpenMode::Existing)?;
-        let plan = crate::store::plan::load_plan(store.conn())?
-            .ok_or_else(|| AppError::database(i18n::no_plan(&self.db.display().to_string())))?;
+        let bar = progress_bar(self.lang);
+        let store = Store::open_with_progress(&self.db, OpenMode::Existing, &mut |done, total| {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        })?;
+        bar.finish_and_clear();
+        let plan = crate::store::plan::load_plan(store.conn())?.ok_or_else(|| {
+            AppError::database(
+                DatabaseMessage::NoPlan {
+                    path: self.db.display().to_string(),
+                }
+                .into(),
+            )
+        })?;
         Ok((store, plan))
     }
+}
+
+/// A bar on the terminal (hidden elsewhere) for a migration that makes the summaries of a
+/// large database: seconds, during which the clerk should see that something is happening.
+fn progress_bar(lang: crate::output::i18n::Lang) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{msg} {bar:30} {pos}/{len}") {
+        bar.set_style(style);
+    }
+    bar.set_message(crate::output::summaries::SummaryMessage::Making.render(lang));
+    bar
 }
 
 /// Runs the parsed command line.
@@ -71,7 +99,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Template(args) => template::run(&context, args),
         Command::Baocao(args) => baocao::run(&context, args),
         Command::Export(args) => export::run(&context, args),
-        Command::Check => check::check(&context),
+        Command::Check(args) => check::check(&context, args),
         Command::Backup(args) => check::backup(&context, &args.file),
         Command::Completions(args) => {
             let mut command = Cli::command();
@@ -107,7 +135,7 @@ fn default_db_path(lang: Lang) -> anyhow::Result<PathBuf> {
         Some(base) => Ok(base.join("kehoach").join("kehoach.db")),
         None => {
             let _ = lang;
-            Err(AppError::database(i18n::no_database_place()).into())
+            Err(AppError::database(DatabaseMessage::NoPlace.into()).into())
         }
     }
 }
@@ -161,7 +189,13 @@ pub fn find_content<'p>(plan: &'p Plan, code: &str) -> anyhow::Result<&'p Conten
                 .map(|c| c.code.as_str())
                 .collect::<Vec<_>>()
                 .join(", ");
-            rejected(i18n::unknown_content(code, &all))
+            rejected(
+                RecordMessage::UnknownContent {
+                    code: code.to_string(),
+                    all,
+                }
+                .into(),
+            )
         })
 }
 

@@ -5,6 +5,7 @@ use crate::views::overdue::{listing, overdue_rows, risk_rows};
 use crate::cli::OverdueArgs;
 use crate::commands::{as_of, content_filter, unit_filter, Context};
 use crate::output::i18n::{self};
+use crate::output::reports::ReportMessage;
 use crate::output::{self, Format};
 use crate::plan::compliance::{items, ItemKind, Moment, Split};
 use crate::plan::forecast::at_risk;
@@ -17,7 +18,7 @@ pub fn run(context: &Context, args: OverdueArgs) -> anyhow::Result<()> {
     let today = as_of(args.as_of.as_of);
     let content = content_filter(&plan, args.content.as_deref())?;
     let unit = unit_filter(&plan, args.unit.as_deref())?;
-    let recorded = recorded(store.conn())?;
+    let recorded = recorded(store.conn(), &plan)?;
     let records = recorded.records();
     let moment = Moment::During(today);
     let all = items(&plan, &records, moment, Split::Ward);
@@ -37,16 +38,15 @@ pub fn run(context: &Context, args: OverdueArgs) -> anyhow::Result<()> {
     }
     let mut listing = listing(lang, &rows);
     if rows.iter().any(|r| r.kind == ItemKind::Indicator) {
-        listing.notes.push(
-            lang.pick(i18n::INDICATOR_CHECKPOINT_OR_DEADLINE)
-                .to_string(),
-        );
+        listing
+            .notes
+            .push(lang.pick(i18n::LEGEND_INDICATOR).to_string());
     }
     if rows.is_empty() {
         listing
             .notes
             .push(lang.pick(i18n::NOTHING_IS_OVERDUE).to_string());
     }
-    listing.title = Some(i18n::overdue_title(today).get(lang).to_string());
+    listing.title = Some(ReportMessage::OverdueTitle { day: today }.render(lang));
     output::print(&listing.render(args.format.format))
 }

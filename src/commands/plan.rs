@@ -6,6 +6,7 @@ use crate::cli::{Cli, PlanArgs, PlanPart};
 use crate::commands::{as_of, find_content, Context};
 use crate::output::clerk;
 use crate::output::i18n::{self, Lang};
+use crate::output::reports::PlanRef;
 use crate::output::seed_toml::{self, SeedTomlMessage};
 use crate::output::{self, Format, Listing};
 use crate::plan::compliance::task_state;
@@ -92,7 +93,11 @@ fn seed(context: &Context, args: &PlanArgs) -> anyhow::Result<()> {
 fn heading(lang: Lang, plan: &Plan) -> String {
     format!(
         "{} — {}",
-        i18n::plan_heading(lang, &plan.meta.number, plan.meta.date),
+        PlanRef {
+            number: plan.meta.number.clone(),
+            date: plan.meta.date,
+        }
+        .render(lang),
         plan.meta.issuer
     )
 }

@@ -6,14 +6,14 @@ use crate::entry;
 use crate::error::rejected;
 use crate::input::period::format_period;
 use crate::output::i18n::{self, Lang};
-use crate::output::periods;
 use crate::output::problems::Message;
+use crate::output::records::{Figure, Mark, RecordMessage, Stored};
 use crate::output::{self};
-use crate::plan::measure::{self, Measurement, Reading};
-use crate::store::records::{
-    current_measurement, current_measurements_of, insert_measurement, NewMeasurement,
-};
-use crate::views::figures::{achieved_text, shown_reading};
+use crate::plan::measure::{Measurement, Reading};
+use crate::store::records::{current_measurement, NewMeasurement};
+use crate::store::summaries;
+use crate::store::writer::MeasurementWriter;
+use crate::views::figures::achieved_text;
 
 /// Runs `record`.
 pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
@@ -68,63 +68,62 @@ pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
                 ));
             }
             if note.is_none() {
-                return Err(rejected(i18n::correction_needs_note()));
+                return Err(rejected(RecordMessage::CorrectionNeedsNote.into()));
             }
         }
-        insert_measurement(
-            tx,
-            &NewMeasurement {
-                indicator: code.clone(),
-                unit: unit.clone(),
-                date,
-                period_start: period.map(|(start, _)| start),
-                value: new.value,
-                numerator: new.numerator,
-                denominator: new.denominator,
-                baseline: args.baseline,
-                revision: existing.as_ref().map_or(1, |old| old.revision + 1),
-                note: note.clone(),
-                recorded_by: recorder(args.by.clone()),
-                import_id: None,
-            },
-        )?;
+        let writer = MeasurementWriter::new(tx)?;
+        writer.insert(&NewMeasurement {
+            indicator: code.clone(),
+            unit: unit.clone(),
+            date,
+            period_start: period.map(|(start, _)| start),
+            value: new.value,
+            numerator: new.numerator,
+            denominator: new.denominator,
+            baseline: args.baseline,
+            revision: existing.as_ref().map_or(1, |old| old.revision + 1),
+            note: note.clone(),
+            recorded_by: recorder(args.by.clone()),
+            import_id: None,
+        })?;
+        writer.finish(&plan)?;
         Ok(if existing.is_some() {
             Recorded::Corrected
         } else {
             Recorded::New
         })
     })?;
-    let shown = shown_reading(lang, &new, &indicator.unit_of_measure);
-    let day = lang.date(date);
-    let mut marks: Vec<String> = Vec::new();
+    let figure = Figure {
+        reading: new,
+        unit_of_measure: indicator.unit_of_measure.clone(),
+    };
+    let mut marks: Vec<Mark> = Vec::new();
     if let Some(span) = period {
-        marks.push(periods::period_mark(lang, &format_period(span)));
+        marks.push(Mark::Period(format_period(span)));
     }
     if args.baseline {
-        marks.push(lang.pick(i18n::BASELINE_MARK).to_string());
+        marks.push(Mark::Baseline);
     }
-    let what = if marks.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", marks.join(", "))
+    let outcome = match outcome {
+        Recorded::Unchanged => Stored::Unchanged,
+        Recorded::New => Stored::New,
+        Recorded::Corrected => Stored::Corrected,
     };
-    let mut text = match outcome {
-        Recorded::Unchanged => i18n::value_unchanged(&code, &what, &shown, &unit, &day),
-        Recorded::New => i18n::value_recorded(&code, &what, &shown, &unit, &day),
-        Recorded::Corrected => i18n::value_corrected(&code, &what, &unit, &day, &shown),
-    }
-    .get(lang)
-    .to_string();
+    let (unit, day) = (unit.clone(), date);
+    let stored = RecordMessage::Stored {
+        outcome,
+        code: code.clone(),
+        marks,
+        figure,
+        unit,
+        day,
+    };
+    let mut text = stored.render(lang);
     text.push('\n');
-    let measurements = current_measurements_of(store.conn(), &code)?;
+    // The ward's figure as the reports will judge it: from the summary just brought up to date.
+    let summary = summaries::load_one(store.conn(), indicator)?;
     let ward = plan.ward().map(|u| u.code.as_str()).unwrap_or_default();
-    let standing = measure::standing(
-        indicator,
-        ward,
-        &measurements,
-        today.max(date),
-        indicator.target,
-    );
+    let standing = summary.standing_on(indicator, ward, today.max(date), indicator.target);
     if let Some(achieved) = standing.achieved {
         let target = i18n::indicator_target(lang, indicator, indicator.target);
         text.push_str(&format!(
@@ -156,14 +155,21 @@ fn already_recorded(
 ) -> anyhow::Error {
     let by = old.recorded_by.as_deref();
     let at = crate::output::clerk::local_time(&old.recorded_at);
-    let (vi_value, en_value) = (
-        shown_reading(Lang::Vi, &as_reading(old), unit_of_measure),
-        shown_reading(Lang::En, &as_reading(old), unit_of_measure),
-    );
-    let day = Lang::Vi.date(old.date);
-    rejected(i18n::value_already_recorded(
-        code, unit, &day, &vi_value, by, &at, &en_value,
-    ))
+    let old_figure = Figure {
+        reading: as_reading(old),
+        unit_of_measure: unit_of_measure.to_string(),
+    };
+    rejected(
+        RecordMessage::AlreadyRecorded {
+            code: code.to_string(),
+            unit: unit.to_string(),
+            day: old.date,
+            old: old_figure,
+            by: by.map(String::from),
+            at,
+        }
+        .into(),
+    )
 }
 
 fn as_reading(m: &Measurement) -> Reading {

@@ -5,6 +5,7 @@ use crate::views::grid::{build, grid_listing};
 use crate::cli::{ReportArgs, ReportBy};
 use crate::commands::{as_of, content_filter, Context};
 use crate::output::i18n::{self, Lang};
+use crate::output::reports::{PlanRef, ReportMessage};
 use crate::output::{self, Format, Listing};
 use crate::plan::compliance::{Item, ItemKind, Moment};
 use crate::plan::Plan;
@@ -16,7 +17,7 @@ pub fn run(context: &Context, args: ReportArgs) -> anyhow::Result<()> {
     let (store, plan) = context.open_plan()?;
     let today = as_of(args.as_of.as_of);
     let content = content_filter(&plan, args.content.as_deref())?;
-    let recorded = recorded(store.conn())?;
+    let recorded = recorded(store.conn(), &plan)?;
     let records = recorded.records();
     let report = build(
         &plan,
@@ -42,10 +43,16 @@ pub fn run(context: &Context, args: ReportArgs) -> anyhow::Result<()> {
 }
 
 fn title(lang: Lang, plan: &Plan, as_of: chrono::NaiveDate, by_unit: bool) -> String {
-    let heading = i18n::plan_heading(lang, &plan.meta.number, plan.meta.date);
-    i18n::report_title(as_of, &heading, by_unit)
-        .get(lang)
-        .to_string()
+    let plan = PlanRef {
+        number: plan.meta.number.clone(),
+        date: plan.meta.date,
+    };
+    ReportMessage::ReportTitle {
+        day: as_of,
+        plan,
+        by_unit,
+    }
+    .render(lang)
 }
 
 /// One content's items, phase by phase.
@@ -79,9 +86,8 @@ fn items_listing(lang: Lang, items: &[Item]) -> Listing {
             i18n::outcome(lang, item.outcome),
         ]);
     }
-    listing.notes.push(
-        lang.pick(i18n::INDICATOR_CHECKPOINT_OR_DEADLINE)
-            .to_string(),
-    );
+    listing
+        .notes
+        .push(lang.pick(i18n::LEGEND_INDICATOR).to_string());
     listing
 }

@@ -8,6 +8,7 @@ use crate::output::i18n;
 use crate::output::{self, Format, Listing};
 use crate::plan::compliance::{items, Item, Moment, Outcome, Records, Split};
 use crate::plan::measure::{self, unit_status, Measurement, Reading, Status, Trend};
+use crate::plan::summary::Summary;
 use crate::store::records::{current_measurements_of, measurement_history};
 use crate::views::figures::{achieved_text, shown_reading};
 
@@ -85,10 +86,16 @@ pub fn run(context: &Context, args: ShowArgs) -> anyhow::Result<()> {
             .collect();
 
     // The checkpoints' and the deadline's outcomes come from the same rules as the report.
-    let measurements = std::collections::HashMap::from([(indicator.code.clone(), current.clone())]);
+    let shares: Vec<String> = indicator
+        .unit_targets
+        .iter()
+        .map(|t| t.unit.clone())
+        .collect();
+    let summary = Summary::of(indicator, ward, &current, &shares);
+    let summaries = std::collections::HashMap::from([(indicator.code.clone(), summary)]);
     let no_events = std::collections::HashMap::new();
     let records = Records {
-        measurements: &measurements,
+        summaries: &summaries,
         task_events: &no_events,
     };
     let targets: Vec<Item> = items(&plan, &records, Moment::During(today), Split::Ward)

@@ -8,6 +8,8 @@ use crate::error::rejected;
 use crate::input::text::nfc;
 use crate::output::clerk;
 use crate::output::i18n;
+use crate::output::records::RecordMessage;
+use crate::output::reports::ReportMessage;
 use crate::output::verdicts::task_event_refused;
 use crate::output::{self, Format, Listing};
 use crate::plan::compliance::{check_task_event, task_state, TaskAction, TaskEvent, TaskStatus};
@@ -125,8 +127,9 @@ fn list(context: &Context, args: TaskListArgs) -> anyhow::Result<()> {
         }
         if row.days_late > 0 {
             let days = row.days_late;
-            let lateness = i18n::task_lateness(*status == TaskStatus::Done, days);
-            shown.push_str(&format!("\n{}", lateness.get(lang)));
+            let done = *status == TaskStatus::Done;
+            let lateness = ReportMessage::TaskLateness { done, days };
+            shown.push_str(&format!("\n{}", lateness.render(lang)));
         }
         listing.push(vec![
             row.code.to_string(),
@@ -211,12 +214,12 @@ fn change(context: &Context, args: TaskChangeArgs, action: TaskAction) -> anyhow
         )?;
         Ok(())
     })?;
-    let (day, deadline) = (lang.date(date), lang.date(task.deadline));
-    let what = i18n::task_action(lang, action);
-    let mut text = i18n::task_changed(&code, what, &day).get(lang).to_string();
+    let (day, deadline) = (date, task.deadline);
+    let changed = RecordMessage::TaskChanged { code, action, day };
+    let mut text = changed.render(lang);
     if action == TaskAction::Done && date > task.deadline {
         let days = (date - task.deadline).num_days();
-        text.push_str(i18n::task_done_late(days, &deadline).get(lang));
+        text.push_str(&RecordMessage::TaskDoneLate { days, deadline }.render(lang));
     }
     text.push('\n');
     output::print(&text)

@@ -7,8 +7,10 @@ use crate::commands::{as_of, content_filter, find_unit, Context};
 use crate::error::rejected;
 use crate::files::write_whole;
 use crate::output;
-use crate::output::i18n::{self, Lang};
+use crate::output::i18n;
+use crate::output::problems::Message;
 use crate::output::template::{self as render, Template};
+use crate::output::template_text::TemplateText;
 use crate::plan::compliance::{task_state, TaskStatus};
 use crate::plan::template::{
     indicator_lines, task_lines, units_with_work, Identity, Period, PeriodKind, TEMPLATE_LAYOUT,
@@ -49,9 +51,8 @@ pub fn run(context: &Context, args: TemplateArgs) -> anyhow::Result<()> {
     if period.end < plan.meta.start {
         return Err(rejected(
             crate::output::clerk::Clerk::TemplateBeforePlan {
-                period_vi: i18n::period_text(Lang::Vi, &period),
-                period_en: i18n::period_text(Lang::En, &period),
-                start: Lang::Vi.date(plan.meta.start),
+                period,
+                start: plan.meta.start,
             }
             .localized(),
         ));
@@ -94,9 +95,8 @@ pub fn run(context: &Context, args: TemplateArgs) -> anyhow::Result<()> {
     for unit in &units {
         let template = make(*unit);
         if template.indicators.is_empty() && template.tasks.is_empty() {
-            return Err(rejected(i18n::template_unit_without_work(
-                unit.unwrap_or_default(),
-            )));
+            let unit = unit.unwrap_or_default().to_string();
+            return Err(rejected(TemplateText::UnitWithoutWork { unit }.into()));
         }
         let shown = unit.unwrap_or(&template.unit_name).to_string();
         let counts = (template.indicators.len(), template.tasks.len());
@@ -108,43 +108,30 @@ pub fn run(context: &Context, args: TemplateArgs) -> anyhow::Result<()> {
             Destination::Csv(path) => {
                 let (indicators, tasks) = render::csv(lang, &template)?;
                 write_whole(path, &indicators)?;
-                written.push(i18n::template_written(path.display(), &shown, counts.0, 0));
+                written.push(wrote(&path.display(), &shown, counts.0, 0));
                 if let Some(tasks) = tasks {
                     let tasks_path = sibling(path, lang.pick(i18n::TEMPLATE_TASKS_SUFFIX));
                     write_whole(&tasks_path, &tasks)?;
-                    written.push(i18n::template_written(
-                        tasks_path.display(),
-                        &shown,
-                        0,
-                        counts.1,
-                    ));
+                    written.push(wrote(&tasks_path.display(), &shown, 0, counts.1));
                 }
             }
             Destination::Xlsx(path) => {
                 write_whole(path, &render::xlsx(lang, &template)?)?;
-                written.push(i18n::template_written(
-                    path.display(),
-                    &shown,
-                    counts.0,
-                    counts.1,
-                ));
+                written.push(wrote(&path.display(), &shown, counts.0, counts.1));
             }
             Destination::Directory(dir) => {
-                std::fs::create_dir_all(dir)
-                    .map_err(|e| rejected(i18n::file_unwritable(dir.display(), &e)))?;
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    let (path, error) = (dir.display().to_string(), e.to_string());
+                    rejected(Message::FileUnwritable { path, error }.into())
+                })?;
                 let name = format!("mau-bieu-{}-{}.xlsx", unit.unwrap_or("all"), period.label());
                 let path = dir.join(name);
                 write_whole(&path, &render::xlsx(lang, &template)?)?;
-                written.push(i18n::template_written(
-                    path.display(),
-                    &shown,
-                    counts.0,
-                    counts.1,
-                ));
+                written.push(wrote(&path.display(), &shown, counts.0, counts.1));
             }
         }
     }
-    let mut lines: Vec<String> = written.iter().map(|w| w.get(lang).to_string()).collect();
+    let mut lines: Vec<String> = written.iter().map(|w| w.render(lang)).collect();
     if matches!(scope, Scope::EachUnit) {
         let idle: Vec<&str> = plan
             .units
@@ -154,9 +141,10 @@ pub fn run(context: &Context, args: TemplateArgs) -> anyhow::Result<()> {
             .collect();
         if !idle.is_empty() {
             lines.push(
-                i18n::template_units_without_work(idle.join(", "))
-                    .get(lang)
-                    .to_string(),
+                TemplateText::UnitsWithoutWork {
+                    units: idle.join(", "),
+                }
+                .render(lang),
             );
         }
     }
@@ -167,7 +155,7 @@ pub fn run(context: &Context, args: TemplateArgs) -> anyhow::Result<()> {
 fn destination(out: Option<&Path>, scope: &Scope) -> anyhow::Result<Destination> {
     let Some(out) = out else {
         return match scope {
-            Scope::EachUnit => Err(rejected(i18n::template_out_unknown("-"))),
+            Scope::EachUnit => Err(out_unknown("-".into())),
             _ => Ok(Destination::Stdout),
         };
     };
@@ -180,11 +168,31 @@ fn destination(out: Option<&Path>, scope: &Scope) -> anyhow::Result<Destination>
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     match (extension.as_deref(), scope) {
-        (_, Scope::EachUnit) => Err(rejected(i18n::template_out_unknown(out.display()))),
+        (_, Scope::EachUnit) => Err(out_unknown(out.display().to_string())),
         (Some("xlsx"), _) => Ok(Destination::Xlsx(out.to_path_buf())),
         (Some("csv"), _) => Ok(Destination::Csv(out.to_path_buf())),
-        _ => Err(rejected(i18n::template_out_unknown(out.display()))),
+        _ => Err(out_unknown(out.display().to_string())),
     }
+}
+
+/// What `template` wrote, to tell the clerk.
+fn wrote(
+    path: &dyn std::fmt::Display,
+    unit: &str,
+    indicators: usize,
+    tasks: usize,
+) -> TemplateText {
+    TemplateText::Written {
+        path: path.to_string(),
+        unit: unit.to_string(),
+        indicators,
+        tasks,
+    }
+}
+
+/// `--out` that `template` cannot write to.
+fn out_unknown(path: String) -> anyhow::Error {
+    rejected(TemplateText::OutUnknown { path }.into())
 }
 
 /// "mau.csv" → "mau-nhiem-vu.csv".

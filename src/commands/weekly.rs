@@ -15,14 +15,16 @@ use crate::cli::{WeeklyArgs, WeeklyFormat};
 use crate::commands::{as_of, Context};
 use crate::error::rejected;
 use crate::output::i18n::{self, Lang};
+use crate::output::reports::{PlanRef, ReportMessage};
 use crate::output::verdicts;
 use crate::output::weekly_html;
 use crate::output::{self, Format, Listing};
 use crate::plan::compliance::{items, task_state, Moment, Outcome, Split, TaskStatus};
 use crate::plan::forecast::AtRisk;
-use crate::plan::measure::{self, Measurement, Status};
+use crate::plan::measure::{Measurement, Status};
+use crate::plan::summary::Summary;
 use crate::plan::{forecast, IndicatorKind, Plan};
-use crate::store::records::{measurement_history, recorded, Recorded};
+use crate::store::records::{measurements_between, recorded, Recorded};
 use crate::views::grid::{self, Report};
 use crate::views::overdue::{self, OverdueRow, UnitOverdue};
 
@@ -135,8 +137,8 @@ pub fn run(context: &Context, args: WeeklyArgs) -> anyhow::Result<()> {
             plan.meta.start,
         )));
     }
-    let recorded = recorded(store.conn())?;
-    let history = measurement_history(store.conn(), None, None, Some(week_start))?;
+    let recorded = recorded(store.conn(), &plan)?;
+    let history = measurements_between(store.conn(), week_start, week_end)?;
     let weekly = build(&plan, &recorded, &history, today, args.stamp);
     let text = match args.format {
         WeeklyFormat::Json => output::json(&weekly),
@@ -164,7 +166,7 @@ pub(super) fn build(
     let end = Moment::EndOf(week_end);
     let before = Moment::EndOf(week_start - Days::new(1));
     let records = recorded.records();
-    let (measurements, events) = (&recorded.measurements, &recorded.task_events);
+    let (summaries, events) = (&recorded.summaries, &recorded.task_events);
     let report = grid::build(plan, &records, end, None, None, false);
     let last_week = grid::build(plan, &records, before, None, None, false);
     let ward = plan.ward().map(|u| u.code.as_str()).unwrap_or_default();
@@ -264,10 +266,8 @@ pub(super) fn build(
     // Indicators behind their next target, furthest first, each with its forecast to that day.
     let mut furthest: Vec<(f64, Forecast)> = Vec::new();
     for (_, indicator) in plan.indicators() {
-        let own = measurements
-            .get(&indicator.code)
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
+        let empty = Summary::default();
+        let summary = summaries.get(&indicator.code).unwrap_or(&empty);
         let next = all
             .iter()
             .filter(|i| i.code == indicator.code && i.outcome == Outcome::Open)
@@ -276,11 +276,11 @@ pub(super) fn build(
             Some(next) => next,
             None => (indicator.deadline, indicator.target),
         };
-        let standing = measure::standing(indicator, ward, own, week_end, target);
+        let standing = summary.standing_on(indicator, ward, week_end, target);
         let (Some(achieved), Status::NotMet) = (standing.achieved, standing.status) else {
             continue;
         };
-        let series = measure::ward_series(indicator, ward, own, week_end);
+        let series = summary.series(indicator, ward, week_end);
         let prediction = forecast::forecast(indicator.kind, &series, due);
         let at_due = prediction.value();
         let scale = target.abs().max(1.0);
@@ -512,11 +512,18 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
             let _ = write!(out, "\n{text}\n{}\n", "=".repeat(text.chars().count()));
         }
     };
-    let day = lang.date(weekly.week_end);
-    let plan_heading = i18n::plan_heading(lang, &plan.meta.number, plan.meta.date);
-    let title = i18n::weekly_title(weekly.week_start, weekly.week_end, &plan_heading)
-        .get(lang)
-        .to_string();
+    let day = weekly.week_end;
+    let plan_ref = PlanRef {
+        number: plan.meta.number.clone(),
+        date: plan.meta.date,
+    };
+    let (start, end) = (weekly.week_start, weekly.week_end);
+    let title = ReportMessage::WeeklyTitle {
+        start,
+        end,
+        plan: plan_ref,
+    }
+    .render(lang);
     let _ = writeln!(out, "{}{title}", if md { "# " } else { "" });
     if let Some(at) = &weekly.generated_at {
         let at = crate::output::clerk::local_time(at);
@@ -525,12 +532,9 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
 
     heading(&mut out, lang.pick(i18n::HEADLINE));
     let h = &weekly.headline;
-    let (days, overall) = (h.days_since_start, pct(lang, h.compliance_pct));
-    let _ = writeln!(
-        out,
-        "{}",
-        i18n::weekly_headline(&day, days, &overall).get(lang)
-    );
+    let (days, overall) = (h.days_since_start, h.compliance_pct);
+    let headline = ReportMessage::WeeklyHeadline { day, days, overall };
+    let _ = writeln!(out, "{}", headline.render(lang));
     let mut phases = Listing::new(&[
         lang.pick(i18n::CONTENT),
         lang.pick(i18n::PHASE),
@@ -547,26 +551,27 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
     }
     out.push_str(&phases.render(format));
 
-    heading(&mut out, lang.pick(i18n::THIS_WEEK));
+    heading(&mut out, lang.pick(i18n::CHANGES_THIS_WEEK));
     let c = &weekly.changes;
     let (values, done, overdue) = (c.values.len(), c.tasks_done.len(), c.became_overdue.len());
-    let _ = writeln!(
-        out,
-        "{}",
-        i18n::weekly_changes(values, done, overdue).get(lang)
-    );
+    let changes = ReportMessage::WeeklyChanges {
+        values,
+        done,
+        overdue,
+    };
+    let _ = writeln!(out, "{}", changes.render(lang));
     if !c.values.is_empty() {
         out.push('\n');
         out.push_str(&crate::views::history::listing(lang, plan, &c.values).render(format));
     }
     for t in &c.tasks_done {
-        let (task, date, late) = (&t.task, lang.date(t.date), t.days_late);
-        let line = if late > 0 {
-            i18n::weekly_task_done_late(task, &date, late)
-        } else {
-            i18n::weekly_task_done(task, &date)
+        let (task, day, days_late) = (t.task.clone(), t.date, t.days_late);
+        let line = ReportMessage::WeeklyTaskDone {
+            task,
+            day,
+            days_late,
         };
-        let _ = writeln!(out, "{}", line.get(lang));
+        let _ = writeln!(out, "{}", line.render(lang));
     }
     if !c.became_overdue.is_empty() {
         out.push_str(&overdue::listing(lang, &c.became_overdue).render(format));
@@ -579,7 +584,7 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
     );
     let mut change = Listing::new(&[
         lang.pick(i18n::CONTENT),
-        lang.pick(i18n::THIS_WEEK_9),
+        lang.pick(i18n::THIS_WEEK),
         lang.pick(i18n::LAST_WEEK),
         lang.pick(i18n::CHANGE_POINTS),
     ]);
@@ -617,7 +622,7 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
         out.push_str(&overdue::listing(lang, &risks).render(format));
     }
 
-    heading(&mut out, lang.pick(i18n::UNITS_THAT_SENT_NOTHING_THIS));
+    heading(&mut out, lang.pick(i18n::SILENT_UNITS));
     if weekly.silent_units.is_empty() {
         let _ = writeln!(out, "{}", lang.pick(i18n::EVERY_UNIT_SENT_FIGURES));
     } else {
@@ -633,7 +638,7 @@ fn render_text(lang: Lang, plan: &Plan, weekly: &Weekly, format: Format) -> Stri
 
     heading(&mut out, lang.pick(i18n::INDICATORS_FURTHEST_FROM_TARGET));
     if weekly.furthest_from_target.is_empty() {
-        let _ = writeln!(out, "{}", lang.pick(i18n::NO_INDICATOR_WITH_DATA_IS));
+        let _ = writeln!(out, "{}", lang.pick(i18n::NO_INDICATOR_BEHIND));
     }
     for f in &weekly.furthest_from_target {
         let shown = |value: f64| {

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::output::lang::{Lang, Localized};
+use crate::output::lang::Lang;
 
 /// `one` or `other` after `n`, in English; Vietnamese nouns do not change (`count(vi, 1, ..)`
 /// gives the Vietnamese word unchanged). "1 task", "2 tasks".
@@ -117,15 +117,13 @@ pub enum Clerk {
     ReportExists { path: String },
     /// The line on a template that says which period it is for and why.
     TemplatePeriod {
-        period: String,
-        end: String,
-        made: String,
+        period: crate::plan::period::Period,
+        made: chrono::NaiveDate,
     },
     /// A template whose period ends before the plan starts.
     TemplateBeforePlan {
-        period_vi: String,
-        period_en: String,
-        start: String,
+        period: crate::plan::period::Period,
+        start: chrono::NaiveDate,
     },
 }
 
@@ -142,36 +140,30 @@ impl Clerk {
                     let _ = write!(out, "{path} already exists: add --force to overwrite it (the old file may hold the Office's edits), or choose another name");
                 }
             }
-            Self::TemplatePeriod { period, end, made } => {
+            Self::TemplatePeriod { period, made } => {
+                let (end, made) = (lang.date(period.end), lang.date(*made));
+                let period = crate::output::periods::period_text(lang, period);
                 if vi {
                     let _ = write!(out, "Kỳ báo cáo: {period}, kỳ trọn vẹn gần nhất trước ngày lập mẫu {made}. Ghi số liệu tính đến hết ngày {end}; gửi lại và nhập được ngay từ hôm nay.");
                 } else {
                     let _ = write!(out, "Period: {period}, the last whole period before the day this sheet was made ({made}). Write the figures as of the end of {end}; it can be sent back and imported from today.");
                 }
             }
-            Self::TemplateBeforePlan {
-                period_vi,
-                period_en,
-                start,
-            } => {
+            Self::TemplateBeforePlan { period, start } => {
+                let period = crate::output::periods::period_text(lang, period);
+                let start = lang.date(*start);
                 if vi {
-                    let _ = write!(out, "Kỳ {period_vi} kết thúc trước khi kế hoạch bắt đầu ({start}): chưa có gì để điền; chọn --as-of muộn hơn");
+                    let _ = write!(out, "Kỳ {period} kết thúc trước khi kế hoạch bắt đầu ({start}): chưa có gì để điền; chọn --as-of muộn hơn");
                 } else {
-                    let _ = write!(out, "The period {period_en} ends before the plan starts ({start}): there is nothing to fill yet; choose a later --as-of");
+                    let _ = write!(out, "The period {period} ends before the plan starts ({start}): there is nothing to fill yet; choose a later --as-of");
                 }
             }
         }
         out
     }
-
-    /// The message in both languages, for an [`crate::error::AppError`].
-    pub fn localized(&self) -> Localized {
-        Localized {
-            vi: self.render(Lang::Vi),
-            en: self.render(Lang::En),
-        }
-    }
 }
+
+crate::in_both_languages!(Clerk);
 
 /// A command line clap refused, as data: what was wrong, the nearest right spelling, and the
 /// usage line, so that it can be said in Vietnamese as well as clap's English.

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::error::rejected;
 use crate::input::decode::Encoding;
-use crate::output::i18n::{self, Lang};
+use crate::output::i18n::Lang;
 use crate::output::import::{file_name, problem_line, Place, Problem};
 use crate::output::problems::Message;
 
@@ -38,7 +38,15 @@ impl ErrorsFile {
             .write(true)
             .create_new(true)
             .open(&temporary)
-            .map_err(|e| rejected(i18n::file_unwritable(&shown, &e)))?;
+            .map_err(|e| {
+                rejected(
+                    Message::FileUnwritable {
+                        path: shown.clone(),
+                        error: e.to_string(),
+                    }
+                    .into(),
+                )
+            })?;
         Ok(ErrorsFile {
             target: target.to_path_buf(),
             temporary,
@@ -61,7 +69,13 @@ impl ErrorsFile {
     }
 
     pub fn unwritable(&self, e: std::io::Error) -> anyhow::Error {
-        rejected(i18n::file_unwritable(self.target.display().to_string(), &e))
+        rejected(
+            Message::FileUnwritable {
+                path: self.target.display().to_string(),
+                error: e.to_string(),
+            }
+            .into(),
+        )
     }
 
     pub fn record(&self, cells: &[String]) -> String {

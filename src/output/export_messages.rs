@@ -1,7 +1,7 @@
 //! Messages of `kehoach export` and of the seed's `ward_code`: typed values in, a sentence in
 //! either language out.
 
-use crate::output::i18n::{Lang, Localized};
+use crate::output::lang::{Lang, Localized};
 
 /// Everything `export` (and the seed's `ward_code`) tells the user.
 #[derive(Debug, Clone, PartialEq)]

@@ -15,7 +15,10 @@ use crate::input::text::{clip, ECHO_LIMIT};
 use crate::input::workbook::{column_letters, WorkbookError};
 use crate::output::errors_file::ErrorsFile;
 use crate::output::i18n::{self, Lang, Localized};
+use crate::output::import_messages::ImportMessage;
 use crate::output::problems::Message;
+use crate::output::records::RecordMessage;
+use crate::output::refusals::Refusal;
 use crate::output::{Format, Listing};
 
 /// A rejected row: where, and why.
@@ -247,7 +250,7 @@ pub fn refusal(summaries: &[FileSummary]) -> AppError {
     if more > 0 {
         details.push(Message::MoreProblems { count: more }.into());
     }
-    AppError::bad_input(i18n::rows_rejected(count)).with_details(details)
+    AppError::bad_input(ImportMessage::RowsRejected { count }.into()).with_details(details)
 }
 
 /// Why a row could not be read, in words.
@@ -261,13 +264,20 @@ pub fn row_problem(problem: &RowProblem) -> Localized {
                 Field::Value => i18n::CELL_VALUE,
                 _ => i18n::CELL_DATE,
             };
-            i18n::cell_missing(vi, en)
+            ImportMessage::CellMissing { cell: (vi, en) }.into()
         }
-        RowProblem::InvalidDate { text, error } => i18n::invalid_date(text, error),
-        RowProblem::DateMissing => i18n::date_missing(),
-        RowProblem::MappingWithoutDate => i18n::mapping_without_date(),
-        RowProblem::IndicatorMissing => i18n::indicator_missing(),
-        RowProblem::StatusNotUnderstood(status) => i18n::status_not_understood(status),
+        RowProblem::InvalidDate { text, error } => Refusal::InvalidDate {
+            text: text.clone(),
+            error: error.clone(),
+        }
+        .into(),
+        RowProblem::DateMissing => ImportMessage::DateMissing.into(),
+        RowProblem::MappingWithoutDate => ImportMessage::MappingWithoutDate.into(),
+        RowProblem::IndicatorMissing => ImportMessage::IndicatorMissing.into(),
+        RowProblem::StatusNotUnderstood(status) => RecordMessage::StatusNotUnderstood {
+            status: status.clone(),
+        }
+        .into(),
     }
 }
 
@@ -279,9 +289,17 @@ pub fn csv_error(file: &str, error: CsvError) -> Localized {
             let message: Localized = Message::NotUtf8 { places, total }.into();
             message.prefixed(&format!("{file}: "))
         }
-        CsvError::Decode(error) => i18n::unreadable_text(&file, &error),
-        CsvError::Io(error) => i18n::file_unreadable(&file, &error),
-        CsvError::Broken(error) => i18n::csv_broken(&file, &error),
+        CsvError::Decode(error) => Refusal::UnreadableText { file, error }.into(),
+        CsvError::Io(error) => ImportMessage::FileUnreadable {
+            path: file,
+            error: error.to_string(),
+        }
+        .into(),
+        CsvError::Broken(error) => ImportMessage::CsvBroken {
+            file,
+            error: error.to_string(),
+        }
+        .into(),
         CsvError::QuoteSwallowsRow { line, over } => {
             Message::QuoteSwallowsRow { file, line, over }.into()
         }
@@ -304,12 +322,19 @@ pub fn layout_error(file: &str, line: u64, names: &[String], error: LayoutError)
             second: second + 1,
         }
         .into(),
-        LayoutError::MappingColumnMissing(column) => {
-            i18n::mapping_column_missing(file, line, clip(&names.join(" | "), 200), &column)
+        LayoutError::MappingColumnMissing(column) => ImportMessage::MappingColumnMissing {
+            file: file.to_string(),
+            line,
+            found: clip(&names.join(" | "), 200),
+            column,
         }
-        LayoutError::NotRecognised => {
-            i18n::header_not_recognised(file, line, clip(&names.join(" | "), 200))
+        .into(),
+        LayoutError::NotRecognised => ImportMessage::HeaderNotRecognised {
+            file: file.to_string(),
+            line,
+            found: clip(&names.join(" | "), 200),
         }
+        .into(),
     }
 }
 
@@ -318,9 +343,19 @@ pub fn workbook_error(file: &str, error: &WorkbookError) -> Localized {
     use crate::input::workbook::{CELL_LIMIT, COLUMN_LIMIT, PART_LIMIT, ROW_LIMIT, TOTAL_LIMIT};
     let file = file.to_string();
     match error {
-        WorkbookError::Unreadable(reason) => i18n::workbook_unreadable(file, reason),
+        WorkbookError::Unreadable(reason) => ImportMessage::WorkbookUnreadable {
+            file: file.to_string(),
+            reason: reason.to_string(),
+        }
+        .into(),
         WorkbookError::NoSuchSheet { sheet, sheets } => {
-            i18n::sheet_missing(file, sheet, sheets.join(", "))
+            let (file, sheet, sheets) = (file.to_string(), sheet.clone(), sheets.join(", "));
+            ImportMessage::SheetMissing {
+                file,
+                sheet,
+                sheets,
+            }
+            .into()
         }
         WorkbookError::PartTooLarge { part } => Message::WorkbookPartTooLarge {
             file,
@@ -369,13 +404,14 @@ pub fn problem_line(file: &str, problem: &Problem) -> Localized {
         en: problem.reason_en.clone(),
     };
     if let Some(sheet) = &problem.sheet {
-        let place = i18n::cell_place(
-            file,
-            sheet,
-            problem.column.map(column_letters),
-            problem.line,
-            problem.field.as_deref(),
-        );
+        let place = ImportMessage::CellPlace {
+            file: file.to_string(),
+            sheet: sheet.clone(),
+            column: problem.column.map(column_letters),
+            row: problem.line,
+            field: problem.field.clone(),
+        }
+        .localized();
         return Localized {
             vi: format!("{}: {}", place.vi, reason.vi),
             en: format!("{}: {}", place.en, reason.en),
@@ -403,7 +439,7 @@ pub fn summary_text(lang: Lang, summary: &FileSummary, format: Format) -> String
         lang.pick(i18n::CODE),
         lang.pick(i18n::UNIT),
         lang.pick(i18n::READ),
-        lang.pick(i18n::IMPORTED_34),
+        lang.pick(i18n::IMPORTED_NEW),
         lang.pick(i18n::UNCHANGED),
         lang.pick(i18n::CORRECTED),
         lang.pick(i18n::REJECTED),
@@ -440,12 +476,12 @@ pub fn summary_text(lang: Lang, summary: &FileSummary, format: Format) -> String
     if c.blank > 0 {
         listing
             .notes
-            .push(i18n::rows_blank(c.blank).get(lang).to_string());
+            .push(ImportMessage::RowsBlank { count: c.blank }.render(lang));
     }
     if c.rows_read > 0 && c.unchanged + c.blank == c.rows_read && c.unchanged > 0 {
         listing
             .notes
-            .push(lang.pick(i18n::THIS_FILE_WAS_IMPORTED_BEFORE).to_string());
+            .push(lang.pick(i18n::FILE_IMPORTED_BEFORE).to_string());
     }
     // A refused file's problems are the error message; here only those of a kept or trial file.
     if summary.committed || summary.dry_run {

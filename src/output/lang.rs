@@ -55,15 +55,6 @@ impl Localized {
         }
     }
 
-    /// The same sentence in both languages (codes, file names).
-    pub fn same(text: impl Into<String>) -> Self {
-        let text = text.into();
-        Self {
-            vi: text.clone(),
-            en: text,
-        }
-    }
-
     /// Puts `prefix` in front of both languages' sentences.
     pub fn prefixed(&self, prefix: &str) -> Self {
         Self {
@@ -79,7 +70,58 @@ macro_rules! loc {
     ($vi:expr, $en:expr $(, $name:ident = $value:expr)* $(,)?) => {
         {
             $(let $name = $value;)*
-            $crate::output::i18n::Localized { vi: format!($vi), en: format!($en) }
+            $crate::output::lang::Localized { vi: format!($vi), en: format!($en) }
         }
+    };
+}
+
+/// `say!(lang, "vi {x}", "en {x}", x = ..)`: the sentence in `lang` only, formatted when asked.
+#[macro_export]
+macro_rules! say {
+    ($lang:expr, $vi:expr, $en:expr $(, $name:ident = $value:expr)* $(,)?) => {
+        {
+            $(let $name = $value;)*
+            match $lang {
+                $crate::output::lang::Lang::Vi => format!($vi),
+                $crate::output::lang::Lang::En => format!($en),
+            }
+        }
+    };
+}
+
+/// Gives message enums with a `render(&self, Lang) -> String` their `localized()` (both
+/// languages, for an error shown later in the user's language) and `Into<Localized>`.
+#[macro_export]
+macro_rules! in_both_languages {
+    ($($message:ty),* $(,)?) => {
+        $(
+            impl $message {
+                /// The message in both languages, for an error rendered later.
+                pub fn localized(&self) -> $crate::output::lang::Localized {
+                    $crate::output::lang::Localized {
+                        vi: self.render($crate::output::lang::Lang::Vi),
+                        en: self.render($crate::output::lang::Lang::En),
+                    }
+                }
+            }
+
+            impl From<$message> for $crate::output::lang::Localized {
+                fn from(message: $message) -> Self {
+                    message.localized()
+                }
+            }
+        )*
+    };
+}
+
+/// `labels! { LIST; NAME = ("vi", "en"); … }`: `(vi, en)` label constants, and `LIST`, every one
+/// of them by name, so the catalogue snapshot shows them all without a list kept by hand.
+#[macro_export]
+macro_rules! labels {
+    ($list:ident; $( $(#[$doc:meta])* $name:ident = ($vi:expr, $en:expr $(,)?); )*) => {
+        $( $(#[$doc])* pub const $name: (&str, &str) = ($vi, $en); )*
+        /// Every label of this file, by name, for the catalogue snapshot.
+        #[cfg(test)]
+        pub const $list: &[(&str, (&str, &str))] = &[ $( (stringify!($name), $name) ),* ];
     };
 }

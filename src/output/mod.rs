@@ -1,19 +1,31 @@
 //! Presentation: tables, CSV, JSON and Markdown, and the strings in both languages.
 
+pub mod baocao_text;
 #[cfg(test)]
 mod catalogue_tests;
 pub mod clerk;
+pub mod database;
 pub mod document;
 pub mod errors_file;
 pub mod export;
 pub mod export_messages;
+pub mod figures;
 pub mod i18n;
 pub mod import;
+pub mod import_messages;
+pub mod labels;
 pub mod lang;
 pub mod periods;
 pub mod problems;
+pub mod protocol;
+pub mod records;
+pub mod refusals;
+pub mod reports;
+pub mod seed_messages;
 pub mod seed_toml;
+pub mod summaries;
 pub mod template;
+pub mod template_text;
 pub mod verdicts;
 pub mod weekly_html;
 

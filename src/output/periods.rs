@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::output::i18n::{Lang, Localized};
+use crate::output::lang::{Lang, Localized};
 use crate::output::verdicts::Label;
 use crate::plan::flow::{BaselineBasis, FlowFigure};
 
@@ -203,4 +203,38 @@ pub fn window_cell(lang: Lang, flow: &FlowFigure, shown: impl Fn(f64) -> String)
         });
     }
     text
+}
+
+/// "tháng 11/2026 (01/11/2026 - 30/11/2026)", "tuần 48/2026 (…)", "quý IV/2026 (…)".
+pub fn period_text(lang: Lang, period: &crate::plan::period::Period) -> String {
+    format!(
+        "{} ({} - {})",
+        period_name(lang, period),
+        lang.date(period.start),
+        lang.date(period.end)
+    )
+}
+
+/// "tháng 11/2026", "tuần 48/2026", "quý IV/2026", "6 tháng cuối năm 2026", "năm 2026".
+pub fn period_name(lang: Lang, period: &crate::plan::period::Period) -> String {
+    use crate::plan::period::PeriodKind;
+    use chrono::Datelike;
+    let (year, month) = (period.start.year(), period.start.month());
+    let week = period.start.iso_week();
+    let quarter = ["I", "II", "III", "IV"][(period.start.month0() / 3) as usize];
+    let first_half = month <= 6;
+    match (period.kind, lang) {
+        (PeriodKind::Week, Lang::Vi) => format!("tuần {}/{}", week.week(), week.year()),
+        (PeriodKind::Week, Lang::En) => format!("week {}/{}", week.week(), week.year()),
+        (PeriodKind::Month, Lang::Vi) => format!("tháng {month:02}/{year}"),
+        (PeriodKind::Month, Lang::En) => format!("month {month:02}/{year}"),
+        (PeriodKind::Quarter, Lang::Vi) => format!("quý {quarter}/{year}"),
+        (PeriodKind::Quarter, Lang::En) => format!("quarter {quarter}/{year}"),
+        (PeriodKind::Half, Lang::Vi) if first_half => format!("6 tháng đầu năm {year}"),
+        (PeriodKind::Half, Lang::Vi) => format!("6 tháng cuối năm {year}"),
+        (PeriodKind::Half, Lang::En) if first_half => format!("first half of {year}"),
+        (PeriodKind::Half, Lang::En) => format!("second half of {year}"),
+        (PeriodKind::Year, Lang::Vi) => format!("năm {year}"),
+        (PeriodKind::Year, Lang::En) => format!("year {year}"),
+    }
 }

@@ -91,6 +91,8 @@ pub enum Message {
     NotARegularFile { path: String },
     /// An output file that exists, without `--force`.
     WouldOverwrite { path: String },
+    /// A file that cannot be written.
+    FileUnwritable { path: String, error: String },
     /// The problems not listed one by one.
     MoreProblems { count: u64 },
     /// A backup that took longer than allowed.
@@ -236,6 +238,10 @@ impl Message {
             WouldOverwrite { path } => both(
                 format!("{path} đã tồn tại: chọn tên khác, hoặc thêm --force để ghi đè"),
                 format!("{path} already exists: choose another name, or add --force to replace it"),
+            ),
+            FileUnwritable { path, error } => both(
+                format!("Không ghi được {path}: {error}"),
+                format!("Cannot write {path}: {error}"),
             ),
             MoreProblems { count } => both(
                 format!("… và {count} lỗi khác (toàn bộ: dùng --errors TỆP.csv)"),

@@ -11,6 +11,7 @@ use rust_xlsxwriter::{
 use crate::input::period::format_period;
 use crate::output::i18n::{self, Lang};
 use crate::output::periods;
+use crate::output::template_text::{Sheet, TemplateText};
 use crate::plan::template::{Identity, IndicatorLine, TaskLine, IDENTITY_SHEET};
 use crate::plan::{Accumulation, IndicatorKind, Plan};
 
@@ -231,27 +232,26 @@ fn begin_sheet(
     lang: Lang,
     template: &Template,
     formats: &Formats,
-    (name, what): ((&str, &str), (&str, &str)),
+    (name, what): ((&str, &str), Sheet),
     instructions: &str,
     columns: &[(&str, f64)],
 ) -> Result<(), XlsxError> {
     sheet.set_name(lang.pick(name))?;
-    let title = i18n::template_title(
-        lang,
-        what,
-        &template.plan.meta.number,
-        &template.unit_name,
-        &template.identity.period,
-    );
+    let title = TemplateText::Title {
+        sheet: what,
+        plan: template.plan.meta.number.clone(),
+        unit: template.unit_name.clone(),
+        period: template.identity.period,
+    }
+    .render(lang);
     let last = columns.len() as u16 - 1;
     sheet.merge_range(0, 0, 0, last, &title, &formats.title)?;
     sheet.merge_range(1, 0, 1, last, instructions, &formats.note)?;
     sheet.set_row_height(1, 30)?;
     // The period rule, said on the sheet itself: why the date is what it is.
     let rule = crate::output::clerk::Clerk::TemplatePeriod {
-        period: i18n::period_text(lang, &template.identity.period),
-        end: lang.date(template.identity.period.end),
-        made: lang.date(template.made),
+        period: template.identity.period,
+        made: template.made,
     };
     sheet.merge_range(2, 0, 2, last, &rule.render(lang), &formats.note)?;
     sheet.set_row_height(2, 30)?;
@@ -273,10 +273,7 @@ fn indicator_sheet(
         lang,
         template,
         formats,
-        (
-            i18n::TEMPLATE_SHEET_INDICATORS,
-            i18n::TEMPLATE_TITLE_INDICATORS,
-        ),
+        (i18n::TEMPLATE_SHEET_INDICATORS, Sheet::Indicators),
         lang.pick(i18n::TEMPLATE_INDICATOR_INSTRUCTIONS),
         &indicator_columns(lang),
     )?;
@@ -329,8 +326,11 @@ fn task_sheet(
         lang,
         template,
         formats,
-        (i18n::TEMPLATE_SHEET_TASKS, i18n::TEMPLATE_TITLE_TASKS),
-        &i18n::template_task_instructions(lang, template.identity.period.end),
+        (i18n::TEMPLATE_SHEET_TASKS, Sheet::Tasks),
+        &TemplateText::TaskInstructions {
+            end: template.identity.period.end,
+        }
+        .render(lang),
         &task_columns(lang),
     )?;
     let choices = status_choices(lang);

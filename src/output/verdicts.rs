@@ -4,7 +4,8 @@
 
 use chrono::NaiveDate;
 
-use crate::output::i18n::{task_action, task_status, Lang, Localized};
+use crate::output::labels::{task_action, task_status};
+use crate::output::lang::{Lang, Localized};
 use crate::plan::compliance::{TaskAction, TaskEventConflict};
 use crate::plan::forecast::{
     AtRisk, Basis, Forecast, RiskReason, MAX_REACH, MIN_READINGS, MIN_SPAN_DAYS,

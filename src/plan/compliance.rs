@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::measure::{self, Measurement};
+use super::summary::Summary;
 use super::{Comparator, Content, Indicator, Plan};
 
 /// What a task event does to the task's status.
@@ -277,8 +277,8 @@ pub struct Item {
 
 /// What the rules need besides the plan: the data recorded so far.
 pub struct Records<'a> {
-    /// Current revisions of measurements, by indicator code.
-    pub measurements: &'a HashMap<String, Vec<Measurement>>,
+    /// What was measured, summarised per indicator (by code).
+    pub summaries: &'a HashMap<String, Summary>,
     /// Task events, by task code.
     pub task_events: &'a HashMap<String, Vec<TaskEvent>>,
 }
@@ -320,20 +320,9 @@ pub fn items(plan: &Plan, records: &Records, moment: Moment, split: Split) -> Ve
             });
         }
         for indicator in &content.indicators {
-            let measurements = records
-                .measurements
-                .get(&indicator.code)
-                .map(Vec::as_slice)
-                .unwrap_or(&[]);
-            indicator_items(
-                content,
-                indicator,
-                ward,
-                measurements,
-                moment,
-                split,
-                &mut items,
-            );
+            let empty = Summary::default();
+            let summary = records.summaries.get(&indicator.code).unwrap_or(&empty);
+            indicator_items(content, indicator, ward, summary, moment, split, &mut items);
         }
     }
     items
@@ -369,7 +358,7 @@ fn indicator_items(
     content: &Content,
     indicator: &Indicator,
     ward: &str,
-    measurements: &[Measurement],
+    summary: &Summary,
     moment: Moment,
     split: Split,
     items: &mut Vec<Item>,
@@ -391,17 +380,10 @@ fn indicator_items(
                 } else {
                     unit_target.target
                 };
-                let own: Vec<Measurement> = measurements
-                    .iter()
-                    .filter(|m| m.unit == unit_target.unit)
-                    .cloned()
-                    .collect();
-                let figure_on = |day: NaiveDate| {
-                    measure::latest_per_unit(&own, day, false)
-                        .first()
-                        .map(|f| f.value)
-                };
-                let outcome = judge(indicator.comparator, share, due, moment, &own, figure_on);
+                let unit = unit_target.unit.as_str();
+                let days = summary.unit_days(unit, moment.day());
+                let figure_on = |day: NaiveDate| summary.unit_figure_on(unit, day);
+                let outcome = judge(indicator.comparator, share, due, moment, &days, figure_on);
                 items.push(indicator_item(
                     content,
                     indicator,
@@ -414,17 +396,11 @@ fn indicator_items(
             }
         } else {
             let figure_on = |day: NaiveDate| {
-                let standing = measure::standing(indicator, ward, measurements, day, target);
+                let standing = summary.standing_on(indicator, ward, day, target);
                 standing.achieved
             };
-            let outcome = judge(
-                indicator.comparator,
-                target,
-                due,
-                moment,
-                measurements,
-                figure_on,
-            );
+            let days: Vec<NaiveDate> = summary.measured_days(moment.day()).collect();
+            let outcome = judge(indicator.comparator, target, due, moment, &days, figure_on);
             items.push(indicator_item(
                 content,
                 indicator,
@@ -460,7 +436,8 @@ fn indicator_item(
     }
 }
 
-/// Judges a target due on `due` at `moment`, given the figure on any day.
+/// Judges a target due on `due` at `moment`, given the days something was measured (up to the
+/// moment's day) and the figure on any day.
 ///
 /// Met: the figure on the due day (or on the moment's day, if earlier) meets the target.
 /// Open: not met and not past due. Late: past due, met since. Overdue: past due, not met.
@@ -469,12 +446,11 @@ fn judge(
     target: f64,
     due: NaiveDate,
     moment: Moment,
-    measurements: &[Measurement],
+    days: &[NaiveDate],
     figure_on: impl Fn(NaiveDate) -> Option<f64>,
 ) -> Outcome {
     let as_of = moment.day();
     let meets = |day: NaiveDate| figure_on(day).is_some_and(|f| comparator.holds(f, target));
-    let days = measure::measured_days(measurements, as_of);
     // The first measured day from which the target held, for the Met/Late date.
     let first_meeting = |from: Option<NaiveDate>, to: NaiveDate| {
         days.iter()
@@ -717,23 +693,8 @@ mod tests {
     fn an_indicator_judged_at_the_end_of_its_checkpoint() {
         let figure = |d: NaiveDate| (d >= day("2026-12-05")).then_some(96.0);
         let due = day("2026-11-30");
-        let m = |date: &str| crate::plan::measure::Measurement {
-            id: 1,
-            indicator: "X".into(),
-            unit: "W".into(),
-            date: day(date),
-            period_start: None,
-            value: 96.0,
-            numerator: None,
-            denominator: None,
-            baseline: false,
-            revision: 1,
-            note: None,
-            recorded_by: None,
-            recorded_at: String::new(),
-        };
-        let ms = [m("2026-12-05")];
-        let judged = |moment| judge(Comparator::AtLeast, 95.0, due, moment, &ms, figure);
+        let measured = [day("2026-12-05")];
+        let judged = |moment| judge(Comparator::AtLeast, 95.0, due, moment, &measured, figure);
         assert_eq!(judged(Moment::During(due)), Outcome::Open);
         assert_eq!(judged(Moment::EndOf(due)), Outcome::Overdue { days: 1 });
         assert_eq!(
@@ -822,47 +783,34 @@ mod tests {
         );
     }
 
-    fn value_on(date: &str, value: f64) -> Measurement {
-        Measurement {
-            id: 0,
-            indicator: "X".into(),
-            unit: "PA".into(),
-            date: day(date),
-            period_start: None,
-            value,
-            numerator: None,
-            denominator: None,
-            baseline: false,
-            revision: 1,
-            note: None,
-            recorded_by: None,
-            recorded_at: String::new(),
-        }
+    /// The measured days of `readings` (date, value), and the figure on any day: the latest
+    /// value on or before it.
+    fn figures<'r>(
+        readings: &'r [(&'r str, f64)],
+    ) -> (Vec<NaiveDate>, impl Fn(NaiveDate) -> Option<f64> + 'r) {
+        let days = readings.iter().map(|(d, _)| day(d)).collect();
+        let figure_on = move |on: NaiveDate| {
+            readings
+                .iter()
+                .filter(|(d, _)| day(d) <= on)
+                .max_by_key(|(d, _)| day(d))
+                .map(|(_, v)| *v)
+        };
+        (days, figure_on)
     }
 
     #[test]
     fn judge_tells_met_open_late_and_overdue_and_from_which_day() {
         // 70 on 10/06, 85 on 20/06, 95 on 15/07; at least 90 due on 30/06.
-        let ms = [
-            value_on("2026-06-10", 70.0),
-            value_on("2026-06-20", 85.0),
-            value_on("2026-07-15", 95.0),
+        let readings = [
+            ("2026-06-10", 70.0),
+            ("2026-06-20", 85.0),
+            ("2026-07-15", 95.0),
         ];
-        let figure_on = |d: NaiveDate| {
-            ms.iter()
-                .filter(|m| m.date <= d)
-                .max_by_key(|m| m.date)
-                .map(|m| m.value)
-        };
+        let (days, figure_on) = figures(&readings);
+        let due = day("2026-06-30");
         let at = |target: f64, moment: Moment| {
-            judge(
-                Comparator::AtLeast,
-                target,
-                day("2026-06-30"),
-                moment,
-                &ms,
-                figure_on,
-            )
+            judge(Comparator::AtLeast, target, due, moment, &days, &figure_on)
         };
         let during = |d: &str| Moment::During(day(d));
         assert_eq!(at(90.0, during("2026-06-25")), Outcome::Open);
@@ -886,7 +834,7 @@ mod tests {
         let overdue = judge(
             Comparator::AtLeast,
             90.0,
-            day("2026-06-30"),
+            due,
             during("2026-07-02"),
             &[],
             none,
@@ -897,19 +845,15 @@ mod tests {
     #[test]
     fn a_figure_that_met_its_target_and_fell_back_is_judged_on_the_due_day() {
         // 95 on 10/06 (met), 80 on 25/06 (not), due 30/06: the due day's figure decides.
-        let ms = [value_on("2026-06-10", 95.0), value_on("2026-06-25", 80.0)];
-        let figure_on = |d: NaiveDate| {
-            ms.iter()
-                .filter(|m| m.date <= d)
-                .max_by_key(|m| m.date)
-                .map(|m| m.value)
-        };
+        let readings = [("2026-06-10", 95.0), ("2026-06-25", 80.0)];
+        let (days, figure_on) = figures(&readings);
+        let moment = Moment::During(day("2026-07-05"));
         let outcome = judge(
             Comparator::AtLeast,
             90.0,
             day("2026-06-30"),
-            Moment::During(day("2026-07-05")),
-            &ms,
+            moment,
+            &days,
             figure_on,
         );
         assert_eq!(outcome, Outcome::Overdue { days: 5 });

@@ -21,7 +21,7 @@ use super::measurement::Measurement;
 use super::{Baseline, BaselineAgainst, Indicator};
 
 /// How the baseline of a window was arrived at.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case", tag = "basis")]
 pub enum BaselineBasis {
     /// The baseline year's figures for the same months, added up.
@@ -33,7 +33,7 @@ pub enum BaselineBasis {
 }
 
 /// A flow's figure over its window, and what it is compared with.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct FlowFigure {
     pub from: NaiveDate,
     pub to: NaiveDate,

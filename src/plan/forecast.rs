@@ -17,7 +17,6 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::compliance::{task_state, Item, ItemKind, Moment, Outcome, Records, TaskStatus};
-use super::measure::ward_series;
 use super::{IndicatorKind, Plan};
 
 /// Fewest measured days a forecast is made from.
@@ -193,11 +192,11 @@ pub fn at_risk(plan: &Plan, records: &Records, moment: Moment, items: &[Item]) -
         let Some((comparator, target)) = item.target else {
             continue;
         };
-        let measurements = records
-            .measurements
+        let series = records
+            .summaries
             .get(&indicator.code)
-            .map_or(&[][..], Vec::as_slice);
-        let series = ward_series(indicator, ward, measurements, today);
+            .map(|summary| summary.series(indicator, ward, today))
+            .unwrap_or_default();
         let reason = match forecast(indicator.kind, &series, item.due) {
             Forecast::Value { value, basis } => {
                 (!comparator.holds(value, target)).then_some(RiskReason::ForecastMisses {

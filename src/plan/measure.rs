@@ -32,7 +32,7 @@ impl UnitFigure {
 }
 
 /// The ward's figure for an indicator on a day, and how it was arrived at.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct WardFigure {
     pub value: f64,
     /// The most recent date among the figures it was made from.
@@ -43,7 +43,7 @@ pub struct WardFigure {
 }
 
 /// How a ward figure was made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Aggregation {
     /// The ward's own recorded figure.

@@ -10,6 +10,7 @@ pub mod forecast;
 pub mod measure;
 pub mod measurement;
 pub mod period;
+pub mod summary;
 pub mod template;
 pub mod validate;
 

@@ -4,6 +4,7 @@ use rusqlite::Connection;
 
 use crate::plan::compliance::{TaskAction, TaskEvent};
 use crate::plan::measure::Measurement;
+use crate::plan::Plan;
 
 use super::day;
 use super::records::{recorded, Recorded};
@@ -19,10 +20,10 @@ pub struct WardRows {
 
 /// Reads [`WardRows`] in one read transaction, so that the verdicts and the raw rows agree
 /// even while a clerk is importing.
-pub fn ward_rows(conn: &Connection) -> rusqlite::Result<WardRows> {
+pub fn ward_rows(conn: &Connection, plan: &Plan) -> rusqlite::Result<WardRows> {
     let snapshot = conn.unchecked_transaction()?;
     Ok(WardRows {
-        recorded: recorded(&snapshot)?,
+        recorded: recorded(&snapshot, plan)?,
         measurements: all_revisions(&snapshot)?,
         task_events: all_task_events(&snapshot)?,
     })
@@ -31,13 +32,14 @@ pub fn ward_rows(conn: &Connection) -> rusqlite::Result<WardRows> {
 /// Every measurement ever recorded, corrections included, in recording order, each with
 /// whether a later revision of its (indicator, unit, date, baseline) replaced it.
 pub fn all_revisions(conn: &Connection) -> rusqlite::Result<Vec<(Measurement, bool)>> {
-    // The window runs over the UNIQUE index's key, so it needs no temporary sort of its own.
     let mut statement = conn.prepare(
-        "SELECT id, indicator, unit, date, value, numerator, denominator, baseline, revision,
-                note, recorded_by, recorded_at,
-                revision < max(revision) OVER (PARTITION BY indicator, unit, date, baseline),
-                period_start
-         FROM measurements ORDER BY id",
+        "SELECT m.id, i.code, u.code, m.day, m.value, m.numerator, m.denominator, m.baseline,
+                m.revision, m.note, m.recorded_by, m.recorded_at,
+                m.revision < max(m.revision) OVER (PARTITION BY m.day, m.indicator, m.unit, m.baseline),
+                m.period_start
+         FROM measurements m
+         JOIN indicators i ON i.id = m.indicator JOIN units u ON u.id = m.unit
+         ORDER BY m.id",
     )?;
     let rows = statement.query_map([], |r| {
         Ok((

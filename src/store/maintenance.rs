@@ -35,23 +35,24 @@ pub fn records_outside(
     start: NaiveDate,
     end: NaiveDate,
 ) -> rusqlite::Result<Vec<(&'static str, String, NaiveDate)>> {
-    let (start, end) = (
-        start.format("%Y-%m-%d").to_string(),
-        end.format("%Y-%m-%d").to_string(),
-    );
+    let (start, end) = (super::iso(start), super::iso(end));
     let mut found = Vec::new();
     for (what, sql) in [
-        ("measurement", "SELECT indicator, date FROM measurements WHERE baseline = 0 AND (date < ?1 OR date > ?2)"),
-        ("task event", "SELECT task, date FROM task_events WHERE date < ?1 OR date > ?2"),
+        (
+            "measurement",
+            "SELECT i.code, m.day FROM measurements m JOIN indicators i ON i.id = m.indicator
+             WHERE m.baseline = 0 AND (m.day < ?1 OR m.day > ?2)",
+        ),
+        (
+            "task event",
+            "SELECT task, date FROM task_events WHERE date < ?1 OR date > ?2",
+        ),
     ] {
-        let rows: Vec<(String, String)> = conn
+        let rows: Vec<(String, NaiveDate)> = conn
             .prepare(sql)?
-            .query_map([&start, &end], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .query_map([&start, &end], |r| Ok((r.get(0)?, super::day(r.get(1)?)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        for (code, date) in rows {
-            let date = NaiveDate::parse_from_str(&date, "%Y-%m-%d").unwrap_or(NaiveDate::MIN);
-            found.push((what, code, date));
-        }
+        found.extend(rows.into_iter().map(|(code, date)| (what, code, date)));
     }
     Ok(found)
 }

@@ -5,6 +5,8 @@ pub mod export;
 pub mod maintenance;
 pub mod plan;
 pub mod records;
+pub mod summaries;
+pub mod writer;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -13,7 +15,7 @@ use std::time::Duration;
 use rusqlite::{ErrorCode, OpenFlags, TransactionBehavior};
 
 use crate::error::AppError;
-use crate::output::i18n::{self, DatabaseFailure};
+use crate::output::database::{DatabaseFailure, DatabaseMessage};
 use crate::output::problems::Message;
 
 /// The database this run opened, so an error that escapes without its path names the real
@@ -64,7 +66,11 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema.sql"),
     include_str!("../../migrations/002-report.sql"),
     include_str!("../../migrations/003-periods.sql"),
+    include_str!("../../migrations/004-day-first.sql"),
 ];
+
+/// The version whose migration adds the summaries, which the program (not SQL) fills in.
+const SUMMARIES_VERSION: i64 = 4;
 
 /// The schema version this program writes and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -91,21 +97,41 @@ impl Store {
     /// Opens (or with [`OpenMode::Create`], creates) the database at `path` and brings its
     /// schema up to date.
     pub fn open(path: &Path, mode: OpenMode) -> Result<Store, AppError> {
+        Self::open_with_progress(path, mode, &mut |_, _| {})
+    }
+
+    /// [`Store::open`], telling `progress(done, total)` how a long migration goes (the
+    /// summaries of a large database take seconds to make).
+    pub fn open_with_progress(
+        path: &Path,
+        mode: OpenMode,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<Store, AppError> {
         OPENED.get_or_init(|| path.to_path_buf());
         let shown = path.display().to_string();
         if path.is_dir() {
-            return Err(AppError::database(i18n::db_is_folder(&shown)));
+            return Err(AppError::database(
+                DatabaseMessage::IsFolder { path: shown }.into(),
+            ));
         }
         let exists = path.exists();
         match mode {
             OpenMode::Existing if !exists => {
-                return Err(AppError::database(i18n::db_missing(&shown)))
+                return Err(AppError::database(
+                    DatabaseMessage::Missing { path: shown }.into(),
+                ))
             }
             OpenMode::Create if !exists => {
                 if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
                     std::fs::create_dir_all(parent).map_err(|e| {
                         let folder = parent.display().to_string();
-                        AppError::database(i18n::cannot_create_folder(&folder, &e))
+                        AppError::database(
+                            DatabaseMessage::CannotCreateFolder {
+                                folder,
+                                error: e.to_string(),
+                            }
+                            .into(),
+                        )
                     })?;
                 }
             }
@@ -132,7 +158,7 @@ impl Store {
             (Err(e), _) => return Err(database_error(&e, path)),
         };
         let mut store = store;
-        store.migrate(mode)?;
+        store.migrate(mode, progress)?;
         Ok(store)
     }
 
@@ -213,7 +239,11 @@ impl Store {
         Ok(())
     }
 
-    fn migrate(&mut self, mode: OpenMode) -> Result<(), AppError> {
+    fn migrate(
+        &mut self,
+        mode: OpenMode,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<(), AppError> {
         let path = self.path.clone();
         let version: i64 = self
             .conn
@@ -256,14 +286,19 @@ impl Store {
             }
         }
         if version > SCHEMA_VERSION {
-            return Err(AppError::database(i18n::newer_schema(
-                &shown,
-                version,
-                SCHEMA_VERSION,
-            )));
+            return Err(AppError::database(
+                DatabaseMessage::NewerSchema {
+                    path: shown,
+                    version,
+                    known: SCHEMA_VERSION,
+                }
+                .into(),
+            ));
         }
         if version == 0 && mode == OpenMode::Existing {
-            return Err(AppError::database(i18n::not_initialised(&shown)));
+            return Err(AppError::database(
+                DatabaseMessage::NotInitialised { path: shown }.into(),
+            ));
         }
         if version == SCHEMA_VERSION {
             return Ok(());
@@ -276,6 +311,13 @@ impl Store {
             tx.execute_batch(migration)
                 .and_then(|()| tx.pragma_update(None, "user_version", index as i64 + 1))
                 .map_err(|e| database_error(&e, &path))?;
+        }
+        // The summaries of the rows the migration carried over, in the same transaction.
+        if version < SUMMARIES_VERSION {
+            let plan = plan::load_plan(&tx).map_err(|e| database_error(&e, &path))?;
+            if let Some(plan) = plan {
+                summaries::rebuild(&tx, &plan, progress).map_err(|e| database_error(&e, &path))?;
+            }
         }
         tx.commit().map_err(|e| database_error(&e, &path))
     }
@@ -322,7 +364,7 @@ pub fn database_error(error: &rusqlite::Error, path: &Path) -> AppError {
     };
     let kind = match error.sqlite_error_code() {
         _ if unreadable.is_some() => {
-            DatabaseFailure::Unreadable(unreadable.as_deref().unwrap_or(""))
+            DatabaseFailure::Unreadable(unreadable.clone().unwrap_or_default())
         }
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => DatabaseFailure::Busy,
         Some(ErrorCode::NotADatabase) => DatabaseFailure::NotADatabase,
@@ -332,6 +374,11 @@ pub fn database_error(error: &rusqlite::Error, path: &Path) -> AppError {
         Some(ErrorCode::DiskFull) => DatabaseFailure::DiskFull,
         _ => DatabaseFailure::Other,
     };
-    let message = i18n::database_failure(kind, &shown, error);
+    let message = DatabaseMessage::Failure {
+        kind,
+        path: shown,
+        error: error.to_string(),
+    }
+    .into();
     AppError::database(message)
 }

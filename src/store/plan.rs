@@ -250,11 +250,7 @@ pub fn orphans(conn: &Connection, old: &Plan, new: &Plan) -> rusqlite::Result<Ve
     let mut orphans = Vec::new();
     for (_, indicator) in old.indicators() {
         if new.indicator(&indicator.code).is_none() {
-            let records = count(
-                conn,
-                "SELECT count(*) FROM measurements WHERE indicator = ?1",
-                &indicator.code,
-            )?;
+            let records = count(conn, MEASUREMENTS_OF_INDICATOR, &indicator.code)?;
             if records > 0 {
                 orphans.push(Orphan {
                     code: indicator.code.clone(),
@@ -280,11 +276,7 @@ pub fn orphans(conn: &Connection, old: &Plan, new: &Plan) -> rusqlite::Result<Ve
     }
     for unit in &old.units {
         if new.unit(&unit.code).is_none() {
-            let records = count(
-                conn,
-                "SELECT count(*) FROM measurements WHERE unit = ?1",
-                &unit.code,
-            )?;
+            let records = count(conn, MEASUREMENTS_OF_UNIT, &unit.code)?;
             if records > 0 {
                 orphans.push(Orphan {
                     code: unit.code.clone(),
@@ -295,6 +287,17 @@ pub fn orphans(conn: &Connection, old: &Plan, new: &Plan) -> rusqlite::Result<Ve
     }
     Ok(orphans)
 }
+
+/// How many measurements an indicator holds: seeks on the day-first key for the days
+/// `indicator_days` lists.
+const MEASUREMENTS_OF_INDICATOR: &str = "SELECT count(*) FROM indicator_days d
+     JOIN measurements m ON m.day = d.day AND m.indicator = d.indicator
+     WHERE d.indicator = (SELECT id FROM indicators WHERE code = ?1)";
+
+/// How many measurements a unit holds: a seek per (indicator, day) that holds rows.
+const MEASUREMENTS_OF_UNIT: &str = "SELECT count(*) FROM indicator_days d
+     JOIN measurements m ON m.day = d.day AND m.indicator = d.indicator
+         AND m.unit = (SELECT id FROM units WHERE code = ?1)";
 
 fn count(conn: &Connection, sql: &str, code: &str) -> rusqlite::Result<i64> {
     conn.prepare_cached(sql)?.query_row([code], |r| r.get(0))
@@ -339,10 +342,17 @@ pub fn save_plan(
         let before = old.as_ref().map(|o| o.unit(&unit.code).map(|u| u == unit));
         note(&mut change, &unit.code, before.flatten());
         conn.execute(
-            "INSERT INTO units (code, name, parent, aliases, position, retired) VALUES (?1, ?2, ?3, ?4, ?5, 0)
+            "INSERT INTO units (id, code, name, parent, aliases, position, retired)
+             VALUES ((SELECT coalesce(max(id), 0) + 1 FROM units), ?1, ?2, ?3, ?4, ?5, 0)
              ON CONFLICT (code) DO UPDATE SET name = excluded.name, parent = excluded.parent,
                  aliases = excluded.aliases, position = excluded.position, retired = 0",
-            params![unit.code, unit.name, unit.parent, json_list(&unit.aliases), position],
+            params![
+                unit.code,
+                unit.name,
+                unit.parent,
+                json_list(&unit.aliases),
+                position
+            ],
         )?;
     }
 
@@ -415,10 +425,11 @@ fn save_indicator(
     position: usize,
 ) -> rusqlite::Result<()> {
     conn.execute(
-        "INSERT INTO indicators (code, content, text, kind, comparator, target, unit_of_measure,
+        "INSERT INTO indicators (id, code, content, text, kind, comparator, target, unit_of_measure,
                                  deadline, baseline_year, baseline_value, note, position, retired,
                                  accumulation, baseline_against)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, ?13, ?14)
+         VALUES ((SELECT coalesce(max(id), 0) + 1 FROM indicators),
+                 ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, ?13, ?14)
          ON CONFLICT (code) DO UPDATE SET content = excluded.content, text = excluded.text,
              kind = excluded.kind, comparator = excluded.comparator, target = excluded.target,
              unit_of_measure = excluded.unit_of_measure, deadline = excluded.deadline,
@@ -512,12 +523,7 @@ fn drop_missing(
             continue;
         }
         let code = &indicator.code;
-        if count(
-            conn,
-            "SELECT count(*) FROM measurements WHERE indicator = ?1",
-            code,
-        )? > 0
-        {
+        if count(conn, MEASUREMENTS_OF_INDICATOR, code)? > 0 {
             conn.execute("UPDATE indicators SET retired = 1 WHERE code = ?1", [code])?;
             change.retired.push(code.clone());
         } else {
@@ -571,11 +577,8 @@ fn drop_missing(
             continue;
         }
         let code = &unit.code;
-        let used = count(
-            conn,
-            "SELECT count(*) FROM measurements WHERE unit = ?1",
-            code,
-        )? + count(conn, "SELECT count(*) FROM tasks WHERE lead = ?1", code)?
+        let used = count(conn, MEASUREMENTS_OF_UNIT, code)?
+            + count(conn, "SELECT count(*) FROM tasks WHERE lead = ?1", code)?
             + count(conn, "SELECT count(*) FROM contents WHERE lead = ?1", code)?
             + count(
                 conn,

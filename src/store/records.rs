@@ -8,6 +8,8 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::plan::compliance::{TaskAction, TaskEvent};
 use crate::plan::measure::Measurement;
+use crate::plan::summary::Summary;
+use crate::plan::Plan;
 
 /// A value about to be recorded.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,9 +57,13 @@ pub fn now() -> String {
     .clone()
 }
 
-const MEASUREMENT_COLUMNS: &str =
-    "id, indicator, unit, date, value, numerator, denominator, baseline,
-     revision, note, recorded_by, recorded_at, period_start";
+/// The columns of a measurement as [`measurement`] reads them, codes joined from the plan's
+/// tables (`m` measurements, `i` indicators, `u` units).
+const MEASUREMENT_COLUMNS: &str = "m.id, i.code, u.code, m.day, m.value, m.numerator,
+     m.denominator, m.baseline, m.revision, m.note, m.recorded_by, m.recorded_at, m.period_start";
+
+/// The joins that give a measurement's codes.
+const CODES: &str = "JOIN indicators i ON i.id = m.indicator JOIN units u ON u.id = m.unit";
 
 fn measurement(row: &Row) -> rusqlite::Result<Measurement> {
     Ok(Measurement {
@@ -77,9 +83,9 @@ fn measurement(row: &Row) -> rusqlite::Result<Measurement> {
     })
 }
 
-/// The current value of one (indicator, unit, date, baseline), if any: one seek per imported
-/// row. EXPLAIN QUERY PLAN: `SEARCH measurements USING INDEX sqlite_autoindex_measurements_1
-/// (indicator=? AND unit=? AND date=? AND baseline=?)`, the UNIQUE constraint's index.
+/// The current value of one (indicator, unit, date, baseline), if any: one seek on the
+/// day-first key (`SEARCH m USING PRIMARY KEY (day=? AND indicator=? AND unit=? AND
+/// baseline=?)`).
 pub fn current_measurement(
     conn: &Connection,
     indicator: &str,
@@ -88,43 +94,19 @@ pub fn current_measurement(
     baseline: bool,
 ) -> rusqlite::Result<Option<Measurement>> {
     conn.prepare_cached(&format!(
-        "SELECT {MEASUREMENT_COLUMNS} FROM measurements
-         WHERE indicator = ?1 AND unit = ?2 AND date = ?3 AND baseline = ?4
-         ORDER BY revision DESC LIMIT 1"
+        "SELECT {MEASUREMENT_COLUMNS} FROM measurements m {CODES}
+         WHERE m.day = ?3 AND m.indicator = (SELECT id FROM indicators WHERE code = ?1)
+           AND m.unit = (SELECT id FROM units WHERE code = ?2) AND m.baseline = ?4
+         ORDER BY m.revision DESC LIMIT 1"
     ))?
     .query_row(params![indicator, unit, iso(date), baseline], measurement)
     .optional()
 }
 
-/// Appends a measurement as a revision of its key; returns its id. The UNIQUE constraint on
-/// (indicator, unit, date, baseline, revision) refuses a revision that is already there.
-pub fn insert_measurement(conn: &Connection, m: &NewMeasurement) -> rusqlite::Result<i64> {
-    conn.prepare_cached(
-        "INSERT INTO measurements (indicator, unit, date, value, numerator, denominator, baseline,
-                                   revision, note, recorded_by, recorded_at, import_id, period_start)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-    )?
-    .execute(params![
-        m.indicator,
-        m.unit,
-        iso(m.date),
-        m.value,
-        m.numerator,
-        m.denominator,
-        m.baseline,
-        m.revision,
-        m.note,
-        m.recorded_by,
-        now(),
-        m.import_id,
-        m.period_start.map(iso)
-    ])?;
-    Ok(conn.last_insert_rowid())
-}
-
 /// The periods (first day, last day) of an indicator's values for one unit, baseline or not,
 /// that touch `from..=to`: what a new period must not overlap. Values recorded before periods
-/// existed have none and give way to the periods recorded since (see `plan::flow`).
+/// existed have none and give way to the periods recorded since (see `plan::flow`). Found by
+/// the partial index `measurements_periods`, which holds only rows with a period.
 pub fn periods_touching(
     conn: &Connection,
     indicator: &str,
@@ -134,8 +116,9 @@ pub fn periods_touching(
     to: NaiveDate,
 ) -> rusqlite::Result<Vec<(NaiveDate, NaiveDate)>> {
     conn.prepare_cached(
-        "SELECT DISTINCT period_start, date FROM measurements
-         WHERE indicator = ?1 AND unit = ?2 AND baseline = ?3 AND date >= ?4
+        "SELECT DISTINCT period_start, day FROM measurements
+         WHERE indicator = (SELECT id FROM indicators WHERE code = ?1)
+           AND unit = (SELECT id FROM units WHERE code = ?2) AND baseline = ?3 AND day >= ?4
            AND period_start IS NOT NULL AND period_start <= ?5",
     )?
     .query_map(
@@ -145,77 +128,92 @@ pub fn periods_touching(
     .collect()
 }
 
-/// Every revision of every measurement matching the filters, oldest first.
+/// Every revision of every measurement matching the filters, by date, indicator, unit,
+/// baseline and revision.
+///
+/// An indicator or a unit is found through `indicator_days` (the days that hold its rows)
+/// and seeks on the day-first key, never a scan of the whole table.
 pub fn measurement_history(
     conn: &Connection,
     indicator: Option<&str>,
     unit: Option<&str>,
     since: Option<NaiveDate>,
 ) -> rusqlite::Result<Vec<Measurement>> {
+    // Each filter adds its own condition, so the query planner sees the filters that apply,
+    // not "?1 IS NULL OR ..." (which can use no index).
+    let mut conditions = vec!["1".to_string()];
+    let mut values: Vec<String> = Vec::new();
+    let mut bind = |condition: &str, value: String| {
+        values.push(value);
+        conditions.push(condition.replace('?', &format!("?{}", values.len())));
+    };
+    if let Some(code) = indicator {
+        bind(
+            "d.indicator = (SELECT id FROM indicators WHERE code = ?)",
+            code.to_string(),
+        );
+    }
+    if let Some(code) = unit {
+        bind(
+            "m.unit = (SELECT id FROM units WHERE code = ?)",
+            code.to_string(),
+        );
+    }
+    if let Some(since) = since {
+        bind("d.day >= ?", iso(since));
+    }
     conn.prepare_cached(&format!(
-        "SELECT {MEASUREMENT_COLUMNS} FROM measurements
-         WHERE (?1 IS NULL OR indicator = ?1) AND (?2 IS NULL OR unit = ?2) AND (?3 IS NULL OR date >= ?3)
-         ORDER BY date, indicator, unit, baseline, revision"
+        "SELECT {MEASUREMENT_COLUMNS} FROM indicator_days d
+         JOIN measurements m ON m.day = d.day AND m.indicator = d.indicator {CODES}
+         WHERE {}
+         ORDER BY m.day, i.code, u.code, m.baseline, m.revision",
+        conditions.join(" AND ")
     ))?
-    .query_map(params![indicator, unit, since.map(iso)], measurement)?
+    .query_map(rusqlite::params_from_iter(values), measurement)?
     .collect()
 }
 
-/// The current revisions of all measurements, by indicator code, each unit's oldest first,
-/// without their notes and recorders (the compliance rules read neither).
-///
-/// The scan follows the UNIQUE (indicator, unit, date, baseline, revision) index, so it needs
-/// neither a sort nor the view's per-row subquery: the last revision of each key is current.
-/// EXPLAIN QUERY PLAN: `SCAN measurements USING INDEX sqlite_autoindex_measurements_1`.
-pub fn current_measurements(
-    conn: &Connection,
-) -> rusqlite::Result<HashMap<String, Vec<Measurement>>> {
-    let mut by_indicator: HashMap<String, Vec<Measurement>> = HashMap::new();
-    // The rules read neither the note nor who recorded a value: those columns are left out,
-    // which spares a million strings on a large database.
-    let mut statement = conn.prepare_cached(
-        "SELECT id, indicator, unit, date, value, numerator, denominator, baseline, revision,
-                NULL, NULL, '', period_start FROM measurements
-         ORDER BY indicator, unit, date, baseline, revision",
-    )?;
-    let mut rows = statement.query([])?;
-    let mut pending: Option<Measurement> = None;
-    let same_key = |a: &Measurement, b: &Measurement| {
-        a.indicator == b.indicator
-            && a.unit == b.unit
-            && a.date == b.date
-            && a.baseline == b.baseline
-    };
-    while let Some(row) = rows.next()? {
-        let m = measurement(row)?;
-        if let Some(previous) = pending.take() {
-            if !same_key(&previous, &m) {
-                by_indicator
-                    .entry(previous.indicator.clone())
-                    .or_default()
-                    .push(previous);
-            }
-        }
-        pending = Some(m);
-    }
-    if let Some(last) = pending {
-        by_indicator
-            .entry(last.indicator.clone())
-            .or_default()
-            .push(last);
-    }
-    Ok(by_indicator)
-}
-
-/// The current revisions of one indicator's measurements, oldest first.
+/// The current revisions of one indicator's measurements, by date and unit.
 pub fn current_measurements_of(
     conn: &Connection,
     indicator: &str,
 ) -> rusqlite::Result<Vec<Measurement>> {
+    let all = measurement_history(conn, Some(indicator), None, None)?;
+    Ok(current_only(all))
+}
+
+/// Keeps the last revision of each (indicator, unit, date, baseline) of rows in key order.
+fn current_only(rows: Vec<Measurement>) -> Vec<Measurement> {
+    let mut current: Vec<Measurement> = Vec::with_capacity(rows.len());
+    for m in rows {
+        match current.last_mut() {
+            Some(last)
+                if last.indicator == m.indicator
+                    && last.unit == m.unit
+                    && last.date == m.date
+                    && last.baseline == m.baseline =>
+            {
+                *last = m
+            }
+            _ => current.push(m),
+        }
+    }
+    current
+}
+
+/// Every revision of every measurement dated from `from` to `to`: a range of the day-first
+/// key (weekly's week), never the rest of the history.
+pub fn measurements_between(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> rusqlite::Result<Vec<Measurement>> {
     conn.prepare_cached(&format!(
-        "SELECT {MEASUREMENT_COLUMNS} FROM current_measurements WHERE indicator = ?1 ORDER BY date, unit"
+        "SELECT {MEASUREMENT_COLUMNS} FROM measurements m {CODES}
+         WHERE m.day BETWEEN ?1 AND ?2
+         ORDER BY m.day, i.code, u.code, m.baseline, m.revision"
     ))?
-    .query_map([indicator], measurement)?
+    .query_map(params![iso(from), iso(to)], measurement)?
     .collect()
 }
 
@@ -267,7 +265,7 @@ pub fn task_events(conn: &Connection) -> rusqlite::Result<HashMap<String, Vec<Ta
 
 /// Everything recorded, as the compliance rules read it.
 pub struct Recorded {
-    pub measurements: HashMap<String, Vec<Measurement>>,
+    pub summaries: HashMap<String, Summary>,
     pub task_events: HashMap<String, Vec<TaskEvent>>,
 }
 
@@ -275,16 +273,17 @@ impl Recorded {
     /// The borrowed view the rules take.
     pub fn records(&self) -> crate::plan::compliance::Records<'_> {
         crate::plan::compliance::Records {
-            measurements: &self.measurements,
+            summaries: &self.summaries,
             task_events: &self.task_events,
         }
     }
 }
 
-/// Current measurements and all task events.
-pub fn recorded(conn: &Connection) -> rusqlite::Result<Recorded> {
+/// The measurements' summaries and all task events: a few thousand rows, whatever the number
+/// of measurements.
+pub fn recorded(conn: &Connection, plan: &Plan) -> rusqlite::Result<Recorded> {
     Ok(Recorded {
-        measurements: current_measurements(conn)?,
+        summaries: super::summaries::load(conn, plan)?,
         task_events: task_events(conn)?,
     })
 }
@@ -299,17 +298,24 @@ pub fn task_events_of(conn: &Connection, task: &str) -> rusqlite::Result<Vec<Tas
     .collect()
 }
 
+/// How many rows of a file did what.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ImportCounts {
+    pub rows_read: i64,
+    pub imported: i64,
+    pub unchanged: i64,
+    pub corrected: i64,
+    pub rejected: i64,
+}
+
 /// One imported file, as logged.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ImportLog {
     pub id: i64,
     pub file_name: String,
     pub sha256: String,
-    pub rows_read: i64,
-    pub imported: i64,
-    pub unchanged: i64,
-    pub corrected: i64,
-    pub rejected: i64,
+    #[serde(flatten)]
+    pub counts: ImportCounts,
     pub recorded_by: Option<String>,
     pub recorded_at: String,
 }
@@ -330,10 +336,18 @@ pub fn start_import(
 }
 
 /// Writes an import's final counts.
-pub fn finish_import(conn: &Connection, id: i64, counts: [i64; 5]) -> rusqlite::Result<()> {
+pub fn finish_import(conn: &Connection, id: i64, counts: ImportCounts) -> rusqlite::Result<()> {
     conn.execute(
-        "UPDATE imports SET rows_read = ?2, imported = ?3, unchanged = ?4, corrected = ?5, rejected = ?6 WHERE id = ?1",
-        params![id, counts[0], counts[1], counts[2], counts[3], counts[4]],
+        "UPDATE imports SET rows_read = ?2, imported = ?3, unchanged = ?4, corrected = ?5, rejected = ?6
+         WHERE id = ?1",
+        params![
+            id,
+            counts.rows_read,
+            counts.imported,
+            counts.unchanged,
+            counts.corrected,
+            counts.rejected
+        ],
     )?;
     Ok(())
 }
@@ -349,11 +363,13 @@ pub fn import_log(conn: &Connection) -> rusqlite::Result<Vec<ImportLog>> {
             id: r.get(0)?,
             file_name: r.get(1)?,
             sha256: r.get(2)?,
-            rows_read: r.get(3)?,
-            imported: r.get(4)?,
-            unchanged: r.get(5)?,
-            corrected: r.get(6)?,
-            rejected: r.get(7)?,
+            counts: ImportCounts {
+                rows_read: r.get(3)?,
+                imported: r.get(4)?,
+                unchanged: r.get(5)?,
+                corrected: r.get(6)?,
+                rejected: r.get(7)?,
+            },
             recorded_by: r.get(8)?,
             recorded_at: r.get(9)?,
         })

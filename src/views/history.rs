@@ -123,7 +123,7 @@ pub fn listing(lang: Lang, plan: &Plan, history: &[Measurement]) -> Listing {
     if history.iter().any(|m| latest.supersedes(m)) {
         listing
             .notes
-            .push(lang.pick(i18n::REPLACED_BY_A_LATER_CORRECTION).to_string());
+            .push(lang.pick(i18n::LEGEND_REPLACED).to_string());
     }
     listing
 }

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::output::i18n::{self, Lang};
+use crate::output::reports::ReportMessage;
 use crate::output::verdicts::risk_reason;
 use crate::output::Listing;
 use crate::plan::compliance::{Item, ItemKind, Moment, Outcome};
@@ -165,9 +166,12 @@ pub fn listing(lang: Lang, rows: &[OverdueRow]) -> Listing {
             ItemKind::Indicator => format!("{} ◆", row.code),
         };
         let days = if row.at_risk {
-            lang.pick(("nguy cơ", "at risk")).to_string()
+            lang.pick(i18n::AT_RISK).to_string()
         } else if row.upcoming {
-            i18n::upcoming(-row.days_overdue).get(lang).to_string()
+            ReportMessage::Upcoming {
+                days_left: -row.days_overdue,
+            }
+            .render(lang)
         } else {
             row.days_overdue.to_string()
         };

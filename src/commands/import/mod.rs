@@ -24,16 +24,18 @@ use crate::input::stream;
 use crate::input::text::{clip, nfc};
 use crate::input::workbook::{is_workbook, Workbook};
 use crate::output::errors_file::ErrorsFile;
-use crate::output::i18n::{self, Lang};
+use crate::output::i18n;
 use crate::output::import::{
     csv_error, file_name, layout_error, refusal, row_problem, summary_text, workbook_error,
     FileSummary, Place, Tally,
 };
+use crate::output::import_messages::ImportMessage;
 use crate::output::{self, Format, Listing};
 use crate::plan::template::{Identity, TEMPLATE_LAYOUT};
 use crate::plan::Plan;
 use crate::store::plan::fingerprint;
-use crate::store::records::{finish_import, import_log, start_import};
+use crate::store::records::{finish_import, import_log, start_import, ImportCounts};
+use crate::store::writer::MeasurementWriter;
 use crate::store::Transaction;
 
 mod write;
@@ -64,11 +66,11 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
                 entry.id.to_string(),
                 entry.file_name.clone(),
                 entry.sha256.clone(),
-                entry.rows_read.to_string(),
-                entry.imported.to_string(),
-                entry.unchanged.to_string(),
-                entry.corrected.to_string(),
-                entry.rejected.to_string(),
+                entry.counts.rows_read.to_string(),
+                entry.counts.imported.to_string(),
+                entry.counts.unchanged.to_string(),
+                entry.counts.corrected.to_string(),
+                entry.counts.rejected.to_string(),
                 crate::output::clerk::who(lang, by),
                 crate::output::clerk::local_time(at),
             ]);
@@ -79,11 +81,11 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
                     entry.file_name,
                     entry.sha256.get(..12).unwrap_or(&entry.sha256)
                 ),
-                entry.rows_read.to_string(),
-                entry.imported.to_string(),
-                entry.unchanged.to_string(),
-                entry.corrected.to_string(),
-                entry.rejected.to_string(),
+                entry.counts.rows_read.to_string(),
+                entry.counts.imported.to_string(),
+                entry.counts.unchanged.to_string(),
+                entry.counts.corrected.to_string(),
+                entry.counts.rejected.to_string(),
                 crate::views::history::recorded(
                     lang,
                     entry.recorded_by.as_deref(),
@@ -120,21 +122,25 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
     store.prepare_for_bulk_writes()?;
     let mut summaries = Vec::new();
     for path in &args.files {
-        let settings = Settings {
-            plan: &plan,
-            today,
-            default_unit: default_unit.as_deref(),
-            default_date: args.date,
-            correct: args.correct,
-            skip_invalid: args.skip_invalid,
-            encoding: args.encoding,
-            mapping: mapping.as_ref(),
-            by: by.as_deref(),
-        };
         let errors = errors.as_mut();
         let summary = store.write(|tx| {
+            let writer = MeasurementWriter::new(tx)?;
+            let settings = Settings {
+                plan: &plan,
+                today,
+                default_unit: default_unit.as_deref(),
+                default_date: args.date,
+                correct: args.correct,
+                skip_invalid: args.skip_invalid,
+                encoding: args.encoding,
+                mapping: mapping.as_ref(),
+                by: by.as_deref(),
+                writer: &writer,
+            };
             let summary = import_file(tx, path, &settings, args.dry_run, errors)?;
             if summary.committed {
+                // The summaries of what the file touched, in the same transaction.
+                writer.finish(&plan)?;
                 Ok(summary)
             } else {
                 // Nothing of a refused or dry-run file may stay: undo it within the transaction.
@@ -195,6 +201,8 @@ struct Settings<'a> {
     encoding: Option<Encoding>,
     mapping: Option<&'a Mapping>,
     by: Option<&'a str>,
+    /// Appends the file's measurements (one per transaction).
+    writer: &'a MeasurementWriter<'a>,
 }
 
 impl Settings<'_> {
@@ -217,7 +225,15 @@ fn import_file(
 ) -> anyhow::Result<FileSummary> {
     let file = path.display().to_string();
     // One pass for the fingerprint and the encoding; the rows are then read as a stream.
-    let scan = stream::scan(path).map_err(|e| rejected(i18n::file_unreadable(&file, &e)))?;
+    let scan = stream::scan(path).map_err(|e| {
+        rejected(
+            ImportMessage::FileUnreadable {
+                path: file.clone(),
+                error: e.to_string(),
+            }
+            .into(),
+        )
+    })?;
     let sha256 = scan.sha256.clone();
     // A refused file leaves no trace: this row goes with the transaction when it is undone.
     let import_id = start_import(tx, &file_name(path), &sha256, settings.by)?;
@@ -228,17 +244,14 @@ fn import_file(
         import_csv(tx, path, &scan, settings, import_id, &mut tally)?
     };
     let counts = tally.counts;
-    finish_import(
-        tx,
-        import_id,
-        [
-            counts.rows_read,
-            counts.imported,
-            counts.unchanged,
-            counts.corrected,
-            counts.rejected,
-        ],
-    )?;
+    let logged = ImportCounts {
+        rows_read: counts.rows_read,
+        imported: counts.imported,
+        unchanged: counts.unchanged,
+        corrected: counts.corrected,
+        rejected: counts.rejected,
+    };
+    finish_import(tx, import_id, logged)?;
     let committed = !dry_run && (tally.problems.is_empty() || settings.skip_invalid);
     let by_code = tally.by_code();
     Ok(FileSummary {
@@ -294,7 +307,12 @@ fn import_csv(
     // The header: the first row that is not blank (with --map, from the mapping's header row).
     let from = settings.mapping.map_or(0, |m| m.header_row);
     let Some((header_line, names)) = csv::header(&mut rows, from)? else {
-        return Err(rejected(i18n::csv_empty(file)));
+        return Err(rejected(
+            ImportMessage::CsvEmpty {
+                file: file.to_string(),
+            }
+            .into(),
+        ));
     };
     let mut layout = rows::layout(settings.mapping, &names)
         .map_err(|e| rejected(layout_error(file, header_line, &names, e)))?;
@@ -392,9 +410,18 @@ fn import_workbook(
     if read.is_empty() {
         return Err(rejected(match unrecognised {
             Some((label, line, names)) => {
-                i18n::header_not_recognised(label, line, clip(&names.join(" | "), 200))
+                let found = clip(&names.join(" | "), 200);
+                ImportMessage::HeaderNotRecognised {
+                    file: label,
+                    line,
+                    found,
+                }
+                .into()
             }
-            None => i18n::workbook_empty(&file),
+            None => ImportMessage::WorkbookEmpty {
+                file: file.to_string(),
+            }
+            .into(),
         }));
     }
     let layout = match (&identity, layouts.as_slice()) {
@@ -420,23 +447,35 @@ fn check_identity(
     plan: &Plan,
 ) -> anyhow::Result<()> {
     if identity.layout > TEMPLATE_LAYOUT {
-        return Err(rejected(i18n::template_newer_layout(file, identity.layout)));
+        return Err(rejected(
+            ImportMessage::TemplateNewerLayout {
+                file: file.to_string(),
+                layout: identity.layout,
+            }
+            .into(),
+        ));
     }
     if identity.plan_number != plan.meta.number {
-        return Err(rejected(i18n::template_other_plan(
-            file,
-            &identity.plan_number,
-            &plan.meta.number,
-        )));
+        return Err(rejected(
+            ImportMessage::TemplateOtherPlan {
+                file: file.to_string(),
+                theirs: identity.plan_number.clone(),
+                ours: plan.meta.number.clone(),
+            }
+            .into(),
+        ));
     }
     let current = fingerprint(tx)?.unwrap_or_default();
     if identity.plan_version != current {
-        return Err(rejected(i18n::template_old_version(
-            file,
-            identity.unit.as_deref().unwrap_or("all"),
-            // A template is for the last whole period before its day: the day after this one.
-            Lang::Vi.date(identity.period.end + chrono::Days::new(1)),
-        )));
+        return Err(rejected(
+            ImportMessage::TemplateOldVersion {
+                file: file.to_string(),
+                unit: identity.unit.as_deref().unwrap_or("all").to_string(),
+                // A template is for the last whole period before its day: the day after this one.
+                as_of: identity.period.end + chrono::Days::new(1),
+            }
+            .into(),
+        ));
     }
     Ok(())
 }
@@ -493,10 +532,23 @@ fn progress_bar(bytes: u64) -> indicatif::ProgressBar {
 /// The mapping rules file, read and checked.
 fn read_mapping(path: &Path) -> anyhow::Result<Mapping> {
     let shown = path.display().to_string();
-    let text =
-        std::fs::read_to_string(path).map_err(|e| rejected(i18n::rules_unreadable(&shown, &e)))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        rejected(
+            ImportMessage::RulesUnreadable {
+                path: shown.clone(),
+                error: e.to_string(),
+            }
+            .into(),
+        )
+    })?;
     Mapping::parse(&nfc(&text)).map_err(|e| match e {
-        MappingError::NoValue => rejected(i18n::rules_without_value(&shown)),
-        MappingError::Toml(message) => rejected(i18n::rules_invalid(&shown, &message)),
+        MappingError::NoValue => rejected(ImportMessage::RulesWithoutValue { path: shown }.into()),
+        MappingError::Toml(message) => rejected(
+            ImportMessage::RulesInvalid {
+                path: shown,
+                message,
+            }
+            .into(),
+        ),
     })
 }

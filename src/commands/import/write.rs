@@ -4,13 +4,13 @@
 use crate::commands::{lookup_indicator, lookup_task};
 use crate::entry::{self, Part};
 use crate::input::rows::{Entry, RowEntry, TaskEntry};
-use crate::output::i18n::{self, Lang};
 use crate::output::import::{row_problem, Outcome, Refused};
+use crate::output::import_messages::ImportMessage;
+use crate::output::records::RecordMessage;
 use crate::output::verdicts::task_event_refused;
 use crate::plan::compliance::{check_task_event, task_state, TaskAction, TaskStatus};
 use crate::store::records::{
-    current_measurement, insert_measurement, insert_task_event, task_events_of, NewMeasurement,
-    NewTaskEvent,
+    current_measurement, insert_task_event, task_events_of, NewMeasurement, NewTaskEvent,
 };
 use crate::store::{DbError, Transaction};
 
@@ -68,7 +68,10 @@ fn measurement(
     })?;
     let note = entry::note(entry.note.as_deref()).map_err(|m| (None, m))?;
     let code = &checked.indicator.code;
-    let database = |e: DbError| (None, i18n::row_database_error(&e));
+    let database = |e: DbError| {
+        let error = e.to_string();
+        (None, ImportMessage::RowDatabaseError { error }.into())
+    };
     if let Some(span) = period {
         entry::check_overlap(tx, code, &checked.unit, false, span)
             .map_err(database)?
@@ -84,21 +87,24 @@ fn measurement(
             return Ok(Outcome::Unchanged);
         }
         if !settings.correct {
-            let (unit, day) = (&checked.unit, Lang::Vi.date(date));
-            let (old_vi, old_en) = (Lang::Vi.number(old.value), Lang::En.number(old.value));
-            let (new_vi, new_en) = (
-                Lang::Vi.number(reading.value),
-                Lang::En.number(reading.value),
-            );
+            let (code, unit, day) = (code.clone(), checked.unit.clone(), date);
+            let (old, new) = (old.value, reading.value);
             return Err((
                 entry.value.0,
-                i18n::value_differs(code, unit, &day, &old_vi, &new_vi, &old_en, &new_en),
+                RecordMessage::ValueDiffers {
+                    code,
+                    unit,
+                    day,
+                    old,
+                    new,
+                }
+                .into(),
             ));
         }
     }
-    insert_measurement(
-        tx,
-        &NewMeasurement {
+    settings
+        .writer
+        .insert(&NewMeasurement {
             indicator: code.clone(),
             unit: checked.unit.clone(),
             date,
@@ -111,9 +117,8 @@ fn measurement(
             note,
             recorded_by: entry.by.clone().or(settings.by.map(str::to_string)),
             import_id: Some(import_id),
-        },
-    )
-    .map_err(database)?;
+        })
+        .map_err(database)?;
     Ok(if existing.is_some() {
         Outcome::Corrected
     } else {
@@ -138,7 +143,10 @@ fn task(
     let date = row.date.map_err(problem)?;
     entry::check_date(settings.plan, date, settings.today, false)
         .map_err(|m| (row.date_column, m))?;
-    let database = |e: DbError| (None, i18n::row_database_error(&e));
+    let database = |e: DbError| {
+        let error = e.to_string();
+        (None, ImportMessage::RowDatabaseError { error }.into())
+    };
     let events = task_events_of(tx, &task.code).map_err(database)?;
     let (now, _) = task_state(&events, date);
     let reached = match action {

@@ -1,0 +1,247 @@
+//! Labels: table headers, column names, legends and the names of statuses, trends and kinds,
+//! as `(vi, en)` pairs picked with [`Lang::pick`], and the short sentences without values that
+//! listings print under a table. Messages with values are enums in their area's file.
+
+use crate::output::lang::Lang;
+use crate::plan::compliance::{Outcome, TaskAction, TaskStatus};
+use crate::plan::measure::{Status, Trend};
+use crate::plan::{ContentKind, IndicatorKind};
+
+crate::labels! {
+    ALL_LABELS;
+
+    // ---- Column headers and field names ----------------------------------------------------
+    CODE = ("Mã", "Code");
+    CONTENT = ("Nội dung", "Content");
+    LEAD = ("Chủ trì", "Lead");
+    PHASE = ("Giai đoạn", "Phase");
+    PHASES = ("Các giai đoạn", "Phases");
+    NAME = ("Tên", "Name");
+    START = ("Từ ngày", "Start");
+    END = ("Đến ngày", "End");
+    TEXT = ("Nội dung", "Text");
+    INDICATOR = ("Chỉ tiêu", "Indicator");
+    TARGET = ("Mục tiêu", "Target");
+    DEADLINE = ("Hạn", "Deadline");
+    RESPONSIBLE = ("Đơn vị chịu trách nhiệm", "Responsible");
+    UNIT = ("Đơn vị", "Unit");
+    PARENT = ("Trực thuộc", "Parent");
+    STATUS = ("Trạng thái", "Status");
+    DATE = ("Ngày", "Date");
+    VALUE = ("Giá trị", "Value");
+    NOTE = ("Ghi chú", "Note");
+    RECORDED = ("Người nhập, lúc", "Recorded by, at");
+    REVISION = ("Lần", "Rev.");
+    DUE = ("Hạn", "Due");
+    DAYS_OVERDUE = ("Số ngày trễ", "Days overdue");
+    /// In the days-overdue column: an item not yet due that is forecast to miss its target.
+    AT_RISK = ("nguy cơ", "at risk");
+    TOTAL = ("Tổng", "Total");
+    WARD = ("Toàn phường", "Ward");
+    ACHIEVED = ("Đạt được", "Achieved");
+    BASELINE = ("Mốc so sánh", "Baseline");
+    CHECKPOINTS = ("Các mốc", "Checkpoints");
+    TREND = ("Xu hướng", "Trend");
+    ACTION = ("Thao tác", "Action");
+    NONE = ("(không có)", "(none)");
+    CORRECTION = ("đính chính", "correction");
+    BASELINE_MARK = ("mốc so sánh", "baseline");
+
+    // ---- Headings, legends and sentences without values ------------------------------------
+    ERROR = ("Lỗi", "Error");
+    /// Under the report: what ◆ marks.
+    LEGEND_INDICATOR = (
+        "◆ = chỉ tiêu (mốc hoặc hạn cuối)",
+        "◆ = indicator (checkpoint or deadline)",
+    );
+    NOTHING_IS_OVERDUE = ("Không có việc nào quá hạn.", "Nothing is overdue.");
+    /// Under the history: what ✗ marks.
+    LEGEND_REPLACED = (
+        "✗ = đã được đính chính bằng lần sau",
+        "✗ = replaced by a later correction",
+    );
+    GENERATED_AT = ("Lập lúc", "Generated at");
+    HEADLINE = ("Tóm tắt", "Headline");
+    DAYS_LEFT = ("Còn lại (ngày)", "Days left");
+    /// The weekly report's section of what changed.
+    CHANGES_THIS_WEEK = ("Thay đổi trong tuần", "This week");
+    COMPLIANCE_BY_PHASE = ("Tiến độ theo giai đoạn", "Compliance by phase");
+    /// The weekly report's columns: this week's and last week's rate.
+    THIS_WEEK = ("Tuần này", "This week");
+    LAST_WEEK = ("Tuần trước", "Last week");
+    CHANGE_POINTS = ("Thay đổi (điểm %)", "Change (points)");
+    OVERDUE_BY_UNIT = ("Việc quá hạn theo đơn vị", "Overdue by unit");
+    /// The weekly report's section of units that sent no figure.
+    SILENT_UNITS = (
+        "Đơn vị chưa gửi số liệu trong tuần",
+        "Units that sent nothing this week",
+    );
+    EVERY_UNIT_SENT_FIGURES = ("Mọi đơn vị đều đã gửi số liệu.", "Every unit sent figures.");
+    INDICATORS_IT_ANSWERS_FOR = ("Chỉ tiêu phụ trách", "Indicators it answers for");
+    INDICATORS_FURTHEST_FROM_TARGET = (
+        "Chỉ tiêu xa mục tiêu nhất",
+        "Indicators furthest from target",
+    );
+    /// Under an empty list of the indicators furthest from target.
+    NO_INDICATOR_BEHIND = (
+        "Không có chỉ tiêu nào chưa đạt có số liệu.",
+        "No indicator with data is behind its target.",
+    );
+    ON_TIME_COMPLIANCE_BY_CONTENT = (
+        "Tỷ lệ đúng hạn theo nội dung",
+        "On-time compliance by content",
+    );
+    WARD_FIGURE_OVER_TIME = ("diễn biến toàn phường", "ward figure over time");
+    DOWN = ("giảm", "down");
+    UP = ("tăng", "up");
+    /// Under the report grid: how to read a cell.
+    GRID_LEGEND = (
+        "GĐ = giai đoạn. Mỗi ô: đạt đúng hạn/đã đến hạn và tỷ lệ; ⚠ số việc quá hạn hoặc làm trễ. ○ chưa bắt đầu, ▶ đang diễn ra, ● đã kết thúc.",
+        "Each cell: met on time/due so far and the rate; ⚠ items overdue or done late. ○ not started, ▶ running, ● finished.",
+    );
+    /// The short phase header of the report grid ("GĐ 1").
+    PHASE_SHORT = ("GĐ", "Phase");
+
+    // ---- The import summary: per file, then per unit -----------------------------------------
+    FILE = ("Tệp", "File");
+    READ = ("Đọc", "Read");
+    IMPORTED = ("Nhập", "Imported");
+    UNCHANGED = ("Không đổi", "Unchanged");
+    CORRECTED = ("Đính chính", "Corrected");
+    REJECTED = ("Từ chối", "Rejected");
+    DRY_RUN_NOTHING_WRITTEN = ("chạy thử, không ghi gì", "dry run, nothing written");
+    WRITTEN = ("đã ghi", "written");
+    NOTHING_WRITTEN = ("không ghi gì", "nothing written");
+    /// The per-unit column of rows newly imported.
+    IMPORTED_NEW = ("Nhập mới", "Imported");
+    FILE_IMPORTED_BEFORE = (
+        "Tệp này đã được nhập trước đây: không có gì thay đổi.",
+        "This file was imported before: nothing changed.",
+    );
+
+    // ---- The names of the cells a row may lack ------------------------------------------------
+    /// The names of the cells a row may lack (in "thiếu …" / "… is missing").
+    CELL_DATE = ("ngày (hoặc dùng --date)", "the date (or use --date)");
+    CELL_INDICATOR = ("mã chỉ tiêu", "the indicator code");
+    CELL_VALUE = ("giá trị", "the value");
+    CELL_TASK = ("mã nhiệm vụ", "the task code");
+    CELL_STATUS = ("trạng thái", "the status");
+}
+
+// ---- The names of values: kinds, statuses, trends, outcomes, targets ---------------------------
+
+/// The name of a content kind.
+pub fn content_kind(lang: Lang, kind: ContentKind) -> &'static str {
+    lang.pick(match kind {
+        ContentKind::Focal => ("trọng tâm", "focal"),
+        ContentKind::Further => ("nhiệm vụ", "further"),
+    })
+}
+
+/// A target as people read it: "≥ 90%", "< 3%", "≥ 10 sáng kiến", "giảm ≥ 20% so với 2025".
+pub fn target_text(
+    lang: Lang,
+    kind: IndicatorKind,
+    comparator: crate::plan::Comparator,
+    target: f64,
+    unit_of_measure: &str,
+    baseline_year: Option<i32>,
+) -> String {
+    use crate::plan::Comparator::*;
+    let sign = match comparator {
+        AtLeast => "≥",
+        MoreThan => ">",
+        AtMost => "≤",
+        LessThan => "<",
+        Exactly => "=",
+    };
+    let amount = if unit_of_measure == "%" {
+        lang.percent(target)
+    } else {
+        format!("{} {unit_of_measure}", lang.number(target))
+    };
+    let year = baseline_year.map(|y| y.to_string()).unwrap_or_default();
+    match (kind, lang) {
+        (IndicatorKind::Reduction, Lang::Vi) => {
+            format!("giảm {sign} {} so với {year}", lang.percent(target))
+        }
+        (IndicatorKind::Reduction, Lang::En) => {
+            format!("down {sign} {} vs {year}", lang.percent(target))
+        }
+        (IndicatorKind::Growth, Lang::Vi) => {
+            format!("tăng {sign} {} so với {year}", lang.percent(target))
+        }
+        (IndicatorKind::Growth, Lang::En) => {
+            format!("up {sign} {} vs {year}", lang.percent(target))
+        }
+        _ => format!("{sign} {amount}"),
+    }
+}
+
+/// An indicator's target as people read it, with `target` in place of the plan's (a unit's
+/// own share, a checkpoint).
+pub fn indicator_target(lang: Lang, indicator: &crate::plan::Indicator, target: f64) -> String {
+    target_text(
+        lang,
+        indicator.kind,
+        indicator.comparator,
+        target,
+        &indicator.unit_of_measure,
+        indicator.baseline.as_ref().map(|b| b.year),
+    )
+}
+
+/// The name of an indicator status.
+pub fn status(lang: Lang, status: Status) -> &'static str {
+    lang.pick(match status {
+        Status::Met => ("đạt", "met"),
+        Status::NotMet => ("chưa đạt", "not met"),
+        Status::NoData => ("chưa có số liệu", "no data"),
+        Status::NoBaseline => ("chưa có mốc so sánh", "no baseline"),
+    })
+}
+
+/// The name of a trend.
+pub fn trend(lang: Lang, trend: Trend) -> &'static str {
+    lang.pick(match trend {
+        Trend::Up => ("↑ tăng", "↑ up"),
+        Trend::Down => ("↓ giảm", "↓ down"),
+        Trend::Flat => ("→ không đổi", "→ flat"),
+        Trend::Unknown => ("—", "—"),
+    })
+}
+
+/// The name of a task status.
+pub fn task_status(lang: Lang, status: TaskStatus) -> &'static str {
+    lang.pick(match status {
+        TaskStatus::NotStarted => ("chưa bắt đầu", "not started"),
+        TaskStatus::InProgress => ("đang thực hiện", "in progress"),
+        TaskStatus::Done => ("hoàn thành", "done"),
+        TaskStatus::Cancelled => ("đã hủy", "cancelled"),
+    })
+}
+
+/// The name of a task action, for the log.
+pub fn task_action(lang: Lang, action: TaskAction) -> &'static str {
+    lang.pick(match action {
+        TaskAction::Start => ("bắt đầu", "started"),
+        TaskAction::Done => ("hoàn thành", "done"),
+        TaskAction::Reopen => ("mở lại", "reopened"),
+        TaskAction::Cancel => ("hủy", "cancelled"),
+    })
+}
+
+/// An item's outcome in words.
+pub fn outcome(lang: Lang, outcome: Outcome) -> String {
+    match (outcome, lang) {
+        (Outcome::Open, _) => lang.pick(("chưa đến hạn", "not yet due")).to_string(),
+        (Outcome::Met { on }, Lang::Vi) => format!("đạt ({})", lang.date(on)),
+        (Outcome::Met { on }, Lang::En) => format!("met ({})", lang.date(on)),
+        (Outcome::Late { on }, Lang::Vi) => format!("đạt trễ ({})", lang.date(on)),
+        (Outcome::Late { on }, Lang::En) => format!("met late ({})", lang.date(on)),
+        (Outcome::Overdue { days }, Lang::Vi) => format!("quá hạn {days} ngày"),
+        (Outcome::Overdue { days: 1 }, Lang::En) => "overdue 1 day".to_string(),
+        (Outcome::Overdue { days }, Lang::En) => format!("overdue {days} days"),
+        (Outcome::Cancelled, _) => lang.pick(("đã hủy", "cancelled")).to_string(),
+    }
+}

@@ -1,0 +1,67 @@
+//! Messages about the kept summaries: `check` finding one that does not follow from the
+//! recorded rows, `check --repair` making them again, and a migration making them.
+
+use chrono::NaiveDate;
+
+use crate::output::lang::{Lang, Localized};
+
+/// Something said about the summaries, with its values; rendered in the user's language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SummaryMessage {
+    /// A summary table that does not match the rows it is made from.
+    Mismatch {
+        table: String,
+        indicator: String,
+        /// The first day it differs on, when one day is at fault.
+        day: Option<NaiveDate>,
+    },
+    /// `check --repair` made them again.
+    Repaired { indicators: usize },
+    /// What a migration's progress bar says while it makes them.
+    Making,
+}
+
+impl SummaryMessage {
+    /// The message in one language.
+    pub fn render(&self, lang: Lang) -> String {
+        use SummaryMessage::*;
+        match (self, lang) {
+            (Mismatch { table, indicator, day: Some(day) }, Lang::Vi) => format!(
+                "Bảng tổng hợp {table} của {indicator} không khớp với số liệu đã ghi (từ ngày {}): chạy «kehoach check --repair» để tính lại",
+                lang.date(*day)
+            ),
+            (Mismatch { table, indicator, day: Some(day) }, Lang::En) => format!(
+                "The summary {table} of {indicator} does not match the recorded values (from {}): run \"kehoach check --repair\" to make it again",
+                lang.date(*day)
+            ),
+            (Mismatch { table, indicator, day: None }, Lang::Vi) => format!(
+                "Bảng tổng hợp {table} của {indicator} không khớp với số liệu đã ghi: chạy «kehoach check --repair» để tính lại"
+            ),
+            (Mismatch { table, indicator, day: None }, Lang::En) => format!(
+                "The summary {table} of {indicator} does not match the recorded values: run \"kehoach check --repair\" to make it again"
+            ),
+            (Repaired { indicators }, Lang::Vi) => format!(
+                "Đã tính lại các bảng tổng hợp của {indicators} chỉ tiêu từ số liệu đã ghi."
+            ),
+            (Repaired { indicators }, Lang::En) => format!(
+                "Made the summaries of {indicators} indicators again from the recorded values."
+            ),
+            (Making, Lang::Vi) => "Đang nâng cấp cơ sở dữ liệu: tính các bảng tổng hợp".to_string(),
+            (Making, Lang::En) => "Upgrading the database: making the summaries".to_string(),
+        }
+    }
+
+    /// The message in both languages, for errors rendered later.
+    pub fn localized(&self) -> Localized {
+        Localized {
+            vi: self.render(Lang::Vi),
+            en: self.render(Lang::En),
+        }
+    }
+}
+
+impl From<SummaryMessage> for Localized {
+    fn from(message: SummaryMessage) -> Self {
+        message.localized()
+    }
+}

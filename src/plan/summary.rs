@@ -1,0 +1,421 @@
+//! The ward's figure on each measured day, kept so the rules need not read every measurement.
+//!
+//! A level's ward figure changes only on a day something is measured: on any day it is the
+//! figure of the latest measured day on or before it. A flow's window figure likewise, within
+//! one year (a new year opens a new window). So one row per (indicator, measured day) answers
+//! every judgement day and the day a target was first met, whatever the number of units.
+//!
+//! Two ways to the same rows: [`Summary::of`] from raw measurements (for `check` and tests), and
+//! the store's incremental path, which feeds [`LevelDays`] the days it touched and calls
+//! [`flow_days`]. Both use `measure::ward_figure` and `flow::flow_figure` themselves, and the
+//! property tests below hold [`Summary::standing_on`] to `measure::standing` on every day.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::flow::{flow_figure, FlowFigure};
+use super::measure::{
+    achieved, latest_per_unit, measured_days, ward_figure, Aggregation, Standing, Status,
+    UnitFigure, WardFigure,
+};
+use super::measurement::Measurement;
+use super::{Accumulation, Indicator, IndicatorKind};
+
+/// What the ward's figure was on a measured day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DayFigure {
+    /// A level: made from each unit's latest figure (or the ward's own).
+    Level(WardFigure),
+    /// A flow: the year to date, and the same months of the baseline year.
+    Flow(FlowFigure),
+}
+
+/// One measured day of an indicator and the ward's figure at its end (`None`: a flow whose
+/// window held nothing yet, e.g. a period begun the year before).
+#[derive(Debug, Clone, PartialEq)]
+pub struct WardDay {
+    pub day: NaiveDate,
+    pub figure: Option<DayFigure>,
+}
+
+/// Everything the rules read of one indicator.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Summary {
+    /// One per day a (non-baseline) value is dated, oldest first.
+    pub days: Vec<WardDay>,
+    /// Each unit's latest baseline figure, by unit code.
+    pub baselines: Vec<UnitFigure>,
+    /// The own readings (day, value), oldest first, of the units the split by unit judges:
+    /// those holding a share of the target.
+    pub unit_readings: BTreeMap<String, Vec<(NaiveDate, f64)>>,
+}
+
+impl Summary {
+    /// The summary of `measurements` (current revisions of one indicator), judged as the rules
+    /// judge raw history, with the readings of `shares` (units holding a share of the target).
+    pub fn of(
+        indicator: &Indicator,
+        ward: &str,
+        measurements: &[Measurement],
+        shares: &[String],
+    ) -> Summary {
+        let days = match indicator.accumulation {
+            Accumulation::Flow => flow_days(indicator, ward, measurements, NaiveDate::MIN),
+            Accumulation::Level => {
+                let mut builder = LevelDays::new(indicator.kind, ward, Vec::new());
+                let mut measured: Vec<&Measurement> =
+                    measurements.iter().filter(|m| !m.baseline).collect();
+                measured.sort_by_key(|m| m.date);
+                measured
+                    .chunk_by(|a, b| a.date == b.date)
+                    .map(|same_day| {
+                        builder.day(same_day[0].date, same_day.iter().map(|m| UnitFigure::of(m)))
+                    })
+                    .collect()
+            }
+        };
+        let unit_readings = shares
+            .iter()
+            .map(|unit| {
+                let mut own: Vec<(NaiveDate, f64)> = measurements
+                    .iter()
+                    .filter(|m| !m.baseline && &m.unit == unit)
+                    .map(|m| (m.date, m.value))
+                    .collect();
+                own.sort_by_key(|(day, _)| *day);
+                (unit.clone(), own)
+            })
+            .collect();
+        Summary {
+            days,
+            baselines: latest_per_unit(measurements, NaiveDate::MAX, true),
+            unit_readings,
+        }
+    }
+
+    /// The recorded baseline (added up like values), else the seed's: `measure::baseline_value`.
+    pub fn baseline(&self, indicator: &Indicator, ward: &str) -> Option<f64> {
+        ward_figure(IndicatorKind::Count, ward, &self.baselines)
+            .map(|w| w.value)
+            .or_else(|| indicator.baseline.as_ref().and_then(|b| b.value))
+    }
+
+    /// The measured days up to `as_of`, oldest first.
+    pub fn measured_days(&self, as_of: NaiveDate) -> impl Iterator<Item = NaiveDate> + '_ {
+        self.days
+            .iter()
+            .map(|d| d.day)
+            .take_while(move |day| *day <= as_of)
+    }
+
+    /// Judges the indicator against `target` on `day`: what `measure::standing` gives from the
+    /// raw history, without each unit's figure (`units` is left empty).
+    pub fn standing_on(
+        &self,
+        indicator: &Indicator,
+        ward: &str,
+        day: NaiveDate,
+        target: f64,
+    ) -> Standing {
+        let measured = self.days.partition_point(|d| d.day <= day);
+        let figure = measured
+            .checked_sub(1)
+            .and_then(|last| self.days[last].figure.as_ref());
+        let (ward_value, baseline, flow) = match (indicator.accumulation, figure) {
+            (Accumulation::Level, Some(DayFigure::Level(w))) => {
+                (Some(w.clone()), self.baseline(indicator, ward), None)
+            }
+            (Accumulation::Level, _) => (None, self.baseline(indicator, ward), None),
+            // A window is the year to date: a figure from an earlier year is not this year's.
+            (Accumulation::Flow, Some(DayFigure::Flow(f))) if f.from.year() == day.year() => {
+                let ward_value = WardFigure {
+                    value: f.value,
+                    date: f.to,
+                    numerator: None,
+                    denominator: None,
+                    method: Aggregation::PeriodSum,
+                };
+                (Some(ward_value), f.baseline, Some(f.clone()))
+            }
+            (Accumulation::Flow, _) => (None, None, None),
+        };
+        let achieved_value = ward_value
+            .as_ref()
+            .and_then(|w| achieved(indicator.kind, w.value, baseline));
+        let status = match (&ward_value, achieved_value) {
+            (None, _) => Status::NoData,
+            (Some(_), None) => Status::NoBaseline,
+            (Some(_), Some(a)) if indicator.comparator.holds(a, target) => Status::Met,
+            (Some(_), Some(_)) => Status::NotMet,
+        };
+        Standing {
+            units: Vec::new(),
+            ward: ward_value,
+            baseline,
+            achieved: achieved_value,
+            status,
+            flow,
+        }
+    }
+
+    /// The figure compared with the target on each measured day up to `as_of`, oldest first:
+    /// what `measure::ward_series` gives from the raw history.
+    pub fn series(
+        &self,
+        indicator: &Indicator,
+        ward: &str,
+        as_of: NaiveDate,
+    ) -> Vec<(NaiveDate, f64)> {
+        self.measured_days(as_of)
+            .filter_map(|day| {
+                let standing = self.standing_on(indicator, ward, day, indicator.target);
+                Some((day, standing.achieved?))
+            })
+            .collect()
+    }
+
+    /// A unit's own latest reading on or before `day` (the split by unit's figure).
+    pub fn unit_figure_on(&self, unit: &str, day: NaiveDate) -> Option<f64> {
+        let own = self.unit_readings.get(unit)?;
+        let measured = own.partition_point(|(d, _)| *d <= day);
+        measured.checked_sub(1).map(|last| own[last].1)
+    }
+
+    /// The days a unit's own readings are dated, up to `as_of`.
+    pub fn unit_days(&self, unit: &str, as_of: NaiveDate) -> Vec<NaiveDate> {
+        self.unit_readings
+            .get(unit)
+            .map(|own| {
+                let mut days: Vec<NaiveDate> = own
+                    .iter()
+                    .map(|(d, _)| *d)
+                    .filter(|d| *d <= as_of)
+                    .collect();
+                days.dedup();
+                days
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// A level's ward figure, day after day, from each unit's latest figure: the one-pass form of
+/// `measure::latest_per_unit` + `measure::ward_figure`, which the store runs over the days an
+/// import or a correction touched, starting from the latest figures it kept.
+pub struct LevelDays<'w> {
+    kind: IndicatorKind,
+    ward: &'w str,
+    /// Each unit's latest figure so far, by unit code (the order the rules add them up in).
+    latest: BTreeMap<String, UnitFigure>,
+}
+
+impl<'w> LevelDays<'w> {
+    /// Starts from each unit's latest figure before the first day to come.
+    pub fn new(kind: IndicatorKind, ward: &'w str, latest: Vec<UnitFigure>) -> Self {
+        let latest = latest.into_iter().map(|f| (f.unit.clone(), f)).collect();
+        LevelDays { kind, ward, latest }
+    }
+
+    /// Takes one measured day's figures (current, not baselines, each unit once) and gives the
+    /// ward's figure at its end. Days must come oldest first.
+    pub fn day(
+        &mut self,
+        day: NaiveDate,
+        figures: impl IntoIterator<Item = UnitFigure>,
+    ) -> WardDay {
+        for figure in figures {
+            self.latest.insert(figure.unit.clone(), figure);
+        }
+        let figures: Vec<UnitFigure> = self.latest.values().cloned().collect();
+        WardDay {
+            day,
+            figure: ward_figure(self.kind, self.ward, &figures).map(DayFigure::Level),
+        }
+    }
+
+    /// Each unit's latest figure so far, by unit code.
+    pub fn latest(&self) -> impl Iterator<Item = &UnitFigure> {
+        self.latest.values()
+    }
+}
+
+/// A flow's window figure on each measured day from `from` on (`flow::flow_figure`, which
+/// reads the whole year's periods and the baseline's).
+pub fn flow_days(
+    indicator: &Indicator,
+    ward: &str,
+    measurements: &[Measurement],
+    from: NaiveDate,
+) -> Vec<WardDay> {
+    measured_days(measurements, NaiveDate::MAX)
+        .into_iter()
+        .filter(|day| *day >= from)
+        .map(|day| WardDay {
+            day,
+            figure: flow_figure(indicator, ward, measurements, day).map(DayFigure::Flow),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::plan::measure::{standing, ward_series};
+    use crate::plan::{Baseline, BaselineAgainst, Comparator};
+    use proptest::prelude::*;
+
+    pub(crate) fn day(offset: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, 11, 1).unwrap() + chrono::Days::new(u64::from(offset))
+    }
+
+    pub(crate) fn indicator(
+        kind: IndicatorKind,
+        accumulation: Accumulation,
+        seed: Option<f64>,
+    ) -> Indicator {
+        Indicator {
+            code: "X".into(),
+            text: String::new(),
+            kind,
+            accumulation,
+            comparator: Comparator::AtLeast,
+            target: 20.0,
+            unit_of_measure: "vụ".into(),
+            deadline: day(400),
+            responsible: vec!["A".into()],
+            baseline: seed.map(|value| Baseline {
+                year: 2025,
+                value: Some(value),
+                against: BaselineAgainst::Year,
+            }),
+            checkpoints: vec![],
+            unit_targets: vec![],
+            note: None,
+        }
+    }
+
+    /// A random row: unit, day, value, denominator, baseline, days its period reaches back.
+    pub(crate) type RandomRow = (u8, u32, u32, Option<u32>, bool, Option<u8>);
+
+    /// One current revision per (unit, day, baseline), as the store hands them over.
+    pub(crate) fn history(rows: Vec<RandomRow>) -> Vec<Measurement> {
+        let units = ["W", "A", "B", "C"];
+        let mut seen = std::collections::HashSet::new();
+        rows.into_iter()
+            .filter(|(u, d, _, _, baseline, _)| seen.insert((*u, *d, *baseline)))
+            .map(|(u, d, value, denominator, baseline, period)| {
+                let date = day(d);
+                let ratio = denominator.map(|den| (f64::from(value % (den + 1)), f64::from(den)));
+                Measurement {
+                    id: 0,
+                    indicator: "X".into(),
+                    unit: units[usize::from(u)].into(),
+                    date,
+                    // A period of up to a few weeks ending on the day, or none (the year to date).
+                    period_start: period.map(|back| date - chrono::Days::new(u64::from(back))),
+                    value: ratio.map_or(f64::from(value), |(n, d)| n / d * 100.0),
+                    numerator: ratio.map(|r| r.0),
+                    denominator: ratio.map(|r| r.1),
+                    baseline,
+                    revision: 1,
+                    note: None,
+                    recorded_by: None,
+                    recorded_at: String::new(),
+                }
+            })
+            .collect()
+    }
+
+    pub(crate) fn rows() -> impl Strategy<Value = Vec<RandomRow>> {
+        proptest::collection::vec(
+            (
+                0u8..4,
+                0u32..120,
+                0u32..60,
+                proptest::option::of(1u32..60),
+                proptest::bool::weighted(0.15),
+                proptest::option::of(0u8..40),
+            ),
+            0..40,
+        )
+    }
+
+    fn kinds() -> impl Strategy<Value = (IndicatorKind, Accumulation, Option<f64>)> {
+        (
+            prop_oneof![
+                Just(IndicatorKind::Percent),
+                Just(IndicatorKind::Count),
+                Just(IndicatorKind::Reduction),
+                Just(IndicatorKind::Growth),
+            ],
+            prop_oneof![Just(Accumulation::Level), Just(Accumulation::Flow)],
+            proptest::option::of(1.0f64..200.0),
+        )
+    }
+
+    proptest! {
+        /// On every day, from before the first value to after the last (across a new year),
+        /// the summary judges as the raw history does.
+        #[test]
+        fn the_summary_judges_every_day_as_the_raw_history(
+            rows in rows(),
+            (kind, accumulation, seed) in kinds(),
+        ) {
+            let indicator = indicator(kind, accumulation, seed);
+            let measurements = history(rows);
+            let summary = Summary::of(&indicator, "W", &measurements, &[]);
+            for offset in 0..130 {
+                let on = day(offset);
+                let mut raw = standing(&indicator, "W", &measurements, on, indicator.target);
+                raw.units.clear();
+                prop_assert_eq!(
+                    &summary.standing_on(&indicator, "W", on, indicator.target),
+                    &raw,
+                    "on {}", on
+                );
+            }
+            let as_of = day(90);
+            prop_assert_eq!(
+                summary.series(&indicator, "W", as_of),
+                ward_series(&indicator, "W", &measurements, as_of)
+            );
+            prop_assert_eq!(
+                summary.measured_days(as_of).collect::<Vec<_>>(),
+                measured_days(&measurements, as_of)
+            );
+        }
+
+        /// A level summarised in two steps (the days before a cut, then the days from it, starting
+        /// from the latest figures kept) is the level summarised at once: the store's path.
+        #[test]
+        fn a_level_continued_from_its_latest_figures_is_the_same(
+            rows in rows(),
+            cut in 0u32..120,
+            kind in prop_oneof![Just(IndicatorKind::Percent), Just(IndicatorKind::Count)],
+        ) {
+            let indicator = indicator(kind, Accumulation::Level, None);
+            let measurements = history(rows);
+            let whole = Summary::of(&indicator, "W", &measurements, &[]).days;
+            let mut measured: Vec<&Measurement> =
+                measurements.iter().filter(|m| !m.baseline).collect();
+            measured.sort_by_key(|m| m.date);
+            let (before, after): (Vec<&Measurement>, Vec<&Measurement>) =
+                measured.into_iter().partition(|m| m.date < day(cut));
+            let mut first = LevelDays::new(kind, "W", Vec::new());
+            let mut days: Vec<WardDay> = before
+                .chunk_by(|a, b| a.date == b.date)
+                .map(|same| first.day(same[0].date, same.iter().map(|m| UnitFigure::of(m))))
+                .collect();
+            let kept: Vec<UnitFigure> = first.latest().cloned().collect();
+            let mut then = LevelDays::new(kind, "W", kept);
+            days.extend(
+                after
+                    .chunk_by(|a, b| a.date == b.date)
+                    .map(|same| then.day(same[0].date, same.iter().map(|m| UnitFigure::of(m)))),
+            );
+            prop_assert_eq!(days, whole);
+        }
+    }
+}

@@ -1,0 +1,712 @@
+//! The summaries kept beside the measurements, so reports read a few thousand rows, not a
+//! million: `indicator_days` (the days that hold an indicator's rows), `latest_figures` (each
+//! unit's latest figure) and `ward_days` (the ward's figure on each measured day, made by the
+//! rules themselves: `plan::summary`).
+//!
+//! They are brought up to date by [`refresh`] at the end of every write, for the indicators it
+//! touched: a level continues from the latest figures kept when every day written is on or after
+//! the last day summarised (a day's file, a correction of the latest day), else is summarised
+//! again from its first day; a flow's
+//! window figures are made again from the earliest day written. [`check`] holds them to the
+//! raw rows; [`rebuild`] makes them again from the raw rows.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::writer::Ids;
+use super::{day, iso};
+use crate::plan::measure::{latest_per_unit, Measurement, UnitFigure};
+use crate::plan::summary::{flow_days, DayFigure, LevelDays, Summary, WardDay};
+use crate::plan::{Accumulation, Indicator, Plan};
+
+/// What a write did to one indicator.
+#[derive(Debug, Clone, Copy)]
+pub struct Touched {
+    /// The earliest day of a row written.
+    pub earliest: NaiveDate,
+    /// Whether a baseline row was written.
+    pub baseline: bool,
+}
+
+/// Every indicator's summary, by code: the ward's figure on each measured day, the units'
+/// baselines, and the own readings of units holding a share of a target.
+pub fn load(conn: &Connection, plan: &Plan) -> rusqlite::Result<HashMap<String, Summary>> {
+    let mut summaries: HashMap<String, Summary> = HashMap::new();
+    let mut statement = conn.prepare_cached(
+        "SELECT i.code, w.day, w.figure FROM ward_days w JOIN indicators i ON i.id = w.indicator
+         ORDER BY w.indicator, w.day",
+    )?;
+    let mut rows = statement.query([])?;
+    while let Some(row) = rows.next()? {
+        let code: String = row.get(0)?;
+        let ward_day = WardDay {
+            day: day(row.get(1)?)?,
+            figure: figure_from_json(row.get(2)?)?,
+        };
+        summaries.entry(code).or_default().days.push(ward_day);
+    }
+    let mut statement = conn.prepare_cached(
+        "SELECT i.code, u.code, l.day, l.value, l.numerator, l.denominator
+         FROM latest_figures l JOIN indicators i ON i.id = l.indicator JOIN units u ON u.id = l.unit
+         WHERE l.baseline = 1 ORDER BY i.code, u.code",
+    )?;
+    let mut rows = statement.query([])?;
+    while let Some(row) = rows.next()? {
+        let code: String = row.get(0)?;
+        let figure = UnitFigure {
+            unit: row.get(1)?,
+            date: day(row.get(2)?)?,
+            value: row.get(3)?,
+            numerator: row.get(4)?,
+            denominator: row.get(5)?,
+        };
+        summaries.entry(code).or_default().baselines.push(figure);
+    }
+    for (_, indicator) in plan.indicators() {
+        for share in &indicator.unit_targets {
+            let readings = own_readings(conn, &indicator.code, &share.unit)?;
+            summaries
+                .entry(indicator.code.clone())
+                .or_default()
+                .unit_readings
+                .insert(share.unit.clone(), readings);
+        }
+    }
+    Ok(summaries)
+}
+
+/// One indicator's summary (its days and baselines; not the units' shares).
+pub fn load_one(conn: &Connection, indicator: &Indicator) -> rusqlite::Result<Summary> {
+    let mut summary = Summary::default();
+    let mut statement = conn.prepare_cached(
+        "SELECT w.day, w.figure FROM ward_days w
+         WHERE w.indicator = (SELECT id FROM indicators WHERE code = ?1) ORDER BY w.day",
+    )?;
+    let mut rows = statement.query([&indicator.code])?;
+    while let Some(row) = rows.next()? {
+        summary.days.push(WardDay {
+            day: day(row.get(0)?)?,
+            figure: figure_from_json(row.get(1)?)?,
+        });
+    }
+    summary.baselines = conn
+        .prepare_cached(
+            "SELECT u.code, l.day, l.value, l.numerator, l.denominator
+             FROM latest_figures l JOIN units u ON u.id = l.unit
+             WHERE l.indicator = (SELECT id FROM indicators WHERE code = ?1) AND l.baseline = 1
+             ORDER BY u.code",
+        )?
+        .query_map([&indicator.code], |r| {
+            Ok(UnitFigure {
+                unit: r.get(0)?,
+                date: day(r.get(1)?)?,
+                value: r.get(2)?,
+                numerator: r.get(3)?,
+                denominator: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(summary)
+}
+
+/// One unit's current values (not baselines) of an indicator, oldest first: a seek on the
+/// day-first key for each day that holds the indicator's rows.
+fn own_readings(
+    conn: &Connection,
+    indicator: &str,
+    unit: &str,
+) -> rusqlite::Result<Vec<(NaiveDate, f64)>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT m.day, m.value FROM indicator_days d
+         JOIN measurements m ON m.day = d.day AND m.indicator = d.indicator
+         WHERE d.indicator = (SELECT id FROM indicators WHERE code = ?1)
+           AND m.unit = (SELECT id FROM units WHERE code = ?2) AND m.baseline = 0
+         ORDER BY m.day, m.revision",
+    )?;
+    let mut readings: Vec<(NaiveDate, f64)> = Vec::new();
+    let mut rows = statement.query(params![indicator, unit])?;
+    while let Some(row) = rows.next()? {
+        let reading = (day(row.get(0)?)?, row.get(1)?);
+        // Revisions come in order: the last of a day is current.
+        match readings.last_mut() {
+            Some(last) if last.0 == reading.0 => *last = reading,
+            _ => readings.push(reading),
+        }
+    }
+    Ok(readings)
+}
+
+fn figure_from_json(text: Option<String>) -> rusqlite::Result<Option<DayFigure>> {
+    text.map(|text| {
+        serde_json::from_str(&text).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
+        })
+    })
+    .transpose()
+}
+
+fn figure_to_json(figure: &Option<DayFigure>) -> Option<String> {
+    // A DayFigure holds numbers, dates and names only: it always serialises.
+    figure.as_ref().and_then(|f| serde_json::to_string(f).ok())
+}
+
+/// The current revisions of one indicator's rows dated `from` on (all with `None`), by day,
+/// unit and baseline: seeks on the day-first key for the days `indicator_days` lists.
+fn current_rows(
+    conn: &Connection,
+    indicator: i64,
+    from: Option<NaiveDate>,
+) -> rusqlite::Result<Vec<Measurement>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT m.day, u.code, m.baseline, m.value, m.numerator, m.denominator, m.period_start
+         FROM indicator_days d
+         JOIN measurements m ON m.day = d.day AND m.indicator = d.indicator
+         JOIN units u ON u.id = m.unit
+         WHERE d.indicator = ?1 AND d.day >= ?2
+         ORDER BY m.day, u.code, m.baseline, m.revision",
+    )?;
+    let from = from.map_or_else(String::new, iso);
+    let mut rows = statement.query(params![indicator, from])?;
+    let mut current: Vec<Measurement> = Vec::new();
+    while let Some(row) = rows.next()? {
+        let m = Measurement {
+            id: 0,
+            indicator: String::new(),
+            unit: row.get(1)?,
+            date: day(row.get(0)?)?,
+            period_start: row.get::<_, Option<String>>(6)?.map(day).transpose()?,
+            value: row.get(3)?,
+            numerator: row.get(4)?,
+            denominator: row.get(5)?,
+            baseline: row.get(2)?,
+            revision: 0,
+            note: None,
+            recorded_by: None,
+            recorded_at: String::new(),
+        };
+        match current.last_mut() {
+            Some(last)
+                if last.date == m.date && last.unit == m.unit && last.baseline == m.baseline =>
+            {
+                *last = m
+            }
+            _ => current.push(m),
+        }
+    }
+    Ok(current)
+}
+
+/// Brings the summaries of the touched indicators up to date (see the module's comment).
+pub(super) fn refresh(
+    conn: &Connection,
+    plan: &Plan,
+    ids: &Ids,
+    touched: &BTreeMap<i64, Touched>,
+) -> rusqlite::Result<()> {
+    let ward = plan.ward().map(|u| u.code.as_str()).unwrap_or("");
+    for (_, indicator) in plan.indicators() {
+        let Some(&id) = ids.indicators.get(&indicator.code) else {
+            continue;
+        };
+        if let Some(touch) = touched.get(&id) {
+            refresh_indicator(conn, indicator, id, ward, Some(*touch), ids)?;
+        }
+    }
+    Ok(())
+}
+
+/// Summarises one indicator again: from what a write touched, or (`None`) from scratch.
+fn refresh_indicator(
+    conn: &Connection,
+    indicator: &Indicator,
+    id: i64,
+    ward: &str,
+    touch: Option<Touched>,
+    ids: &Ids,
+) -> rusqlite::Result<()> {
+    let last_day: Option<NaiveDate> = conn
+        .query_row(
+            "SELECT max(day) FROM ward_days WHERE indicator = ?1",
+            [id],
+            |r| r.get::<_, Option<String>>(0),
+        )
+        .optional()?
+        .flatten()
+        .map(day)
+        .transpose()?;
+    match indicator.accumulation {
+        Accumulation::Level => {
+            // A day's file: every row on or after the last summarised day, continued from the
+            // latest figures kept (the rows of that day are read again, so a correction of it
+            // replaces what the figures held). Anything else: summarised again from the start.
+            let continued = touch.filter(|t| last_day.is_none_or(|last| t.earliest >= last));
+            let (from, values, baselines) = match continued {
+                Some(touch) => (
+                    Some(touch.earliest),
+                    latest_figures(conn, id, false)?,
+                    latest_figures(conn, id, true)?,
+                ),
+                None => {
+                    conn.execute("DELETE FROM ward_days WHERE indicator = ?1", [id])?;
+                    conn.execute("DELETE FROM latest_figures WHERE indicator = ?1", [id])?;
+                    (None, Vec::new(), Vec::new())
+                }
+            };
+            let rows = current_rows(conn, id, from)?;
+            let mut builder = LevelDays::new(indicator.kind, ward, values);
+            let measured: Vec<&Measurement> = rows.iter().filter(|m| !m.baseline).collect();
+            let days: Vec<WardDay> = measured
+                .chunk_by(|a, b| a.date == b.date)
+                .map(|same_day| {
+                    builder.day(same_day[0].date, same_day.iter().map(|m| UnitFigure::of(m)))
+                })
+                .collect();
+            write_days(conn, id, &days)?;
+            // Only the units whose figures the rows changed are written again.
+            let changed: std::collections::HashSet<&str> =
+                measured.iter().map(|m| m.unit.as_str()).collect();
+            let values = builder
+                .latest()
+                .filter(|f| changed.contains(f.unit.as_str()));
+            write_latest(conn, id, false, values, ids)?;
+            let new_baselines: Vec<UnitFigure> = rows
+                .iter()
+                .filter(|m| m.baseline)
+                .map(UnitFigure::of)
+                .collect();
+            let changed: std::collections::HashSet<String> =
+                new_baselines.iter().map(|f| f.unit.clone()).collect();
+            let mut all_baselines = baselines;
+            all_baselines.extend(new_baselines);
+            let latest = latest_of(all_baselines);
+            let baselines = latest.iter().filter(|f| changed.contains(&f.unit));
+            write_latest(conn, id, true, baselines, ids)?;
+        }
+        Accumulation::Flow => {
+            // A window is the year to date and compares with the baseline's months: made again
+            // from the earliest day written (from the first, when a baseline was written).
+            let from = match touch {
+                Some(t) if !t.baseline => t.earliest,
+                _ => NaiveDate::MIN,
+            };
+            conn.execute(
+                "DELETE FROM ward_days WHERE indicator = ?1 AND day >= ?2",
+                params![id, iso(from)],
+            )?;
+            conn.execute("DELETE FROM latest_figures WHERE indicator = ?1", [id])?;
+            let rows = current_rows(conn, id, None)?;
+            write_days(conn, id, &flow_days(indicator, ward, &rows, from))?;
+            let values = latest_per_unit(&rows, NaiveDate::MAX, false);
+            let baselines = latest_per_unit(&rows, NaiveDate::MAX, true);
+            write_latest(conn, id, false, values.iter(), ids)?;
+            write_latest(conn, id, true, baselines.iter(), ids)?;
+        }
+    }
+    Ok(())
+}
+
+/// Each unit's latest of `figures` (later days win; on a day, the later in the list).
+fn latest_of(figures: Vec<UnitFigure>) -> Vec<UnitFigure> {
+    let mut latest: BTreeMap<String, UnitFigure> = BTreeMap::new();
+    for figure in figures {
+        match latest.get(&figure.unit) {
+            Some(kept) if kept.date > figure.date => {}
+            _ => {
+                latest.insert(figure.unit.clone(), figure);
+            }
+        }
+    }
+    latest.into_values().collect()
+}
+
+fn latest_figures(conn: &Connection, id: i64, baseline: bool) -> rusqlite::Result<Vec<UnitFigure>> {
+    conn.prepare_cached(
+        "SELECT u.code, l.day, l.value, l.numerator, l.denominator
+         FROM latest_figures l JOIN units u ON u.id = l.unit
+         WHERE l.indicator = ?1 AND l.baseline = ?2 ORDER BY u.code",
+    )?
+    .query_map(params![id, baseline], |r| {
+        Ok(UnitFigure {
+            unit: r.get(0)?,
+            date: day(r.get(1)?)?,
+            value: r.get(2)?,
+            numerator: r.get(3)?,
+            denominator: r.get(4)?,
+        })
+    })?
+    .collect()
+}
+
+fn write_days(conn: &Connection, id: i64, days: &[WardDay]) -> rusqlite::Result<()> {
+    let mut insert = conn.prepare_cached(
+        "INSERT OR REPLACE INTO ward_days (indicator, day, figure) VALUES (?1, ?2, ?3)",
+    )?;
+    for d in days {
+        insert.execute(params![id, iso(d.day), figure_to_json(&d.figure)])?;
+    }
+    Ok(())
+}
+
+fn write_latest<'f>(
+    conn: &Connection,
+    id: i64,
+    baseline: bool,
+    figures: impl Iterator<Item = &'f UnitFigure>,
+    ids: &Ids,
+) -> rusqlite::Result<()> {
+    let mut insert = conn.prepare_cached(
+        "INSERT OR REPLACE INTO latest_figures
+             (indicator, baseline, unit, day, value, numerator, denominator)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for f in figures {
+        let Some(unit) = ids.units.get(&f.unit) else {
+            continue;
+        };
+        insert.execute(params![
+            id,
+            baseline,
+            unit,
+            iso(f.date),
+            f.value,
+            f.numerator,
+            f.denominator
+        ])?;
+    }
+    Ok(())
+}
+
+/// Makes every summary again from the raw rows (after a migration, `check --repair`, or a
+/// plan whose rules changed), calling `progress(done, total)` after each indicator.
+pub fn rebuild(
+    conn: &Connection,
+    plan: &Plan,
+    progress: &mut dyn FnMut(usize, usize),
+) -> rusqlite::Result<()> {
+    conn.execute_batch(
+        "DELETE FROM indicator_days;
+         INSERT INTO indicator_days (indicator, day) SELECT DISTINCT indicator, day FROM measurements;
+         DELETE FROM ward_days;
+         DELETE FROM latest_figures;",
+    )?;
+    let ids = Ids::read(conn)?;
+    let ward = plan.ward().map(|u| u.code.as_str()).unwrap_or("");
+    let total = plan.indicators().count();
+    for (done, (_, indicator)) in plan.indicators().enumerate() {
+        if let Some(&id) = ids.indicators.get(&indicator.code) {
+            refresh_indicator(conn, indicator, id, ward, None, &ids)?;
+        }
+        progress(done + 1, total);
+    }
+    Ok(())
+}
+
+/// A summary row that does not follow from the raw rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mismatch {
+    pub indicator: String,
+    /// The first day it differs on, when a day is at fault.
+    pub day: Option<NaiveDate>,
+    pub table: &'static str,
+}
+
+/// Holds the summaries to the raw rows: the first mismatch of each indicator and table.
+pub fn check(conn: &Connection, plan: &Plan) -> rusqlite::Result<Vec<Mismatch>> {
+    let mut found = Vec::new();
+    // The days that hold rows, from a scan of the raw table itself.
+    let missing_days: Vec<(String, String)> = conn
+        .prepare(
+            "SELECT i.code, r.day FROM (
+                 SELECT DISTINCT indicator, day FROM measurements
+                 EXCEPT SELECT indicator, day FROM indicator_days
+                 UNION ALL
+                 SELECT indicator, day FROM indicator_days
+                 EXCEPT SELECT DISTINCT indicator, day FROM measurements
+             ) r JOIN indicators i ON i.id = r.indicator ORDER BY i.code, r.day",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut seen = std::collections::HashSet::new();
+    for (indicator, on) in missing_days {
+        if seen.insert(indicator.clone()) {
+            found.push(Mismatch {
+                indicator,
+                day: Some(day(on)?),
+                table: "indicator_days",
+            });
+        }
+    }
+    let stored = load(conn, plan)?;
+    let ids = Ids::read(conn)?;
+    let ward = plan.ward().map(|u| u.code.as_str()).unwrap_or("");
+    for (_, indicator) in plan.indicators() {
+        let Some(&id) = ids.indicators.get(&indicator.code) else {
+            continue;
+        };
+        let rows = current_rows(conn, id, None)?;
+        let shares: Vec<String> = indicator
+            .unit_targets
+            .iter()
+            .map(|t| t.unit.clone())
+            .collect();
+        let expected = Summary::of(indicator, ward, &rows, &shares);
+        let empty = Summary::default();
+        let kept = stored.get(&indicator.code).unwrap_or(&empty);
+        let mut mismatch = |day: Option<NaiveDate>, table| {
+            found.push(Mismatch {
+                indicator: indicator.code.clone(),
+                day,
+                table,
+            })
+        };
+        if kept.days != expected.days {
+            let first = kept
+                .days
+                .iter()
+                .zip(&expected.days)
+                .find(|(a, b)| a != b)
+                .map(|(a, b)| a.day.min(b.day))
+                .or_else(|| {
+                    let n = kept.days.len().min(expected.days.len());
+                    kept.days.get(n).or(expected.days.get(n)).map(|d| d.day)
+                });
+            mismatch(first, "ward_days");
+        }
+        let values = latest_figures(conn, id, false)?;
+        if kept.baselines != expected.baselines
+            || values != latest_per_unit(&rows, NaiveDate::MAX, false)
+        {
+            mismatch(None, "latest_figures");
+        }
+    }
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::Accumulation;
+    use crate::store::records::NewMeasurement;
+    use crate::store::writer::MeasurementWriter;
+    use crate::store::{OpenMode, Store};
+    use proptest::prelude::*;
+
+    /// The test plan: the fixture ward's, with NV1.01 made a flow so both paths are walked.
+    fn plan() -> Plan {
+        let text = include_str!("../../fixtures/seeds/ward.toml");
+        let mut plan = crate::input::seed::parse_seed(text, "ward.toml").expect("the fixture seed");
+        for content in &mut plan.contents {
+            for indicator in &mut content.indicators {
+                if indicator.code == "NV1.01" {
+                    indicator.accumulation = Accumulation::Flow;
+                }
+            }
+        }
+        plan
+    }
+
+    /// Every current row of one indicator, read by a scan of the whole table (not through the
+    /// summaries' own `indicator_days`).
+    fn raw_rows(conn: &Connection, code: &str) -> Vec<Measurement> {
+        let mut rows: Vec<Measurement> = conn
+            .prepare(
+                "SELECT m.day, u.code, m.baseline, m.value, m.numerator, m.denominator,
+                        m.period_start, m.revision
+                 FROM measurements m JOIN indicators i ON i.id = m.indicator
+                 JOIN units u ON u.id = m.unit WHERE i.code = ?1",
+            )
+            .unwrap()
+            .query_map([code], |r| {
+                Ok(Measurement {
+                    id: 0,
+                    indicator: String::new(),
+                    unit: r.get(1)?,
+                    date: day(r.get(0)?)?,
+                    period_start: r.get::<_, Option<String>>(6)?.map(day).transpose()?,
+                    value: r.get(3)?,
+                    numerator: r.get(4)?,
+                    denominator: r.get(5)?,
+                    baseline: r.get(2)?,
+                    revision: r.get(7)?,
+                    note: None,
+                    recorded_by: None,
+                    recorded_at: String::new(),
+                })
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        // The highest revision of each key.
+        rows.sort_by(|a, b| {
+            (a.date, &a.unit, a.baseline, a.revision)
+                .cmp(&(b.date, &b.unit, b.baseline, b.revision))
+        });
+        let mut current: Vec<Measurement> = Vec::new();
+        for m in rows {
+            match current.last_mut() {
+                Some(last)
+                    if (last.date, &last.unit, last.baseline) == (m.date, &m.unit, m.baseline) =>
+                {
+                    *last = m
+                }
+                _ => current.push(m),
+            }
+        }
+        current
+    }
+
+    /// A random value: indicator, unit, day, value, baseline, period length (flows only).
+    type Row = (usize, usize, u32, u32, bool, Option<u8>);
+
+    fn batches() -> impl Strategy<Value = Vec<Vec<Row>>> {
+        let row = (
+            0usize..5,
+            0usize..5,
+            0u32..150,
+            0u32..100,
+            proptest::bool::weighted(0.1),
+            proptest::option::of(0u8..40),
+        );
+        proptest::collection::vec(proptest::collection::vec(row, 1..12), 1..6)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// Batches written as record and import write them (back-dated days, corrections,
+        /// baselines, day after day): after each, the kept summaries are what the rules make
+        /// of the raw rows, and `check` finds nothing.
+        #[test]
+        fn the_kept_summaries_follow_the_raw_rows(batches in batches()) {
+            let plan = plan();
+            let folder = tempfile::tempdir().unwrap();
+            let mut store = Store::open(&folder.path().join("t.db"), OpenMode::Create).unwrap();
+            store
+                .write(|tx| {
+                    crate::store::plan::save_plan(tx, &plan, "test")?;
+                    Ok(())
+                })
+                .unwrap();
+            let indicators: Vec<&Indicator> = plan.indicators().map(|(_, i)| i).collect();
+            let units = ["UBND", "PA", "PB", "KP1", "KP2"];
+            let start = NaiveDate::from_ymd_opt(2025, 12, 1).unwrap();
+            let ward = "UBND";
+            for batch in &batches {
+                store
+                    .write(|tx| {
+                        let writer = MeasurementWriter::new(tx)?;
+                        let mut written = std::collections::HashSet::new();
+                        for &(i, u, offset, value, baseline, period) in batch {
+                            let indicator = indicators[i % indicators.len()];
+                            let date = start + chrono::Days::new(u64::from(offset));
+                            let key = (indicator.code.clone(), units[u], date, baseline);
+                            // One revision of a key per write, as record and import make them.
+                            if !written.insert(key) {
+                                continue;
+                            }
+                            let current = crate::store::records::current_measurement(
+                                tx, &indicator.code, units[u], date, baseline,
+                            )?;
+                            let flow = indicator.accumulation == Accumulation::Flow;
+                            let value = if indicator.kind == crate::plan::IndicatorKind::Percent {
+                                f64::from(value.min(100))
+                            } else {
+                                f64::from(value)
+                            };
+                            writer.insert(&NewMeasurement {
+                                indicator: indicator.code.clone(),
+                                unit: units[u].to_string(),
+                                date,
+                                period_start: period
+                                    .filter(|_| flow)
+                                    .map(|back| date - chrono::Days::new(u64::from(back))),
+                                value,
+                                numerator: None,
+                                denominator: None,
+                                baseline,
+                                revision: current.map_or(1, |c| c.revision + 1),
+                                note: None,
+                                recorded_by: None,
+                                import_id: None,
+                            })?;
+                        }
+                        writer.finish(&plan)?;
+                        Ok(())
+                    })
+                    .unwrap();
+                let kept = load(store.conn(), &plan).unwrap();
+                for indicator in &indicators {
+                    let rows = raw_rows(store.conn(), &indicator.code);
+                    let shares: Vec<String> =
+                        indicator.unit_targets.iter().map(|t| t.unit.clone()).collect();
+                    let expected = Summary::of(indicator, ward, &rows, &shares);
+                    let empty = Summary::default();
+                    let summary = kept.get(&indicator.code).unwrap_or(&empty);
+                    prop_assert_eq!(&summary.days, &expected.days, "{}", indicator.code);
+                    prop_assert_eq!(&summary.baselines, &expected.baselines);
+                    prop_assert_eq!(&summary.unit_readings, &expected.unit_readings);
+                }
+                prop_assert_eq!(check(store.conn(), &plan).unwrap(), vec![]);
+            }
+        }
+    }
+
+    #[test]
+    fn check_finds_a_summary_changed_by_hand_and_rebuild_mends_it() {
+        let plan = plan();
+        let folder = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&folder.path().join("t.db"), OpenMode::Create).unwrap();
+        let day_of = |d: u32| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+        store
+            .write(|tx| {
+                crate::store::plan::save_plan(tx, &plan, "test")?;
+                let writer = MeasurementWriter::new(tx)?;
+                for (unit, d, value) in [("PA", 1, 80.0), ("PB", 2, 90.0), ("PA", 3, 95.0)] {
+                    writer.insert(&NewMeasurement {
+                        indicator: "TT1.01".into(),
+                        unit: unit.into(),
+                        date: day_of(d),
+                        period_start: None,
+                        value,
+                        numerator: None,
+                        denominator: None,
+                        baseline: false,
+                        revision: 1,
+                        note: None,
+                        recorded_by: None,
+                        import_id: None,
+                    })?;
+                }
+                writer.finish(&plan)?;
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(check(store.conn(), &plan).unwrap(), vec![]);
+        store
+            .conn()
+            .execute(
+                "UPDATE ward_days SET figure = NULL WHERE day = '2026-03-02'",
+                [],
+            )
+            .unwrap();
+        assert_eq!(
+            check(store.conn(), &plan).unwrap(),
+            vec![Mismatch {
+                indicator: "TT1.01".into(),
+                day: Some(day_of(2)),
+                table: "ward_days",
+            }]
+        );
+        store
+            .conn()
+            .execute("DELETE FROM indicator_days WHERE day = '2026-03-03'", [])
+            .unwrap();
+        assert_eq!(check(store.conn(), &plan).unwrap().len(), 2);
+        store
+            .write(|tx| Ok(rebuild(tx, &plan, &mut |_, _| {})?))
+            .unwrap();
+        assert_eq!(check(store.conn(), &plan).unwrap(), vec![]);
+    }
+}

@@ -1,0 +1,122 @@
+//! The day-first store's kept summaries, from the outside: a database written by schema
+//! version 3 migrates and every document reads as that version printed it; `check` finds a
+//! summary made wrong by hand, and `check --repair` mends it.
+
+mod common;
+
+use common::Kehoach;
+
+/// A copy of the database kehoach wrote at schema version 3 (fixtures/databases/make-v3.sh).
+fn version_3() -> Kehoach {
+    let k = Kehoach::new();
+    std::fs::copy(common::fixture("databases/v3.db"), &k.db).unwrap();
+    k
+}
+
+fn printed_by_version_3(name: &str) -> String {
+    std::fs::read_to_string(common::fixture(&format!("databases/{name}"))).unwrap()
+}
+
+#[test]
+fn a_version_3_database_migrates_and_every_document_reads_as_before() {
+    let k = version_3();
+    assert_eq!(k.count("PRAGMA user_version"), 3);
+    // The first command migrates (in one transaction) and makes the summaries.
+    k.test(&["report", "--as-of", "01/09/2026", "--format", "json"])
+        .stdout(&printed_by_version_3("v3-report-01-09-2026.json"))
+        .writes()
+        .run();
+    assert_eq!(k.count("PRAGMA user_version"), 4);
+    assert_eq!(k.count("SELECT count(*) FROM measurements"), 22);
+    assert_eq!(k.count("SELECT count(*) FROM current_measurements"), 21);
+    // One per measured day of each indicator: NV2.04 3, TT1.01 3, TT2.02 2, TT3.05 3, NV4.03 1.
+    assert_eq!(k.count("SELECT count(*) FROM ward_days"), 12);
+    for tag in ["01-09-2026", "25-11-2026", "02-12-2026"] {
+        let as_of = tag.replace('-', "/");
+        for command in ["report", "overdue"] {
+            k.test(&[command, "--as-of", &as_of, "--format", "json"])
+                .stdout(&printed_by_version_3(&format!("v3-{command}-{tag}.json")))
+                .writes_nothing()
+                .run();
+        }
+    }
+    for (args, printed) in [
+        (
+            &["weekly", "--as-of", "02/12/2026", "--format", "json"][..],
+            "v3-weekly-02-12-2026.json",
+        ),
+        (&["history", "--format", "json"][..], "v3-history.json"),
+        (
+            &[
+                "show",
+                "TT3.05",
+                "--as-of",
+                "25/11/2026",
+                "--format",
+                "json",
+            ][..],
+            "v3-show-TT3.05.json",
+        ),
+        (
+            &["baocao", "--as-of", "02/12/2026"][..],
+            "v3-baocao-02-12-2026.md",
+        ),
+    ] {
+        k.test(args)
+            .stdout(&printed_by_version_3(printed))
+            .writes_nothing()
+            .run();
+    }
+    k.test(&["check"])
+        .stdout_has(&["không có lỗi (22 số liệu, 3 nhật ký nhiệm vụ)"])
+        .writes_nothing()
+        .run();
+}
+
+#[test]
+fn check_finds_a_summary_made_wrong_by_hand_and_repair_mends_it() {
+    let k = version_3();
+    let printed = printed_by_version_3("v3-report-25-11-2026.json");
+    k.test(&["report", "--as-of", "25/11/2026", "--format", "json"])
+        .stdout(&printed)
+        .writes()
+        .run();
+    // The ward's figure of TT1.01 on 10/08/2026, changed behind kehoach's back.
+    let conn = rusqlite::Connection::open(&k.db).unwrap();
+    let changed = conn
+        .execute(
+            "UPDATE ward_days SET figure = NULL WHERE day = '2026-08-10'
+             AND indicator = (SELECT id FROM indicators WHERE code = 'TT1.01')",
+            [],
+        )
+        .unwrap();
+    assert_eq!(changed, 1);
+    drop(conn);
+    k.test(&["check"])
+        .status(4)
+        .stderr(
+            "Lỗi: Kiểm tra thấy 1 lỗi trong cơ sở dữ liệu; khôi phục từ bản sao lưu nếu cần \
+             (xem README):\n\
+             \x20 Bảng tổng hợp ward_days của TT1.01 không khớp với số liệu đã ghi (từ ngày \
+             10/08/2026): chạy «kehoach check --repair» để tính lại\n",
+        )
+        .run();
+    k.test(&["--lang", "en", "check"])
+        .status(4)
+        .stderr_has(&[
+            "The summary ward_days of TT1.01 does not match the recorded values (from \
+             10/08/2026): run \"kehoach check --repair\" to make it again",
+        ])
+        .run();
+    k.test(&["check", "--repair"])
+        .stdout_has(&[
+            "Đã tính lại các bảng tổng hợp của 54 chỉ tiêu từ số liệu đã ghi.\n",
+            "không có lỗi (22 số liệu, 3 nhật ký nhiệm vụ)",
+        ])
+        .writes()
+        .run();
+    k.test(&["report", "--as-of", "25/11/2026", "--format", "json"])
+        .stdout(&printed)
+        .writes_nothing()
+        .run();
+}
