@@ -41,7 +41,7 @@ fn ward_one() -> Kehoach {
 /// Ward TN02 (the same plan, code given by --ward): one task done, two figures.
 fn ward_two() -> Kehoach {
     let k = Kehoach::with_seed("ward.toml");
-    k.run(&[
+    k.test(&[
         "task",
         "done",
         "TT1.T01",
@@ -50,12 +50,17 @@ fn ward_two() -> Kehoach {
         "--as-of",
         AS_OF,
     ])
-    .expect(0);
+    .stdout("Nhiệm vụ TT1.T01: hoàn thành ngày 20/02/2026.\n")
+    .writes()
+    .run();
     for (value, unit, date) in [("4", "PA", "10/05/2026"), ("1", "PB", "10/06/2026")] {
-        k.run(&[
+        let recorded = format!("Đã ghi TT1.02 = {value} sáng kiến cho {unit} ngày {date}.\n");
+        k.test(&[
             "record", "TT1.02", value, "--unit", unit, "--date", date, "--as-of", AS_OF,
         ])
-        .expect(0);
+        .stdout_check(move |out| assert!(out.starts_with(&recorded), "{out}"))
+        .writes()
+        .run();
     }
     k
 }
@@ -65,7 +70,7 @@ fn ward_three() -> Kehoach {
     Kehoach::with_seed("ward.toml")
 }
 
-fn export(k: &Kehoach, out: &Path, ward: Option<&str>, format: &str) -> common::Run {
+fn export<'k>(k: &'k Kehoach, out: &Path, ward: Option<&str>, format: &str) -> common::Test<'k> {
     let out = out.display().to_string();
     let mut args = vec![
         "export", "--format", format, "--out", &out, "--as-of", AS_OF,
@@ -73,16 +78,33 @@ fn export(k: &Kehoach, out: &Path, ward: Option<&str>, format: &str) -> common::
     // `--ward=CODE`, so that a code starting with '-' reaches the command's own check.
     let ward = ward.map(|w| format!("--ward={w}"));
     args.extend(ward.as_deref());
-    k.run(&args)
+    k.test(&args)
 }
 
 /// The three wards exported into one folder.
 fn city() -> (tempfile::TempDir, [Kehoach; 3]) {
     let out = tempfile::tempdir().unwrap();
     let wards = [ward_one(), ward_two(), ward_three()];
-    export(&wards[0], out.path(), None, "parquet").expect(0);
-    export(&wards[1], out.path(), Some("TN02"), "parquet").expect(0);
-    export(&wards[2], out.path(), Some("TN03"), "parquet").expect(0);
+    // The folder is not the ward's own, so its path is not masked: the first line is compared.
+    let exported = |ward: &str, rows: usize| {
+        let first = format!(
+            "Đã xuất 8 tập dữ liệu ({rows} dòng) của phường {ward} vào {}\n",
+            out.path().display()
+        );
+        move |stdout: &str| assert!(stdout.starts_with(&first), "{stdout}")
+    };
+    export(&wards[0], out.path(), None, "parquet")
+        .stdout_check(exported("TN01", 71))
+        .writes_nothing()
+        .run();
+    export(&wards[1], out.path(), Some("TN02"), "parquet")
+        .stdout_check(exported("TN02", 56))
+        .writes_nothing()
+        .run();
+    export(&wards[2], out.path(), Some("TN03"), "parquet")
+        .stdout_check(exported("TN03", 53))
+        .writes_nothing()
+        .run();
     (out, wards)
 }
 
@@ -135,8 +157,10 @@ fn texts(batch: &RecordBatch, column: &str) -> Vec<String> {
 }
 
 fn report(k: &Kehoach) -> serde_json::Value {
-    k.run(&["report", "--as-of", AS_OF, "--format", "json"])
-        .expect(0)
+    k.test(&["report", "--as-of", AS_OF, "--format", "json"])
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json()
 }
 
@@ -157,7 +181,12 @@ fn three_wards_exported_into_one_folder_read_back_with_their_numbers() {
         assert_eq!(read(out.path(), "plan_contents", ward).num_rows(), 2);
         assert_eq!(read(out.path(), "plan_phases", ward).num_rows(), 10);
         assert_eq!(read(out.path(), "units", ward).num_rows(), 5);
-        let plan = k.run(&["plan", "--format", "json"]).expect(0).json();
+        let plan = k
+            .test(&["plan", "--format", "json"])
+            .stdout_json()
+            .writes_nothing()
+            .run()
+            .json();
         let count = |key: &str| -> usize {
             plan["contents"]
                 .as_array()
@@ -268,7 +297,29 @@ fn visit(dir: &Path, each: &mut dyn FnMut(&Path)) {
 fn each_dataset_keeps_its_columns_and_types() {
     let k = ward_two();
     let out = tempfile::tempdir().unwrap();
-    export(&k, out.path(), Some("TN02"), "parquet").expect(0);
+    export(&k, out.path(), Some("TN02"), "parquet")
+        .mask(&out.path().display().to_string(), "<OUT>")
+        .stdout(
+            "Đã xuất 8 tập dữ liệu (56 dòng) của phường TN02 vào <OUT>\n\
+┌───────────────┬─────────┬────────────────────────────────────────────────────┐\n\
+│ Tập dữ liệu   ┆ Số dòng ┆ Tệp                                                │\n\
+╞═══════════════╪═════════╪════════════════════════════════════════════════════╡\n\
+│ plan_contents ┆ 2       ┆ <OUT>/plan_contents/ward=TN02/part-0.par │\n\
+│               ┆         ┆ quet                                               │\n\
+│ plan_phases   ┆ 10      ┆ <OUT>/plan_phases/ward=TN02/part-0.parqu │\n\
+│               ┆         ┆ et                                                 │\n\
+│ indicators    ┆ 5       ┆ <OUT>/indicators/ward=TN02/part-0.parque │\n\
+│               ┆         ┆ t                                                  │\n\
+│ tasks         ┆ 12      ┆ <OUT>/tasks/ward=TN02/part-0.parquet     │\n\
+│ units         ┆ 5       ┆ <OUT>/units/ward=TN02/part-0.parquet     │\n\
+│ measurements  ┆ 2       ┆ <OUT>/measurements/ward=TN02/part-0.parq │\n\
+│               ┆         ┆ uet                                                │\n\
+│ task_events   ┆ 1       ┆ <OUT>/task_events/ward=TN02/part-0.parqu │\n\
+│               ┆         ┆ et                                                 │\n\
+│ verdicts      ┆ 19      ┆ <OUT>/verdicts/ward=TN02/part-0.parquet  │\n\
+└───────────────┴─────────┴────────────────────────────────────────────────────┘\n",
+        )
+        .run();
     for dataset in DATASETS {
         let file = File::open(part(out.path(), dataset, "TN02", "parquet")).unwrap();
         let builder = ParquetRecordBatchReaderBuilder::try_new(file).unwrap();
@@ -290,7 +341,7 @@ fn a_ward_exported_again_replaces_only_its_own_partition() {
     let (out, wards) = city();
     let other = std::fs::read(part(out.path(), "measurements", "TN02", "parquet")).unwrap();
     wards[0]
-        .run(&[
+        .test(&[
             "record",
             "TT1.03",
             "3",
@@ -301,8 +352,35 @@ fn a_ward_exported_again_replaces_only_its_own_partition() {
             "--as-of",
             AS_OF,
         ])
-        .expect(0);
-    export(&wards[0], out.path(), None, "parquet").expect(0);
+        .stdout(
+            "Đã ghi TT1.03 = 3% cho PB ngày 01/12/2026.\n\
+Toàn phường: 3% — chưa đạt (Mục tiêu: < 3%)\n",
+        )
+        .writes()
+        .run();
+    export(&wards[0], out.path(), None, "parquet")
+        .mask(&out.path().display().to_string(), "<OUT>")
+        .stdout(
+            "Đã xuất 8 tập dữ liệu (72 dòng) của phường TN01 vào <OUT>\n\
+┌───────────────┬─────────┬────────────────────────────────────────────────────┐\n\
+│ Tập dữ liệu   ┆ Số dòng ┆ Tệp                                                │\n\
+╞═══════════════╪═════════╪════════════════════════════════════════════════════╡\n\
+│ plan_contents ┆ 2       ┆ <OUT>/plan_contents/ward=TN01/part-0.par │\n\
+│               ┆         ┆ quet                                               │\n\
+│ plan_phases   ┆ 10      ┆ <OUT>/plan_phases/ward=TN01/part-0.parqu │\n\
+│               ┆         ┆ et                                                 │\n\
+│ indicators    ┆ 5       ┆ <OUT>/indicators/ward=TN01/part-0.parque │\n\
+│               ┆         ┆ t                                                  │\n\
+│ tasks         ┆ 12      ┆ <OUT>/tasks/ward=TN01/part-0.parquet     │\n\
+│ units         ┆ 5       ┆ <OUT>/units/ward=TN01/part-0.parquet     │\n\
+│ measurements  ┆ 12      ┆ <OUT>/measurements/ward=TN01/part-0.parq │\n\
+│               ┆         ┆ uet                                                │\n\
+│ task_events   ┆ 7       ┆ <OUT>/task_events/ward=TN01/part-0.parqu │\n\
+│               ┆         ┆ et                                                 │\n\
+│ verdicts      ┆ 19      ┆ <OUT>/verdicts/ward=TN01/part-0.parquet  │\n\
+└───────────────┴─────────┴────────────────────────────────────────────────────┘\n",
+        )
+        .run();
     assert_eq!(read(out.path(), "measurements", "TN01").num_rows(), 12);
     assert_eq!(
         std::fs::read(part(out.path(), "measurements", "TN02", "parquet")).unwrap(),
@@ -315,13 +393,38 @@ fn a_ward_exported_again_replaces_only_its_own_partition() {
 fn the_summary_names_each_dataset_and_its_rows_in_both_languages() {
     let k = ward_two();
     let out = k.path("city");
-    let vi = export(&k, &out, Some("TN02"), "parquet").expect(0);
+    let vi = export(&k, &out, Some("TN02"), "parquet")
+        .stdout(
+            "Đã xuất 8 tập dữ liệu (56 dòng) của phường TN02 vào <DIR>/city\n\
+┌───────────────┬─────────┬────────────────────────────────────────────────────┐\n\
+│ Tập dữ liệu   ┆ Số dòng ┆ Tệp                                                │\n\
+╞═══════════════╪═════════╪════════════════════════════════════════════════════╡\n\
+│ plan_contents ┆ 2       ┆ <DIR>/city/plan_contents/ward=TN02/part- │\n\
+│               ┆         ┆ 0.parquet                                          │\n\
+│ plan_phases   ┆ 10      ┆ <DIR>/city/plan_phases/ward=TN02/part-0. │\n\
+│               ┆         ┆ parquet                                            │\n\
+│ indicators    ┆ 5       ┆ <DIR>/city/indicators/ward=TN02/part-0.p │\n\
+│               ┆         ┆ arquet                                             │\n\
+│ tasks         ┆ 12      ┆ <DIR>/city/tasks/ward=TN02/part-0.parque │\n\
+│               ┆         ┆ t                                                  │\n\
+│ units         ┆ 5       ┆ <DIR>/city/units/ward=TN02/part-0.parque │\n\
+│               ┆         ┆ t                                                  │\n\
+│ measurements  ┆ 2       ┆ <DIR>/city/measurements/ward=TN02/part-0 │\n\
+│               ┆         ┆ .parquet                                           │\n\
+│ task_events   ┆ 1       ┆ <DIR>/city/task_events/ward=TN02/part-0. │\n\
+│               ┆         ┆ parquet                                            │\n\
+│ verdicts      ┆ 19      ┆ <DIR>/city/verdicts/ward=TN02/part-0.par │\n\
+│               ┆         ┆ quet                                               │\n\
+└───────────────┴─────────┴────────────────────────────────────────────────────┘\n",
+        )
+        .masked()
+        .run();
     let vi = stable(&vi.stdout, &k);
     assert!(vi.starts_with("Đã xuất 8 tập dữ liệu ("), "{vi}");
     assert!(vi.contains("của phường TN02 vào <DIR>/city"), "{vi}");
     assert!(vi.contains("│ measurements  ┆ 2 "), "{vi}");
     let en = k
-        .run(&[
+        .test(&[
             "--lang",
             "en",
             "export",
@@ -334,7 +437,26 @@ fn the_summary_names_each_dataset_and_its_rows_in_both_languages() {
             "--as-of",
             AS_OF,
         ])
-        .expect(0);
+        .stdout(
+            "Exported 8 datasets (56 rows) of ward TN02 to <DIR>/city\n\
+┌───────────────┬──────┬───────────────────────────────────────────────────────┐\n\
+│ Dataset       ┆ Rows ┆ File                                                  │\n\
+╞═══════════════╪══════╪═══════════════════════════════════════════════════════╡\n\
+│ plan_contents ┆ 2    ┆ <DIR>/city/plan_contents/ward=TN02/part-0.c │\n\
+│               ┆      ┆ sv                                                    │\n\
+│ plan_phases   ┆ 10   ┆ <DIR>/city/plan_phases/ward=TN02/part-0.csv │\n\
+│ indicators    ┆ 5    ┆ <DIR>/city/indicators/ward=TN02/part-0.csv  │\n\
+│ tasks         ┆ 12   ┆ <DIR>/city/tasks/ward=TN02/part-0.csv       │\n\
+│ units         ┆ 5    ┆ <DIR>/city/units/ward=TN02/part-0.csv       │\n\
+│ measurements  ┆ 2    ┆ <DIR>/city/measurements/ward=TN02/part-0.cs │\n\
+│               ┆      ┆ v                                                     │\n\
+│ task_events   ┆ 1    ┆ <DIR>/city/task_events/ward=TN02/part-0.csv │\n\
+│ verdicts      ┆ 19   ┆ <DIR>/city/verdicts/ward=TN02/part-0.csv    │\n\
+└───────────────┴──────┴───────────────────────────────────────────────────────┘\n",
+        )
+        .writes_nothing()
+        .masked()
+        .run();
     let en = stable(&en.stdout, &k);
     assert!(en.starts_with("Exported 8 datasets ("), "{en}");
     assert!(en.contains("of ward TN02 to <DIR>/city"), "{en}");
@@ -344,7 +466,29 @@ fn the_summary_names_each_dataset_and_its_rows_in_both_languages() {
 fn csv_has_the_same_layout_and_columns_for_excel() {
     let k = ward_one();
     let out = k.path("csv");
-    export(&k, &out, None, "csv").expect(0);
+    export(&k, &out, None, "csv")
+        .stdout(
+            "Đã xuất 8 tập dữ liệu (71 dòng) của phường TN01 vào <DIR>/csv\n\
+┌───────────────┬─────────┬────────────────────────────────────────────────────┐\n\
+│ Tập dữ liệu   ┆ Số dòng ┆ Tệp                                                │\n\
+╞═══════════════╪═════════╪════════════════════════════════════════════════════╡\n\
+│ plan_contents ┆ 2       ┆ <DIR>/csv/plan_contents/ward=TN01/part-0 │\n\
+│               ┆         ┆ .csv                                               │\n\
+│ plan_phases   ┆ 10      ┆ <DIR>/csv/plan_phases/ward=TN01/part-0.c │\n\
+│               ┆         ┆ sv                                                 │\n\
+│ indicators    ┆ 5       ┆ <DIR>/csv/indicators/ward=TN01/part-0.cs │\n\
+│               ┆         ┆ v                                                  │\n\
+│ tasks         ┆ 12      ┆ <DIR>/csv/tasks/ward=TN01/part-0.csv     │\n\
+│ units         ┆ 5       ┆ <DIR>/csv/units/ward=TN01/part-0.csv     │\n\
+│ measurements  ┆ 11      ┆ <DIR>/csv/measurements/ward=TN01/part-0. │\n\
+│               ┆         ┆ csv                                                │\n\
+│ task_events   ┆ 7       ┆ <DIR>/csv/task_events/ward=TN01/part-0.c │\n\
+│               ┆         ┆ sv                                                 │\n\
+│ verdicts      ┆ 19      ┆ <DIR>/csv/verdicts/ward=TN01/part-0.csv  │\n\
+└───────────────┴─────────┴────────────────────────────────────────────────────┘\n",
+        )
+        .masked()
+        .run();
     for dataset in DATASETS {
         assert!(part(&out, dataset, "TN01", "csv").is_file(), "{dataset}");
     }
@@ -372,20 +516,27 @@ fn csv_has_the_same_layout_and_columns_for_excel() {
 #[test]
 fn the_seed_declares_the_ward_code_and_writes_it_back() {
     let k = Kehoach::with_seed("ward-coded.toml");
-    let toml = k.run(&["plan", "--format", "toml"]).expect(0).stdout;
+    let toml = k
+        .test(&["plan", "--format", "toml"])
+        .stdout_read()
+        .writes_nothing()
+        .run()
+        .stdout;
     assert!(toml.contains("\nward_code = \"TN01\"\n"), "{toml}");
     // Loaded again from what it wrote, the plan is the same: init changes nothing.
     let written = k.path("written.toml");
     std::fs::write(&written, &toml).unwrap();
     let again = k
-        .run(&[
+        .test(&[
             "--lang",
             "en",
             "init",
             "--seed",
             &written.display().to_string(),
         ])
-        .expect(0);
+        .stdout("Plan 99/KH-TEST is already loaded in <DB>; nothing changed.\n")
+        .masked()
+        .run();
     assert!(again.stdout.contains("nothing changed"), "{}", again.stdout);
 }
 
@@ -394,13 +545,16 @@ fn without_a_ward_code_export_is_refused_and_writes_nothing() {
     let k = ward_two();
     let out = k.path("city");
     let dump = k.dump();
-    let run = export(&k, &out, None, "parquet").expect(3);
+    let run = export(&k, &out, None, "parquet")
+        .status(3)
+        .stderr("Lỗi: Chưa biết mã phường để đặt tên phần dữ liệu (ward=MÃ): thêm --ward MÃ, hoặc khai ward_code = \"MÃ\" trong mục [plan] của tệp kế hoạch rồi chạy lại init --seed.\n")
+        .run();
     assert_eq!(
         run.stderr,
         "Lỗi: Chưa biết mã phường để đặt tên phần dữ liệu (ward=MÃ): thêm --ward MÃ, hoặc khai ward_code = \"MÃ\" trong mục [plan] của tệp kế hoạch rồi chạy lại init --seed.\n"
     );
     let run = k
-        .run(&[
+        .test(&[
             "--lang",
             "en",
             "export",
@@ -409,7 +563,10 @@ fn without_a_ward_code_export_is_refused_and_writes_nothing() {
             "--out",
             &out.display().to_string(),
         ])
-        .expect(3);
+        .status(3)
+        .stderr("Error: The ward's code, which names its partition (ward=CODE), is not known: add --ward CODE, or declare ward_code = \"CODE\" in the seed's [plan] and run init --seed again.\n")
+        .writes_nothing()
+        .run();
     assert_eq!(
         run.stderr,
         "Error: The ward's code, which names its partition (ward=CODE), is not known: add --ward CODE, or declare ward_code = \"CODE\" in the seed's [plan] and run init --seed again.\n"
@@ -423,14 +580,13 @@ fn a_ward_code_that_cannot_name_a_folder_is_refused() {
     let k = ward_two();
     let out = k.path("city");
     for code in ["TN 02", "../TN02", "ward=2", "phường2", "-TN02", ""] {
-        let run = export(&k, &out, Some(code), "parquet").expect(3);
-        assert_eq!(
-            run.stderr,
-            format!("Lỗi: mã phường «{code}» không dùng được: chỉ gồm chữ cái không dấu, chữ số, '_' hoặc '-' (1 đến 32 ký tự, bắt đầu bằng chữ hoặc số), ví dụ 26041 hoặc TAMPHUOC\n"),
-        );
+        export(&k, &out, Some(code), "parquet")
+            .status(3)
+            .stderr(&format!("Lỗi: mã phường «{code}» không dùng được: chỉ gồm chữ cái không dấu, chữ số, '_' hoặc '-' (1 đến 32 ký tự, bắt đầu bằng chữ hoặc số), ví dụ 26041 hoặc TAMPHUOC\n"))
+            .run();
     }
     let run = k
-        .run(&[
+        .test(&[
             "--lang",
             "en",
             "export",
@@ -441,7 +597,10 @@ fn a_ward_code_that_cannot_name_a_folder_is_refused() {
             "--ward",
             "TN/02",
         ])
-        .expect(3);
+        .status(3)
+        .stderr("Error: ward code «TN/02» cannot be used: only ASCII letters, digits, '_' or '-' (1 to 32 characters, starting with a letter or digit), e.g. 26041 or TAMPHUOC\n")
+        .writes_nothing()
+        .run();
     assert_eq!(
         run.stderr,
         "Error: ward code «TN/02» cannot be used: only ASCII letters, digits, '_' or '-' (1 to 32 characters, starting with a letter or digit), e.g. 26041 or TAMPHUOC\n"
@@ -454,7 +613,11 @@ fn an_out_that_is_a_file_is_refused() {
     let k = ward_two();
     let out = k.path("city.parquet");
     std::fs::write(&out, "x").unwrap();
-    let run = export(&k, &out, Some("TN02"), "parquet").expect(3);
+    let run = export(&k, &out, Some("TN02"), "parquet")
+        .status(3)
+        .stderr("Lỗi: --out phải là một thư mục, nhưng <DIR>/city.parquet là một tệp.\n")
+        .masked()
+        .run();
     assert_eq!(
         stable(&run.stderr, &k),
         "Lỗi: --out phải là một thư mục, nhưng <DIR>/city.parquet là một tệp.\n"
@@ -466,7 +629,13 @@ fn an_out_that_is_a_file_is_refused() {
 fn a_seed_with_a_bad_ward_code_is_refused_at_its_line_and_column() {
     let k = Kehoach::new();
     let seed = fixture("seeds/invalid/ward-code.toml");
-    let run = k.run(&["init", "--seed", &seed]).expect(3);
+    let run = k
+        .test(&["init", "--seed", &seed])
+        .status(3)
+        .stderr("Lỗi: Tệp kế hoạch <REPO>/fixtures/seeds/invalid/ward-code.toml không hợp lệ (1 lỗi); chưa ghi gì vào cơ sở dữ liệu:\n  \
+<REPO>/fixtures/seeds/invalid/ward-code.toml:15:13: mã phường «phường 1» không dùng được: chỉ gồm chữ cái không dấu, chữ số, '_' hoặc '-' (1 đến 32 ký tự, bắt đầu bằng chữ hoặc số), ví dụ 26041 hoặc TAMPHUOC\n")
+        .masked()
+        .run();
     let stderr = stable(&run.stderr, &k).replace("<REPO>/fixtures/seeds/invalid/", "");
     assert_eq!(
         stderr,
@@ -599,9 +768,34 @@ print(json.dumps({"cells": cells, "ranking": ranking, "silent": silent, "types":
 fn a_failed_export_leaves_the_old_partition_as_it_was() {
     let k = ward_two();
     let out = k.path("city");
-    export(&k, &out, Some("TN02"), "parquet").expect(0);
+    export(&k, &out, Some("TN02"), "parquet")
+        .stdout(
+            "Đã xuất 8 tập dữ liệu (56 dòng) của phường TN02 vào <DIR>/city\n\
+┌───────────────┬─────────┬────────────────────────────────────────────────────┐\n\
+│ Tập dữ liệu   ┆ Số dòng ┆ Tệp                                                │\n\
+╞═══════════════╪═════════╪════════════════════════════════════════════════════╡\n\
+│ plan_contents ┆ 2       ┆ <DIR>/city/plan_contents/ward=TN02/part- │\n\
+│               ┆         ┆ 0.parquet                                          │\n\
+│ plan_phases   ┆ 10      ┆ <DIR>/city/plan_phases/ward=TN02/part-0. │\n\
+│               ┆         ┆ parquet                                            │\n\
+│ indicators    ┆ 5       ┆ <DIR>/city/indicators/ward=TN02/part-0.p │\n\
+│               ┆         ┆ arquet                                             │\n\
+│ tasks         ┆ 12      ┆ <DIR>/city/tasks/ward=TN02/part-0.parque │\n\
+│               ┆         ┆ t                                                  │\n\
+│ units         ┆ 5       ┆ <DIR>/city/units/ward=TN02/part-0.parque │\n\
+│               ┆         ┆ t                                                  │\n\
+│ measurements  ┆ 2       ┆ <DIR>/city/measurements/ward=TN02/part-0 │\n\
+│               ┆         ┆ .parquet                                           │\n\
+│ task_events   ┆ 1       ┆ <DIR>/city/task_events/ward=TN02/part-0. │\n\
+│               ┆         ┆ parquet                                            │\n\
+│ verdicts      ┆ 19      ┆ <DIR>/city/verdicts/ward=TN02/part-0.par │\n\
+│               ┆         ┆ quet                                               │\n\
+└───────────────┴─────────┴────────────────────────────────────────────────────┘\n",
+        )
+        .masked()
+        .run();
     let before = std::fs::read(part(&out, "measurements", "TN02", "parquet")).unwrap();
-    k.run(&[
+    k.test(&[
         "record",
         "TT1.02",
         "2",
@@ -612,11 +806,20 @@ fn a_failed_export_leaves_the_old_partition_as_it_was() {
         "--as-of",
         AS_OF,
     ])
-    .expect(0);
+    .stdout(
+        "Đã ghi TT1.02 = 2 sáng kiến cho PA ngày 01/12/2026.\n\
+Toàn phường: 3 sáng kiến — chưa đạt (Mục tiêu: ≥ 5 sáng kiến)\n",
+    )
+    .writes()
+    .run();
     let blocked = out.join("verdicts").join("ward=TN02");
     std::fs::remove_dir_all(&blocked).unwrap();
     std::fs::write(&blocked, "not a folder").unwrap();
-    let run = export(&k, &out, Some("TN02"), "parquet").expect(1);
+    let run = export(&k, &out, Some("TN02"), "parquet")
+        .status(1)
+        .stderr("Lỗi: Không ghi được <DIR>/city/verdicts/ward=TN02/part-0.parquet: tệp đã có\n")
+        .masked()
+        .run();
     let stderr = stable(&run.stderr, &k);
     assert!(
         stderr.starts_with("Lỗi: Không ghi được <DIR>/city/verdicts/ward=TN02/part-0.parquet: "),
@@ -642,7 +845,32 @@ fn the_readme_documents_every_column() {
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
     let k = ward_two();
     let out = k.path("city");
-    export(&k, &out, Some("TN02"), "parquet").expect(0);
+    export(&k, &out, Some("TN02"), "parquet")
+        .stdout(
+            "Đã xuất 8 tập dữ liệu (56 dòng) của phường TN02 vào <DIR>/city\n\
+┌───────────────┬─────────┬────────────────────────────────────────────────────┐\n\
+│ Tập dữ liệu   ┆ Số dòng ┆ Tệp                                                │\n\
+╞═══════════════╪═════════╪════════════════════════════════════════════════════╡\n\
+│ plan_contents ┆ 2       ┆ <DIR>/city/plan_contents/ward=TN02/part- │\n\
+│               ┆         ┆ 0.parquet                                          │\n\
+│ plan_phases   ┆ 10      ┆ <DIR>/city/plan_phases/ward=TN02/part-0. │\n\
+│               ┆         ┆ parquet                                            │\n\
+│ indicators    ┆ 5       ┆ <DIR>/city/indicators/ward=TN02/part-0.p │\n\
+│               ┆         ┆ arquet                                             │\n\
+│ tasks         ┆ 12      ┆ <DIR>/city/tasks/ward=TN02/part-0.parque │\n\
+│               ┆         ┆ t                                                  │\n\
+│ units         ┆ 5       ┆ <DIR>/city/units/ward=TN02/part-0.parque │\n\
+│               ┆         ┆ t                                                  │\n\
+│ measurements  ┆ 2       ┆ <DIR>/city/measurements/ward=TN02/part-0 │\n\
+│               ┆         ┆ .parquet                                           │\n\
+│ task_events   ┆ 1       ┆ <DIR>/city/task_events/ward=TN02/part-0. │\n\
+│               ┆         ┆ parquet                                            │\n\
+│ verdicts      ┆ 19      ┆ <DIR>/city/verdicts/ward=TN02/part-0.par │\n\
+│               ┆         ┆ quet                                               │\n\
+└───────────────┴─────────┴────────────────────────────────────────────────────┘\n",
+        )
+        .masked()
+        .run();
     for dataset in DATASETS {
         // The dataset's first row, and the rows after it that leave the dataset cell empty.
         let mut rows = readme

@@ -8,7 +8,9 @@ use common::{stable, Kehoach};
 #[test]
 fn baocao_never_overwrites_a_report_without_force() {
     let k = Kehoach::new();
-    k.run(&["init"]).expect(0);
+    k.test(&["init"]).stdout("Đã nạp Kế hoạch 118/KH-UBND vào <DB>: 7 nội dung, 54 chỉ tiêu, 85 nhiệm vụ, 30 đơn vị.\n").masked()
+        .writes()
+.run();
     let out = k.path("bc.md");
     std::fs::write(&out, "Văn phòng đã sửa").unwrap();
     let dump = k.dump();
@@ -19,14 +21,16 @@ fn baocao_never_overwrites_a_report_without_force() {
         "--out",
         out.to_str().unwrap(),
     ];
-    let refused = k.run(&args).expect(3);
+    let refused = k.test(&args).status(3).stderr("Lỗi: <DIR>/bc.md đã có: thêm --force để ghi đè (tệp cũ có thể chứa phần Văn phòng đã sửa), hoặc chọn tên khác\n").masked()
+        .run();
     assert_eq!(
         stable(&refused.stderr, &k),
         "Lỗi: <DIR>/bc.md đã có: thêm --force để ghi đè (tệp cũ có thể chứa phần Văn phòng đã sửa), hoặc chọn tên khác\n"
     );
     let mut en = args.to_vec();
     en.extend(["--lang", "en"]);
-    let refused = k.run(&en).expect(3);
+    let refused = k.test(&en).status(3).stderr("Error: <DIR>/bc.md already exists: add --force to overwrite it (the old file may hold the Office's edits), or choose another name\n").masked()
+        .run();
     assert_eq!(
         stable(&refused.stderr, &k),
         "Error: <DIR>/bc.md already exists: add --force to overwrite it (the old file may hold the Office's edits), or choose another name\n"
@@ -35,24 +39,22 @@ fn baocao_never_overwrites_a_report_without_force() {
     assert_eq!(k.dump(), dump, "nothing written");
     let mut forced = args.to_vec();
     forced.push("--force");
-    k.run(&forced).expect(0);
+    k.test(&forced).run();
     assert!(std::fs::read_to_string(&out).unwrap().contains("BÁO CÁO"));
 }
 
 /// Runs with `args` and checks the exit code and the whole of standard error.
 #[track_caller]
 fn refused(k: &Kehoach, args: &[&str], code: i32, stderr: &str) {
-    let dump = k.dump();
-    let run = k.run(args).expect(code);
-    assert_eq!(stable(&run.stderr, k), stderr, "{args:?}");
-    assert_eq!(run.stdout, "", "{args:?}");
-    assert_eq!(k.dump(), dump, "nothing written by {args:?}");
+    k.test(args).status(code).masked().stderr(stderr).run();
 }
 
 #[test]
 fn usage_errors_are_in_the_users_language() {
     let k = Kehoach::new();
-    k.run(&["init"]).expect(0);
+    k.test(&["init"]).stdout("Đã nạp Kế hoạch 118/KH-UBND vào <DB>: 7 nội dung, 54 chỉ tiêu, 85 nhiệm vụ, 30 đơn vị.\n").masked()
+        .writes()
+.run();
     refused(
         &k,
         &["baocao", "--period", "weekly"],
@@ -90,7 +92,18 @@ fn usage_errors_are_in_the_users_language() {
         2,
         "Error: invalid value '9' for --phase <N>: 9 is not in 1..=5\n\nFor more information, try '--help'.\n",
     );
-    let run = k.run_env(&["repot"], &[("KEHOACH_LANG", "en")]).expect(2);
+    let run = k
+        .test_env(&["repot"], &[("KEHOACH_LANG", "en")])
+        .status(2)
+        .stderr(
+            "Error: unrecognized subcommand 'repot'\n  \
+did you mean one of: record, import, export, report?\n\
+\n\
+Usage: kehoach [OPTIONS] <COMMAND>\n\
+\n\
+For more information, try '--help'.\n",
+        )
+        .run();
     assert!(
         run.stderr
             .starts_with("Error: unrecognized subcommand 'repot'\n  did you mean one of: record, import, export, report?"),
@@ -102,36 +115,56 @@ fn usage_errors_are_in_the_users_language() {
 #[test]
 fn status_and_period_values_in_vietnamese_words() {
     let k = Kehoach::new();
-    k.run(&["init"]).expect(0);
-    k.run(&["task", "start", "TT1.T01", "--date", "01/11/2026"])
-        .expect(0);
+    k.test(&["init"]).stdout("Đã nạp Kế hoạch 118/KH-UBND vào <DB>: 7 nội dung, 54 chỉ tiêu, 85 nhiệm vụ, 30 đơn vị.\n").masked()
+        .writes()
+.run();
+    k.test(&["task", "start", "TT1.T01", "--date", "01/11/2026"])
+        .stdout("Nhiệm vụ TT1.T01: bắt đầu ngày 01/11/2026.\n")
+        .writes()
+        .run();
     for status in ["dang-lam", "đang-làm", "in-progress"] {
         let list = k
-            .run(&["task", "list", "--status", status, "--format", "csv"])
-            .expect(0);
+            .test(&["task", "list", "--status", status, "--format", "csv"])
+            .stdout("﻿Mã;Giai đoạn;Nội dung;Chủ trì;Hạn;Trạng thái;Ngày hoàn thành;Số ngày trễ\n\
+TT1.T01;1;\"Ban hành kế hoạch chi tiết; lập danh mục TTHC trọng tâm (ưu tiên 54 loại thủ tục phổ biến) đăng ký cắt giảm thời gian giải quyết và gán trách nhiệm cho từng cán bộ quầy trên Hệ thống Điều phối giải quyết TTHC\";TTPVHCC;31/05/2026;đang thực hiện;;185\n")
+            .writes_nothing()
+            .run();
         assert_eq!(list.stdout.lines().count(), 2, "{status}: {}", list.stdout);
         assert!(list.stdout.contains("TT1.T01;"), "{status}");
     }
     for status in ["chua-bat-dau", "hoan-thanh", "huy", "hủy"] {
-        k.run(&["task", "list", "--status", status]).expect(0);
+        k.test(&["task", "list", "--status", status])
+            .stdout_check(|out| assert!(!out.is_empty()))
+            .writes_nothing()
+            .run();
     }
-    let month = k.run(&["baocao", "--as-of", "25/11/2026"]).expect(0).stdout;
-    let thang = k
-        .run(&["baocao", "--period", "thang", "--as-of", "25/11/2026"])
-        .expect(0)
-        .stdout;
-    assert_eq!(month, thang);
+    let month = k
+        .test(&["baocao", "--as-of", "25/11/2026"])
+        .stdout_check(|md| assert!(md.starts_with("| ỦY BAN NHÂN DÂN THÀNH PHỐ"), "{md}"))
+        .writes_nothing()
+        .run();
+    k.test(&["baocao", "--period", "thang", "--as-of", "25/11/2026"])
+        .stdout(&month.stdout)
+        .writes_nothing()
+        .run();
     for (english, vietnamese) in [("quarter", "quý"), ("year", "nam"), ("phase", "giai-doan")] {
+        // The English name's run, as it is, is what the Vietnamese name must give.
         let a = k.run(&["baocao", "--period", english, "--as-of", "25/11/2026"]);
-        let b = k.run(&["baocao", "--period", vietnamese, "--as-of", "25/11/2026"]);
-        assert_eq!((a.code, a.stdout), (b.code, b.stdout), "{vietnamese}");
+        k.test(&["baocao", "--period", vietnamese, "--as-of", "25/11/2026"])
+            .status(a.code)
+            .stdout(&a.stdout)
+            .stderr(&a.stderr)
+            .writes_nothing()
+            .run();
     }
 }
 
 #[test]
 fn a_date_that_is_not_a_day_is_bad_data_with_the_reason() {
     let k = Kehoach::new();
-    k.run(&["init"]).expect(0);
+    k.test(&["init"]).stdout("Đã nạp Kế hoạch 118/KH-UBND vào <DB>: 7 nội dung, 54 chỉ tiêu, 85 nhiệm vụ, 30 đơn vị.\n").masked()
+        .writes()
+.run();
     refused(
         &k,
         &["record", "TT1.01", "95", "--date", "2026/13/01"],
@@ -169,7 +202,9 @@ fn a_date_that_is_not_a_day_is_bad_data_with_the_reason() {
 #[test]
 fn system_errors_are_said_in_vietnamese() {
     let k = Kehoach::new();
-    k.run(&["init"]).expect(0);
+    k.test(&["init"]).stdout("Đã nạp Kế hoạch 118/KH-UBND vào <DB>: 7 nội dung, 54 chỉ tiêu, 85 nhiệm vụ, 30 đơn vị.\n").masked()
+        .writes()
+.run();
     let missing = k.path("khong-co/bao-cao.html");
     refused(
         &k,
@@ -191,8 +226,11 @@ fn system_errors_are_said_in_vietnamese() {
         "Lỗi: Không đọc được tệp kế hoạch <DIR>/khong-co.toml: không có tệp hoặc thư mục này\n",
     );
     let run = k
-        .run(&["init", "--seed", seed.to_str().unwrap(), "--lang", "en"])
-        .expect(3);
+        .test(&["init", "--seed", seed.to_str().unwrap(), "--lang", "en"])
+        .status(3)
+        .stderr("Error: Cannot read the seed <DIR>/khong-co.toml: No such file or directory (os error 2)\n")
+        .masked()
+        .run();
     assert!(
         run.stderr.contains("No such file or directory"),
         "{}",
@@ -203,18 +241,34 @@ fn system_errors_are_said_in_vietnamese() {
 #[test]
 fn times_are_local_with_their_offset_and_nobody_is_unknown() {
     let k = Kehoach::new();
-    k.run(&["init"]).expect(0);
+    k.test(&["init"]).stdout("Đã nạp Kế hoạch 118/KH-UBND vào <DB>: 7 nội dung, 54 chỉ tiêu, 85 nhiệm vụ, 30 đơn vị.\n").masked()
+        .writes()
+.run();
     // KEHOACH_NOW is 2026-11-25T08:00:00Z: 15:00 in Hồ Chí Minh City.
-    k.run(&["record", "TT1.01", "95,5", "--date", "20/11/2026"])
-        .expect(0);
+    k.test(&["record", "TT1.01", "95,5", "--date", "20/11/2026"])
+        .stdout(
+            "Đã ghi TT1.01 = 95,5% cho TTPVHCC ngày 20/11/2026.\n\
+Toàn phường: 95,5% — chưa đạt (Mục tiêu: ≥ 100%)\n",
+        )
+        .writes()
+        .run();
     let tz = [("TZ", "Asia/Ho_Chi_Minh")];
-    let csv = k.run_env(&["history", "--format", "csv"], &tz).expect(0);
+    let csv = k
+        .test_env(&["history", "--format", "csv"], &tz)
+        .stdout("﻿Ngày;Chỉ tiêu;Đơn vị;Giá trị;Tử số;Mẫu số;Mốc so sánh;Lần;Đã được đính chính;Ghi chú;Người nhập;Lúc\n\
+20/11/2026;TT1.01;TTPVHCC;95,5%;;;;1;;;thuky;2026-11-25 15:00 (+07:00)\n")
+        .writes_nothing()
+        .run();
     assert!(
         csv.stdout.contains(";thuky;2026-11-25 15:00 (+07:00)\n"),
         "{}",
         csv.stdout
     );
-    let weekly = k.run_env(&["weekly", "--stamp"], &tz).expect(0);
+    let weekly = k
+        .test_env(&["weekly", "--stamp"], &tz)
+        .stdout_read()
+        .writes_nothing()
+        .run();
     assert!(
         weekly
             .stdout
@@ -222,11 +276,36 @@ fn times_are_local_with_their_offset_and_nobody_is_unknown() {
         "{}",
         weekly.stdout
     );
-    let json = k.run_env(&["history", "--format", "json"], &tz).expect(0);
+    let json = k
+        .test_env(&["history", "--format", "json"], &tz)
+        .stdout(
+            "[\n  \
+{\n    \
+\"id\": 1,\n    \
+\"indicator\": \"TT1.01\",\n    \
+\"unit\": \"TTPVHCC\",\n    \
+\"date\": \"2026-11-20\",\n    \
+\"period_start\": null,\n    \
+\"value\": 95.5,\n    \
+\"numerator\": null,\n    \
+\"denominator\": null,\n    \
+\"baseline\": false,\n    \
+\"revision\": 1,\n    \
+\"note\": null,\n    \
+\"recorded_by\": \"thuky\",\n    \
+\"recorded_at\": \"2026-11-25T08:00:00Z\",\n    \
+\"superseded\": false\n  \
+}\n\
+]\n",
+        )
+        .writes_nothing()
+        .run();
     assert_eq!(json.json()[0]["recorded_at"], "2026-11-25T08:00:00Z");
     let again = k
-        .run_env(&["record", "TT1.01", "96", "--date", "20/11/2026"], &tz)
-        .expect(3);
+        .test_env(&["record", "TT1.01", "96", "--date", "20/11/2026"], &tz)
+        .status(3)
+        .stderr("Lỗi: TT1.01 của TTPVHCC ngày 20/11/2026 đã có giá trị 95,5% (do thuky nhập lúc 2026-11-25 15:00 (+07:00)). Nếu cần sửa, thêm --correct --note \"lý do\"; giá trị cũ vẫn được giữ trong lịch sử.\n")
+        .run();
     assert!(
         again
             .stderr
@@ -239,7 +318,9 @@ fn times_are_local_with_their_offset_and_nobody_is_unknown() {
 #[test]
 fn with_no_user_name_the_system_account_then_unknown() {
     let k = Kehoach::new();
-    k.run(&["init"]).expect(0);
+    k.test(&["init"]).stdout("Đã nạp Kế hoạch 118/KH-UBND vào <DB>: 7 nội dung, 54 chỉ tiêu, 85 nhiệm vụ, 30 đơn vị.\n").masked()
+        .writes()
+.run();
     let run = |args: &[&str]| {
         std::process::Command::new(assert_cmd::cargo::cargo_bin("kehoach"))
             .arg("--db")
@@ -251,9 +332,10 @@ fn with_no_user_name_the_system_account_then_unknown() {
             .output()
             .unwrap()
     };
-    assert!(run(&["record", "TT1.01", "95", "--date", "20/11/2026"])
-        .status
-        .success());
+    let first = run(&["record", "TT1.01", "95", "--date", "20/11/2026"]);
+    assert!(first.status.success());
+    assert_eq!(String::from_utf8_lossy(&first.stderr), "");
+    assert!(String::from_utf8_lossy(&first.stdout).starts_with("Đã ghi TT1.01 = 95% "));
     let by: Option<String> = rusqlite::Connection::open(&k.db)
         .unwrap()
         .query_row("SELECT recorded_by FROM measurements", [], |r| r.get(0))
@@ -270,6 +352,10 @@ fn with_no_user_name_the_system_account_then_unknown() {
         )
         .unwrap();
     let again = run(&["record", "TT1.01", "96", "--date", "20/11/2026"]);
+    assert_eq!(
+        (again.status.code(), again.stdout.as_slice()),
+        (Some(3), &b""[..])
+    );
     let stderr = String::from_utf8_lossy(&again.stderr);
     assert!(
         stderr.contains("(do không rõ nhập lúc 2026-11-25 08:00 (+00:00))"),
@@ -284,6 +370,10 @@ fn with_no_user_name_the_system_account_then_unknown() {
         "--lang",
         "en",
     ]);
+    assert_eq!(
+        (again.status.code(), again.stdout.as_slice()),
+        (Some(3), &b""[..])
+    );
     let stderr = String::from_utf8_lossy(&again.stderr);
     assert!(stderr.contains("(recorded by unknown at"), "{stderr}");
 }
@@ -291,9 +381,11 @@ fn with_no_user_name_the_system_account_then_unknown() {
 #[test]
 fn english_counts_agree_and_bounds_read_like_targets() {
     let k = Kehoach::new();
-    k.run(&["init"]).expect(0);
+    k.test(&["init"]).stdout("Đã nạp Kế hoạch 118/KH-UBND vào <DB>: 7 nội dung, 54 chỉ tiêu, 85 nhiệm vụ, 30 đơn vị.\n").masked()
+        .writes()
+.run();
     let done = k
-        .run(&[
+        .test(&[
             "task",
             "done",
             "TT1.T01",
@@ -302,7 +394,9 @@ fn english_counts_agree_and_bounds_read_like_targets() {
             "--lang",
             "en",
         ])
-        .expect(0);
+        .stdout("Task TT1.T01: done on 01/06/2026. 1 day after its deadline 31/05/2026.\n")
+        .writes()
+        .run();
     assert!(
         done.stdout
             .contains(" 1 day after its deadline 31/05/2026."),
@@ -310,12 +404,16 @@ fn english_counts_agree_and_bounds_read_like_targets() {
         done.stdout
     );
     let list = k
-        .run(&["task", "list", "--lang", "en", "--width", "200"])
-        .expect(0);
+        .test(&["task", "list", "--lang", "en", "--width", "200"])
+        .stdout_read()
+        .writes_nothing()
+        .run();
     assert!(list.stdout.contains("(1 day late)"), "{}", list.stdout);
     let weekly = k
-        .run(&["weekly", "--as-of", "08/06/2026", "--lang", "en"])
-        .expect(0);
+        .test(&["weekly", "--as-of", "08/06/2026", "--lang", "en"])
+        .stdout_read()
+        .writes_nothing()
+        .run();
     assert!(
         weekly.stdout.contains("0 values recorded, 1 task done, "),
         "{}",
@@ -323,12 +421,14 @@ fn english_counts_agree_and_bounds_read_like_targets() {
     );
     assert!(weekly.stdout.contains(", 1 day late"), "{}", weekly.stdout);
     let overdue = k
-        .run(&["overdue", "--as-of", "25/11/2026", "--width", "250"])
-        .expect(0);
+        .test(&["overdue", "--as-of", "25/11/2026", "--width", "250"])
+        .stdout_read()
+        .writes_nothing()
+        .run();
     assert!(!overdue.stdout.contains(">="), "{}", overdue.stdout);
     assert!(overdue.stdout.contains("[≥ "), "{}", overdue.stdout);
     let report = k
-        .run(&[
+        .test(&[
             "report",
             "--content",
             "TT1",
@@ -337,46 +437,119 @@ fn english_counts_agree_and_bounds_read_like_targets() {
             "--width",
             "250",
         ])
-        .expect(0);
+        .stdout_read()
+        .writes_nothing()
+        .run();
     assert!(!report.stdout.contains(">="), "{}", report.stdout);
 }
 
 #[test]
 fn history_values_keep_their_percent_sign() {
     let k = Kehoach::new();
-    k.run(&["init"]).expect(0);
-    k.run(&["record", "TT1.01", "95,5", "--date", "20/11/2026"])
-        .expect(0);
-    let history = k.run(&["history"]).expect(0);
+    k.test(&["init"]).stdout("Đã nạp Kế hoạch 118/KH-UBND vào <DB>: 7 nội dung, 54 chỉ tiêu, 85 nhiệm vụ, 30 đơn vị.\n").masked()
+        .writes()
+.run();
+    k.test(&["record", "TT1.01", "95,5", "--date", "20/11/2026"])
+        .stdout(
+            "Đã ghi TT1.01 = 95,5% cho TTPVHCC ngày 20/11/2026.\n\
+Toàn phường: 95,5% — chưa đạt (Mục tiêu: ≥ 100%)\n",
+        )
+        .writes()
+        .run();
+    let history = k
+        .test(&["history"])
+        .stdout(
+            "┌────────────┬──────────┬─────────┬─────────┬─────┬─────────┬──────────────────┐\n\
+│ Ngày       ┆ Chỉ tiêu ┆ Đơn vị  ┆ Giá trị ┆ Lần ┆ Ghi chú ┆ Người nhập, lúc  │\n\
+╞════════════╪══════════╪═════════╪═════════╪═════╪═════════╪══════════════════╡\n\
+│ 20/11/2026 ┆ TT1.01   ┆ TTPVHCC ┆ 95,5%   ┆ 1   ┆         ┆ thuky            │\n\
+│            ┆          ┆         ┆         ┆     ┆         ┆ <TIME> │\n\
+│            ┆          ┆         ┆         ┆     ┆         ┆ (+00:00)         │\n\
+└────────────┴──────────┴─────────┴─────────┴─────┴─────────┴──────────────────┘\n",
+        )
+        .writes_nothing()
+        .masked()
+        .run();
     assert!(history.stdout.contains("┆ 95,5%"), "{}", history.stdout);
-    let show = k.run(&["show", "TT1.01"]).expect(0);
+    let show = k
+        .test(&["show", "TT1.01"])
+        .stdout(
+            "TT1.01 — Số hóa 100%: toàn bộ TTHC tiếp nhận được xử lý trên môi trường số\n\
+┌─────────────────────────┬────────────────────────────────────────────────────┐\n\
+│                         ┆                                                    │\n\
+╞═════════════════════════╪════════════════════════════════════════════════════╡\n\
+│ Nội dung                ┆ TT1 — Tam Phước nâng tầm phục vụ - giải quyết      │\n\
+│                         ┆ nhanh - số hóa toàn diện, đồng hành thực chất với  │\n\
+│                         ┆ người dân, doanh nghiệp                            │\n\
+│ Mục tiêu                ┆ ≥ 100%                                             │\n\
+│ Hạn                     ┆ 31/12/2026                                         │\n\
+│ Đơn vị chịu trách nhiệm ┆ TTPVHCC, KSTTHC                                    │\n\
+│ Toàn phường             ┆ 95,5% (20/11/2026)                                 │\n\
+│ Trạng thái              ┆ chưa đạt (02/12/2026)                              │\n\
+│ Xu hướng                ┆ —                                                  │\n\
+│ Các mốc                 ┆ 31/12/2026: ≥ 100% — chưa đến hạn                  │\n\
+└─────────────────────────┴────────────────────────────────────────────────────┘\n\
+\n\
+┌─────────┬─────────┬────────────┬──────────┬────────────┐\n\
+│ Đơn vị  ┆ Giá trị ┆ Ngày       ┆ Mục tiêu ┆ Trạng thái │\n\
+╞═════════╪═════════╪════════════╪══════════╪════════════╡\n\
+│ TTPVHCC ┆ 95,5%   ┆ 20/11/2026 ┆          ┆            │\n\
+│ KSTTHC  ┆ —       ┆            ┆          ┆            │\n\
+└─────────┴─────────┴────────────┴──────────┴────────────┘\n\
+\n\
+┌────────────┬──────────┬─────────┬─────────┬─────┬─────────┬──────────────────┐\n\
+│ Ngày       ┆ Chỉ tiêu ┆ Đơn vị  ┆ Giá trị ┆ Lần ┆ Ghi chú ┆ Người nhập, lúc  │\n\
+╞════════════╪══════════╪═════════╪═════════╪═════╪═════════╪══════════════════╡\n\
+│ 20/11/2026 ┆ TT1.01   ┆ TTPVHCC ┆ 95,5%   ┆ 1   ┆         ┆ thuky            │\n\
+│            ┆          ┆         ┆         ┆     ┆         ┆ <TIME> │\n\
+│            ┆          ┆         ┆         ┆     ┆         ┆ (+00:00)         │\n\
+└────────────┴──────────┴─────────┴─────────┴─────┴─────────┴──────────────────┘\n",
+        )
+        .writes_nothing()
+        .masked()
+        .run();
     assert!(show.stdout.contains("┆ 95,5% "), "{}", show.stdout);
 }
 
 #[test]
 fn piped_tables_honour_columns_and_width() {
     let k = Kehoach::new();
-    k.run(&["init"]).expect(0);
+    k.test(&["init"]).stdout("Đã nạp Kế hoạch 118/KH-UBND vào <DB>: 7 nội dung, 54 chỉ tiêu, 85 nhiệm vụ, 30 đơn vị.\n").masked()
+        .writes()
+.run();
     let widest = |stdout: &str| stdout.lines().map(|l| l.chars().count()).max().unwrap();
-    let plain = k.run(&["plan", "tasks"]).expect(0);
+    let plain = k
+        .test(&["plan", "tasks"])
+        .stdout_read()
+        .writes_nothing()
+        .run();
     assert_eq!(widest(&plain.stdout), 80);
     let wide = k
-        .run_env(&["plan", "tasks"], &[("COLUMNS", "140")])
-        .expect(0);
+        .test_env(&["plan", "tasks"], &[("COLUMNS", "140")])
+        .stdout_read()
+        .writes_nothing()
+        .run();
     assert_eq!(widest(&wide.stdout), 140);
     let flag = k
-        .run_env(&["plan", "tasks", "--width", "120"], &[("COLUMNS", "140")])
-        .expect(0);
+        .test_env(&["plan", "tasks", "--width", "120"], &[("COLUMNS", "140")])
+        .stdout_read()
+        .writes_nothing()
+        .run();
     assert_eq!(widest(&flag.stdout), 120);
-    let before = k.run(&["--width", "100", "plan", "tasks"]).expect(0);
+    let before = k
+        .test(&["--width", "100", "plan", "tasks"])
+        .stdout_read()
+        .run();
     assert_eq!(widest(&before.stdout), 100);
 }
 
 #[test]
 fn csv_exports_give_every_value_its_own_column() {
     let k = Kehoach::new();
-    k.run(&["init"]).expect(0);
-    k.run(&[
+    k.test(&["init"]).stdout("Đã nạp Kế hoạch 118/KH-UBND vào <DB>: 7 nội dung, 54 chỉ tiêu, 85 nhiệm vụ, 30 đơn vị.\n").masked()
+        .writes()
+.run();
+    k.test(&[
         "task",
         "done",
         "TT1.T01",
@@ -385,8 +558,10 @@ fn csv_exports_give_every_value_its_own_column() {
         "--by",
         "Văn thư Lan",
     ])
-    .expect(0);
-    k.run(&[
+    .stdout("Nhiệm vụ TT1.T01: hoàn thành ngày 01/12/2026. Trễ 184 ngày so với hạn 31/05/2026.\n")
+    .writes()
+    .run();
+    k.test(&[
         "record",
         "TT1.01",
         "412/450",
@@ -395,12 +570,17 @@ fn csv_exports_give_every_value_its_own_column() {
         "--by",
         "Văn thư Lan",
     ])
-    .expect(0);
+    .stdout(
+        "Đã ghi TT1.01 = 91,56% (412/450) cho TTPVHCC ngày 20/11/2026.\n\
+Toàn phường: 91,56% — chưa đạt (Mục tiêu: ≥ 100%)\n",
+    )
+    .writes()
+    .run();
     let tz = [("TZ", "UTC")];
     let csv = |args: &[&str]| {
         let mut all = args.to_vec();
         all.extend(["--format", "csv"]);
-        let out = k.run_env(&all, &tz).expect(0).stdout;
+        let out = k.test_env(&all, &tz).stdout_read().run().stdout;
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(b';')
             .from_reader(out.trim_start_matches('\u{feff}').as_bytes());
@@ -475,7 +655,18 @@ fn csv_exports_give_every_value_its_own_column() {
         "Mã chỉ tiêu;Đơn vị;Ngày;Giá trị\nTT1.02;TTPVHCC;20/11/2026;80\n",
     )
     .unwrap();
-    k.run(&["import", import.to_str().unwrap()]).expect(0);
+    k.test(&["import", import.to_str().unwrap()])
+        .stdout(
+            "<DIR>/so-lieu.csv (UTF-8, «;»): đã ghi\n\
+┌────────┬─────────┬─────┬──────────┬───────────┬────────────┬─────────┐\n\
+│ Mã     ┆ Đơn vị  ┆ Đọc ┆ Nhập mới ┆ Không đổi ┆ Đính chính ┆ Từ chối │\n\
+╞════════╪═════════╪═════╪══════════╪═══════════╪════════════╪═════════╡\n\
+│ TT1.02 ┆ TTPVHCC ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ Tổng   ┆         ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+└────────┴─────────┴─────┴──────────┴───────────┴────────────┴─────────┘\n",
+        )
+        .masked()
+        .run();
     let (headers, rows) = csv(&["import", "--log"]);
     assert_eq!(headers[1..3], ["Tệp", "SHA-256"]);
     assert_eq!(headers[headers.len() - 2..], ["Người nhập", "Lúc"]);
@@ -528,16 +719,19 @@ fn part(bytes: &[u8], name: &str) -> String {
 #[test]
 fn the_docx_numbers_pages_from_two_and_draws_real_rules() {
     let k = Kehoach::new();
-    k.run(&["init"]).expect(0);
+    k.test(&["init"]).stdout("Đã nạp Kế hoạch 118/KH-UBND vào <DB>: 7 nội dung, 54 chỉ tiêu, 85 nhiệm vụ, 30 đơn vị.\n").masked()
+        .writes()
+.run();
     let out = k.path("bc.docx");
-    k.run(&[
+    k.test(&[
         "baocao",
         "--as-of",
         "25/11/2026",
         "--out",
         out.to_str().unwrap(),
     ])
-    .expect(0);
+    .writes_nothing()
+    .run();
     let bytes = std::fs::read(&out).unwrap();
     let document = part(&bytes, "word/document.xml");
     let rels = part(&bytes, "word/_rels/document.xml.rels");
@@ -570,7 +764,9 @@ fn the_docx_numbers_pages_from_two_and_draws_real_rules() {
 #[test]
 fn a_template_made_today_filled_and_imported_today_imports() {
     let k = Kehoach::new();
-    k.run(&["init"]).expect(0);
+    k.test(&["init"]).stdout("Đã nạp Kế hoạch 118/KH-UBND vào <DB>: 7 nội dung, 54 chỉ tiêu, 85 nhiệm vụ, 30 đơn vị.\n").masked()
+        .writes()
+.run();
     let csv = k.path("mau.csv");
     let today = ["--as-of", "01/12/2026"];
     let mut make = vec![
@@ -581,7 +777,13 @@ fn a_template_made_today_filled_and_imported_today_imports() {
         csv.to_str().unwrap(),
     ];
     make.extend(today);
-    k.run(&make).expect(0);
+    k.test(&make)
+        .stdout(
+            "Đã ghi <DIR>/mau.csv: mẫu của TTPVHCC, 15 chỉ tiêu, 0 nhiệm vụ\n\
+Đã ghi <DIR>/mau-nhiem-vu.csv: mẫu của TTPVHCC, 0 chỉ tiêu, 7 nhiệm vụ\n",
+        )
+        .masked()
+        .run();
     let text = std::fs::read_to_string(&csv).unwrap();
     // Made on 01/12 for the month: November, the last whole month, as of its last day.
     let line = text
@@ -600,7 +802,19 @@ fn a_template_made_today_filled_and_imported_today_imports() {
     .unwrap();
     let mut import = vec!["import", csv.to_str().unwrap()];
     import.extend(today);
-    k.run(&import).expect(0);
+    k.test(&import)
+        .stdout(
+            "<DIR>/mau.csv (UTF-8 BOM, «;»): đã ghi\n\
+┌────────┬─────────┬─────┬──────────┬───────────┬────────────┬─────────┐\n\
+│ Mã     ┆ Đơn vị  ┆ Đọc ┆ Nhập mới ┆ Không đổi ┆ Đính chính ┆ Từ chối │\n\
+╞════════╪═════════╪═════╪══════════╪═══════════╪════════════╪═════════╡\n\
+│ TT1.01 ┆ TTPVHCC ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ Tổng   ┆         ┆ 15  ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+└────────┴─────────┴─────┴──────────┴───────────┴────────────┴─────────┘\n\
+14 dòng để trống giá trị (hoặc trạng thái): bỏ qua\n",
+        )
+        .masked()
+        .run();
     assert_eq!(k.stored(), ["TT1.01 TTPVHCC 2026-11-30 96.00 None "]);
 
     // The workbook says which period it is for, and why, on the sheet itself.
@@ -613,7 +827,10 @@ fn a_template_made_today_filled_and_imported_today_imports() {
         xlsx.to_str().unwrap(),
     ];
     make.extend(today);
-    k.run(&make).expect(0);
+    k.test(&make)
+        .stdout("Đã ghi <DIR>/mau.xlsx: mẫu của TTPVHCC, 15 chỉ tiêu, 7 nhiệm vụ\n")
+        .masked()
+        .run();
     use calamine::Reader;
     let mut workbook = calamine::open_workbook_auto(&xlsx).unwrap();
     let sheet = workbook.worksheet_range("Chỉ tiêu").unwrap();
@@ -626,7 +843,7 @@ fn a_template_made_today_filled_and_imported_today_imports() {
         "Kỳ báo cáo: tháng 11/2026 (01/11/2026 - 30/11/2026), kỳ trọn vẹn gần nhất trước ngày lập mẫu 01/12/2026. Ghi số liệu tính đến hết ngày 30/11/2026; gửi lại và nhập được ngay từ hôm nay."
     );
     let week = k.path("tuan.csv");
-    k.run(&[
+    k.test(&[
         "template",
         "--period",
         "tuan",
@@ -637,7 +854,13 @@ fn a_template_made_today_filled_and_imported_today_imports() {
         "--as-of",
         "02/12/2026",
     ])
-    .expect(0);
+    .stdout(
+        "Đã ghi <DIR>/tuan.csv: mẫu của TTPVHCC, 15 chỉ tiêu, 0 nhiệm vụ\n\
+Đã ghi <DIR>/tuan-nhiem-vu.csv: mẫu của TTPVHCC, 0 chỉ tiêu, 7 nhiệm vụ\n",
+    )
+    .writes_nothing()
+    .masked()
+    .run();
     // Wednesday 02/12: the week of Monday 23/11 to Sunday 29/11.
     assert!(std::fs::read_to_string(&week)
         .unwrap()
@@ -647,7 +870,9 @@ fn a_template_made_today_filled_and_imported_today_imports() {
 #[test]
 fn a_template_for_a_period_before_the_plan_is_refused() {
     let k = Kehoach::new();
-    k.run(&["init"]).expect(0);
+    k.test(&["init"]).stdout("Đã nạp Kế hoạch 118/KH-UBND vào <DB>: 7 nội dung, 54 chỉ tiêu, 85 nhiệm vụ, 30 đơn vị.\n").masked()
+        .writes()
+.run();
     let out = k.path("mau.csv");
     refused(
         &k,
@@ -662,7 +887,13 @@ fn a_template_for_a_period_before_the_plan_is_refused() {
 fn english_counts_of_problems_agree() {
     let k = Kehoach::new();
     let seed = common::fixture("seeds/invalid/four-phases.toml");
-    let run = k.run(&["--lang", "en", "init", "--seed", &seed]).expect(3);
+    let run = k
+        .test(&["--lang", "en", "init", "--seed", &seed])
+        .status(3)
+        .stderr("Error: The seed <REPO>/fixtures/seeds/invalid/four-phases.toml is invalid (1 problem); nothing was written:\n  \
+<REPO>/fixtures/seeds/invalid/four-phases.toml:153:8: content NV1 must have exactly 5 phases, found 4\n")
+        .masked()
+        .run();
     assert!(
         stable(&run.stderr, &k).starts_with(
             "Error: The seed <REPO>/fixtures/seeds/invalid/four-phases.toml is invalid (1 problem); nothing was written:"

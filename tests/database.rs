@@ -7,7 +7,13 @@ use common::Kehoach;
 #[test]
 fn a_missing_database_asks_for_init() {
     let k = Kehoach::new();
-    let run = k.run(&["plan"]).expect(4);
+    let run = k
+        .test(&["plan"])
+        .status(4)
+        .stderr("Lỗi: Chưa có cơ sở dữ liệu <DB>: chạy «kehoach init» trước (hoặc chỉ đúng tệp bằng --db)\n")
+        .writes_nothing()
+        .masked()
+        .run();
     assert!(
         run.stderr.starts_with("Lỗi: Chưa có cơ sở dữ liệu"),
         "{}",
@@ -21,22 +27,37 @@ fn a_missing_database_asks_for_init() {
 fn a_folder_is_not_a_database() {
     let k = Kehoach::new();
     std::fs::create_dir(&k.db).unwrap();
-    let run = k.run(&["plan"]).expect(4);
+    let run = k
+        .test(&["plan"])
+        .status(4)
+        .stderr("Lỗi: <DB> là một thư mục, không phải tệp cơ sở dữ liệu: chỉ định tệp, ví dụ --db <DB>/kehoach.db\n")
+        .writes_nothing()
+        .masked()
+        .run();
     assert!(
         run.stderr
             .contains("là một thư mục, không phải tệp cơ sở dữ liệu"),
         "{}",
         run.stderr
     );
-    k.run(&["init", "--seed", &common::fixture("seeds/ward.toml")])
-        .expect(4);
+    k.test(&["init", "--seed", &common::fixture("seeds/ward.toml")])
+        .status(4)
+        .stderr("Lỗi: <DB> là một thư mục, không phải tệp cơ sở dữ liệu: chỉ định tệp, ví dụ --db <DB>/kehoach.db\n")
+        .masked()
+        .run();
 }
 
 #[test]
 fn a_file_that_is_not_sqlite_is_refused() {
     let k = Kehoach::new();
     std::fs::write(&k.db, "Bảng tính, không phải cơ sở dữ liệu\n".repeat(200)).unwrap();
-    let run = k.run(&["plan"]).expect(4);
+    let run = k
+        .test(&["plan"])
+        .status(4)
+        .stderr("Lỗi: <DB> không phải là tệp cơ sở dữ liệu kehoach (SQLite)\n")
+        .writes_nothing()
+        .masked()
+        .run();
     assert!(
         run.stderr
             .contains("không phải là tệp cơ sở dữ liệu kehoach"),
@@ -44,14 +65,17 @@ fn a_file_that_is_not_sqlite_is_refused() {
         run.stderr
     );
     let run = k
-        .run(&[
+        .test(&[
             "--lang",
             "en",
             "init",
             "--seed",
             &common::fixture("seeds/ward.toml"),
         ])
-        .expect(4);
+        .status(4)
+        .stderr("Error: <DB> is not a kehoach (SQLite) database file\n")
+        .masked()
+        .run();
     assert!(
         run.stderr
             .contains("is not a kehoach (SQLite) database file"),
@@ -67,7 +91,17 @@ fn a_database_from_a_newer_kehoach_is_refused() {
         .unwrap()
         .pragma_update(None, "user_version", 99)
         .unwrap();
-    let run = k.run(&["plan"]).expect(4);
+    let run = k
+        .test(&["plan"])
+        .status(4)
+        // The version this binary knows changes with the schema: not compared.
+        .stderr_check(|err| {
+            assert!(err.starts_with("Lỗi: Cơ sở dữ liệu <DB> do một phiên bản kehoach mới hơn tạo (lược đồ 99, bản này hiểu đến "), "{err}");
+            assert!(err.ends_with("): hãy cập nhật kehoach\n"), "{err}");
+        })
+        .writes_nothing()
+        .masked()
+        .run();
     assert!(
         run.stderr
             .contains("do một phiên bản kehoach mới hơn tạo (lược đồ 99"),
@@ -80,7 +114,13 @@ fn a_database_from_a_newer_kehoach_is_refused() {
 fn an_empty_database_file_is_not_initialised() {
     let k = Kehoach::new();
     std::fs::write(&k.db, b"").unwrap();
-    let run = k.run(&["overdue"]).expect(4);
+    let run = k
+        .test(&["overdue"])
+        .status(4)
+        .stderr("Lỗi: <DB> chưa được khởi tạo: chạy «kehoach init» trước\n")
+        .masked()
+        .known_write("opening writes a header into the empty file before refusing it")
+        .run();
     assert!(run.stderr.contains("chưa được khởi tạo"), "{}", run.stderr);
 }
 
@@ -89,21 +129,23 @@ fn init_creates_parent_folders() {
     let k = Kehoach::new();
     let nested = k.path("a/b/c/kehoach.db");
     let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("kehoach"));
-    let status = command
+    let output = command
         .arg("--db")
         .arg(&nested)
         .args(["init", "--seed", &common::fixture("seeds/ward.toml")])
         .output()
-        .unwrap()
-        .status;
-    assert!(status.success());
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.starts_with("Đã nạp Kế hoạch "), "{stdout}");
     assert!(nested.exists());
 }
 
 #[test]
 fn check_passes_on_a_sound_database_and_backup_makes_a_usable_copy() {
     let k = Kehoach::with_seed("ward.toml");
-    k.run(&[
+    k.test(&[
         "record",
         "TT1.01",
         "90",
@@ -112,8 +154,18 @@ fn check_passes_on_a_sound_database_and_backup_makes_a_usable_copy() {
         "--as-of",
         "30/06/2026",
     ])
-    .expect(0);
-    let run = k.run(&["check"]).expect(0);
+    .stdout(
+        "Đã ghi TT1.01 = 90% cho PA ngày 01/06/2026.\n\
+Toàn phường: 90% — đạt (Mục tiêu: ≥ 90%)\n",
+    )
+    .writes()
+    .run();
+    let run = k
+        .test(&["check"])
+        .stdout("<DB>: không có lỗi (1 số liệu, 0 nhật ký nhiệm vụ).\n")
+        .writes_nothing()
+        .masked()
+        .run();
     assert!(
         run.stdout
             .contains("không có lỗi (1 số liệu, 0 nhật ký nhiệm vụ)"),
@@ -121,20 +173,38 @@ fn check_passes_on_a_sound_database_and_backup_makes_a_usable_copy() {
         run.stdout
     );
     let copy = k.path("sao-luu.db");
-    k.run(&["backup", copy.to_str().unwrap()]).expect(0);
+    k.test(&["backup", copy.to_str().unwrap()])
+        .stdout(
+            "Đã sao lưu vào <DIR>/sao-luu.db.\n\
+Bản sao đã được kiểm tra toàn vẹn (PRAGMA integrity_check): không có lỗi.\n",
+        )
+        .masked()
+        .run();
     // Restoring is copying the file back: the copy is a whole database.
     let restored = Kehoach {
         dir: tempfile::tempdir().unwrap(),
         db: copy.clone(),
     };
-    restored.run(&["check"]).expect(0);
+    restored
+        .test(&["check"])
+        .stdout("<DB>: không có lỗi (1 số liệu, 0 nhật ký nhiệm vụ).\n")
+        .writes_nothing()
+        .masked()
+        .run();
     let history = restored
-        .run(&["history", "--format", "json"])
-        .expect(0)
+        .test(&["history", "--format", "json"])
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     assert_eq!(history.as_array().unwrap().len(), 1);
     // An existing file is never overwritten.
-    let again = k.run(&["backup", copy.to_str().unwrap()]).expect(3);
+    let again = k
+        .test(&["backup", copy.to_str().unwrap()])
+        .status(3)
+        .stderr("Lỗi: <DIR>/sao-luu.db đã tồn tại: chọn tên khác (không ghi đè bản sao lưu cũ)\n")
+        .masked()
+        .run();
     assert!(again.stderr.contains("đã tồn tại"), "{}", again.stderr);
 }
 
@@ -151,7 +221,18 @@ fn check_reports_a_broken_reference() {
     )
     .unwrap();
     drop(conn);
-    let run = k.run(&["check"]).expect(4);
+    let run = k
+        .test(&["check"])
+        .status(4)
+        // The row's number is not compared: a table WITHOUT ROWID has none to report.
+        .stderr_check(|err| {
+            let head = "Lỗi: Kiểm tra thấy 1 lỗi trong cơ sở dữ liệu; khôi phục từ bản sao lưu nếu cần (xem README):\n  bảng measurements, dòng ";
+            assert!(err.starts_with(head), "{err}");
+            assert!(err.ends_with(": tham chiếu tới indicators không tồn tại\n"), "{err}");
+            assert_eq!(err.lines().count(), 2, "{err}");
+        })
+        .writes_nothing()
+        .run();
     assert!(run.stderr.contains("bảng measurements"), "{}", run.stderr);
 }
 
@@ -167,7 +248,8 @@ fn a_stored_date_that_cannot_be_read_is_reported_not_guessed() {
     .unwrap();
     drop(conn);
     // Reports read the kept summaries, which this row never reached; `check` reads every row.
-    let run = k.run(&["check"]).expect(4);
+    let run = k.test(&["check"]).status(4).stderr("Lỗi: Cơ sở dữ liệu <DB> có một ngày đã lưu không đọc được («2026-13-45»): tệp đã bị sửa ngoài kehoach; khôi phục từ bản sao lưu (xem README)\n").masked()
+        .run();
     assert!(
         run.stderr
             .contains("có một ngày đã lưu không đọc được («2026-13-45»)"),
@@ -175,6 +257,11 @@ fn a_stored_date_that_cannot_be_read_is_reported_not_guessed() {
         run.stderr
     );
     // Making the summaries again reads it too, and stops there: nothing is guessed.
-    let run = k.run(&["check", "--repair"]).expect(4);
+    let run = k
+        .test(&["check", "--repair"])
+        .status(4)
+        .stderr("Lỗi: Cơ sở dữ liệu <DB> có một ngày đã lưu không đọc được («2026-13-45»): tệp đã bị sửa ngoài kehoach; khôi phục từ bản sao lưu (xem README)\n")
+        .masked()
+        .run();
     assert!(run.stderr.contains("«2026-13-45»"), "{}", run.stderr);
 }

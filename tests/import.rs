@@ -444,3 +444,28 @@ fn a_mapping_that_does_not_fit_the_sheet_is_refused() {
     .run();
     assert_eq!(k.count("SELECT count(*) FROM measurements"), 0);
 }
+
+/// `--encoding` overrides what the bytes suggest: a Windows-1258 file forced as UTF-8 is
+/// refused with the places that are not UTF-8; named as such (any of its names), it imports;
+/// an encoding that is not supported is a usage error.
+#[test]
+fn encoding_given_on_the_command_line_is_the_one_read() {
+    let k = Kehoach::with_seed("ward.toml");
+    let file = fixture("csv/long-windows1258.csv");
+    import(&k, &[&file, "--encoding", "utf-8"])
+        .status(3)
+        .masked()
+        .stderr("Lỗi: <REPO>/fixtures/csv/long-windows1258.csv: tệp là UTF-8 nhưng có 13 byte không hợp lệ: dòng 1 cột 3 (0xDE), dòng 1 cột 8 (0xD2), dòng 1 cột 12 (0xEA), dòng 1 cột 15 (0xD0), dòng 1 cột 16 (0xF5) và 8 chỗ khác; sửa các chỗ đó hoặc lưu lại dạng CSV UTF-8\n")
+        .run();
+    let summary = import(&k, &[&file, "--encoding", "cp1258", "--format", "json"])
+        .stdout_json()
+        .writes()
+        .run()
+        .json();
+    assert_eq!(summary[0]["encoding"], "Windows-1258");
+    assert_eq!(k.stored(), CLEAN);
+    import(&k, &[&file, "--encoding", "latin9"])
+        .status(2)
+        .stderr("Lỗi: giá trị 'latin9' không dùng được cho --encoding <NAME>: mã hóa không hỗ trợ / unsupported encoding: latin9 (utf-8, utf-16le, utf-16be, windows-1258)\n\nXem hướng dẫn: thêm --help\n")
+        .run();
+}

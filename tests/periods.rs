@@ -13,7 +13,9 @@ const Y2026: [u32; 8] = [9, 8, 9, 7, 8, 10, 9, 8];
 
 fn embedded() -> Kehoach {
     let k = Kehoach::new();
-    k.run(&["init"]).expect(0);
+    k.test(&["init"]).stdout("Đã nạp Kế hoạch 118/KH-UBND vào <DB>: 7 nội dung, 54 chỉ tiêu, 85 nhiệm vụ, 30 đơn vị.\n").masked()
+        .writes()
+.run();
     k
 }
 
@@ -21,7 +23,10 @@ fn record(k: &Kehoach, args: &[&str]) {
     let mut all = vec!["record", "TT3.05"];
     all.extend(args);
     all.extend(AS_OF);
-    k.run(&all).expect(0);
+    k.test(&all)
+        .stdout_check(|out| assert!(out.starts_with("Đã ghi TT3.05 (kỳ "), "{out}"))
+        .writes()
+        .run();
 }
 
 /// 2025's violations month by month, as baseline figures.
@@ -51,7 +56,7 @@ fn months_2026(k: &Kehoach, skip: Option<usize>) {
 }
 
 fn show(k: &Kehoach, lang: &str) -> serde_json::Value {
-    k.run(&[
+    k.test(&[
         "--lang",
         lang,
         "show",
@@ -61,7 +66,9 @@ fn show(k: &Kehoach, lang: &str) -> serde_json::Value {
         "--format",
         "json",
     ])
-    .expect(0)
+    .stdout_json()
+    .writes_nothing()
+    .run()
     .json()
 }
 
@@ -80,23 +87,32 @@ fn eight_months_against_the_same_eight_months_of_2025() {
     assert!((json["achieved"].as_f64().unwrap() - 20.0 / 88.0 * 100.0).abs() < 1e-9);
     assert_eq!(json["status"], "met");
     let table = k
-        .run(&["show", "TT3.05", "--as-of", "01/09/2026"])
-        .expect(0)
+        .test(&["show", "TT3.05", "--as-of", "01/09/2026"])
+        .stdout_read()
+        .writes_nothing()
+        .run()
         .stdout;
     assert!(
         table.contains("8 tháng 2026: 68 vụ; cùng kỳ 2025: 88 vụ (-22,7%)"),
         "{table}"
     );
     let en = k
-        .run(&["--lang", "en", "show", "TT3.05", "--as-of", "01/09/2026"])
-        .expect(0)
+        .test(&["--lang", "en", "show", "TT3.05", "--as-of", "01/09/2026"])
+        .stdout_read()
+        .writes_nothing()
+        .run()
         .stdout;
     assert!(
         en.contains("8 months of 2026: 68 vụ; same period of 2025: 88 vụ"),
         "{en}"
     );
     // The September report puts both in the results table.
-    let report = k.run(&["baocao", "--as-of", "01/09/2026"]).expect(0).stdout;
+    let report = k
+        .test(&["baocao", "--as-of", "01/09/2026"])
+        .stdout_read()
+        .writes_nothing()
+        .run()
+        .stdout;
     assert!(
         report.contains("| Mã | Chỉ tiêu | Mục tiêu | Hạn | Kết quả | Cùng kỳ | Đánh giá |"),
         "{report}"
@@ -106,8 +122,10 @@ fn eight_months_against_the_same_eight_months_of_2025() {
         "{report}"
     );
     let report_en = k
-        .run(&["--lang", "en", "baocao", "--as-of", "01/09/2026"])
-        .expect(0)
+        .test(&["--lang", "en", "baocao", "--as-of", "01/09/2026"])
+        .stdout_read()
+        .writes_nothing()
+        .run()
         .stdout;
     assert!(
         report_en
@@ -132,8 +150,10 @@ fn a_yearly_baseline_is_pro_rated_and_the_report_says_so() {
     assert_eq!(json["period"]["basis"]["basis"], "pro_rated");
     assert_eq!(json["status"], "not_met");
     let table = k
-        .run(&["show", "TT3.05", "--as-of", "01/09/2026"])
-        .expect(0)
+        .test(&["show", "TT3.05", "--as-of", "01/09/2026"])
+        .stdout_read()
+        .writes_nothing()
+        .run()
         .stdout
         .replace('\n', " ");
     assert!(
@@ -142,7 +162,12 @@ fn a_yearly_baseline_is_pro_rated_and_the_report_says_so() {
         ) || table.contains("tính theo tỷ lệ 8/12"),
         "{table}"
     );
-    let report = k.run(&["baocao", "--as-of", "01/09/2026"]).expect(0).stdout;
+    let report = k
+        .test(&["baocao", "--as-of", "01/09/2026"])
+        .stdout_read()
+        .writes_nothing()
+        .run()
+        .stdout;
     assert!(report.contains("(2025, 8/12 cả năm; -18,4%)"), "{report}");
 }
 
@@ -157,7 +182,12 @@ fn a_missing_month_is_shown_missing_and_left_out_of_the_comparison() {
     assert_eq!(json["period"]["months_compared"], 7);
     assert_eq!(json["period"]["value"], 61.0);
     assert_eq!(json["period"]["baseline"], 79.0);
-    let report = k.run(&["baocao", "--as-of", "01/09/2026"]).expect(0).stdout;
+    let report = k
+        .test(&["baocao", "--as-of", "01/09/2026"])
+        .stdout_read()
+        .writes_nothing()
+        .run()
+        .stdout;
     assert!(
         report.contains("| 61 vụ (8 tháng 2026); thiếu tháng 04/2026 | 79 vụ (2025; -22,8%) |"),
         "{report}"
@@ -207,7 +237,7 @@ fn periods_are_checked_and_nothing_is_written_when_refused() {
     .stderr("Lỗi: TT1.03 là số liệu tại một thời điểm, không theo kỳ: bỏ --period và dùng --date\n")
     .run();
     // The same period again is a correction, and keeps the old value.
-    k.run(&[
+    k.test(&[
         "record",
         "TT3.05",
         "6",
@@ -221,10 +251,13 @@ fn periods_are_checked_and_nothing_is_written_when_refused() {
         "--as-of",
         "02/12/2026",
     ])
-    .expect(0);
+    .stdout("Đã đính chính TT3.05 (kỳ 07/2026) của CAP ngày 31/07/2026 thành 6 vụ; giá trị cũ vẫn lưu trong lịch sử.\n")
+    .run();
     let history = k
-        .run(&["history", "TT3.05", "--format", "json"])
-        .expect(0)
+        .test(&["history", "TT3.05", "--format", "json"])
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     let values: Vec<f64> = history
         .as_array()
@@ -248,7 +281,7 @@ fn a_department_file_with_a_period_column() {
     let k = embedded();
     let file = common::fixture("csv/vi-pham-theo-ky.csv");
     // TT1.03 is a level: its row has no period and takes the --date given for the file.
-    k.run(&[
+    k.test(&[
         "import",
         &file,
         "--date",
@@ -256,9 +289,20 @@ fn a_department_file_with_a_period_column() {
         "--as-of",
         "02/12/2026",
     ])
-    .expect(0);
+    .stdout(
+        "<REPO>/fixtures/csv/vi-pham-theo-ky.csv (UTF-8, «;»): đã ghi\n\
+┌────────┬─────────┬─────┬──────────┬───────────┬────────────┬─────────┐\n\
+│ Mã     ┆ Đơn vị  ┆ Đọc ┆ Nhập mới ┆ Không đổi ┆ Đính chính ┆ Từ chối │\n\
+╞════════╪═════════╪═════╪══════════╪═══════════╪════════════╪═════════╡\n\
+│ TT1.03 ┆ TTPVHCC ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT3.05 ┆ CAP     ┆ 3   ┆ 3        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ Tổng   ┆         ┆ 4   ┆ 4        ┆ 0         ┆ 0          ┆ 0       │\n\
+└────────┴─────────┴─────┴──────────┴───────────┴────────────┴─────────┘\n",
+    )
+    .masked()
+    .run();
     let json = k
-        .run(&[
+        .test(&[
             "show",
             "TT3.05",
             "--as-of",
@@ -266,7 +310,9 @@ fn a_department_file_with_a_period_column() {
             "--format",
             "json",
         ])
-        .expect(0)
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     // January, February and the second quarter: 41 over five months, March missing.
     assert_eq!(json["period"]["value"], 41.0);
@@ -276,8 +322,19 @@ fn a_department_file_with_a_period_column() {
     let before = k.dump();
     let overlap = common::fixture("csv/vi-pham-quy-trung.csv");
     let refused = k
-        .run(&["import", &overlap, "--as-of", "02/12/2026"])
-        .expect(3);
+        .test(&["import", &overlap, "--as-of", "02/12/2026"])
+        .status(3)
+        .stdout("<REPO>/fixtures/csv/vi-pham-quy-trung.csv (UTF-8, «;»): không ghi gì\n\
+┌────────┬────────┬─────┬──────────┬───────────┬────────────┬─────────┐\n\
+│ Mã     ┆ Đơn vị ┆ Đọc ┆ Nhập mới ┆ Không đổi ┆ Đính chính ┆ Từ chối │\n\
+╞════════╪════════╪═════╪══════════╪═══════════╪════════════╪═════════╡\n\
+│ TT3.05 ┆ CAP    ┆ 1   ┆ 0        ┆ 0         ┆ 0          ┆ 1       │\n\
+│ Tổng   ┆        ┆ 1   ┆ 0        ┆ 0         ┆ 0          ┆ 1       │\n\
+└────────┴────────┴─────┴──────────┴───────────┴────────────┴─────────┘\n")
+        .stderr("Lỗi: 1 dòng bị từ chối; tệp có lỗi không được nhập, chưa ghi gì từ tệp đó. Sửa các dòng dưới đây rồi nhập lại (hoặc dùng --skip-invalid để nhập các dòng đúng):\n  \
+<REPO>/fixtures/csv/vi-pham-quy-trung.csv:2:3 (Kỳ): TT3.05 của CAP đã có số liệu kỳ 01/2026, trùng một phần với kỳ Q1/2026: mỗi ngày chỉ thuộc một kỳ. Để sửa số liệu kỳ 01/2026, ghi lại đúng kỳ đó với --correct\n")
+        .masked()
+        .run();
     assert!(
         refused.stderr.contains(
             "vi-pham-quy-trung.csv:2:3 (Kỳ): TT3.05 của CAP đã có số liệu kỳ 01/2026, trùng một phần với kỳ Q1/2026"
@@ -294,13 +351,24 @@ fn a_department_file_with_a_period_column() {
     )
     .unwrap();
     let refused = k
-        .run(&[
+        .test(&[
             "import",
             no_period.to_str().unwrap(),
             "--as-of",
             "02/12/2026",
         ])
-        .expect(3);
+        .status(3)
+        .stdout("<DIR>/khong-ky.csv (UTF-8, «;»): không ghi gì\n\
+┌────────┬────────┬─────┬──────────┬───────────┬────────────┬─────────┐\n\
+│ Mã     ┆ Đơn vị ┆ Đọc ┆ Nhập mới ┆ Không đổi ┆ Đính chính ┆ Từ chối │\n\
+╞════════╪════════╪═════╪══════════╪═══════════╪════════════╪═════════╡\n\
+│ TT3.05 ┆ CAP    ┆ 1   ┆ 0        ┆ 0         ┆ 0          ┆ 1       │\n\
+│ Tổng   ┆        ┆ 1   ┆ 0        ┆ 0         ┆ 0          ┆ 1       │\n\
+└────────┴────────┴─────┴──────────┴───────────┴────────────┴─────────┘\n")
+        .stderr("Lỗi: 1 dòng bị từ chối; tệp có lỗi không được nhập, chưa ghi gì từ tệp đó. Sửa các dòng dưới đây rồi nhập lại (hoặc dùng --skip-invalid để nhập các dòng đúng):\n  \
+<DIR>/khong-ky.csv:2:1 (Mã chỉ tiêu): TT3.05 là chỉ tiêu cộng dồn theo kỳ: cho biết số liệu thuộc kỳ nào, ví dụ --period 11/2026 (tháng), Q4/2026 (quý) hoặc 2025 (năm)\n")
+        .masked()
+        .run();
     assert!(
         refused
             .stderr
@@ -315,7 +383,7 @@ fn a_department_file_with_a_period_column() {
 fn a_template_for_a_flow_carries_its_period_and_imports_into_it() {
     let k = embedded();
     let csv = k.path("mau-CAP.csv");
-    k.run(&[
+    k.test(&[
         "template",
         "--unit",
         "CAP",
@@ -324,7 +392,13 @@ fn a_template_for_a_flow_carries_its_period_and_imports_into_it() {
         "--as-of",
         "01/12/2026",
     ])
-    .expect(0);
+    .stdout(
+        "Đã ghi <DIR>/mau-CAP.csv: mẫu của CAP, 12 chỉ tiêu, 0 nhiệm vụ\n\
+Đã ghi <DIR>/mau-CAP-nhiem-vu.csv: mẫu của CAP, 0 chỉ tiêu, 12 nhiệm vụ\n",
+    )
+    .writes_nothing()
+    .masked()
+    .run();
     let text = std::fs::read_to_string(&csv).unwrap();
     assert!(text.starts_with("\u{feff}Mã chỉ tiêu;"), "{text}");
     assert!(
@@ -348,10 +422,21 @@ fn a_template_for_a_flow_carries_its_period_and_imports_into_it() {
         ),
     )
     .unwrap();
-    k.run(&["import", csv.to_str().unwrap(), "--as-of", "01/12/2026"])
-        .expect(0);
+    k.test(&["import", csv.to_str().unwrap(), "--as-of", "01/12/2026"])
+        .stdout(
+            "<DIR>/mau-CAP.csv (UTF-8 BOM, «;»): đã ghi\n\
+┌────────┬────────┬─────┬──────────┬───────────┬────────────┬─────────┐\n\
+│ Mã     ┆ Đơn vị ┆ Đọc ┆ Nhập mới ┆ Không đổi ┆ Đính chính ┆ Từ chối │\n\
+╞════════╪════════╪═════╪══════════╪═══════════╪════════════╪═════════╡\n\
+│ TT3.05 ┆ CAP    ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ Tổng   ┆        ┆ 12  ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+└────────┴────────┴─────┴──────────┴───────────┴────────────┴─────────┘\n\
+11 dòng để trống giá trị (hoặc trạng thái): bỏ qua\n",
+        )
+        .masked()
+        .run();
     let json = k
-        .run(&[
+        .test(&[
             "show",
             "TT3.05",
             "--as-of",
@@ -359,7 +444,9 @@ fn a_template_for_a_flow_carries_its_period_and_imports_into_it() {
             "--format",
             "json",
         ])
-        .expect(0)
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     let stored = &json["history"][0];
     assert_eq!(stored["period_start"], "2026-11-01");

@@ -643,3 +643,117 @@ fn task_lifecycle_with_its_log() {
             .run();
     }
 }
+
+/// The test seed with a growth indicator added (the fixture has every other kind): NV1.03,
+/// up ≥ 10% on 2025's 200 by 31/10/2026, the sum of KP1's and KP2's latest counts.
+fn with_growth() -> Kehoach {
+    let k = Kehoach::new();
+    let seed = std::fs::read_to_string(common::fixture("seeds/ward.toml")).unwrap();
+    let next = "  [[contents.indicators]]\n  code = \"NV1.02\"\n";
+    let growth = "  [[contents.indicators]]
+  code = \"NV1.03\"
+  text = \"Tăng số hộ kinh doanh đăng ký so với năm 2025\"
+  kind = \"growth\"
+  aggregation = \"level\"
+  comparator = \">=\"
+  target = 10
+  unit_of_measure = \"hộ\"
+  deadline = 2026-10-31
+  responsible = [\"KP1\", \"KP2\"]
+  baseline = { year = 2025, value = 200 }
+
+";
+    assert_eq!(seed.matches(next).count(), 1);
+    let path = k.path("growth.toml");
+    std::fs::write(&path, seed.replacen(next, &format!("{growth}{next}"), 1)).unwrap();
+    k.test(&["init", "--seed", path.to_str().unwrap()])
+        .masked()
+        .stdout(
+            "Đã nạp Kế hoạch 99/KH-TEST vào <DB>: 2 nội dung, 6 chỉ tiêu, 12 nhiệm vụ, 5 đơn vị.\n",
+        )
+        .writes()
+        .run();
+    k
+}
+
+#[test]
+fn a_growth_indicator_is_judged_by_its_rise_over_the_baseline() {
+    let k = with_growth();
+    let target = "(Mục tiêu: tăng ≥ 10% so với 2025)";
+    for (value, unit, date, as_of, ward) in [
+        // One unit's count alone is far below 2025's ward total.
+        (
+            "100",
+            "KP1",
+            "20/06/2026",
+            "30/06/2026",
+            "tăng -50% — chưa đạt",
+        ),
+        // 205 against 200: up 2,5%.
+        (
+            "105",
+            "KP2",
+            "20/06/2026",
+            "30/06/2026",
+            "tăng 2,5% — chưa đạt",
+        ),
+        // 225 against 200: up 12,5%.
+        ("125", "KP2", "20/09/2026", "30/09/2026", "tăng 12,5% — đạt"),
+    ] {
+        k.test(&[
+            "record", "NV1.03", value, "--unit", unit, "--date", date, "--as-of", as_of,
+        ])
+        .stdout(&format!(
+            "Đã ghi NV1.03 = {value} hộ cho {unit} ngày {date}.\nToàn phường: {ward} {target}\n"
+        ))
+        .writes()
+        .run();
+    }
+    let show = |as_of: &str| {
+        let json = k
+            .test(&["show", "NV1.03", "--as-of", as_of, "--format", "json"])
+            .stdout_json()
+            .writes_nothing()
+            .run()
+            .json();
+        (
+            json["latest"]["value"].as_f64(),
+            json["baseline"].as_f64(),
+            json["achieved"].as_f64(),
+            json["status"].as_str().map(str::to_string),
+        )
+    };
+    assert_eq!(
+        show("30/06/2026"),
+        (Some(205.0), Some(200.0), Some(2.5), Some("not_met".into()))
+    );
+    assert_eq!(
+        show("30/09/2026"),
+        (Some(225.0), Some(200.0), Some(12.5), Some("met".into()))
+    );
+    k.test(&["--lang", "en", "show", "NV1.03", "--as-of", "30/09/2026"])
+        .stdout_has(&[
+            "│ Target      ┆ up ≥ 10% vs 2025 ",
+            "│ Baseline    ┆ 2025: 200 ",
+            "│ Ward        ┆ 225 hộ (20/09/2026) ",
+            "│ Achieved    ┆ up 12.5% ",
+            "│ Status      ┆ met (30/09/2026) ",
+        ])
+        .writes_nothing()
+        .run();
+    // A count cannot fall below zero, growth or not.
+    k.test(&[
+        "record",
+        "NV1.03",
+        "-5",
+        "--unit",
+        "KP1",
+        "--date",
+        "21/09/2026",
+        "--as-of",
+        "30/09/2026",
+    ])
+    .status(3)
+    .stderr("Lỗi: NV1.03 không nhận số âm (-5)\n")
+    .run();
+}

@@ -84,9 +84,14 @@ fn several_processes_recording_at_once_lose_nothing() {
             "{}",
             String::from_utf8_lossy(&output.stderr)
         );
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "");
     }
     assert_eq!(k.count("SELECT count(*) FROM measurements"), 8);
-    k.run(&["check"]).expect(0);
+    k.test(&["check"])
+        .stdout("<DB>: không có lỗi (8 số liệu, 0 nhật ký nhiệm vụ).\n")
+        .writes_nothing()
+        .masked()
+        .run();
 }
 
 #[test]
@@ -113,6 +118,7 @@ fn a_weekly_report_and_an_import_at_the_same_time_both_succeed() {
             "{}",
             String::from_utf8_lossy(&output.stderr)
         );
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "");
     }
     assert_eq!(k.count("SELECT count(*) FROM measurements"), 2_700);
 }
@@ -123,7 +129,7 @@ fn a_database_locked_too_long_is_a_clear_exit_4() {
     let conn = rusqlite::Connection::open(&k.db).unwrap();
     conn.execute_batch("BEGIN IMMEDIATE").unwrap();
     let run = k
-        .run_env(
+        .test_env(
             &[
                 "record",
                 "TT1.02",
@@ -135,7 +141,10 @@ fn a_database_locked_too_long_is_a_clear_exit_4() {
             ],
             &[("KEHOACH_BUSY_TIMEOUT_MS", "200")],
         )
-        .expect(4);
+        .status(4)
+        .stderr("Lỗi: Cơ sở dữ liệu <DB> đang bị khóa quá lâu (một người hay một lệnh khác đang ghi): thử lại sau\n")
+        .masked()
+        .run();
     assert!(
         run.stderr.contains("đang bị khóa quá lâu"),
         "{}",
@@ -181,7 +190,7 @@ fn an_import_killed_midway_leaves_none_of_its_file() {
         tries += 1;
         assert!(tries <= 6, "no kill landed mid-write in {tries} tries");
         let k = Kehoach::with_seed("ward.toml");
-        k.run(&[
+        k.test(&[
             "record",
             "TT1.01",
             "90",
@@ -192,7 +201,12 @@ fn an_import_killed_midway_leaves_none_of_its_file() {
             "--as-of",
             "30/06/2026",
         ])
-        .expect(0);
+        .stdout(
+            "Đã ghi TT1.01 = 90% cho PA ngày 01/06/2026.\n\
+Toàn phường: 90% — đạt (Mục tiêu: ≥ 90%)\n",
+        )
+        .writes()
+        .run();
         let wal = k.path("kehoach.db-wal");
         let args = [
             "import",
@@ -217,7 +231,11 @@ fn an_import_killed_midway_leaves_none_of_its_file() {
         let running = child.try_wait().unwrap().is_none();
         child.kill().unwrap(); // SIGKILL
         let status = child.wait().unwrap();
-        k.run(&["check"]).expect(0);
+        k.test(&["check"])
+            .stdout("<DB>: không có lỗi (1 số liệu, 0 nhật ký nhiệm vụ).\n")
+            .writes_nothing()
+            .masked()
+            .run();
         let rows = k.count("SELECT count(*) FROM measurements");
         assert!(
             rows == 1 || rows == 1 + ROWS as i64,
@@ -240,21 +258,40 @@ fn hostile_files_get_a_clean_error_and_change_nothing() {
     let header = "Mã chỉ tiêu;Đơn vị;Ngày;Giá trị\n";
     let wide = format!("{}{}\n", header.trim_end(), ";x".repeat(10_000));
     let big_cell = format!("{header}TT1.02;PA;01/06/2026;{}\n", "9".repeat(1_000_000));
-    let cases: Vec<(&str, Vec<u8>)> = vec![
-        ("rong.csv", Vec::new()),
-        ("chi-bom.csv", b"\xEF\xBB\xBF".to_vec()),
-        ("rac.csv", (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect()),
-        ("10000-cot.csv", format!("{wide}TT1.02;PA;01/06/2026;abc\n").into_bytes()),
-        ("o-1mb.csv", big_cell.into_bytes()),
-        ("utf8-hong.csv", [header.as_bytes(), b"TT1.02;PA;01/06/2026;\xC3\x28\n"].concat()),
-        ("xuong-dong-lan.csv", format!("{header}TT1.02;PA;01/06/2026;1\r\nTT1.02;PB;01/06/2026;abc\rTT1.03;PB;01/06/2026;1\n").into_bytes()),
+    let empty = ": tệp trống, không có dòng tiêu đề";
+    let not_a_number = ":4 (Giá trị): Giá trị «abc» không hợp lệ: «abc» không phải là số (viết ví dụ 95,5 hoặc 1.234)";
+    let too_big = "2:4 (Giá trị): Giá trị «9999999999999999999999999999999999999999…» không hợp lệ: «9999999999999999999999999999999999999999…» quá lớn để lưu chính xác (tối đa 9.007.199.254.740.992)";
+    // (file, bytes, what follows its path in the error; and for a file whose rows were read,
+    // the rejected row's line)
+    let cases: Vec<(&str, Vec<u8>, String)> = vec![
+        ("rong.csv", Vec::new(), empty.into()),
+        ("chi-bom.csv", b"\xEF\xBB\xBF".to_vec(), empty.into()),
+        ("rac.csv", (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect(), ": tệp là UTF-8 nhưng có 2007 byte không hợp lệ: dòng 1 cột 2 (0x8A), dòng 1 cột 4 (0xA3), dòng 1 cột 6 (0xBC), dòng 1 cột 8 (0xD5), dòng 1 cột 10 (0xEE) và 2002 chỗ khác; sửa các chỗ đó hoặc lưu lại dạng CSV UTF-8".into()),
+        ("10000-cot.csv", format!("{wide}TT1.02;PA;01/06/2026;abc\n").into_bytes(), format!(":2{not_a_number}")),
+        ("o-1mb.csv", big_cell.into_bytes(), format!(":{too_big}")),
+        ("utf8-hong.csv", [header.as_bytes(), b"TT1.02;PA;01/06/2026;\xC3\x28\n"].concat(), ": tệp là UTF-8 nhưng có 1 byte không hợp lệ: dòng 2 cột 22 (0xC3); sửa các chỗ đó hoặc lưu lại dạng CSV UTF-8".into()),
+        ("xuong-dong-lan.csv", format!("{header}TT1.02;PA;01/06/2026;1\r\nTT1.02;PB;01/06/2026;abc\rTT1.03;PB;01/06/2026;1\n").into_bytes(), format!(":3{not_a_number}")),
     ];
-    for (name, bytes) in cases {
+    for (name, bytes, expected) in cases {
         let path = k.path(name);
         std::fs::write(&path, &bytes).unwrap();
-        let run = k.run(&["import", path.to_str().unwrap(), "--as-of", "30/06/2026"]);
-        assert_eq!(run.code, 3, "{name}: {}", run.stderr);
-        assert!(run.stderr.starts_with("Lỗi: "), "{name}: {}", run.stderr);
+        // A file whose rows were read is summed up on stdout and its rejected row listed.
+        let rows_read = expected.starts_with(":2") || expected.starts_with(":3");
+        let (stdout, stderr) = if rows_read {
+            (
+                format!("<DIR>/{name} (UTF-8, «;»): không ghi gì\n"),
+                format!("Lỗi: 1 dòng bị từ chối; tệp có lỗi không được nhập, chưa ghi gì từ tệp đó. Sửa các dòng dưới đây rồi nhập lại (hoặc dùng --skip-invalid để nhập các dòng đúng):\n  <DIR>/{name}{expected}\n"),
+            )
+        } else {
+            (String::new(), format!("Lỗi: <DIR>/{name}{expected}\n"))
+        };
+        let run = k
+            .test(&["import", path.to_str().unwrap(), "--as-of", "30/06/2026"])
+            .status(3)
+            .masked()
+            .stdout_check(move |out| assert!(out.starts_with(&stdout), "{out}"))
+            .stderr(&stderr)
+            .run();
         assert!(!run.stderr.contains("panicked"), "{name}");
         assert_eq!(k.dump(), dump, "{name} wrote something");
     }
@@ -263,7 +300,7 @@ fn hostile_files_get_a_clean_error_and_change_nothing() {
     std::fs::write(&formula, format!("{header}TT1.02;PA;01/06/2026;=1+1\n")).unwrap();
     let errors = k.path("loi.csv");
     let run = k
-        .run(&[
+        .test(&[
             "import",
             formula.to_str().unwrap(),
             "--errors",
@@ -271,10 +308,45 @@ fn hostile_files_get_a_clean_error_and_change_nothing() {
             "--as-of",
             "30/06/2026",
         ])
-        .expect(3);
+        .status(3)
+        .stdout("<DIR>/cong-thuc.csv (UTF-8, «;»): không ghi gì\n\
+┌────────┬────────┬─────┬──────────┬───────────┬────────────┬─────────┐\n\
+│ Mã     ┆ Đơn vị ┆ Đọc ┆ Nhập mới ┆ Không đổi ┆ Đính chính ┆ Từ chối │\n\
+╞════════╪════════╪═════╪══════════╪═══════════╪════════════╪═════════╡\n\
+│ TT1.02 ┆ PA     ┆ 1   ┆ 0        ┆ 0         ┆ 0          ┆ 1       │\n\
+│ Tổng   ┆        ┆ 1   ┆ 0        ┆ 0         ┆ 0          ┆ 1       │\n\
+└────────┴────────┴─────┴──────────┴───────────┴────────────┴─────────┘\n")
+        .stderr("Lỗi: 1 dòng bị từ chối; tệp có lỗi không được nhập, chưa ghi gì từ tệp đó. Sửa các dòng dưới đây rồi nhập lại (hoặc dùng --skip-invalid để nhập các dòng đúng):\n  \
+<DIR>/cong-thuc.csv:2:4 (Giá trị): Giá trị «=1+1» không hợp lệ: «=1+1» là công thức: lưu bảng tính dạng giá trị, không phải công thức\n")
+        .masked()
+        .run();
     assert!(run.stderr.contains("«=1+1» là công thức"), "{}", run.stderr);
     assert!(std::fs::read_to_string(&errors).unwrap().contains(";'=1+1"));
-    let _ = fixture("csv/long-clean.csv");
+    // After all that, the database takes a good file as before.
+    k.test(&[
+        "import",
+        &fixture("csv/long-clean.csv"),
+        "--as-of",
+        "30/06/2026",
+    ])
+    .stdout(
+        "<REPO>/fixtures/csv/long-clean.csv (UTF-8, «;»): đã ghi\n\
+┌────────┬────────┬─────┬──────────┬───────────┬────────────┬─────────┐\n\
+│ Mã     ┆ Đơn vị ┆ Đọc ┆ Nhập mới ┆ Không đổi ┆ Đính chính ┆ Từ chối │\n\
+╞════════╪════════╪═════╪══════════╪═══════════╪════════════╪═════════╡\n\
+│ NV1.01 ┆ KP1    ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ NV1.01 ┆ KP2    ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.01 ┆ PA     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.01 ┆ PB     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.02 ┆ PA     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.02 ┆ PB     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.03 ┆ PB     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ Tổng   ┆        ┆ 7   ┆ 7        ┆ 0         ┆ 0          ┆ 0       │\n\
+└────────┴────────┴─────┴──────────┴───────────┴────────────┴─────────┘\n",
+    )
+    .writes()
+    .masked()
+    .run();
 }
 
 #[test]
@@ -328,10 +400,22 @@ fn hostile_workbooks_get_a_clean_error_and_change_nothing() {
         let path = k.path(name);
         std::fs::write(&path, &bytes).unwrap();
         let started = Instant::now();
-        let run = k.run(&["import", path.to_str().unwrap(), "--as-of", "30/06/2026"]);
+        // The reader's own words stand inside the parentheses: only ours are compared.
+        let start = format!("Lỗi: <DIR>/{name}: không đọc được bảng tính (");
+        let end = "). Mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi nhập lại\n";
+        let far = format!("Lỗi: <DIR>/{name} [Sheet1]: có ô ở GJI1, ngoài vùng đọc (1000 cột, 1000000 dòng): xóa các ô thừa ở xa bảng số liệu\n");
+        let run = k
+            .test(&["import", path.to_str().unwrap(), "--as-of", "30/06/2026"])
+            .status(3)
+            .masked()
+            .stderr_check(move |err| {
+                assert!(
+                    err == far || err.starts_with(&start) && err.ends_with(end),
+                    "{err}"
+                )
+            })
+            .run();
         assert!(started.elapsed() < Duration::from_secs(10), "{name}");
-        assert_eq!(run.code, 3, "{name}: {}", run.stderr);
-        assert!(run.stderr.starts_with("Lỗi: "), "{name}: {}", run.stderr);
         assert!(!run.stderr.contains("panicked"), "{name}");
         assert_eq!(k.dump(), dump, "{name} wrote something");
     }

@@ -340,3 +340,80 @@ fn by_unit_judges_each_share_of_a_split_target() {
     assert_eq!(phase4("PA"), "1/1");
     assert_eq!(phase4("PB"), "1/1");
 }
+
+/// An indicator whose target is reached only after its due dates is late, not met and not
+/// overdue: before it is reached both items are overdue, after it both are late, counted so
+/// in their phases (the checkpoint in phase 2, the deadline in phase 3).
+#[test]
+fn an_indicator_met_after_its_deadline_is_late() {
+    let k = Kehoach::with_seed("ward.toml");
+    let at = ["--as-of", "31/07/2026"];
+    for (value, date, ward) in [
+        ("70", "15/06/2026", "70% — chưa đạt"),
+        ("95", "15/07/2026", "95% — đạt"),
+    ] {
+        let mut args = vec!["record", "TT1.01", value, "--unit", "PA", "--date", date];
+        args.extend(at);
+        k.test(&args)
+            .stdout(&format!(
+                "Đã ghi TT1.01 = {value}% cho PA ngày {date}.\nToàn phường: {ward} (Mục tiêu: ≥ 90%)\n"
+            ))
+            .writes()
+            .run();
+    }
+    let checkpoints = |as_of: &str| {
+        let show = k
+            .test(&["show", "TT1.01", "--as-of", as_of, "--format", "json"])
+            .stdout_json()
+            .writes_nothing()
+            .run()
+            .json();
+        let states: Vec<String> = show["checkpoints"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| format!("{} {} {}", c["date"], c["state"], c["on"]))
+            .collect();
+        (show["status"].clone(), states)
+    };
+    assert_eq!(
+        checkpoints("10/07/2026"),
+        (
+            "not_met".into(),
+            vec![
+                "\"2026-04-30\" \"overdue\" null".to_string(),
+                "\"2026-06-30\" \"overdue\" null".to_string()
+            ]
+        )
+    );
+    assert_eq!(
+        checkpoints("31/07/2026"),
+        (
+            "met".into(),
+            vec![
+                "\"2026-04-30\" \"late\" \"2026-07-15\"".to_string(),
+                "\"2026-06-30\" \"late\" \"2026-07-15\"".to_string()
+            ]
+        )
+    );
+    let report = k
+        .test(&["report", "--as-of", "31/07/2026", "--format", "json"])
+        .stdout_json()
+        .writes_nothing()
+        .run()
+        .json();
+    let phases = &report["contents"][0]["phases"];
+    // Phase 2: the checkpoint late, T03 and T04 overdue; phase 3: the deadline late, T05
+    // overdue.
+    for (phase, late, overdue) in [(1, 1, 2), (2, 1, 1)] {
+        assert_eq!(
+            (
+                &phases[phase]["items_late"],
+                &phases[phase]["items_overdue"]
+            ),
+            (&late.into(), &overdue.into()),
+            "phase {}",
+            phase + 1
+        );
+    }
+}

@@ -72,6 +72,96 @@ fn each_bad_seed_is_refused_with_line_column_and_reason() {
     }
 }
 
+/// The rules no fixture breaks, each broken by one change to the test seed: exit 3, the
+/// position and reason, and no database created.
+#[test]
+fn each_rule_of_the_units_phases_and_plan_dates_is_enforced() {
+    let seed = std::fs::read_to_string(fixture("seeds/ward.toml")).unwrap();
+    let header = |name: &str, count: usize| {
+        format!("Lỗi: Tệp kế hoạch <DIR>/{name}.toml không hợp lệ ({count} lỗi); chưa ghi gì vào cơ sở dữ liệu:\n")
+    };
+    // (file, the text changed, what it becomes, the problem's position and reason)
+    let cases = [
+        (
+            "several-wards",
+            "name = \"Phòng B\"\nparent = \"UBND\"\n",
+            "name = \"Phòng B\"\n",
+            "27:8: chỉ một đơn vị được không có parent (phường), ở đây có: UBND, PB",
+        ),
+        (
+            "phase-number",
+            "  number = 2\n",
+            "  number = 3\n",
+            "61:12: giai đoạn của TT1 phải đánh số 1..5 theo thứ tự: chờ 2, gặp 3",
+        ),
+        (
+            "task-phase",
+            "  phase = 1\n",
+            "  phase = 6\n",
+            "112:11: giai đoạn 6 không có: chỉ có giai đoạn 1..5",
+        ),
+    ];
+    for (name, from, to, problem) in cases {
+        let k = Kehoach::new();
+        let path = k.path(&format!("{name}.toml"));
+        std::fs::write(&path, seed.replacen(from, to, 1)).unwrap();
+        let expected = format!("{}  <DIR>/{name}.toml:{problem}\n", header(name, 1));
+        k.test(&["init", "--seed", path.to_str().unwrap()])
+            .status(3)
+            .masked()
+            .stderr(&expected)
+            .run();
+        assert!(!k.db.exists(), "{name}: a database was created");
+    }
+
+    // No unit without a parent: the problem is the plan's, placed at the [plan] table.
+    let k = Kehoach::new();
+    let path = k.path("no-ward.toml");
+    let ward = "name = \"Ủy ban nhân dân phường Thử Nghiệm\"\n";
+    std::fs::write(
+        &path,
+        seed.replacen(ward, &format!("{ward}parent = \"PA\"\n"), 1),
+    )
+    .unwrap();
+    let first = header("no-ward", 1);
+    k.test(&["init", "--seed", path.to_str().unwrap()])
+        .status(3)
+        .masked()
+        .stderr_check(move |err| {
+            assert!(err.starts_with(&first), "{err}");
+            assert!(
+                err.starts_with(&format!("{first}  <DIR>/no-ward.toml:")),
+                "{err}"
+            );
+            assert!(
+                err.ends_with(": không có đơn vị gốc (phường): một đơn vị phải không có parent\n"),
+                "{err}"
+            );
+        })
+        .run();
+    assert!(!k.db.exists());
+
+    // A plan that ends before it starts: said first, at its start, before every date it
+    // puts outside the plan.
+    let k = Kehoach::new();
+    let path = k.path("plan-start-after-end.toml");
+    std::fs::write(
+        &path,
+        seed.replacen("end = 2026-12-31\n", "end = 2025-12-31\n", 1),
+    )
+    .unwrap();
+    let first = format!(
+        "{}  <DIR>/plan-start-after-end.toml:13:9: ngày bắt đầu của kế hoạch sau ngày kết thúc\n",
+        header("plan-start-after-end", 40)
+    );
+    k.test(&["init", "--seed", path.to_str().unwrap()])
+        .status(3)
+        .masked()
+        .stderr_check(move |err| assert!(err.starts_with(&first), "{err}"))
+        .run();
+    assert!(!k.db.exists());
+}
+
 #[test]
 fn a_bad_seed_over_an_existing_database_changes_nothing() {
     let k = Kehoach::with_seed("ward.toml");

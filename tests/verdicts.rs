@@ -8,7 +8,9 @@ use common::Kehoach;
 /// The embedded plan (118/KH-UBND), freshly loaded.
 fn embedded() -> Kehoach {
     let k = Kehoach::new();
-    k.run(&["init"]).expect(0);
+    k.test(&["init"]).stdout("Đã nạp Kế hoạch 118/KH-UBND vào <DB>: 7 nội dung, 54 chỉ tiêu, 85 nhiệm vụ, 30 đơn vị.\n").masked()
+        .writes()
+.run();
     k
 }
 
@@ -29,8 +31,10 @@ fn a_phase_that_has_ended_names_its_unfinished_tasks_as_overdue() {
     // TT1's phase 1 runs 30/05–31/05/2026; nothing was done. On 02/06 the phase report judges
     // it at the end of 31/05: its three tasks are overdue, in section I, the grid and section II.
     let vi = k
-        .run(&["baocao", "--period", "phase", "--as-of", "02/06/2026"])
-        .expect(0)
+        .test(&["baocao", "--period", "phase", "--as-of", "02/06/2026"])
+        .stdout_read()
+        .writes_nothing()
+        .run()
         .stdout;
     assert!(
         vi.contains("Nhiệm vụ: 0 hoàn thành đúng hạn, 0 hoàn thành trễ hạn, 3 quá hạn chưa hoàn thành (TT1.T01, TT1.T02, TT1.T03)"),
@@ -55,7 +59,7 @@ fn a_phase_that_has_ended_names_its_unfinished_tasks_as_overdue() {
     assert!(due > 0 && met == 0, "{grid_total}");
 
     let en = k
-        .run(&[
+        .test(&[
             "--lang",
             "en",
             "baocao",
@@ -64,7 +68,9 @@ fn a_phase_that_has_ended_names_its_unfinished_tasks_as_overdue() {
             "--as-of",
             "02/06/2026",
         ])
-        .expect(0)
+        .stdout_read()
+        .writes_nothing()
+        .run()
         .stdout;
     assert!(
         en.contains("Tasks: 0 done on time, 0 done late, 3 overdue (TT1.T01, TT1.T02, TT1.T03)"),
@@ -76,7 +82,7 @@ fn a_phase_that_has_ended_names_its_unfinished_tasks_as_overdue() {
 #[test]
 fn a_checkpoint_missed_in_the_month_is_in_that_months_report() {
     let k = embedded();
-    k.run(&[
+    k.test(&[
         "record",
         "NV2.04",
         "93,5",
@@ -85,8 +91,18 @@ fn a_checkpoint_missed_in_the_month_is_in_that_months_report() {
         "--as-of",
         "02/12/2026",
     ])
-    .expect(0);
-    let vi = k.run(&["baocao", "--as-of", "02/12/2026"]).expect(0).stdout;
+    .stdout(
+        "Đã ghi NV2.04 = 93,5% cho TCKT ngày 28/11/2026.\n\
+Toàn phường: 93,5% — chưa đạt (Mục tiêu: ≥ 100%)\n",
+    )
+    .writes()
+    .run();
+    let vi = k
+        .test(&["baocao", "--as-of", "02/12/2026"])
+        .stdout_read()
+        .writes_nothing()
+        .run()
+        .stdout;
     // The 30/11 checkpoint (≥ 95%) missed, and the 31/12 target not yet due.
     assert!(
         vi.contains("| ≥ 95% | 30/11/2026 | 93,5% | - | quá hạn 1 ngày |"),
@@ -97,8 +113,10 @@ fn a_checkpoint_missed_in_the_month_is_in_that_months_report() {
         "{vi}"
     );
     let en = k
-        .run(&["--lang", "en", "baocao", "--as-of", "02/12/2026"])
-        .expect(0)
+        .test(&["--lang", "en", "baocao", "--as-of", "02/12/2026"])
+        .stdout_read()
+        .writes_nothing()
+        .run()
         .stdout;
     assert!(
         en.contains("| ≥ 95% | 30/11/2026 | 93.5% | - | overdue 1 day |"),
@@ -106,8 +124,10 @@ fn a_checkpoint_missed_in_the_month_is_in_that_months_report() {
     );
     // During 30/11 itself the checkpoint is still open; overdue says so the next day.
     let during = k
-        .run(&["overdue", "--as-of", "30/11/2026", "--format", "json"])
-        .expect(0)
+        .test(&["overdue", "--as-of", "30/11/2026", "--format", "json"])
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     assert!(!during
         .as_array()
@@ -115,8 +135,10 @@ fn a_checkpoint_missed_in_the_month_is_in_that_months_report() {
         .iter()
         .any(|r| r["code"] == "NV2.04"));
     let after = k
-        .run(&["overdue", "--as-of", "01/12/2026", "--format", "json"])
-        .expect(0)
+        .test(&["overdue", "--as-of", "01/12/2026", "--format", "json"])
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     let row = after
         .as_array()
@@ -131,7 +153,7 @@ fn a_checkpoint_missed_in_the_month_is_in_that_months_report() {
 #[test]
 fn a_task_event_out_of_date_order_is_refused_not_ignored() {
     let k = embedded();
-    k.run(&[
+    k.test(&[
         "task",
         "start",
         "TT2.T04",
@@ -140,10 +162,12 @@ fn a_task_event_out_of_date_order_is_refused_not_ignored() {
         "--as-of",
         "03/12/2026",
     ])
-    .expect(0);
+    .stdout("Nhiệm vụ TT2.T04: bắt đầu ngày 03/11/2026.\n")
+    .writes()
+    .run();
     let before = k.dump();
     let refused = k
-        .run(&[
+        .test(&[
             "task",
             "done",
             "TT2.T04",
@@ -152,14 +176,16 @@ fn a_task_event_out_of_date_order_is_refused_not_ignored() {
             "--as-of",
             "03/12/2026",
         ])
-        .expect(3);
+        .status(3)
+        .stderr("Lỗi: Không thể ghi nhiệm vụ TT2.T04 «hoàn thành» ngày 02/11/2026: sổ theo dõi đã có «bắt đầu» ngày 03/11/2026, mà khi đó nhiệm vụ sẽ đang «hoàn thành». Kiểm tra lại ngày (xem: kehoach task log TT2.T04)\n")
+        .run();
     assert_eq!(
         refused.stderr,
         "Lỗi: Không thể ghi nhiệm vụ TT2.T04 «hoàn thành» ngày 02/11/2026: sổ theo dõi đã có «bắt đầu» ngày 03/11/2026, mà khi đó nhiệm vụ sẽ đang «hoàn thành». Kiểm tra lại ngày (xem: kehoach task log TT2.T04)\n"
     );
     assert_eq!(refused.stdout, "");
     let en = k
-        .run(&[
+        .test(&[
             "--lang",
             "en",
             "task",
@@ -170,14 +196,16 @@ fn a_task_event_out_of_date_order_is_refused_not_ignored() {
             "--as-of",
             "03/12/2026",
         ])
-        .expect(3);
+        .status(3)
+        .stderr("Error: Cannot mark task TT2.T04 \"done\" on 02/11/2026: its log already has \"started\" on 03/11/2026, when the task would then be \"done\". Check the date (see: kehoach task log TT2.T04)\n")
+        .run();
     assert_eq!(
         en.stderr,
         "Error: Cannot mark task TT2.T04 \"done\" on 02/11/2026: its log already has \"started\" on 03/11/2026, when the task would then be \"done\". Check the date (see: kehoach task log TT2.T04)\n"
     );
     assert_eq!(k.dump(), before);
     // A reopen dated before the task was done is refused the same way.
-    k.run(&[
+    k.test(&[
         "task",
         "done",
         "TT2.T04",
@@ -186,10 +214,12 @@ fn a_task_event_out_of_date_order_is_refused_not_ignored() {
         "--as-of",
         "03/12/2026",
     ])
-    .expect(0);
+    .stdout("Nhiệm vụ TT2.T04: hoàn thành ngày 05/11/2026.\n")
+    .writes()
+    .run();
     let before = k.dump();
     let reopen = k
-        .run(&[
+        .test(&[
             "task",
             "reopen",
             "TT2.T04",
@@ -198,14 +228,16 @@ fn a_task_event_out_of_date_order_is_refused_not_ignored() {
             "--as-of",
             "03/12/2026",
         ])
-        .expect(3);
+        .status(3)
+        .stderr("Lỗi: Nhiệm vụ TT2.T04 ngày 04/11/2026 đang ở trạng thái «đang thực hiện»: không thể chuyển sang «mở lại»\n")
+        .run();
     assert_eq!(
         reopen.stderr,
         "Lỗi: Nhiệm vụ TT2.T04 ngày 04/11/2026 đang ở trạng thái «đang thực hiện»: không thể chuyển sang «mở lại»\n"
     );
     assert_eq!(k.dump(), before);
     let list = k
-        .run(&[
+        .test(&[
             "task",
             "list",
             "--content",
@@ -215,7 +247,9 @@ fn a_task_event_out_of_date_order_is_refused_not_ignored() {
             "--as-of",
             "03/12/2026",
         ])
-        .expect(0)
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     let task = list
         .as_array()
@@ -230,7 +264,7 @@ fn a_task_event_out_of_date_order_is_refused_not_ignored() {
 #[test]
 fn a_task_file_row_out_of_date_order_is_refused_with_its_place() {
     let k = embedded();
-    k.run(&[
+    k.test(&[
         "task",
         "start",
         "TT2.T04",
@@ -239,7 +273,9 @@ fn a_task_file_row_out_of_date_order_is_refused_with_its_place() {
         "--as-of",
         "03/12/2026",
     ])
-    .expect(0);
+    .stdout("Nhiệm vụ TT2.T04: bắt đầu ngày 03/11/2026.\n")
+    .writes()
+    .run();
     let file = k.path("nhiem-vu.csv");
     std::fs::write(
         &file,
@@ -248,8 +284,19 @@ fn a_task_file_row_out_of_date_order_is_refused_with_its_place() {
     .unwrap();
     let before = k.dump();
     let refused = k
-        .run(&["import", file.to_str().unwrap(), "--as-of", "03/12/2026"])
-        .expect(3);
+        .test(&["import", file.to_str().unwrap(), "--as-of", "03/12/2026"])
+        .status(3)
+        .stdout("<DIR>/nhiem-vu.csv (UTF-8, «;»): không ghi gì\n\
+┌─────────┬────────┬─────┬──────────┬───────────┬────────────┬─────────┐\n\
+│ Mã      ┆ Đơn vị ┆ Đọc ┆ Nhập mới ┆ Không đổi ┆ Đính chính ┆ Từ chối │\n\
+╞═════════╪════════╪═════╪══════════╪═══════════╪════════════╪═════════╡\n\
+│ TT2.T04 ┆        ┆ 1   ┆ 0        ┆ 0         ┆ 0          ┆ 1       │\n\
+│ Tổng    ┆        ┆ 1   ┆ 0        ┆ 0         ┆ 0          ┆ 1       │\n\
+└─────────┴────────┴─────┴──────────┴───────────┴────────────┴─────────┘\n")
+        .stderr("Lỗi: 1 dòng bị từ chối; tệp có lỗi không được nhập, chưa ghi gì từ tệp đó. Sửa các dòng dưới đây rồi nhập lại (hoặc dùng --skip-invalid để nhập các dòng đúng):\n  \
+<DIR>/nhiem-vu.csv:2:2 (Trạng thái): Không thể ghi nhiệm vụ TT2.T04 «hoàn thành» ngày 02/11/2026: sổ theo dõi đã có «bắt đầu» ngày 03/11/2026, mà khi đó nhiệm vụ sẽ đang «hoàn thành». Kiểm tra lại ngày (xem: kehoach task log TT2.T04)\n")
+        .masked()
+        .run();
     assert!(
         refused.stderr.contains(
             "nhiem-vu.csv:2:2 (Trạng thái): Không thể ghi nhiệm vụ TT2.T04 «hoàn thành» ngày 02/11/2026"
@@ -265,7 +312,7 @@ fn no_forecast_from_too_few_readings_and_none_outside_the_domain() {
     let k = embedded();
     // Two readings five days apart: the old line said 262,2 initiatives by 30/09/2027.
     for (date, value) in [("01/11/2026", "2"), ("06/11/2026", "3")] {
-        k.run(&[
+        k.test(&[
             "record",
             "TT1.10",
             value,
@@ -276,7 +323,14 @@ fn no_forecast_from_too_few_readings_and_none_outside_the_domain() {
             "--as-of",
             "02/12/2026",
         ])
-        .expect(0);
+        .stdout_check(move |out| {
+            assert!(
+                out.starts_with(&format!("Đã ghi TT1.10 = {value}")),
+                "{out}"
+            )
+        })
+        .writes()
+        .run();
     }
     // A falling rate over four weeks: a straight line would go below zero.
     for (date, value) in [
@@ -285,7 +339,7 @@ fn no_forecast_from_too_few_readings_and_none_outside_the_domain() {
         ("16/11/2026", "20"),
         ("23/11/2026", "5"),
     ] {
-        k.run(&[
+        k.test(&[
             "record",
             "TT3.01",
             value,
@@ -296,11 +350,20 @@ fn no_forecast_from_too_few_readings_and_none_outside_the_domain() {
             "--as-of",
             "02/12/2026",
         ])
-        .expect(0);
+        .stdout_check(move |out| {
+            assert!(
+                out.starts_with(&format!("Đã ghi TT3.01 = {value}")),
+                "{out}"
+            )
+        })
+        .writes()
+        .run();
     }
     let weekly = k
-        .run(&["weekly", "--as-of", "02/12/2026", "--format", "json"])
-        .expect(0)
+        .test(&["weekly", "--as-of", "02/12/2026", "--format", "json"])
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     let forecasts = weekly["furthest_from_target"].as_array().unwrap();
     let tt110 = forecasts.iter().find(|f| f["code"] == "TT1.10").unwrap();
@@ -316,14 +379,21 @@ fn no_forecast_from_too_few_readings_and_none_outside_the_domain() {
             assert!(value >= 0.0, "{f}");
         }
     }
-    let text = k.run(&["weekly", "--as-of", "02/12/2026"]).expect(0).stdout;
+    let text = k
+        .test(&["weekly", "--as-of", "02/12/2026"])
+        .stdout_read()
+        .writes_nothing()
+        .run()
+        .stdout;
     assert!(
         text.contains("- TT1.10: hiện 3 sáng kiến, mục tiêu ≥ 10 sáng kiến đến 30/09/2027. Chưa đủ số liệu để dự báo (cần ít nhất 3 số liệu trong 14 ngày; có 2 số liệu trong 5 ngày)."),
         "{text}"
     );
     let en = k
-        .run(&["--lang", "en", "weekly", "--as-of", "02/12/2026"])
-        .expect(0)
+        .test(&["--lang", "en", "weekly", "--as-of", "02/12/2026"])
+        .stdout_read()
+        .writes_nothing()
+        .run()
         .stdout;
     assert!(
         en.contains("- TT1.10: now 3 sáng kiến, target ≥ 10 sáng kiến by 30/09/2027. Too few figures for a forecast (at least 3 readings over 14 days are needed; there are 2 readings over 5 days)."),
@@ -334,7 +404,7 @@ fn no_forecast_from_too_few_readings_and_none_outside_the_domain() {
 #[test]
 fn items_at_risk_are_listed_with_their_reason() {
     let k = embedded();
-    k.run(&[
+    k.test(&[
         "record",
         "TT1.10",
         "3",
@@ -345,9 +415,14 @@ fn items_at_risk_are_listed_with_their_reason() {
         "--as-of",
         "02/12/2026",
     ])
-    .expect(0);
+    .stdout(
+        "Đã ghi TT1.10 = 3 sáng kiến cho VHXH ngày 20/11/2026.\n\
+Toàn phường: 3 sáng kiến — chưa đạt (Mục tiêu: ≥ 10 sáng kiến)\n",
+    )
+    .writes()
+    .run();
     let rows = k
-        .run(&[
+        .test(&[
             "overdue",
             "--at-risk",
             "--as-of",
@@ -355,7 +430,9 @@ fn items_at_risk_are_listed_with_their_reason() {
             "--format",
             "json",
         ])
-        .expect(0)
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     let risk = rows
         .as_array()
@@ -370,7 +447,7 @@ fn items_at_risk_are_listed_with_their_reason() {
     assert!((risk["risk"]["expected"].as_f64().unwrap() - 10.0 * 184.0 / 488.0).abs() < 1e-9);
     assert_eq!(risk["risk"]["achieved"], 3.0);
     let table = k
-        .run(&[
+        .test(&[
             "overdue",
             "--at-risk",
             "--as-of",
@@ -378,13 +455,17 @@ fn items_at_risk_are_listed_with_their_reason() {
             "--content",
             "TT1",
         ])
-        .expect(0)
+        .stdout_read()
+        .writes_nothing()
+        .run()
         .stdout;
     assert!(table.contains("nguy cơ"), "{table}");
     // Without --at-risk nothing that is not overdue is listed.
     let plain = k
-        .run(&["overdue", "--as-of", "30/11/2026", "--format", "json"])
-        .expect(0)
+        .test(&["overdue", "--as-of", "30/11/2026", "--format", "json"])
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     assert!(plain
         .as_array()
@@ -400,7 +481,8 @@ fn the_weekly_report_speaks_of_its_week_only() {
     let run = |args: &[&str]| {
         let mut all = args.to_vec();
         all.extend(at);
-        k.run(&all).expect(0)
+        // The changes' own outputs are not this test's subject; the week's report is read below.
+        k.test(&all).stdout_read().run()
     };
     // Done on 25/11, reopened on 27/11: not done at the week's end (29/11).
     run(&["task", "done", "TT1.T04", "--date", "25/11/2026"]);
@@ -452,8 +534,10 @@ fn the_weekly_report_speaks_of_its_week_only() {
     // Compliance is at the week's end: NV2.04's 96% dated 30/11 does not count. No item of
     // the plan falls due on 29/11, so the end of 29/11 counts what `report` counts during it.
     let week_end_report = k
-        .run(&["report", "--as-of", "29/11/2026", "--format", "json"])
-        .expect(0)
+        .test(&["report", "--as-of", "29/11/2026", "--format", "json"])
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     assert_eq!(weekly["report"]["totals"], week_end_report["totals"]);
     let text = run(&["weekly"]).stdout;
@@ -470,17 +554,19 @@ fn a_week_before_the_plan_is_refused_like_baocao() {
     k.test(&["weekly", "--as-of", "01/05/2026"])
         .status(3)
         .stderr("Lỗi: Tuần 20/04/2026 – 26/04/2026 kết thúc trước khi kế hoạch bắt đầu (30/05/2026): chọn --as-of muộn hơn\n")
-        .run();
+        .writes_nothing()
+.run();
     k.test(&["--lang", "en", "weekly", "--as-of", "01/05/2026"])
         .status(3)
         .stderr("Error: The week 20/04/2026 – 26/04/2026 ends before the plan began (30/05/2026): choose a later --as-of\n")
-        .run();
+        .writes_nothing()
+.run();
 }
 
 #[test]
 fn the_weekly_csv_holds_every_section_a_value_per_column() {
     let k = embedded();
-    k.run(&[
+    k.test(&[
         "record",
         "NV2.04",
         "93,5",
@@ -489,8 +575,13 @@ fn the_weekly_csv_holds_every_section_a_value_per_column() {
         "--as-of",
         "02/12/2026",
     ])
-    .expect(0);
-    k.run(&[
+    .stdout(
+        "Đã ghi NV2.04 = 93,5% cho TCKT ngày 24/11/2026.\n\
+Toàn phường: 93,5% — chưa đạt (Mục tiêu: ≥ 100%)\n",
+    )
+    .writes()
+    .run();
+    k.test(&[
         "task",
         "done",
         "TT1.T05",
@@ -499,10 +590,14 @@ fn the_weekly_csv_holds_every_section_a_value_per_column() {
         "--as-of",
         "02/12/2026",
     ])
-    .expect(0);
+    .stdout("Nhiệm vụ TT1.T05: hoàn thành ngày 26/11/2026.\n")
+    .writes()
+    .run();
     let csv = k
-        .run(&["weekly", "--as-of", "02/12/2026", "--format", "csv"])
-        .expect(0)
+        .test(&["weekly", "--as-of", "02/12/2026", "--format", "csv"])
+        .stdout_read()
+        .writes_nothing()
+        .run()
         .stdout;
     let mut lines = csv.lines();
     assert_eq!(

@@ -2,12 +2,12 @@
 
 mod common;
 
-use common::{june_data, stable, Kehoach};
+use common::{june_data, Kehoach};
 
 fn with_data() -> Kehoach {
     let k = Kehoach::with_seed("ward.toml");
     june_data(&k);
-    k.run(&[
+    k.test(&[
         "task",
         "done",
         "TT1.T04",
@@ -16,9 +16,11 @@ fn with_data() -> Kehoach {
         "--as-of",
         "30/06/2026",
     ])
-    .expect(0);
+    .stdout("Nhiệm vụ TT1.T04: hoàn thành ngày 24/06/2026. Trễ 55 ngày so với hạn 30/04/2026.\n")
+    .writes()
+    .run();
     // A second NV1.01 figure: a trend to draw and to extend to the deadline.
-    k.run(&[
+    k.test(&[
         "record",
         "NV1.01",
         "50",
@@ -29,7 +31,12 @@ fn with_data() -> Kehoach {
         "--as-of",
         "30/06/2026",
     ])
-    .expect(0);
+    .stdout(
+        "Đã ghi NV1.01 = 50 vụ cho KP1 ngày 25/06/2026.\n\
+Toàn phường: giảm 5% — chưa đạt (Mục tiêu: giảm ≥ 20% so với 2025)\n",
+    )
+    .writes()
+    .run();
     k
 }
 
@@ -38,18 +45,21 @@ fn snapshots_in_every_format_and_both_languages() {
     let k = with_data();
     for lang in ["vi", "en"] {
         for format in ["text", "md", "csv", "json", "html"] {
-            let run = k
-                .run(&[
-                    "--lang",
-                    lang,
-                    "weekly",
-                    "--as-of",
-                    "29/06/2026",
-                    "--format",
-                    format,
-                ])
-                .expect(0);
-            insta::assert_snapshot!(format!("weekly_{lang}_{format}"), stable(&run.stdout, &k));
+            k.test(&[
+                "--lang",
+                lang,
+                "weekly",
+                "--as-of",
+                "29/06/2026",
+                "--format",
+                format,
+            ])
+            .masked()
+            .stdout_check(move |out| {
+                insta::assert_snapshot!(format!("weekly_{lang}_{format}"), out)
+            })
+            .writes_nothing()
+            .run();
         }
     }
 }
@@ -64,8 +74,10 @@ fn the_week_is_the_monday_to_sunday_before_the_as_of_day() {
         ("06/07/2026", "2026-06-29", "2026-07-05"),
     ] {
         let json = k
-            .run(&["weekly", "--as-of", as_of, "--format", "json"])
-            .expect(0)
+            .test(&["weekly", "--as-of", as_of, "--format", "json"])
+            .stdout_json()
+            .writes_nothing()
+            .run()
             .json();
         assert_eq!(
             (json["week_start"].as_str(), json["week_end"].as_str()),
@@ -74,8 +86,10 @@ fn the_week_is_the_monday_to_sunday_before_the_as_of_day() {
         );
     }
     let json = k
-        .run(&["weekly", "--as-of", "29/06/2026", "--format", "json"])
-        .expect(0)
+        .test(&["weekly", "--as-of", "29/06/2026", "--format", "json"])
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     let done: Vec<&str> = json["changes"]["tasks_done"]
         .as_array()
@@ -91,48 +105,52 @@ fn the_week_is_the_monday_to_sunday_before_the_as_of_day() {
 #[test]
 fn the_same_week_gives_the_same_bytes_and_stamp_is_opt_in() {
     let k = with_data();
+    // The page itself is compared whole by the snapshot test.
     let first = k
-        .run(&["weekly", "--as-of", "29/06/2026", "--format", "html"])
-        .expect(0)
+        .test(&["weekly", "--as-of", "29/06/2026", "--format", "html"])
+        .stdout_check(|html| assert!(html.starts_with("<!DOCTYPE html>")))
+        .writes_nothing()
+        .run()
         .stdout;
-    let second = k
-        .run(&["weekly", "--as-of", "29/06/2026", "--format", "html"])
-        .expect(0)
-        .stdout;
-    assert_eq!(first, second);
-    let stamped = k
-        .run(&["weekly", "--as-of", "29/06/2026", "--stamp"])
-        .expect(0)
-        .stdout;
-    assert!(
-        stamped.contains("Lập lúc 2026-11-25 08:00 (+00:00)"),
-        "{stamped}"
-    );
+    k.test(&["weekly", "--as-of", "29/06/2026", "--format", "html"])
+        .stdout(&first)
+        .writes_nothing()
+        .run();
+    k.test(&["weekly", "--as-of", "29/06/2026", "--stamp"])
+        .stdout_check(|stamped| {
+            assert!(
+                stamped.contains("Lập lúc 2026-11-25 08:00 (+00:00)"),
+                "{stamped}"
+            )
+        })
+        .writes_nothing()
+        .run();
 }
 
 #[test]
 fn the_html_is_one_self_contained_file() {
     let k = with_data();
-    let html = k
-        .run(&["weekly", "--as-of", "29/06/2026", "--format", "html"])
-        .expect(0)
-        .stdout;
-    assert!(html.starts_with("<!DOCTYPE html>"));
-    assert!(html.contains("<svg"), "an inline chart");
-    assert!(
-        html.contains("<polyline"),
-        "a trend line of an indicator behind its target"
-    );
-    for external in ["http://", "https://", "src=", "<link", "@import", "url("] {
-        assert!(!html.contains(external), "external reference {external}");
-    }
+    k.test(&["weekly", "--as-of", "29/06/2026", "--format", "html"])
+        .stdout_check(|html| {
+            assert!(html.starts_with("<!DOCTYPE html>"));
+            assert!(html.contains("<svg"), "an inline chart");
+            assert!(
+                html.contains("<polyline"),
+                "a trend line of an indicator behind its target"
+            );
+            for external in ["http://", "https://", "src=", "<link", "@import", "url("] {
+                assert!(!html.contains(external), "external reference {external}");
+            }
+        })
+        .writes_nothing()
+        .run();
 }
 
 #[test]
 fn out_writes_the_whole_file_or_nothing() {
     let k = with_data();
     let out = k.path("bao-cao.html");
-    k.run(&[
+    k.test(&[
         "weekly",
         "--as-of",
         "29/06/2026",
@@ -141,22 +159,25 @@ fn out_writes_the_whole_file_or_nothing() {
         "--out",
         out.to_str().unwrap(),
     ])
-    .expect(0);
+    .writes_nothing()
+    .run();
     assert!(std::fs::read_to_string(&out)
         .unwrap()
         .ends_with("</html>\n"));
     // A folder that does not exist: the command fails and leaves nothing behind.
     let missing = k.path("khong-co/bao-cao.html");
-    let run = k
-        .run(&[
-            "weekly",
-            "--as-of",
-            "29/06/2026",
-            "--out",
-            missing.to_str().unwrap(),
-        ])
-        .expect(3);
-    assert!(run.stderr.contains("Không ghi được"), "{}", run.stderr);
+    k.test(&[
+        "weekly",
+        "--as-of",
+        "29/06/2026",
+        "--out",
+        missing.to_str().unwrap(),
+    ])
+    .status(3)
+    .stderr("Lỗi: Không ghi được <DIR>/khong-co/bao-cao.html: không có tệp hoặc thư mục này\n")
+    .writes_nothing()
+    .masked()
+    .run();
     let leftovers: Vec<_> = std::fs::read_dir(k.dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())
@@ -167,8 +188,12 @@ fn out_writes_the_whole_file_or_nothing() {
     let nowhere = Kehoach::new();
     let out = nowhere.path("bao-cao.txt");
     nowhere
-        .run(&["weekly", "--out", out.to_str().unwrap()])
-        .expect(4);
+        .test(&["weekly", "--out", out.to_str().unwrap()])
+        .status(4)
+        .stderr("Lỗi: Chưa có cơ sở dữ liệu <DB>: chạy «kehoach init» trước (hoặc chỉ đúng tệp bằng --db)\n")
+        .writes_nothing()
+        .masked()
+        .run();
     assert!(!out.exists());
 }
 
@@ -187,8 +212,14 @@ fn it_runs_under_an_empty_environment_as_cron_does() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    assert!(String::from_utf8_lossy(&output.stdout)
-        .starts_with("# BÁO CÁO TUẦN 22/06/2026 – 28/06/2026"));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    // The same report as with the test's usual environment.
+    let usual = k
+        .test(&["weekly", "--as-of", "29/06/2026", "--format", "md"])
+        .stdout_check(|md| assert!(md.starts_with("# BÁO CÁO TUẦN 22/06/2026 – 28/06/2026")))
+        .writes_nothing()
+        .run();
+    assert_eq!(String::from_utf8_lossy(&output.stdout), usual.stdout);
     // Without HOME, KEHOACH_DB or --db there is nowhere to look: a clear exit 4.
     let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("kehoach"))
         .env_clear()
@@ -196,5 +227,9 @@ fn it_runs_under_an_empty_environment_as_cron_does() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(4));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("dùng --db"));
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "Lỗi: Không biết đặt cơ sở dữ liệu ở đâu (không có HOME): dùng --db TỆP hoặc đặt KEHOACH_DB\n"
+    );
 }

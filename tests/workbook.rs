@@ -12,11 +12,11 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
 const AS_OF: [&str; 2] = ["--as-of", "30/06/2026"];
 
-fn run(k: &Kehoach, command: &str, args: &[&str]) -> common::Run {
+fn run<'k>(k: &'k Kehoach, command: &str, args: &[&str]) -> common::Test<'k> {
     let mut all = vec![command];
     all.extend(args);
     all.extend(AS_OF);
-    k.run(&all)
+    k.test(&all)
 }
 
 /// The text of one part of an .xlsx package.
@@ -130,7 +130,10 @@ fn a_template_filled_by_a_department_imports_and_a_second_time_changes_nothing()
         "template",
         &["--unit", "PA", "--out", template.to_str().unwrap()],
     )
-    .expect(0);
+    .stdout("Đã ghi <DIR>/mau-PA.xlsx: mẫu của PA, 3 chỉ tiêu, 3 nhiệm vụ\n")
+    .masked()
+    .writes_nothing()
+    .run();
     assert_eq!(
         stable(&made.stdout, &k),
         "Đã ghi <DIR>/mau-PA.xlsx: mẫu của PA, 3 chỉ tiêu, 3 nhiệm vụ\n"
@@ -224,7 +227,9 @@ fn a_template_filled_by_a_department_imports_and_a_second_time_changes_nothing()
         "import",
         &[filled.to_str().unwrap(), "--format", "json"],
     )
-    .expect(0)
+    .stdout_json()
+    .writes()
+    .run()
     .json();
     assert_eq!(
         (
@@ -242,13 +247,17 @@ fn a_template_filled_by_a_department_imports_and_a_second_time_changes_nothing()
         ]
     );
     let history = k
-        .run(&["history", "TT1.02", "--format", "json"])
-        .expect(0)
+        .test(&["history", "TT1.02", "--format", "json"])
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     assert_eq!(history[0]["note"], "Quý II");
     let log = k
-        .run(&["task", "log", "TT1.T04", "--format", "json"])
-        .expect(0)
+        .test(&["task", "log", "TT1.T04", "--format", "json"])
+        .stdout_json()
+        .writes_nothing()
+        .run()
         .json();
     assert_eq!(log[0]["date"], "2026-06-25");
 
@@ -258,7 +267,9 @@ fn a_template_filled_by_a_department_imports_and_a_second_time_changes_nothing()
         "import",
         &[filled.to_str().unwrap(), "--format", "json"],
     )
-    .expect(0)
+    .stdout_json()
+    .writes_nothing()
+    .run()
     .json();
     assert_eq!(
         (
@@ -285,7 +296,10 @@ fn libreoffice_opens_a_template_and_saves_it_back_still_a_template() {
         "template",
         &["--unit", "PA", "--out", template.to_str().unwrap()],
     )
-    .expect(0);
+    .stdout("Đã ghi <DIR>/mau-PA.xlsx: mẫu của PA, 3 chỉ tiêu, 3 nhiệm vụ\n")
+    .masked()
+    .writes_nothing()
+    .run();
     // LibreOffice opens it and saves it again, as a department using it would: still a
     // template kehoach knows (the hidden identity sheet kept), every row still there.
     let resaved = k.path("libreoffice");
@@ -305,7 +319,9 @@ fn libreoffice_opens_a_template_and_saves_it_back_still_a_template() {
             "json",
         ],
     )
-    .expect(0)
+    .stdout_json()
+    .writes_nothing()
+    .run()
     .json();
     assert_eq!(
         (summary[0]["layout"].as_str(), summary[0]["blank"].as_i64()),
@@ -322,13 +338,19 @@ fn the_same_template_twice_is_the_same_bytes() {
         "template",
         &["--unit", "PB", "--out", a.to_str().unwrap()],
     )
-    .expect(0);
+    .stdout("Đã ghi <DIR>/a.xlsx: mẫu của PB, 3 chỉ tiêu, 1 nhiệm vụ\n")
+    .masked()
+    .writes_nothing()
+    .run();
     run(
         &k,
         "template",
         &["--unit", "PB", "--out", b.to_str().unwrap()],
     )
-    .expect(0);
+    .stdout("Đã ghi <DIR>/b.xlsx: mẫu của PB, 3 chỉ tiêu, 1 nhiệm vụ\n")
+    .masked()
+    .writes_nothing()
+    .run();
     assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
 }
 
@@ -341,7 +363,10 @@ fn a_template_of_an_older_plan_version_is_refused() {
         "template",
         &["--unit", "PA", "--out", template.to_str().unwrap()],
     )
-    .expect(0);
+    .stdout("Đã ghi <DIR>/mau.xlsx: mẫu của PA, 3 chỉ tiêu, 3 nhiệm vụ\n")
+    .masked()
+    .writes_nothing()
+    .run();
     let filled = k.path("mau-da-dien.xlsx");
     let row = row_of(&template, "Chỉ tiêu", "TT1.02");
     fill(
@@ -349,10 +374,21 @@ fn a_template_of_an_older_plan_version_is_refused() {
         &filled,
         &[("Chỉ tiêu", row, 7, Typed::Number(2.0))],
     );
-    k.run(&["init", "--seed", &fixture("seeds/ward-amended.toml")])
-        .expect(0);
+    k.test(&["init", "--seed", &fixture("seeds/ward-amended.toml")])
+        .stdout(
+            "Đã nạp Kế hoạch 99/KH-TEST vào <DB>: 2 nội dung, 5 chỉ tiêu, 13 nhiệm vụ, 5 đơn vị.\n\
+Thêm mới: TT1.T08\n\
+Sửa đổi: TT1.01, TT1.T05\n",
+        )
+        .masked()
+        .writes()
+        .run();
     let dump = k.dump();
-    let refused = run(&k, "import", &[filled.to_str().unwrap()]).expect(3);
+    let refused = run(&k, "import", &[filled.to_str().unwrap()])
+        .status(3)
+        .stderr("Lỗi: <DIR>/mau-da-dien.xlsx: mẫu này lập theo một phiên bản cũ của kế hoạch (trước khi kế hoạch được nạp lại); các chỉ tiêu có thể đã đổi. Lập mẫu mới bằng «kehoach template --unit PA --as-of 01/06/2026» và gửi lại đơn vị\n")
+        .masked()
+        .run();
     assert_eq!(
         stable(&refused.stderr, &k),
         "Lỗi: <DIR>/mau-da-dien.xlsx: mẫu này lập theo một phiên bản cũ của kế hoạch (trước khi kế hoạch được nạp lại); các chỉ tiêu có thể đã đổi. Lập mẫu mới bằng «kehoach template --unit PA --as-of 01/06/2026» và gửi lại đơn vị\n"
@@ -377,7 +413,16 @@ fn one_template_per_unit_into_a_folder_named_for_mail() {
             dir.to_str().unwrap(),
         ],
     )
-    .expect(0);
+    .stdout(
+        "Đã ghi <DIR>/mau-bieu/mau-bieu-PA-2026-W26.xlsx: mẫu của PA, 3 chỉ tiêu, 3 nhiệm vụ\n\
+Đã ghi <DIR>/mau-bieu/mau-bieu-PB-2026-W26.xlsx: mẫu của PB, 3 chỉ tiêu, 2 nhiệm vụ\n\
+Đã ghi <DIR>/mau-bieu/mau-bieu-KP1-2026-W26.xlsx: mẫu của KP1, 1 chỉ tiêu, 2 nhiệm vụ\n\
+Đã ghi <DIR>/mau-bieu/mau-bieu-KP2-2026-W26.xlsx: mẫu của KP2, 1 chỉ tiêu, 1 nhiệm vụ\n\
+Không lập mẫu cho các đơn vị không có chỉ tiêu phải báo cáo hay nhiệm vụ đang mở: UBND\n",
+    )
+    .masked()
+    .writes_nothing()
+    .run();
     let mut files: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -408,7 +453,13 @@ fn a_csv_template_is_the_long_layout_and_imports_once_filled() {
         "template",
         &["--unit", "KP1", "--out", out.to_str().unwrap()],
     )
-    .expect(0);
+    .stdout(
+        "Đã ghi <DIR>/mau-KP1.csv: mẫu của KP1, 1 chỉ tiêu, 0 nhiệm vụ\n\
+Đã ghi <DIR>/mau-KP1-nhiem-vu.csv: mẫu của KP1, 0 chỉ tiêu, 2 nhiệm vụ\n",
+    )
+    .masked()
+    .writes_nothing()
+    .run();
     let text = std::fs::read_to_string(&out).unwrap();
     assert_eq!(
         text,
@@ -416,7 +467,18 @@ fn a_csv_template_is_the_long_layout_and_imports_once_filled() {
          NV1.01;Kéo giảm vụ vi phạm so với năm 2025;giảm ≥ 20% so với 2025;vụ;KP1;31/05/2026;;;;;\n"
     );
     std::fs::write(&out, text.replace(";31/05/2026;;;;", ";31/05/2026;38;;;")).unwrap();
-    run(&k, "import", &[out.to_str().unwrap()]).expect(0);
+    run(&k, "import", &[out.to_str().unwrap()])
+        .stdout(
+            "<DIR>/mau-KP1.csv (UTF-8 BOM, «;»): đã ghi\n\
+┌────────┬────────┬─────┬──────────┬───────────┬────────────┬─────────┐\n\
+│ Mã     ┆ Đơn vị ┆ Đọc ┆ Nhập mới ┆ Không đổi ┆ Đính chính ┆ Từ chối │\n\
+╞════════╪════════╪═════╪══════════╪═══════════╪════════════╪═════════╡\n\
+│ NV1.01 ┆ KP1    ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ Tổng   ┆        ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+└────────┴────────┴─────┴──────────┴───────────┴────────────┴─────────┘\n",
+        )
+        .masked()
+        .run();
     assert_eq!(k.stored(), ["NV1.01 KP1 2026-05-31 38.00 None "]);
 }
 
@@ -439,8 +501,7 @@ fn template_refuses_what_it_cannot_make() {
         ),
     ];
     for (args, message) in cases {
-        let refused = run(&k, "template", args).expect(3);
-        assert_eq!(refused.stderr, message, "{args:?}");
+        run(&k, "template", args).status(3).stderr(message).run();
     }
     assert!(!std::path::Path::new("bao-cao.pdf").exists());
     assert_eq!(k.dump(), dump);
@@ -467,7 +528,9 @@ fn department_workbooks_give_the_same_rows_as_their_csv() {
             "import",
             &[&fixture(&format!("workbooks/{file}")), "--format", "json"],
         )
-        .expect(0)
+        .stdout_json()
+        .writes()
+        .run()
         .json();
         assert_eq!(summary[0]["format"], format, "{file}");
         assert_eq!(summary[0]["sheets"][0], "Số liệu", "{file}");
@@ -484,7 +547,9 @@ fn department_workbooks_are_read_with_mapping_rules_on_their_sheet() {
         let args = [fixture(&format!("workbooks/{file}")), "--map".into(), rules];
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let summary = run(&k, "import", &[&args[..], &["--format", "json"]].concat())
-            .expect(0)
+            .stdout_json()
+            .writes()
+            .run()
             .json();
         assert_eq!(
             (
@@ -503,7 +568,9 @@ fn department_workbooks_are_read_with_mapping_rules_on_their_sheet() {
             "{file}"
         );
         let again = run(&k, "import", &[&args[..], &["--format", "json"]].concat())
-            .expect(0)
+            .stdout_json()
+            .writes_nothing()
+            .run()
             .json();
         assert_eq!(again[0]["unchanged"], 2, "{file}");
     }
@@ -513,7 +580,26 @@ fn department_workbooks_are_read_with_mapping_rules_on_their_sheet() {
 fn a_bad_row_in_a_workbook_is_placed_by_its_cell_and_nothing_is_written() {
     let k = Kehoach::with_seed("ward.toml");
     let dump = k.dump();
-    let run_ = run(&k, "import", &[&fixture("workbooks/long-bad-row.xlsx")]).expect(3);
+    let run_ = run(&k, "import", &[&fixture("workbooks/long-bad-row.xlsx")])
+        .status(3)
+        .stdout("<REPO>/fixtures/workbooks/long-bad-row.xlsx (xlsx: Số liệu): không ghi gì\n\
+┌────────┬────────┬─────┬──────────┬───────────┬────────────┬─────────┐\n\
+│ Mã     ┆ Đơn vị ┆ Đọc ┆ Nhập mới ┆ Không đổi ┆ Đính chính ┆ Từ chối │\n\
+╞════════╪════════╪═════╪══════════╪═══════════╪════════════╪═════════╡\n\
+│ NV1.01 ┆ KP1    ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.01 ┆ PA     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.01 ┆ PB     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.02 ┆ PA     ┆ 1   ┆ 0        ┆ 0         ┆ 0          ┆ 1       │\n\
+│ TT1.02 ┆ PC     ┆ 1   ┆ 0        ┆ 0         ┆ 0          ┆ 1       │\n\
+│ TT1.03 ┆ PB     ┆ 1   ┆ 0        ┆ 0         ┆ 0          ┆ 1       │\n\
+│ Tổng   ┆        ┆ 6   ┆ 3        ┆ 0         ┆ 0          ┆ 3       │\n\
+└────────┴────────┴─────┴──────────┴───────────┴────────────┴─────────┘\n")
+        .stderr("Lỗi: 3 dòng bị từ chối; tệp có lỗi không được nhập, chưa ghi gì từ tệp đó. Sửa các dòng dưới đây rồi nhập lại (hoặc dùng --skip-invalid để nhập các dòng đúng):\n  \
+<REPO>/fixtures/workbooks/long-bad-row.xlsx [Số liệu] ô D4 (Giá trị): Giá trị «#DIV/0!» không hợp lệ: ô có lỗi Excel #DIV/0!, không phải số\n  \
+<REPO>/fixtures/workbooks/long-bad-row.xlsx [Số liệu] ô B5 (Đơn vị): Đơn vị PC không tồn tại (có phải PA, PB, KP1?); xem danh sách bằng «kehoach plan units»\n  \
+<REPO>/fixtures/workbooks/long-bad-row.xlsx [Số liệu] ô C6 (Ngày): ngày «31/02/2026» không hợp lệ: ngày 31/02/2026 không có trên lịch\n")
+        .masked()
+        .run();
     assert_eq!(
         stable(&run_.stderr, &k),
         "Lỗi: 3 dòng bị từ chối; tệp có lỗi không được nhập, chưa ghi gì từ tệp đó. Sửa các dòng dưới đây rồi nhập lại (hoặc dùng --skip-invalid để nhập các dòng đúng):\n  \
@@ -531,7 +617,28 @@ fn a_bad_row_in_a_workbook_is_placed_by_its_cell_and_nothing_is_written() {
         "import",
         &[&fixture("workbooks/long-bad-row.xlsx"), "--dry-run"],
     )
-    .expect(3);
+    .status(3)
+    .stdout("<REPO>/fixtures/workbooks/long-bad-row.xlsx (xlsx: Số liệu): chạy thử, không ghi gì\n\
+┌────────┬────────┬─────┬──────────┬───────────┬────────────┬─────────┐\n\
+│ Mã     ┆ Đơn vị ┆ Đọc ┆ Nhập mới ┆ Không đổi ┆ Đính chính ┆ Từ chối │\n\
+╞════════╪════════╪═════╪══════════╪═══════════╪════════════╪═════════╡\n\
+│ NV1.01 ┆ KP1    ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.01 ┆ PA     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.01 ┆ PB     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.02 ┆ PA     ┆ 1   ┆ 0        ┆ 0         ┆ 0          ┆ 1       │\n\
+│ TT1.02 ┆ PC     ┆ 1   ┆ 0        ┆ 0         ┆ 0          ┆ 1       │\n\
+│ TT1.03 ┆ PB     ┆ 1   ┆ 0        ┆ 0         ┆ 0          ┆ 1       │\n\
+│ Tổng   ┆        ┆ 6   ┆ 3        ┆ 0         ┆ 0          ┆ 3       │\n\
+└────────┴────────┴─────┴──────────┴───────────┴────────────┴─────────┘\n\
+<REPO>/fixtures/workbooks/long-bad-row.xlsx [Số liệu] ô D4 (Giá trị): Giá trị «#DIV/0!» không hợp lệ: ô có lỗi Excel #DIV/0!, không phải số\n\
+<REPO>/fixtures/workbooks/long-bad-row.xlsx [Số liệu] ô B5 (Đơn vị): Đơn vị PC không tồn tại (có phải PA, PB, KP1?); xem danh sách bằng «kehoach plan units»\n\
+<REPO>/fixtures/workbooks/long-bad-row.xlsx [Số liệu] ô C6 (Ngày): ngày «31/02/2026» không hợp lệ: ngày 31/02/2026 không có trên lịch\n")
+    .stderr("Lỗi: 3 dòng bị từ chối; tệp có lỗi không được nhập, chưa ghi gì từ tệp đó. Sửa các dòng dưới đây rồi nhập lại (hoặc dùng --skip-invalid để nhập các dòng đúng):\n  \
+<REPO>/fixtures/workbooks/long-bad-row.xlsx [Số liệu] ô D4 (Giá trị): Giá trị «#DIV/0!» không hợp lệ: ô có lỗi Excel #DIV/0!, không phải số\n  \
+<REPO>/fixtures/workbooks/long-bad-row.xlsx [Số liệu] ô B5 (Đơn vị): Đơn vị PC không tồn tại (có phải PA, PB, KP1?); xem danh sách bằng «kehoach plan units»\n  \
+<REPO>/fixtures/workbooks/long-bad-row.xlsx [Số liệu] ô C6 (Ngày): ngày «31/02/2026» không hợp lệ: ngày 31/02/2026 không có trên lịch\n")
+    .masked()
+        .run();
     assert_eq!(k.dump(), dump);
     let errors = k.path("loi.csv");
     run(
@@ -544,7 +651,23 @@ fn a_bad_row_in_a_workbook_is_placed_by_its_cell_and_nothing_is_written() {
             errors.to_str().unwrap(),
         ],
     )
-    .expect(0);
+    .stdout("<REPO>/fixtures/workbooks/long-bad-row.xlsx (xlsx: Số liệu): đã ghi\n\
+┌────────┬────────┬─────┬──────────┬───────────┬────────────┬─────────┐\n\
+│ Mã     ┆ Đơn vị ┆ Đọc ┆ Nhập mới ┆ Không đổi ┆ Đính chính ┆ Từ chối │\n\
+╞════════╪════════╪═════╪══════════╪═══════════╪════════════╪═════════╡\n\
+│ NV1.01 ┆ KP1    ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.01 ┆ PA     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.01 ┆ PB     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.02 ┆ PA     ┆ 1   ┆ 0        ┆ 0         ┆ 0          ┆ 1       │\n\
+│ TT1.02 ┆ PC     ┆ 1   ┆ 0        ┆ 0         ┆ 0          ┆ 1       │\n\
+│ TT1.03 ┆ PB     ┆ 1   ┆ 0        ┆ 0         ┆ 0          ┆ 1       │\n\
+│ Tổng   ┆        ┆ 6   ┆ 3        ┆ 0         ┆ 0          ┆ 3       │\n\
+└────────┴────────┴─────┴──────────┴───────────┴────────────┴─────────┘\n\
+<REPO>/fixtures/workbooks/long-bad-row.xlsx [Số liệu] ô D4 (Giá trị): Giá trị «#DIV/0!» không hợp lệ: ô có lỗi Excel #DIV/0!, không phải số\n\
+<REPO>/fixtures/workbooks/long-bad-row.xlsx [Số liệu] ô B5 (Đơn vị): Đơn vị PC không tồn tại (có phải PA, PB, KP1?); xem danh sách bằng «kehoach plan units»\n\
+<REPO>/fixtures/workbooks/long-bad-row.xlsx [Số liệu] ô C6 (Ngày): ngày «31/02/2026» không hợp lệ: ngày 31/02/2026 không có trên lịch\n")
+    .masked()
+        .run();
     assert_eq!(k.count("SELECT count(*) FROM measurements"), 3);
     let written = stable(&std::fs::read_to_string(&errors).unwrap(), &k);
     assert_eq!(
@@ -571,7 +694,25 @@ fn long_workbook(path: &std::path::Path, rows: &[[&str; 5]]) {
 #[test]
 fn a_changed_workbook_needs_correct_and_keeps_the_old_value() {
     let k = Kehoach::with_seed("ward.toml");
-    run(&k, "import", &[&fixture("workbooks/long-clean.xlsx")]).expect(0);
+    run(&k, "import", &[&fixture("workbooks/long-clean.xlsx")])
+        .stdout(
+            "<REPO>/fixtures/workbooks/long-clean.xlsx (xlsx: Số liệu): đã ghi\n\
+┌────────┬────────┬─────┬──────────┬───────────┬────────────┬─────────┐\n\
+│ Mã     ┆ Đơn vị ┆ Đọc ┆ Nhập mới ┆ Không đổi ┆ Đính chính ┆ Từ chối │\n\
+╞════════╪════════╪═════╪══════════╪═══════════╪════════════╪═════════╡\n\
+│ NV1.01 ┆ KP1    ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ NV1.01 ┆ KP2    ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.01 ┆ PA     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.01 ┆ PB     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.02 ┆ PA     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.02 ┆ PB     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ TT1.03 ┆ PB     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ Tổng   ┆        ┆ 7   ┆ 7        ┆ 0         ┆ 0          ┆ 0       │\n\
+└────────┴────────┴─────┴──────────┴───────────┴────────────┴─────────┘\n",
+        )
+        .masked()
+        .writes()
+        .run();
     // Phòng B sends its sheet again with TT1.02 changed from 2 to 3.
     let changed = k.path("phong-b-gui-lai.xlsx");
     long_workbook(
@@ -582,7 +723,19 @@ fn a_changed_workbook_needs_correct_and_keeps_the_old_value() {
         ],
     );
     let dump = k.dump();
-    let refused = run(&k, "import", &[changed.to_str().unwrap()]).expect(3);
+    let refused = run(&k, "import", &[changed.to_str().unwrap()])
+        .status(3)
+        .stdout("<DIR>/phong-b-gui-lai.xlsx (xlsx: Sheet1): không ghi gì\n\
+┌────────┬────────┬─────┬──────────┬───────────┬────────────┬─────────┐\n\
+│ Mã     ┆ Đơn vị ┆ Đọc ┆ Nhập mới ┆ Không đổi ┆ Đính chính ┆ Từ chối │\n\
+╞════════╪════════╪═════╪══════════╪═══════════╪════════════╪═════════╡\n\
+│ TT1.02 ┆ PB     ┆ 1   ┆ 0        ┆ 0         ┆ 0          ┆ 1       │\n\
+│ Tổng   ┆        ┆ 1   ┆ 0        ┆ 0         ┆ 0          ┆ 1       │\n\
+└────────┴────────┴─────┴──────────┴───────────┴────────────┴─────────┘\n")
+        .stderr("Lỗi: 1 dòng bị từ chối; tệp có lỗi không được nhập, chưa ghi gì từ tệp đó. Sửa các dòng dưới đây rồi nhập lại (hoặc dùng --skip-invalid để nhập các dòng đúng):\n  \
+<DIR>/phong-b-gui-lai.xlsx [Sheet1] ô D2 (Giá trị): TT1.02 của PB ngày 10/06/2026 đã có giá trị 2, tệp ghi 3: dùng --correct nếu đây là số liệu đính chính\n")
+        .masked()
+        .run();
     assert!(
         refused
             .stderr
@@ -597,7 +750,9 @@ fn a_changed_workbook_needs_correct_and_keeps_the_old_value() {
         "import",
         &[changed.to_str().unwrap(), "--correct", "--format", "json"],
     )
-    .expect(0)
+    .stdout_json()
+    .writes()
+    .run()
     .json();
     assert_eq!(corrected[0]["corrected"], 1);
     let kept = k.count(
@@ -656,12 +811,13 @@ fn workbooks_that_cannot_be_read_are_refused_cleanly() {
         ),
     ];
     for (args, message) in cases {
-        let refused = run(&k, "import", &args).expect(3);
-        assert!(
-            refused.stderr.contains(message),
-            "{args:?}: {}",
-            refused.stderr
-        );
+        let message = message.to_string();
+        run(&k, "import", &args)
+            .status(3)
+            .stderr_check(move |err| {
+                assert!(err.starts_with("Lỗi: ") && err.contains(&message), "{err}")
+            })
+            .run();
     }
     assert_eq!(k.count("SELECT count(*) FROM measurements"), 0);
     assert_eq!(k.count("SELECT count(*) FROM imports"), 0);
@@ -671,7 +827,7 @@ fn workbooks_that_cannot_be_read_are_refused_cleanly() {
 fn english_templates_have_english_headers_that_import_the_same() {
     let k = Kehoach::with_seed("ward.toml");
     let out = k.path("template-PB.xlsx");
-    k.run(&[
+    k.test(&[
         "--lang",
         "en",
         "template",
@@ -682,12 +838,28 @@ fn english_templates_have_english_headers_that_import_the_same() {
         "--as-of",
         "30/06/2026",
     ])
-    .expect(0);
+    .stdout("Wrote <DIR>/template-PB.xlsx: PB's template, 3 indicators, 1 tasks\n")
+    .writes_nothing()
+    .masked()
+    .run();
     let workbook = open_workbook_auto(&out).unwrap();
     assert_eq!(workbook.sheet_names()[..2], ["Indicators", "Tasks"]);
     let filled = k.path("filled.xlsx");
     let row = row_of(&out, "Indicators", "TT1.03");
     fill(&out, &filled, &[("Indicators", row, 7, Typed::Number(2.5))]);
-    run(&k, "import", &[filled.to_str().unwrap()]).expect(0);
+    run(&k, "import", &[filled.to_str().unwrap()])
+        .stdout(
+            "<DIR>/filled.xlsx (xlsx: Indicators, Tasks): đã ghi\n\
+┌────────┬────────┬─────┬──────────┬───────────┬────────────┬─────────┐\n\
+│ Mã     ┆ Đơn vị ┆ Đọc ┆ Nhập mới ┆ Không đổi ┆ Đính chính ┆ Từ chối │\n\
+╞════════╪════════╪═════╪══════════╪═══════════╪════════════╪═════════╡\n\
+│ TT1.03 ┆ PB     ┆ 1   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+│ Tổng   ┆        ┆ 4   ┆ 1        ┆ 0         ┆ 0          ┆ 0       │\n\
+└────────┴────────┴─────┴──────────┴───────────┴────────────┴─────────┘\n\
+3 dòng để trống giá trị (hoặc trạng thái): bỏ qua\n",
+        )
+        .masked()
+        .writes()
+        .run();
     assert_eq!(k.stored(), ["TT1.03 PB 2026-05-31 2.50 None "]);
 }

@@ -782,4 +782,125 @@ mod tests {
             PhaseStatus::Finished
         );
     }
+
+    /// The measured days of `readings` (date, value), and the figure on any day: the latest
+    /// value on or before it.
+    fn figures<'r>(
+        readings: &'r [(&'r str, f64)],
+    ) -> (Vec<NaiveDate>, impl Fn(NaiveDate) -> Option<f64> + 'r) {
+        let days = readings.iter().map(|(d, _)| day(d)).collect();
+        let figure_on = move |on: NaiveDate| {
+            readings
+                .iter()
+                .filter(|(d, _)| day(d) <= on)
+                .max_by_key(|(d, _)| day(d))
+                .map(|(_, v)| *v)
+        };
+        (days, figure_on)
+    }
+
+    #[test]
+    fn judge_tells_met_open_late_and_overdue_and_from_which_day() {
+        // 70 on 10/06, 85 on 20/06, 95 on 15/07; at least 90 due on 30/06.
+        let readings = [
+            ("2026-06-10", 70.0),
+            ("2026-06-20", 85.0),
+            ("2026-07-15", 95.0),
+        ];
+        let (days, figure_on) = figures(&readings);
+        let due = day("2026-06-30");
+        let at = |target: f64, moment: Moment| {
+            judge(Comparator::AtLeast, target, due, moment, &days, &figure_on)
+        };
+        let during = |d: &str| Moment::During(day(d));
+        assert_eq!(at(90.0, during("2026-06-25")), Outcome::Open);
+        // The due day itself is still the unit's to use; the end of it is not.
+        assert_eq!(at(90.0, during("2026-06-30")), Outcome::Open);
+        let end = Moment::EndOf(day("2026-06-30"));
+        assert_eq!(at(90.0, end), Outcome::Overdue { days: 1 });
+        assert_eq!(
+            at(90.0, during("2026-07-10")),
+            Outcome::Overdue { days: 10 }
+        );
+        let on = day("2026-07-15");
+        assert_eq!(at(90.0, during("2026-07-31")), Outcome::Late { on });
+        // Met by the due day: from the first measured day it held, not the due day.
+        let on = day("2026-06-20");
+        assert_eq!(at(80.0, during("2026-07-31")), Outcome::Met { on });
+        // Met ahead of the due day, as of a day before it.
+        assert_eq!(at(80.0, during("2026-06-25")), Outcome::Met { on });
+        // Nothing measured: overdue once past due, with no figure to be late with.
+        let none = |_: NaiveDate| None;
+        let overdue = judge(
+            Comparator::AtLeast,
+            90.0,
+            due,
+            during("2026-07-02"),
+            &[],
+            none,
+        );
+        assert_eq!(overdue, Outcome::Overdue { days: 2 });
+    }
+
+    #[test]
+    fn a_figure_that_met_its_target_and_fell_back_is_judged_on_the_due_day() {
+        // 95 on 10/06 (met), 80 on 25/06 (not), due 30/06: the due day's figure decides.
+        let readings = [("2026-06-10", 95.0), ("2026-06-25", 80.0)];
+        let (days, figure_on) = figures(&readings);
+        let moment = Moment::During(day("2026-07-05"));
+        let outcome = judge(
+            Comparator::AtLeast,
+            90.0,
+            day("2026-06-30"),
+            moment,
+            &days,
+            figure_on,
+        );
+        assert_eq!(outcome, Outcome::Overdue { days: 5 });
+    }
+
+    #[test]
+    fn targets_are_the_checkpoints_then_the_deadline_in_date_order() {
+        let mut indicator = crate::plan::Indicator {
+            code: "X".into(),
+            text: String::new(),
+            kind: crate::plan::IndicatorKind::Percent,
+            accumulation: crate::plan::Accumulation::Level,
+            comparator: Comparator::AtLeast,
+            target: 90.0,
+            unit_of_measure: "%".into(),
+            deadline: day("2026-12-31"),
+            responsible: vec!["PA".into()],
+            baseline: None,
+            checkpoints: vec![
+                crate::plan::Checkpoint {
+                    date: day("2026-09-30"),
+                    target: 85.0,
+                },
+                crate::plan::Checkpoint {
+                    date: day("2026-06-30"),
+                    target: 80.0,
+                },
+            ],
+            unit_targets: vec![],
+            note: None,
+        };
+        let expected = vec![
+            (day("2026-06-30"), 80.0),
+            (day("2026-09-30"), 85.0),
+            (day("2026-12-31"), 90.0),
+        ];
+        assert_eq!(targets(&indicator), expected);
+        // A checkpoint on the deadline is the deadline's item: not counted twice.
+        indicator.checkpoints.push(crate::plan::Checkpoint {
+            date: day("2026-12-31"),
+            target: 88.0,
+        });
+        let expected = vec![
+            (day("2026-06-30"), 80.0),
+            (day("2026-09-30"), 85.0),
+            (day("2026-12-31"), 88.0),
+        ];
+        assert_eq!(targets(&indicator), expected);
+    }
 }

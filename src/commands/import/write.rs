@@ -1,6 +1,7 @@
 //! The write of one entry read from a row: checked like `record` and `task` check a typed
 //! value, then appended, unless it is already stored.
 
+use crate::commands::{lookup_indicator, lookup_task};
 use crate::entry::{self, Part};
 use crate::input::rows::{Entry, RowEntry, TaskEntry};
 use crate::output::import::{row_problem, Outcome, Refused};
@@ -12,7 +13,6 @@ use crate::store::records::{insert_task_event, task_events_of, NewMeasurement, N
 use crate::store::{DbError, Transaction};
 
 use super::Settings;
-use crate::commands::{lookup_indicator, lookup_task};
 
 /// Checks and writes one entry.
 pub(super) fn entry(
