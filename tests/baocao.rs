@@ -166,7 +166,7 @@ Each cell: met on time/due so far and the rate; ⚠ items overdue or done late. 
 \n\
 Overall, 5 of 10 tasks and indicator targets due were met on time (50%); 0 were met late; 5 are overdue.\n\
 \n\
-Indicators: 2 of 5 meet their target (TT1.01, TT1.03); 2 do not (TT1.02, NV1.01); 1 have no figure or baseline yet.\n\
+Indicators: 2 of 5 meet their target (TT1.01, TT1.03); 2 do not (TT1.02, NV1.01); 1 has no figure or baseline yet.\n\
 \n\
 **Table 4. Overdue items by lead unit**\n\
 \n\

@@ -838,7 +838,7 @@ fn english_templates_have_english_headers_that_import_the_same() {
         "--as-of",
         "30/06/2026",
     ])
-    .stdout("Wrote <DIR>/template-PB.xlsx: PB's template, 3 indicators, 1 tasks\n")
+    .stdout("Wrote <DIR>/template-PB.xlsx: PB's template, 3 indicators, 1 task\n")
     .writes_nothing()
     .masked()
     .run();

@@ -60,7 +60,8 @@ impl SummaryMessage {
                 "Đã tính lại các bảng tổng hợp của {indicators} chỉ tiêu từ số liệu đã ghi."
             ),
             (Repaired { indicators }, Lang::En) => format!(
-                "Made the summaries of {indicators} indicators again from the recorded values."
+                "Made the summaries of {indicators} {} again from the recorded values.",
+                if *indicators == 1 { "indicator" } else { "indicators" }
             ),
             (Making, Lang::Vi) => "Đang nâng cấp cơ sở dữ liệu: tính các bảng tổng hợp".to_string(),
             (Making, Lang::En) => "Upgrading the database: making the summaries".to_string(),

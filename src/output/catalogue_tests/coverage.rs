@@ -340,7 +340,8 @@ fn the_catalogue_has_an_example_of_every_variant() {
         SummaryMessage {
             Mismatch,
             Repaired,
-            Making
+            Making,
+            WeekCounted
         }
     );
     assert_every_variant!(

@@ -207,17 +207,26 @@ pub(super) fn database() -> Vec<DatabaseMessage> {
 pub(super) fn summaries() -> Vec<SummaryMessage> {
     vec![
         SummaryMessage::Mismatch {
-            table: "daily_figures".into(),
+            table: "ward_days".into(),
             indicator: "TT1.03".into(),
             day: Some(day("2026-11-25")),
         },
         SummaryMessage::Mismatch {
-            table: "daily_figures".into(),
+            table: "ward_days".into(),
             indicator: "TT1.03".into(),
             day: None,
         },
         SummaryMessage::Repaired { indicators: 32 },
         SummaryMessage::Making,
+        SummaryMessage::Mismatch {
+            table: "unit_days".into(),
+            indicator: String::new(),
+            day: None,
+        },
+        SummaryMessage::WeekCounted {
+            values: 251_370,
+            listed_at_most: 200,
+        },
     ]
 }
 
