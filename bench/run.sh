@@ -85,14 +85,49 @@ floor() {
     fi
 }
 
-# The same import with the two indexes kehoach's table has: what the indexes alone cost.
-floor_indexed() {
+# The floor of appending a file to a database that holds rows already: sqlite3's .import of
+# it into the bare table that holds the base file.
+floor_append() {
     local csv=$1 db=$2
-    rm -f "$db"
     command -v sqlite3 >/dev/null || { echo "n/a n/a"; return; }
-    sqlite3 "$db" "CREATE TABLE m (indicator TEXT, unit TEXT, date TEXT, value TEXT, note TEXT, period TEXT,
-        UNIQUE (indicator, unit, date)); CREATE INDEX m_by_unit ON m (unit, indicator, date);"
     timed sqlite3 "$db" ".mode csv" ".separator ;" ".import $csv m"
+}
+
+# A file of the next whole day after the last day of $1: the daily append's data, cut from
+# the generator's longer file $2 (the same rows a department would send the next day).
+next_day_file() {
+    local base=$1 longer=$2 out=$3
+    local last
+    last=$(tail -n 1 "$base" | cut -d';' -f3)
+    awk -F';' -v last="$last" '
+        NR == 1 { print; next }
+        $3 == last { seen = 1; next }
+        seen && day == "" { day = $3 }
+        seen && $3 == day { print; next }
+        seen && day != "" && $3 != day { exit }
+    ' "$longer" >"$out"
+}
+
+# EXPLAIN QUERY PLAN of the statements a report and an import run most, on the database $1.
+query_plans() {
+    local db=$1
+    command -v sqlite3 >/dev/null || return 0
+    local indicator unit
+    indicator=$(sqlite3 "$db" "SELECT id FROM indicators WHERE code = 'TT1.01'")
+    unit=$(sqlite3 "$db" "SELECT id FROM units ORDER BY id DESC LIMIT 1")
+    while IFS='|' read -r what sql; do
+        echo "- $what:"
+        echo '  ```'
+        sqlite3 "$db" "EXPLAIN QUERY PLAN $sql" | sed 's/^/  /'
+        echo '  ```'
+    done <<SQL
+import: the stored value of a row's key|SELECT revision, value FROM measurements WHERE day = '2026-06-20' AND indicator = $indicator AND unit = $unit AND baseline = 0 ORDER BY revision DESC LIMIT 1
+import: a flow's periods that a new one must not overlap|SELECT DISTINCT period_start, day FROM measurements WHERE indicator = $indicator AND unit = $unit AND baseline = 0 AND day >= '2026-06-01' AND period_start IS NOT NULL AND period_start <= '2026-06-30'
+reports: every indicator's ward figure on each measured day|SELECT i.code, w.day, w.figure FROM ward_days w JOIN indicators i ON i.id = w.indicator ORDER BY w.indicator, w.day
+summaries: one indicator's rows from a day on|SELECT m.day, u.code, m.value FROM indicator_days d JOIN measurements m ON m.day = d.day AND m.indicator = d.indicator JOIN units u ON u.id = m.unit WHERE d.indicator = $indicator AND d.day >= '2026-06-20' ORDER BY d.day, m.unit, m.baseline, m.revision
+weekly: a week counted|SELECT indicator, sum(rows), sum(corrections) FROM indicator_days WHERE day BETWEEN '2026-06-15' AND '2026-06-21' GROUP BY indicator
+history --unit: one unit's rows|SELECT m.day, m.value FROM indicator_days d CROSS JOIN measurements m ON m.day = d.day AND m.indicator = d.indicator WHERE m.unit = $unit
+SQL
 }
 
 # The city's roll-up: one generated ward (the embedded plan, 7 khu phố, CITY_ROWS measurements,
@@ -169,11 +204,21 @@ if [ "$CITY_ONLY" = true ]; then
 fi
 
 ROWS_TABLE=""
+APPEND_TABLE=""
 REPORT_TABLE=""
+MEMORY_TABLE=""
+PLANS=""
+START_MS=""
 for size in "${SIZES[@]}"; do
     echo "== $size rows" >&2
-    "$GEN" "$size" "$WORK" 2>&1 | sed 's/^/   /' >&2
+    # One more day and a half of rows than the base: the next whole day is the daily append.
+    longer=$((size + 60000))
+    "$GEN" "$longer" "$WORK" 2>&1 | sed 's/^/   /' >&2
     csv="$WORK/measurements-$size.csv"
+    head -n $((size + 1)) "$WORK/measurements-$longer.csv" >"$csv"
+    next_day_file "$csv" "$WORK/measurements-$longer.csv" "$WORK/next-day.csv"
+    rm -f "$WORK/measurements-$longer.csv"
+    day_rows=$(($(wc -l <"$WORK/next-day.csv") - 1))
     db="$WORK/kehoach-$size.db"
     rm -f "$db"*
     "$K" --db "$db" init --seed "$WORK/city.toml" >/dev/null
@@ -181,18 +226,45 @@ for size in "${SIZES[@]}"; do
     "$K" --db "$db" import "$WORK/tasks.csv" --as-of "$AS_OF" >/dev/null
     imported=$("$K" --db "$db" history --format csv | tail -n +2 | wc -l)
     [ "$imported" -eq "$size" ] || { echo "imported $imported rows of $size" >&2; exit 1; }
-    read -r floor_s floor_mb < <(floor "$csv" "$WORK/floor.db")
-    read -r indexed_s _ < <(floor_indexed "$csv" "$WORK/floor-indexed.db")
+    read -r floor_s _ < <(floor "$csv" "$WORK/floor.db")
     ratio=$(awk "BEGIN {if ($floor_s < 0.01) print \"–\"; else printf \"%.1fx\", $import_s / $floor_s}")
-    ROWS_TABLE+="| $size | $import_s s | $import_mb MB | $floor_s s | $indexed_s s | $ratio |"$'\n'
+    ROWS_TABLE+="| $size | $import_s s | $import_mb MB | $floor_s s | $ratio |"$'\n'
 
+    # The next day's file onto the database, and the same file again (nothing new in it).
+    read -r append_s append_mb < <(timed "$K" --db "$db" import "$WORK/next-day.csv" --as-of "$AS_OF" --format json)
+    read -r floor_append_s _ < <(floor_append "$WORK/next-day.csv" "$WORK/floor.db")
+    read -r again_s again_mb < <(timed "$K" --db "$db" import "$csv" --as-of "$AS_OF" --format json)
+    append_ratio=$(awk "BEGIN {if ($floor_append_s < 0.005) print \"–\"; else printf \"%.1fx\", $append_s / $floor_append_s}")
+    again_ratio=$(awk "BEGIN {if ($floor_s < 0.01) print \"–\"; else printf \"%.1fx\", $again_s / $floor_s}")
+    APPEND_TABLE+="| $size | $day_rows | $append_s s | $floor_append_s s | $append_ratio | $again_s s | $again_ratio | $again_mb MB |"$'\n'
+
+    # A week full of data: the last whole week of the generated days.
+    last=$(tail -n 1 "$csv" | cut -d';' -f3)
+    full_week=$(date -d "$(echo "$last" | awk -F/ '{print $3"-"$2"-"$1}') + 1 day" +%d/%m/%Y)
     report_ms=$(median_ms "$K" --db "$db" report --as-of "$AS_OF")
-    weekly_ms=$(median_ms "$K" --db "$db" weekly --format html --as-of "$AS_OF")
     overdue_ms=$(median_ms "$K" --db "$db" overdue --as-of "$AS_OF")
+    weekly_ms=$(median_ms "$K" --db "$db" weekly --format html --as-of "$AS_OF")
+    # Fewer rows than a whole week of the plan's days hold no full week: nothing to time.
+    if "$K" --db "$db" weekly --format html --as-of "$full_week" >/dev/null 2>&1; then
+        weekly_full_ms="$(median_ms "$K" --db "$db" weekly --format html --as-of "$full_week") ms"
+        read -r _ weekly_mb < <(timed "$K" --db "$db" weekly --format html --as-of "$full_week")
+        weekly_mb="$weekly_mb MB"
+    else
+        weekly_full_ms="no whole week"
+        weekly_mb="–"
+    fi
     plan_ms=$(median_ms "$K" --db "$db" plan)
+    REPORT_TABLE+="| $size | $report_ms ms | $overdue_ms ms | $weekly_ms ms | $weekly_full_ms | $plan_ms ms |"$'\n'
     read -r _ report_mb < <(timed "$K" --db "$db" report --as-of "$AS_OF")
-    REPORT_TABLE+="| $size | $report_ms ms | $weekly_ms ms | $overdue_ms ms | $plan_ms ms | $report_mb MB |"$'\n'
-    rm -f "$db"* "$csv" "$WORK"/floor*.db
+    read -r _ overdue_mb < <(timed "$K" --db "$db" overdue --as-of "$AS_OF")
+    read -r _ baocao_mb < <(timed "$K" --db "$db" baocao --as-of "$AS_OF")
+    read -r _ show_mb < <(timed "$K" --db "$db" show TT1.01 --as-of "$AS_OF")
+    MEMORY_TABLE+="| $size | $report_mb MB | $overdue_mb MB | $weekly_mb | $baocao_mb MB | $show_mb MB |"$'\n'
+    if [ "$size" = "${SIZES[1]:-${SIZES[0]}}" ]; then
+        PLANS=$(query_plans "$db")
+        START_MS=$(median_ms "$K" --version)
+    fi
+    rm -f "$db"* "$csv" "$WORK"/floor*.db "$WORK/next-day.csv"
 done
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || echo unknown)
@@ -213,21 +285,43 @@ memory=$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo 2>/dev
     echo "## Import"
     echo
     echo "\`kehoach import FILE\` with every check on (indicator, unit, date in the plan and not in the"
-    echo "future, value by the indicator's kind, a stored value compared, one transaction), against"
-    echo "\`sqlite3 .import\` of the same file into a bare table (the floor), and into a table with the"
-    echo "two indexes kehoach's has (what the indexes alone cost)."
+    echo "future, value by the indicator's kind, a stored value compared, one transaction, the kept"
+    echo "summaries brought up to date), against \`sqlite3 .import\` of the same file into a bare table"
+    echo "(the floor)."
     echo
-    echo "| rows | import | peak memory | floor (bare) | floor with kehoach's indexes | import / floor |"
-    echo "|---:|---:|---:|---:|---:|---:|"
+    echo "| rows | import | peak memory | floor (bare) | import / floor |"
+    echo "|---:|---:|---:|---:|---:|"
     printf '%s' "$ROWS_TABLE"
+    echo
+    echo "The next day's file (every indicator and unit, one day) imported onto the database, against"
+    echo "\`sqlite3 .import\` of it onto the floor's table; then the whole first file again (nothing new:"
+    echo "every row compared with its stored value), against the first file's floor."
+    echo
+    echo "| rows held | day's rows | daily append | its floor | append / floor | same file again | again / floor | its peak memory |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+    printf '%s' "$APPEND_TABLE"
     echo
     echo "## Reports on the imported database"
     echo
-    echo "Median of $RUNS runs, wall time including start-up."
+    echo "Median of $RUNS runs, wall time of the whole process (start-up included; a no-op run,"
+    echo "\`kehoach --version\`, takes ${START_MS:-n/a} ms). \`weekly\` at $AS_OF holds an empty week; \"a full"
+    echo "week\" is the last whole week of the generated days (every indicator and unit, every day)."
     echo
-    echo "| rows | \`report\` | \`weekly --format html\` | \`overdue\` | \`plan\` | \`report\` peak memory |"
+    echo "| rows | \`report\` | \`overdue\` | \`weekly --format html\` | the same, a full week | \`plan\` |"
     echo "|---:|---:|---:|---:|---:|---:|"
     printf '%s' "$REPORT_TABLE"
+    echo
+    echo "Peak memory (GNU time):"
+    echo
+    echo "| rows | \`report\` | \`overdue\` | \`weekly --format html\`, a full week | \`baocao\` | \`show\` |"
+    echo "|---:|---:|---:|---:|---:|---:|"
+    printf '%s' "$MEMORY_TABLE"
+    echo
+    echo "## Query plans"
+    echo
+    echo "On the 1M-row database (\`EXPLAIN QUERY PLAN\`):"
+    echo
+    printf '%s\n' "$PLANS"
     echo
     cat bench/notes.md
 } >"$OUT"

@@ -296,7 +296,7 @@ const MEASUREMENTS_OF_INDICATOR: &str = "SELECT count(*) FROM indicator_days d
 
 /// How many measurements a unit holds: a seek per (indicator, day) that holds rows.
 const MEASUREMENTS_OF_UNIT: &str = "SELECT count(*) FROM indicator_days d
-     JOIN measurements m ON m.day = d.day AND m.indicator = d.indicator
+     CROSS JOIN measurements m ON m.day = d.day AND m.indicator = d.indicator
          AND m.unit = (SELECT id FROM units WHERE code = ?1)";
 
 fn count(conn: &Connection, sql: &str, code: &str) -> rusqlite::Result<i64> {

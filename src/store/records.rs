@@ -136,7 +136,8 @@ pub fn periods_touching(
 /// baseline and revision.
 ///
 /// An indicator or a unit is found through `indicator_days` (the days that hold its rows)
-/// and seeks on the day-first key, never a scan of the whole table.
+/// and seeks on the day-first key, never a scan of the whole table: CROSS JOIN keeps
+/// `indicator_days` the outer loop (for one unit, SQLite would otherwise scan every row).
 pub fn measurement_history(
     conn: &Connection,
     indicator: Option<&str>,
@@ -168,7 +169,7 @@ pub fn measurement_history(
     }
     conn.prepare_cached(&format!(
         "SELECT {MEASUREMENT_COLUMNS} FROM indicator_days d
-         JOIN measurements m ON m.day = d.day AND m.indicator = d.indicator {CODES}
+         CROSS JOIN measurements m ON m.day = d.day AND m.indicator = d.indicator {CODES}
          WHERE {}
          ORDER BY m.day, i.code, u.code, m.baseline, m.revision",
         conditions.join(" AND ")

@@ -120,10 +120,10 @@ fn own_readings(
 ) -> rusqlite::Result<Vec<(NaiveDate, f64)>> {
     let mut statement = conn.prepare_cached(
         "SELECT m.day, m.value FROM indicator_days d
-         JOIN measurements m ON m.day = d.day AND m.indicator = d.indicator
+         CROSS JOIN measurements m ON m.day = d.day AND m.indicator = d.indicator
          WHERE d.indicator = (SELECT id FROM indicators WHERE code = ?1)
            AND m.unit = (SELECT id FROM units WHERE code = ?2) AND m.baseline = 0
-         ORDER BY m.day, m.revision",
+         ORDER BY d.day, m.revision",
     )?;
     let mut readings: Vec<(NaiveDate, f64)> = Vec::new();
     let mut rows = statement.query(params![indicator, unit])?;
@@ -165,7 +165,7 @@ fn current_rows(
          JOIN measurements m ON m.day = d.day AND m.indicator = d.indicator
          JOIN units u ON u.id = m.unit
          WHERE d.indicator = ?1 AND d.day >= ?2
-         ORDER BY m.day, m.unit, m.baseline, m.revision",
+         ORDER BY d.day, m.unit, m.baseline, m.revision",
     )?;
     let from = from.map_or_else(String::new, iso);
     let mut rows = statement.query(params![indicator, from])?;
@@ -195,7 +195,8 @@ fn current_rows(
             _ => current.push(m),
         }
     }
-    // In key order (no sort in SQL); by unit code within a day, as the rules add them up.
+    // In key order (ORDER BY d.day lets SQLite follow the keys, no sort); by unit code
+    // within a day, as the rules add them up.
     current.sort_by(|a, b| (a.date, &a.unit, a.baseline).cmp(&(b.date, &b.unit, b.baseline)));
     Ok(current)
 }
