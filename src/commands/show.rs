@@ -5,11 +5,12 @@ use serde::Serialize;
 use crate::cli::ShowArgs;
 use crate::commands::{as_of, find_indicator, Context};
 use crate::output::i18n;
+use crate::output::summaries::SummaryMessage;
 use crate::output::{self, Format, Listing};
 use crate::plan::compliance::{items, Item, Moment, Outcome, Records, Split};
 use crate::plan::measure::{self, unit_status, Measurement, Reading, Status, Trend};
-use crate::plan::summary::Summary;
-use crate::store::records::{current_measurements_of, measurement_history};
+use crate::store::records::{current_measurements_of, recent_history};
+use crate::store::summaries::{self, latest_values};
 use crate::views::figures::{achieved_text, shown_reading};
 
 #[derive(Serialize)]
@@ -37,8 +38,15 @@ struct ShowJson<'a> {
     period: Option<&'a crate::plan::flow::FlowFigure>,
     units: Vec<UnitJson>,
     checkpoints: Vec<CheckpointJson>,
+    /// The latest values and corrections (at most [`HISTORY_SHOWN`]), oldest first.
     history: Vec<Measurement>,
+    /// How many older ones `history` leaves out (`kehoach history IND` lists them all).
+    history_omitted: usize,
 }
+
+/// How many of an indicator's latest values `show` lists: a city's indicator holds tens of
+/// thousands, which `history` lists.
+const HISTORY_SHOWN: usize = 200;
 
 #[derive(Serialize)]
 struct LatestJson<'a> {
@@ -76,22 +84,30 @@ pub fn run(context: &Context, args: ShowArgs) -> anyhow::Result<()> {
     let (content, indicator) = find_indicator(&plan, &args.indicator)?;
     let today = as_of(args.as_of.as_of);
     let ward = plan.ward().map(|u| u.code.as_str()).unwrap_or_default();
-    let current: Vec<Measurement> = current_measurements_of(store.conn(), &indicator.code)?;
-    let standing = measure::standing(indicator, ward, &current, today, indicator.target);
-    let trend = measure::trend(&measure::ward_series(indicator, ward, &current, today));
-    let history: Vec<Measurement> =
-        measurement_history(store.conn(), Some(&indicator.code), None, None)?
-            .into_iter()
-            .filter(|m| m.date <= today)
-            .collect();
+    // The ward's figure, the trend and the checkpoints from the kept summary, as the report
+    // judges them; each unit's latest figure from the kept ones when the day is past the last
+    // value (the usual case), else from the indicator's values up to that day.
+    let summary = summaries::load_one(store.conn(), indicator)?;
+    let mut standing = summary.standing_on(indicator, ward, today, indicator.target);
+    let last_value = latest_values(store.conn(), &indicator.code)?;
+    standing.units = match &standing.flow {
+        // A flow's units are their sums over the window: from its periods.
+        Some(flow) => {
+            let current = current_measurements_of(store.conn(), &indicator.code)?;
+            measure::window_units(&current, flow.from, today)
+        }
+        None if last_value.iter().all(|f| f.date <= today) => last_value,
+        None => {
+            let current = current_measurements_of(store.conn(), &indicator.code)?;
+            measure::latest_per_unit(&current, today, false)
+        }
+    };
+    let trend = measure::trend(&summary.series(indicator, ward, today));
+    let (history, history_total) =
+        recent_history(store.conn(), &indicator.code, today, HISTORY_SHOWN)?;
+    let history_omitted = history_total.saturating_sub(history.len());
 
     // The checkpoints' and the deadline's outcomes come from the same rules as the report.
-    let shares: Vec<String> = indicator
-        .unit_targets
-        .iter()
-        .map(|t| t.unit.clone())
-        .collect();
-    let summary = Summary::of(indicator, ward, &current, &shares);
     let summaries = std::collections::HashMap::from([(indicator.code.clone(), summary)]);
     let no_events = std::collections::HashMap::new();
     let records = Records {
@@ -172,6 +188,7 @@ pub fn run(context: &Context, args: ShowArgs) -> anyhow::Result<()> {
                 })
                 .collect(),
             history,
+            history_omitted,
         };
         return output::print(&output::json(&json));
     }
@@ -281,7 +298,18 @@ pub fn run(context: &Context, args: ShowArgs) -> anyhow::Result<()> {
                 .unwrap_or_default(),
         ]);
     }
-    let history_listing = crate::views::history::listing(lang, &plan, &history);
+    let mut history_listing = crate::views::history::listing(lang, &plan, &history);
+    if history_omitted > 0 {
+        let code = indicator.code.clone();
+        history_listing.title = Some(
+            SummaryMessage::OlderValuesOmitted {
+                code,
+                shown: history.len(),
+                omitted: history_omitted,
+            }
+            .render(lang),
+        );
+    }
     let format = args.format.format;
     // A CSV file holds one table: the figures per unit, which is what a spreadsheet wants.
     if format == Format::Csv {

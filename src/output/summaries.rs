@@ -20,6 +20,12 @@ pub enum SummaryMessage {
     Repaired { indicators: usize },
     /// What a migration's progress bar says while it makes them.
     Making,
+    /// `show`'s list of an indicator's values, cut to the latest.
+    OlderValuesOmitted {
+        code: String,
+        shown: usize,
+        omitted: usize,
+    },
     /// The weekly report's values, too many to list: counted by indicator.
     WeekCounted {
         values: usize,
@@ -65,6 +71,14 @@ impl SummaryMessage {
             ),
             (Making, Lang::Vi) => "Đang nâng cấp cơ sở dữ liệu: tính các bảng tổng hợp".to_string(),
             (Making, Lang::En) => "Upgrading the database: making the summaries".to_string(),
+            (OlderValuesOmitted { code, shown, omitted }, Lang::Vi) => format!(
+                "{shown} số liệu gần nhất; {} số liệu cũ hơn: xem «kehoach history {code}»",
+                lang.number(*omitted as f64)
+            ),
+            (OlderValuesOmitted { code, shown, omitted }, Lang::En) => format!(
+                "The latest {shown} values; {} older ones: see \"kehoach history {code}\"",
+                lang.number(*omitted as f64)
+            ),
             (WeekCounted { values, listed_at_most }, Lang::Vi) => format!(
                 "{} số liệu trong tuần (quá {listed_at_most} nên không liệt kê từng số), theo chỉ tiêu:",
                 lang.number(*values as f64)

@@ -6,9 +6,13 @@ use std::borrow::Borrow;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::flow::{flow_figure, FlowFigure};
+#[cfg(test)]
+use super::flow::flow_figure;
+use super::flow::FlowFigure;
 pub use super::measurement::Measurement;
-use super::{Accumulation, Indicator, IndicatorKind};
+#[cfg(test)]
+use super::Accumulation;
+use super::{Indicator, IndicatorKind};
 
 /// A unit's latest figure for an indicator.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -187,7 +191,10 @@ pub struct Standing {
     pub flow: Option<FlowFigure>,
 }
 
-/// Judges `indicator` against `target` with what was measured on or before `as_of`.
+/// Judges `indicator` against `target` with what was measured on or before `as_of`, from the
+/// raw history: the reference the kept summaries are held to (`plan::summary`'s property
+/// tests); the program itself judges from the summaries (`Summary::standing_on`).
+#[cfg(test)]
 pub fn standing(
     indicator: &Indicator,
     ward: &str,
@@ -214,6 +221,7 @@ pub fn standing(
     }
 }
 
+#[cfg(test)]
 fn status_of(
     indicator: &Indicator,
     has_figure: bool,
@@ -229,6 +237,7 @@ fn status_of(
 }
 
 /// A flow judged on its window: the year to date against the same window of the baseline.
+#[cfg(test)]
 fn flow_standing(
     indicator: &Indicator,
     ward: &str,
@@ -248,23 +257,10 @@ fn flow_standing(
     let achieved_value = ward_value
         .as_ref()
         .and_then(|w| achieved(indicator.kind, w.value, baseline));
-    // Each unit's own sum over the same window.
-    let mut units: Vec<UnitFigure> = Vec::new();
-    if let Some(f) = &flow {
-        for m in measurements
-            .iter()
-            .filter(|m| !m.baseline && m.date <= as_of && super::flow::covered(m).0 >= f.from)
-        {
-            match units.iter_mut().find(|u| u.unit == m.unit) {
-                Some(unit) => {
-                    unit.value += m.value;
-                    unit.date = unit.date.max(m.date);
-                }
-                None => units.push(UnitFigure::of(m)),
-            }
-        }
-        units.sort_by(|a, b| a.unit.cmp(&b.unit));
-    }
+    let units = flow
+        .as_ref()
+        .map(|f| window_units(measurements, f.from, as_of))
+        .unwrap_or_default();
     Standing {
         status: status_of(indicator, ward_value.is_some(), achieved_value, target),
         units,
@@ -273,6 +269,30 @@ fn flow_standing(
         achieved: achieved_value,
         flow,
     }
+}
+
+/// A flow's units, each with its own sum over the window `from..=as_of` (the ward's figure
+/// adds up the same periods).
+pub fn window_units(
+    measurements: &[Measurement],
+    from: NaiveDate,
+    as_of: NaiveDate,
+) -> Vec<UnitFigure> {
+    let mut units: Vec<UnitFigure> = Vec::new();
+    for m in measurements
+        .iter()
+        .filter(|m| !m.baseline && m.date <= as_of && super::flow::covered(m).0 >= from)
+    {
+        match units.iter_mut().find(|u| u.unit == m.unit) {
+            Some(unit) => {
+                unit.value += m.value;
+                unit.date = unit.date.max(m.date);
+            }
+            None => units.push(UnitFigure::of(m)),
+        }
+    }
+    units.sort_by(|a, b| a.unit.cmp(&b.unit));
+    units
 }
 
 /// The status of one unit's own figure against its own target (per-unit targets).
@@ -294,6 +314,7 @@ pub fn unit_status(indicator: &Indicator, figure: Option<&UnitFigure>, target: f
 }
 
 /// The baseline: recorded baseline figures (added up like values), else the seed's.
+#[cfg(test)]
 pub fn baseline_value(
     indicator: &Indicator,
     ward: &str,
@@ -317,10 +338,12 @@ pub fn measured_days(measurements: &[Measurement], as_of: NaiveDate) -> Vec<Naiv
     days
 }
 
-/// The ward figure on each day something was measured, oldest first (for trends).
+/// The ward figure on each day something was measured, oldest first (for trends), from the raw
+/// history: the reference of `Summary::series`.
 ///
 /// One pass in date order, keeping each unit's latest figure as it goes: the same figures as
 /// [`latest_per_unit`] on every day, without going over the whole history once per day.
+#[cfg(test)]
 pub fn ward_series(
     indicator: &Indicator,
     ward: &str,

@@ -178,6 +178,33 @@ pub fn measurement_history(
     .collect()
 }
 
+/// The last `limit` revisions of one indicator dated on or before `up_to`, oldest first, and
+/// how many there are in all (`show` lists the latest, not 50,000 of them).
+pub fn recent_history(
+    conn: &Connection,
+    indicator: &str,
+    up_to: NaiveDate,
+    limit: usize,
+) -> rusqlite::Result<(Vec<Measurement>, usize)> {
+    let mut rows: Vec<Measurement> = conn
+        .prepare_cached(&format!(
+            "SELECT {MEASUREMENT_COLUMNS} FROM indicator_days d
+             CROSS JOIN measurements m ON m.day = d.day AND m.indicator = d.indicator {CODES}
+             WHERE d.indicator = (SELECT id FROM indicators WHERE code = ?1) AND d.day <= ?2
+             ORDER BY d.day DESC, u.code DESC, m.baseline DESC, m.revision DESC LIMIT ?3"
+        ))?
+        .query_map(params![indicator, iso(up_to), limit as i64], measurement)?
+        .collect::<rusqlite::Result<_>>()?;
+    rows.reverse();
+    let total: i64 = conn.query_row(
+        "SELECT coalesce(sum(rows), 0) FROM indicator_days
+         WHERE indicator = (SELECT id FROM indicators WHERE code = ?1) AND day <= ?2",
+        params![indicator, iso(up_to)],
+        |r| r.get(0),
+    )?;
+    Ok((rows, total as usize))
+}
+
 /// The current revisions of one indicator's measurements, by date and unit.
 pub fn current_measurements_of(
     conn: &Connection,

@@ -77,7 +77,22 @@ pub fn load(conn: &Connection, plan: &Plan) -> rusqlite::Result<HashMap<String, 
     Ok(summaries)
 }
 
-/// One indicator's summary (its days and baselines; not the units' shares).
+/// Each unit's latest value (not baseline) of one indicator, by unit code.
+pub fn latest_values(conn: &Connection, indicator: &str) -> rusqlite::Result<Vec<UnitFigure>> {
+    let id: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM indicators WHERE code = ?1",
+            [indicator],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match id {
+        Some(id) => latest_figures(conn, id, false),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// One indicator's summary: its days, baselines and the readings of its units' shares.
 pub fn load_one(conn: &Connection, indicator: &Indicator) -> rusqlite::Result<Summary> {
     let mut summary = Summary::default();
     let mut statement = conn.prepare_cached(
@@ -108,6 +123,10 @@ pub fn load_one(conn: &Connection, indicator: &Indicator) -> rusqlite::Result<Su
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
+    for share in &indicator.unit_targets {
+        let readings = own_readings(conn, &indicator.code, &share.unit)?;
+        summary.unit_readings.insert(share.unit.clone(), readings);
+    }
     Ok(summary)
 }
 

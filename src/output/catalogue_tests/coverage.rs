@@ -341,6 +341,7 @@ fn the_catalogue_has_an_example_of_every_variant() {
             Mismatch,
             Repaired,
             Making,
+            OlderValuesOmitted,
             WeekCounted
         }
     );

@@ -223,6 +223,11 @@ pub(super) fn summaries() -> Vec<SummaryMessage> {
             indicator: String::new(),
             day: None,
         },
+        SummaryMessage::OlderValuesOmitted {
+            code: "TT1.01".into(),
+            shown: 200,
+            omitted: 17_712,
+        },
         SummaryMessage::WeekCounted {
             values: 251_370,
             listed_at_most: 200,
