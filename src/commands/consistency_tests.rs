@@ -457,12 +457,13 @@ proptest! {
 
         // Weekly: its week ends on the Sunday before the as-of day.
         let as_of = start + Days::new(u64::from(during.max(7)));
-        let (_, sunday) = super::weekly::week_before(as_of);
+        let (_, sunday) = crate::views::weekly::week_before(as_of);
         if sunday >= start {
             let reference = checked_report(&plan, &recorded, Moment::EndOf(sunday));
             let rows: Vec<Measurement> = recorded.rows.values().flatten().cloned().collect();
-            let week = super::weekly::WeekValues::Listed(rows);
-            let weekly = super::weekly::build(&plan, &recorded.recorded, week, as_of, false);
+            let week = crate::views::weekly::WeekValues::Listed(rows);
+            let records = recorded.recorded.records();
+            let weekly = crate::views::weekly::build(&plan, &records, week, as_of, None);
             let t = weekly.report.totals.total.tally;
             prop_assert_eq!(
                 (t.items_due, t.items_met, t.items_late, t.items_overdue),

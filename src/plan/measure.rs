@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::flow::{flow_figure, FlowFigure};
-pub use super::measurement::Measurement;
+pub use super::measurement::{Measurement, WeekCount};
 use super::{Accumulation, Indicator, IndicatorKind};
 
 /// A unit's latest figure for an indicator.

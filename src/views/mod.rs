@@ -6,3 +6,5 @@ pub mod figures;
 pub mod grid;
 pub mod history;
 pub mod overdue;
+pub mod weekly;
+pub mod weekly_document;
