@@ -2,6 +2,9 @@
 //! items, recorded values, figures as people read them. Commands use these and never each
 //! other; the rows here come from the one judgement (`plan::compliance::items`).
 
+pub mod baocao;
+#[cfg(test)]
+mod consistency_tests;
 pub mod figures;
 pub mod grid;
 pub mod history;
