@@ -3,8 +3,6 @@
 
 mod baocao;
 mod check;
-#[cfg(test)]
-mod consistency_tests;
 mod export;
 mod history;
 mod import;

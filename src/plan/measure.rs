@@ -9,7 +9,7 @@ use serde::Serialize;
 #[cfg(test)]
 use super::flow::flow_figure;
 use super::flow::FlowFigure;
-pub use super::measurement::Measurement;
+pub use super::measurement::{Measurement, WeekCount};
 #[cfg(test)]
 use super::Accumulation;
 use super::{Indicator, IndicatorKind};

@@ -1,4 +1,4 @@
-//! One recorded value, as the store keeps it.
+//! One recorded value, as the store keeps it; and a week's values, counted.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -26,4 +26,16 @@ pub struct Measurement {
     pub recorded_by: Option<String>,
     /// When it was typed in, ISO date and time (UTC).
     pub recorded_at: String,
+}
+
+/// What a week held, counted (by the store) rather than read row by row: a week of a city's
+/// files holds a quarter of a million values.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WeekCount {
+    /// Every revision dated in the week.
+    pub values: usize,
+    /// By indicator code: (values, corrections among them).
+    pub by_indicator: Vec<(String, usize, usize)>,
+    /// The units that sent any value dated in the week.
+    pub units: std::collections::BTreeSet<String>,
 }

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::plan::compliance::{TaskAction, TaskEvent};
-use crate::plan::measure::Measurement;
+use crate::plan::measure::{Measurement, WeekCount};
 use crate::plan::summary::Summary;
 use crate::plan::Plan;
 
@@ -247,18 +247,6 @@ pub fn measurements_between(
     ))?
     .query_map(params![iso(from), iso(to)], measurement)?
     .collect()
-}
-
-/// What a week held, counted by the database rather than read row by row: a week of a city's
-/// files holds a quarter of a million values.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct WeekCount {
-    /// Every revision dated in the week.
-    pub values: usize,
-    /// By indicator code: (values, corrections among them).
-    pub by_indicator: Vec<(String, usize, usize)>,
-    /// The units that sent any value dated in the week.
-    pub units: std::collections::BTreeSet<String>,
 }
 
 /// Counts the values dated from `from` to `to` from the summaries (`indicator_days`,

@@ -15,13 +15,15 @@ use std::collections::HashMap;
 use chrono::{Datelike, Days, NaiveDate};
 use proptest::prelude::*;
 
+use crate::output::i18n::Lang;
 use crate::plan::compliance::{
     check_task_event, items, Moment, Outcome, Records, Split, TaskAction, TaskEvent,
 };
 use crate::plan::measure::Measurement;
+use crate::plan::period::{Period, PeriodKind};
 use crate::plan::summary::Summary;
 use crate::plan::{Comparator, IndicatorKind, Plan};
-use crate::store::records::Recorded;
+use crate::views::baocao::Scope;
 
 fn test_plan() -> Plan {
     let text = include_str!("../../fixtures/seeds/ward.toml");
@@ -93,7 +95,6 @@ fn reference_figure(
 }
 
 fn reference_items(plan: &Plan, history: &History, moment: Moment) -> Vec<Verdict> {
-    let recorded = &history.recorded;
     let (day, end_of_day) = match moment {
         Moment::During(day) => (day, false),
         Moment::EndOf(day) => (day, true),
@@ -104,7 +105,7 @@ fn reference_items(plan: &Plan, history: &History, moment: Moment) -> Vec<Verdic
     let mut verdicts = Vec::new();
     for content in &plan.contents {
         for task in &content.tasks {
-            let mut log: Vec<&TaskEvent> = recorded
+            let mut log: Vec<&TaskEvent> = history
                 .task_events
                 .get(&task.code)
                 .map(|e| e.iter().collect())
@@ -257,8 +258,19 @@ type RawEvent = (usize, usize, u32);
 
 /// A random history: as the rules read it (summaries), and its raw rows (for the reference).
 struct History {
-    recorded: Recorded,
+    summaries: HashMap<String, Summary>,
+    task_events: HashMap<String, Vec<TaskEvent>>,
     rows: HashMap<String, Vec<Measurement>>,
+}
+
+impl History {
+    /// The borrowed view the rules take, as the store's records give it.
+    fn records(&self) -> Records<'_> {
+        Records {
+            summaries: &self.summaries,
+            task_events: &self.task_events,
+        }
+    }
 }
 
 fn history(plan: &Plan, measurements: &[RawMeasurement], events: &[RawEvent]) -> History {
@@ -349,10 +361,8 @@ fn history(plan: &Plan, measurements: &[RawMeasurement], events: &[RawEvent]) ->
         })
         .collect();
     History {
-        recorded: Recorded {
-            summaries,
-            task_events,
-        },
+        summaries,
+        task_events,
         rows: by_indicator,
     }
 }
@@ -371,14 +381,14 @@ fn implementation(plan: &Plan, records: &Records, moment: Moment) -> Vec<Verdict
 }
 
 fn checked_report(plan: &Plan, history: &History, moment: Moment) -> Vec<Verdict> {
-    let records = history.recorded.records();
+    let records = history.records();
     let reference = reference_items(plan, history, moment);
     assert_eq!(
         implementation(plan, &records, moment),
         reference,
         "{moment:?}"
     );
-    let report = crate::views::grid::build(plan, &records, moment, None, None, false);
+    let report = super::grid::build(plan, &records, moment, None, None, false);
     for row in &report.contents {
         for cell in &row.phases {
             let (due, met, late, overdue) = counts(&reference, |v| {
@@ -406,7 +416,7 @@ fn checked_report(plan: &Plan, history: &History, moment: Moment) -> Vec<Verdict
     );
     let all = items(plan, &records, moment, Split::Ward);
     let mut listed: Vec<(String, NaiveDate)> =
-        crate::views::overdue::overdue_rows(&all, moment, None, |_| true)
+        super::overdue::overdue_rows(&all, moment, None, |_| true)
             .into_iter()
             .map(|r| (r.code, r.due))
             .collect();
@@ -419,6 +429,14 @@ fn checked_report(plan: &Plan, history: &History, moment: Moment) -> Vec<Verdict
     expected.sort();
     assert_eq!(listed, expected, "overdue at {moment:?}");
     reference
+}
+
+/// The Vietnamese Markdown of the monthly report as of `today`, as `baocao` writes it.
+fn monthly_markdown(plan: &Plan, records: &Records, today: NaiveDate) -> String {
+    let scope = Scope::Calendar(Period::before(PeriodKind::Month, today));
+    let judged = super::baocao::judgement_days(plan, &scope, today);
+    let doc = super::baocao::build(Lang::Vi, plan, records, &scope, &judged, today, None);
+    crate::output::document::markdown(&doc)
 }
 
 /// The numbers in "Tính chung, M/D … (P%); L …; O …".
@@ -462,7 +480,8 @@ proptest! {
             let reference = checked_report(&plan, &recorded, Moment::EndOf(sunday));
             let rows: Vec<Measurement> = recorded.rows.values().flatten().cloned().collect();
             let week = super::weekly::WeekValues::Listed(rows);
-            let weekly = super::weekly::build(&plan, &recorded.recorded, week, as_of, false);
+            let records = recorded.records();
+            let weekly = super::weekly::build(&plan, &records, week, as_of, None);
             let t = weekly.report.totals.total.tally;
             prop_assert_eq!(
                 (t.items_due, t.items_met, t.items_late, t.items_overdue),
@@ -476,7 +495,7 @@ proptest! {
         let next = NaiveDate::from_ymd_opt(start.year(), month + 1, 1).unwrap();
         let month_end = next - Days::new(1);
         let reference = checked_report(&plan, &recorded, Moment::EndOf(month_end));
-        let markdown = super::baocao::markdown_for_test(&plan, &recorded.recorded, next);
+        let markdown = monthly_markdown(&plan, &recorded.records(), next);
         let (due, met, late, overdue) = counts(&reference, |_| true);
         match overall_numbers(&markdown) {
             Some(numbers) => prop_assert_eq!(numbers, (met, due, late, overdue), "{}", markdown),
