@@ -1,5 +1,6 @@
 //! The city's export: each kind of fact as a dataset of typed columns, written as Parquet or
-//! CSV into `DIR/<dataset>/ward=<CODE>/part-0.<ext>`.
+//! CSV into `DIR/<dataset>/ward=<CODE>/part-0.<ext>`. (Long because it spells out every
+//! dataset's columns, the contract below, one by one.)
 //!
 //! The columns below are a contract with the city's queries (`examples/city/rollup.sql`): a
 //! column may be added at the end of a dataset, never renamed, retyped or removed; a change

@@ -1,7 +1,9 @@
 //! The summaries kept beside the measurements, so reports read a few thousand rows, not a
-//! million: `indicator_days` (the days that hold an indicator's rows), `latest_figures` (each
-//! unit's latest figure) and `ward_days` (the ward's figure on each measured day, made by the
-//! rules themselves: `plan::summary`).
+//! million: `indicator_days` (the days that hold an indicator's rows, and how many),
+//! `unit_days` (the days each unit sent something on), `latest_figures` (each unit's latest
+//! figure) and `ward_days` (the ward's figure on each measured day, made by the rules
+//! themselves: `plan::summary`). (Long with its property test, which writes random histories
+//! through the real writer and holds these tables to the raw rows after every write.)
 //!
 //! They are brought up to date by [`refresh`] at the end of every write, for the indicators it
 //! touched: a level continues from the latest figures kept when every day written is on or after
@@ -79,14 +81,7 @@ pub fn load(conn: &Connection, plan: &Plan) -> rusqlite::Result<HashMap<String, 
 
 /// Each unit's latest value (not baseline) of one indicator, by unit code.
 pub fn latest_values(conn: &Connection, indicator: &str) -> rusqlite::Result<Vec<UnitFigure>> {
-    let id: Option<i64> = conn
-        .query_row(
-            "SELECT id FROM indicators WHERE code = ?1",
-            [indicator],
-            |r| r.get(0),
-        )
-        .optional()?;
-    match id {
+    match indicator_id(conn, indicator)? {
         Some(id) => latest_figures(conn, id, false),
         None => Ok(Vec::new()),
     }
@@ -95,39 +90,30 @@ pub fn latest_values(conn: &Connection, indicator: &str) -> rusqlite::Result<Vec
 /// One indicator's summary: its days, baselines and the readings of its units' shares.
 pub fn load_one(conn: &Connection, indicator: &Indicator) -> rusqlite::Result<Summary> {
     let mut summary = Summary::default();
-    let mut statement = conn.prepare_cached(
-        "SELECT w.day, w.figure FROM ward_days w
-         WHERE w.indicator = (SELECT id FROM indicators WHERE code = ?1) ORDER BY w.day",
-    )?;
-    let mut rows = statement.query([&indicator.code])?;
+    let Some(id) = indicator_id(conn, &indicator.code)? else {
+        return Ok(summary);
+    };
+    let mut statement =
+        conn.prepare_cached("SELECT day, figure FROM ward_days WHERE indicator = ?1 ORDER BY day")?;
+    let mut rows = statement.query([id])?;
     while let Some(row) = rows.next()? {
         summary.days.push(WardDay {
             day: day(row.get(0)?)?,
             figure: figure_from_json(row.get(1)?)?,
         });
     }
-    summary.baselines = conn
-        .prepare_cached(
-            "SELECT u.code, l.day, l.value, l.numerator, l.denominator
-             FROM latest_figures l JOIN units u ON u.id = l.unit
-             WHERE l.indicator = (SELECT id FROM indicators WHERE code = ?1) AND l.baseline = 1
-             ORDER BY u.code",
-        )?
-        .query_map([&indicator.code], |r| {
-            Ok(UnitFigure {
-                unit: r.get(0)?,
-                date: day(r.get(1)?)?,
-                value: r.get(2)?,
-                numerator: r.get(3)?,
-                denominator: r.get(4)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+    summary.baselines = latest_figures(conn, id, true)?;
     for share in &indicator.unit_targets {
         let readings = own_readings(conn, &indicator.code, &share.unit)?;
         summary.unit_readings.insert(share.unit.clone(), readings);
     }
     Ok(summary)
+}
+
+fn indicator_id(conn: &Connection, code: &str) -> rusqlite::Result<Option<i64>> {
+    conn.prepare_cached("SELECT id FROM indicators WHERE code = ?1")?
+        .query_row([code], |r| r.get(0))
+        .optional()
 }
 
 /// One unit's current values (not baselines) of an indicator, oldest first: a seek on the
