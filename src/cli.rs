@@ -571,6 +571,23 @@ fn parse_date_arg(text: &str) -> Result<NaiveDate, DateArgError> {
     })
 }
 
+/// The environment variables that stand for flags: (the flag's id, the variable).
+const FLAG_VARIABLES: [(&str, &str); 2] = [("db", "KEHOACH_DB"), ("lang", "KEHOACH_LANG")];
+
+/// Parses the command line. A variable that is set but empty (`KEHOACH_LANG=`) means not set,
+/// as in a shell: clap would take it as an empty value and refuse every command.
+pub fn parse(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
+    let mut command = Cli::command();
+    for (flag, variable) in FLAG_VARIABLES {
+        if std::env::var_os(variable).is_some_and(|value| value.is_empty()) {
+            command = command.mut_arg(flag, |arg| arg.env(None::<&'static str>));
+        }
+    }
+    let mut matches = command.try_get_matches_from(args)?;
+    Cli::from_arg_matches_mut(&mut matches).map_err(|error| error.format(&mut Cli::command()))
+}
+
 /// The language asked for before clap has parsed anything (its errors must be in it too):
 /// `--lang X` or `--lang=X` anywhere before `--`, else `$KEHOACH_LANG`, else Vietnamese.
 pub fn prescan_lang(args: &[std::ffi::OsString]) -> Lang {

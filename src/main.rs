@@ -15,15 +15,13 @@ mod views;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use crate::cli::Cli;
 use crate::error::{AppError, ExitKind};
 use crate::output::i18n::{self, Lang};
 
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let cli = match Cli::try_parse_from(&args) {
+    let cli = match cli::parse(&args) {
         Ok(cli) => cli,
         Err(error) => return refused(&error, cli::prescan_lang(&args)),
     };

@@ -112,6 +112,74 @@ For more information, try '--help'.\n",
     );
 }
 
+/// A variable set but empty (`KEHOACH_LANG=` in a crontab, an emptied KEHOACH_DB) means not
+/// set, as in a shell; clap once took it as an empty value and refused every command (exit 2).
+#[test]
+fn an_empty_variable_means_not_set() {
+    let k = Kehoach::with_seed("ward.toml");
+    // Vietnamese, the default.
+    k.test_env(
+        &["record", "TT1.02", "3", "--date", "01/07/2026"],
+        &[("KEHOACH_LANG", "")],
+    )
+    .stdout(
+        "Đã ghi TT1.02 = 3 sáng kiến cho PA ngày 01/07/2026.\n\
+Toàn phường: 3 sáng kiến — chưa đạt (Mục tiêu: ≥ 5 sáng kiến)\n",
+    )
+    .writes()
+    .run();
+    k.test_env(
+        &["show", "TT9"],
+        &[("KEHOACH_LANG", ""), ("KEHOACH_DB", "")],
+    )
+    .status(3)
+    .stderr("Lỗi: Chỉ tiêu TT9 không tồn tại; xem danh sách bằng «kehoach plan indicators»\n")
+    .run();
+
+    // The default database in the user's data folder, as if KEHOACH_DB were not set.
+    let home = k.path("nha");
+    let run = |args: &[&str]| {
+        let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("kehoach"))
+            .env_clear()
+            .env("HOME", &home)
+            .env("KEHOACH_DB", "")
+            .env("KEHOACH_LANG", "")
+            .env("KEHOACH_NOW", "2026-11-25T08:00:00Z")
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stdout).replace(&home.display().to_string(), "<HOME>"),
+            String::from_utf8_lossy(&output.stderr).replace(&home.display().to_string(), "<HOME>"),
+        )
+    };
+    if cfg!(windows) || cfg!(target_os = "macos") {
+        // The data folder is elsewhere there; the rest is the same.
+        return;
+    }
+    let database = home.join(".local/share/kehoach/kehoach.db");
+    assert_eq!(
+        run(&["plan"]),
+        (
+            Some(4),
+            String::new(),
+            "Lỗi: Chưa có cơ sở dữ liệu <HOME>/.local/share/kehoach/kehoach.db: chạy «kehoach init» trước (hoặc chỉ đúng tệp bằng --db)\n".to_string()
+        )
+    );
+    assert!(!database.exists(), "a reading command created the database");
+    let seed = common::fixture("seeds/ward.toml");
+    assert_eq!(
+        run(&["init", "--seed", &seed]),
+        (
+            Some(0),
+            "Đã nạp Kế hoạch 99/KH-TEST vào <HOME>/.local/share/kehoach/kehoach.db: 2 nội dung, 5 chỉ tiêu, 12 nhiệm vụ, 5 đơn vị.\n".to_string(),
+            String::new()
+        )
+    );
+    assert!(database.exists());
+}
+
 #[test]
 fn status_and_period_values_in_vietnamese_words() {
     let k = Kehoach::new();

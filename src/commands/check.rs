@@ -12,7 +12,7 @@ use crate::output::seed_messages::SeedMessage;
 use crate::output::summaries::SummaryMessage;
 use crate::output::{self};
 use crate::plan::validate::validate;
-use crate::store::maintenance::{self, BackupError};
+use crate::store::maintenance::{self, BackupError, BrokenReference};
 use crate::store::summaries;
 
 /// Runs `check`: SQLite's own checks, then the plan's rules on what is stored, then the kept
@@ -31,8 +31,26 @@ pub fn check(context: &Context, args: CheckArgs) -> anyhow::Result<()> {
     for line in maintenance::integrity_check(store.conn())? {
         problems.push(DatabaseMessage::SqliteProblem { line }.into());
     }
-    for (table, row, parent) in maintenance::foreign_key_check(store.conn())? {
-        problems.push(DatabaseMessage::BrokenReference { table, row, parent }.into());
+    for broken in maintenance::foreign_key_check(store.conn())? {
+        let message = match broken {
+            BrokenReference::Row { table, row, parent } => {
+                DatabaseMessage::BrokenReference { table, row, parent }
+            }
+            BrokenReference::Value {
+                table,
+                day,
+                column,
+                value,
+                parent,
+            } => DatabaseMessage::MissingReference {
+                table,
+                day,
+                column,
+                value,
+                parent,
+            },
+        };
+        problems.push(message.into());
     }
     for problem in validate(&plan) {
         let breach = SeedMessage::Breach(problem.breach.clone()).localized();

@@ -21,16 +21,16 @@ pub const DEFAULT_SEED_NAME: &str = "118-KH-UBND.toml";
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SeedFile {
-    plan: SeedPlan,
+    plan: Spanned<SeedPlan>,
     report: Option<Spanned<SeedReport>>,
-    units: Vec<SeedUnit>,
+    units: Spanned<Vec<SeedUnit>>,
     contents: Vec<SeedContent>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SeedPlan {
-    number: String,
+    number: Spanned<String>,
     #[serde(deserialize_with = "date")]
     date: NaiveDate,
     issuer: String,
@@ -186,7 +186,7 @@ impl Spans {
     /// The span of `at`, else of the item's code, else of nothing.
     fn find(&self, at: &Locator) -> Option<Range<usize>> {
         let code_of = |at: &Locator| match at {
-            Locator::Plan(_) => Locator::Plan("number"),
+            Locator::Plan(_) => Locator::Plan("table"),
             Locator::Report(_) => Locator::Report("table"),
             Locator::Unit(code, _) => Locator::Unit(code.clone(), "code"),
             Locator::Content(code, _) | Locator::Phase(code, _, _) => {
@@ -314,7 +314,10 @@ fn convert(
     spans: &mut Spans,
     problem: &mut dyn FnMut(Range<usize>, SeedProblemKind),
 ) -> Plan {
-    let ward_code = seed.plan.ward_code.map(|code| {
+    spans.put(Locator::Plan("table"), seed.plan.span());
+    spans.put(Locator::Plan("units"), seed.units.span());
+    let plan = seed.plan.into_inner();
+    let ward_code = plan.ward_code.map(|code| {
         if !crate::plan::is_ward_code(code.get_ref()) {
             problem(
                 code.span(),
@@ -323,28 +326,30 @@ fn convert(
         }
         code.into_inner()
     });
+    spans.put(Locator::Plan("number"), plan.number.span());
+    spans.put(Locator::Plan("start"), plan.start.span());
+    spans.put(Locator::Plan("end"), plan.end.span());
     let meta = PlanMeta {
-        number: seed.plan.number,
-        date: seed.plan.date,
-        issuer: seed.plan.issuer,
-        issuer_parent: seed.plan.issuer_parent,
-        place: seed.plan.place,
-        title: seed.plan.title,
-        start: seed.plan.start.get_ref().0,
-        end: seed.plan.end.get_ref().0,
-        signer_title: seed.plan.signer_title,
-        signer_name: seed.plan.signer_name,
-        recipients: seed.plan.recipients,
+        number: plan.number.into_inner(),
+        date: plan.date,
+        issuer: plan.issuer,
+        issuer_parent: plan.issuer_parent,
+        place: plan.place,
+        title: plan.title,
+        start: plan.start.get_ref().0,
+        end: plan.end.get_ref().0,
+        signer_title: plan.signer_title,
+        signer_name: plan.signer_name,
+        recipients: plan.recipients,
         report: seed
             .report
             .map(|report| report_settings(report, spans))
             .unwrap_or_default(),
         ward_code,
     };
-    spans.put(Locator::Plan("start"), seed.plan.start.span());
-    spans.put(Locator::Plan("number"), seed.plan.end.span());
     let units = seed
         .units
+        .into_inner()
         .into_iter()
         .map(|u| {
             let code = u.code.get_ref().clone();
@@ -566,5 +571,31 @@ fn convert_indicator(
             })
             .collect(),
         note: i.note,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each plan-level place is its own key's (the number's was once the end's), and one
+    /// without a key of its own is the `[plan]` table.
+    #[test]
+    fn plan_level_problems_point_at_their_own_key() {
+        let text = include_str!("../../fixtures/seeds/ward.toml");
+        let seed: SeedFile = toml::from_str(text).unwrap();
+        let mut spans = Spans::default();
+        convert(seed, &mut spans, &mut |_, what| panic!("{what:?}"));
+        let at = |key| {
+            let span = spans.find(&Locator::Plan(key)).unwrap();
+            let (line, column) = line_column(text, span.start);
+            let found = text.lines().nth(line - 1).unwrap();
+            (line, column, found.to_string())
+        };
+        assert_eq!(at("number"), (8, 10, "number = \"99/KH-TEST\"".into()));
+        assert_eq!(at("start"), (13, 9, "start = 2026-01-01".into()));
+        assert_eq!(at("end"), (14, 7, "end = 2026-12-31".into()));
+        assert_eq!(at("units"), (16, 1, "[[units]]".into()));
+        assert_eq!(at("title"), (7, 1, "[plan]".into()));
     }
 }

@@ -72,6 +72,15 @@ pub enum DatabaseMessage {
         row: i64,
         parent: String,
     },
+    /// A row without a number (a table WITHOUT ROWID) that refers to something missing: the
+    /// column and the value found nowhere in `parent`, and the row's day where it has one.
+    MissingReference {
+        table: String,
+        day: Option<chrono::NaiveDate>,
+        column: String,
+        value: String,
+        parent: String,
+    },
     /// A line of SQLite's integrity check.
     SqliteProblem { line: String },
 }
@@ -144,6 +153,15 @@ impl DatabaseMessage {
             BrokenReference { table, row, parent } => say!(lang,
                 "bảng {table}, dòng {row}: tham chiếu tới {parent} không tồn tại",
                 "table {table}, row {row}: refers to a missing {parent}"
+            ),
+            MissingReference { table, day: Some(day), column, value, parent } => say!(lang,
+                "bảng {table}, ngày {day}: {column} = {value} không có trong bảng {parent}",
+                "table {table}, dated {day}: {column} = {value} is not in the table {parent}",
+                day = lang.date(*day)
+            ),
+            MissingReference { table, day: None, column, value, parent } => say!(lang,
+                "bảng {table}: {column} = {value} không có trong bảng {parent}",
+                "table {table}: {column} = {value} is not in the table {parent}"
             ),
             SqliteProblem { line } => format!("SQLite: {line}"),
         }

@@ -16,15 +16,141 @@ pub fn integrity_check(conn: &Connection) -> rusqlite::Result<Vec<String>> {
     Ok(lines.into_iter().filter(|l| l != "ok").collect())
 }
 
-/// `PRAGMA foreign_key_check`: (table, rowid, parent table) for each broken reference.
-pub fn foreign_key_check(conn: &Connection) -> rusqlite::Result<Vec<(String, i64, String)>> {
-    conn.prepare("PRAGMA foreign_key_check")?
+/// A row that refers to something missing, as `check` reports it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BrokenReference {
+    /// A row of a table with rowids, by its rowid.
+    Row {
+        table: String,
+        row: i64,
+        parent: String,
+    },
+    /// A row of a table WITHOUT ROWID (measurements, checkpoints, …), which has no number to
+    /// give: the value that refers to nothing, and the row's day where the table has one.
+    Value {
+        table: String,
+        day: Option<NaiveDate>,
+        column: String,
+        value: String,
+        parent: String,
+    },
+}
+
+/// `PRAGMA foreign_key_check`, each broken reference said so it can be found: by rowid, or
+/// for a table WITHOUT ROWID (for which SQLite gives no rowid) by the missing value itself.
+pub fn foreign_key_check(conn: &Connection) -> rusqlite::Result<Vec<BrokenReference>> {
+    let rows: Vec<(String, Option<i64>, String, i64)> = conn
+        .prepare("PRAGMA foreign_key_check")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut found = Vec::new();
+    let mut keyed: Vec<(String, i64, String)> = Vec::new();
+    for (table, row, parent, constraint) in rows {
+        match row {
+            Some(row) => found.push(BrokenReference::Row { table, row, parent }),
+            None => {
+                let key = (table, constraint, parent);
+                if !keyed.contains(&key) {
+                    keyed.push(key);
+                }
+            }
+        }
+    }
+    for (table, constraint, parent) in keyed {
+        found.extend(missing_values(conn, &table, constraint, &parent)?);
+    }
+    Ok(found)
+}
+
+/// The rows of `table` (WITHOUT ROWID) whose foreign key number `constraint` finds nothing in
+/// `parent`: each distinct missing value once, with its day where the table has a `day`.
+fn missing_values(
+    conn: &Connection,
+    table: &str,
+    constraint: i64,
+    parent: &str,
+) -> rusqlite::Result<Vec<BrokenReference>> {
+    let quote = |name: &str| format!("\"{}\"", name.replace('"', "\"\""));
+    let pairs: Vec<(String, Option<String>)> = conn
+        .prepare(
+            "SELECT \"from\", \"to\" FROM pragma_foreign_key_list(?1) WHERE id = ?2 ORDER BY seq",
+        )?
+        .query_map(rusqlite::params![table, constraint], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    // A key that names no parent column refers to the parent's primary key.
+    let primary: Vec<String> = conn
+        .prepare("SELECT name FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk")?
+        .query_map([parent], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let pairs: Vec<(String, String)> = pairs
+        .into_iter()
+        .enumerate()
+        .map(|(i, (from, to))| {
+            let to = to.or_else(|| primary.get(i).cloned()).unwrap_or_default();
+            (from, to)
+        })
+        .collect();
+    if pairs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let has_day: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM pragma_table_info(?1) WHERE name = 'day'",
+        [table],
+        |r| r.get(0),
+    )?;
+    let day = if has_day { "t.day" } else { "NULL" };
+    let values = pairs
+        .iter()
+        .map(|(from, _)| format!("t.{}", quote(from)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let present = pairs
+        .iter()
+        .map(|(from, _)| format!("t.{} IS NOT NULL", quote(from)))
+        .collect::<Vec<_>>()
+        .join(" AND ");
+    let matches = pairs
+        .iter()
+        .map(|(from, to)| format!("p.{} = t.{}", quote(to), quote(from)))
+        .collect::<Vec<_>>()
+        .join(" AND ");
+    let sql = format!(
+        "SELECT DISTINCT {day}, {values} FROM {} t WHERE {present} \
+         AND NOT EXISTS (SELECT 1 FROM {} p WHERE {matches}) ORDER BY 1, 2",
+        quote(table),
+        quote(parent)
+    );
+    let column = pairs
+        .iter()
+        .map(|(from, _)| from.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let width = pairs.len();
+    conn.prepare(&sql)?
         .query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                r.get::<_, Option<i64>>(1)?.unwrap_or(0),
-                r.get(2)?,
-            ))
+            let day: Option<String> = r.get(0)?;
+            let value = (1..=width)
+                .map(|i| {
+                    Ok(match r.get_ref(i)? {
+                        rusqlite::types::ValueRef::Integer(n) => n.to_string(),
+                        rusqlite::types::ValueRef::Real(x) => x.to_string(),
+                        rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into(),
+                        rusqlite::types::ValueRef::Blob(b) => format!("{b:02x?}"),
+                        rusqlite::types::ValueRef::Null => String::new(),
+                    })
+                })
+                .collect::<rusqlite::Result<Vec<_>>>()?
+                .join(", ");
+            Ok(BrokenReference::Value {
+                table: table.to_string(),
+                // A day that cannot be read is left out here; check reports it on its own.
+                day: day.and_then(|d| super::day(d).ok()),
+                column: column.clone(),
+                value,
+                parent: parent.to_string(),
+            })
         })?
         .collect()
 }

@@ -108,6 +108,9 @@ pub enum OpenMode {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Whether the journal mode has been settled: at the first write, never before, so a file
+    /// that is refused or only read is left byte for byte as it was.
+    journal_settled: bool,
 }
 
 impl Store {
@@ -186,6 +189,7 @@ impl Store {
         let store = Store {
             conn,
             path: path.to_path_buf(),
+            journal_settled: false,
         };
         store.configure()?;
         store
@@ -213,6 +217,7 @@ impl Store {
             let store = Store {
                 conn,
                 path: path.to_path_buf(),
+                journal_settled: false,
             };
             store.configure()?;
             Ok(store)
@@ -226,6 +231,8 @@ impl Store {
             .unwrap_or(false)
     }
 
+    /// What this connection needs and the file does not hold: nothing here writes to the
+    /// file (the journal mode waits for the first write, [`Store::settle_journal`]).
     fn configure(&self) -> rusqlite::Result<()> {
         let timeout = std::env::var("KEHOACH_BUSY_TIMEOUT_MS")
             .ok()
@@ -237,11 +244,19 @@ impl Store {
         self.conn
             .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))?;
         self.conn.pragma_update(None, "foreign_keys", true)?;
-        if self.is_read_only() {
-            // A read-only file keeps its journal mode: setting one would be a write.
-            return Ok(());
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        Ok(())
+    }
+
+    /// Switches the file to WAL before this run's first write: the cron report reads while the
+    /// clerk writes, and a power cut loses no committed row. Not on opening: setting a journal
+    /// mode writes the file's header, and a file that is refused (another program's, a newer
+    /// or damaged one) or only read must be left as it was.
+    fn settle_journal(&mut self) {
+        if self.journal_settled || self.is_read_only() {
+            return;
         }
-        // WAL: the cron report reads while the clerk writes; a power cut loses no committed row.
+        self.journal_settled = true;
         let mode = self
             .conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0));
@@ -252,8 +267,6 @@ impl Store {
                 self.conn.pragma_update(None, "journal_mode", "DELETE").ok();
             }
         }
-        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
-        Ok(())
     }
 
     fn migrate(
@@ -320,6 +333,7 @@ impl Store {
         if version == SCHEMA_VERSION {
             return Ok(());
         }
+        self.settle_journal();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -345,6 +359,7 @@ impl Store {
         work: impl FnOnce(&Transaction) -> anyhow::Result<T>,
     ) -> anyhow::Result<T> {
         let path = self.path.clone();
+        self.settle_journal();
         // IMMEDIATE takes the write lock up front, so a busy database waits here, not midway.
         let tx = self
             .conn

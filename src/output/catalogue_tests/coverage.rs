@@ -166,6 +166,7 @@ fn the_catalogue_has_an_example_of_every_variant() {
             CheckPassed,
             RecordOutsidePlan,
             BrokenReference,
+            MissingReference,
             SqliteProblem,
         }
     );

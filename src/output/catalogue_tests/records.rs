@@ -193,8 +193,22 @@ pub(super) fn database() -> Vec<DatabaseMessage> {
             day: day("2027-01-02"),
         },
         DatabaseMessage::BrokenReference {
-            table: "measurements".into(),
+            table: "task_events".into(),
             row: 42,
+            parent: "tasks".into(),
+        },
+        DatabaseMessage::MissingReference {
+            table: "measurements".into(),
+            day: Some(day("2026-03-01")),
+            column: "indicator".into(),
+            value: "999".into(),
+            parent: "indicators".into(),
+        },
+        DatabaseMessage::MissingReference {
+            table: "checkpoints".into(),
+            day: None,
+            column: "indicator".into(),
+            value: "TT9.9".into(),
             parent: "indicators".into(),
         },
         DatabaseMessage::SqliteProblem {
