@@ -644,6 +644,72 @@ fn task_lifecycle_with_its_log() {
     }
 }
 
+/// A reduction whose figure rose says so: "tăng 30%" ("up 30%"), never "giảm -30%", in the
+/// record's answer, in show and in the weekly report's lines.
+#[test]
+fn a_reduction_whose_figure_rose_is_worded_as_a_rise() {
+    let k = Kehoach::with_seed("ward.toml");
+    // NV1.01: down ≥ 20% on 2025's 100, the sum of KP1's and KP2's latest counts.
+    k.test(&[
+        "record",
+        "NV1.01",
+        "70",
+        "--unit",
+        "KP1",
+        "--date",
+        "20/06/2026",
+        "--as-of",
+        "30/06/2026",
+    ])
+    .stdout(
+        "Đã ghi NV1.01 = 70 vụ cho KP1 ngày 20/06/2026.\n\
+Toàn phường: giảm 30% — đạt (Mục tiêu: giảm ≥ 20% so với 2025)\n",
+    )
+    .writes()
+    .run();
+    k.test(&[
+        "--lang",
+        "en",
+        "record",
+        "NV1.01",
+        "60",
+        "--unit",
+        "KP2",
+        "--date",
+        "21/06/2026",
+        "--as-of",
+        "30/06/2026",
+    ])
+    .stdout(
+        "Recorded NV1.01 = 60 vụ for KP2 on 21/06/2026.\n\
+Ward: up 30% — not met (Target: down ≥ 20% vs 2025)\n",
+    )
+    .writes()
+    .run();
+    k.test(&["show", "NV1.01", "--as-of", "30/06/2026"])
+        .stdout_has(&["┆ tăng 30% "])
+        .writes_nothing()
+        .run();
+    k.test(&["weekly", "--as-of", "29/06/2026", "--format", "md"])
+        .stdout_has(&["- NV1.01: hiện tăng 30%, mục tiêu giảm ≥ 20% so với 2025 đến 31/10/2026."])
+        .writes_nothing()
+        .run();
+    let run = k
+        .test(&[
+            "--lang",
+            "en",
+            "weekly",
+            "--as-of",
+            "29/06/2026",
+            "--format",
+            "md",
+        ])
+        .stdout_has(&["- NV1.01: now up 30%, target down ≥ 20% vs 2025 by 31/10/2026."])
+        .writes_nothing()
+        .run();
+    assert!(!run.stdout.contains("-30%"), "{}", run.stdout);
+}
+
 /// The test seed with a growth indicator added (the fixture has every other kind): NV1.03,
 /// up ≥ 10% on 2025's 200 by 31/10/2026, the sum of KP1's and KP2's latest counts.
 fn with_growth() -> Kehoach {
@@ -681,13 +747,14 @@ fn a_growth_indicator_is_judged_by_its_rise_over_the_baseline() {
     let k = with_growth();
     let target = "(Mục tiêu: tăng ≥ 10% so với 2025)";
     for (value, unit, date, as_of, ward) in [
-        // One unit's count alone is far below 2025's ward total.
+        // One unit's count alone is far below 2025's ward total: 100 against 200 is a fall,
+        // said "giảm 50%" (it once read "tăng -50%", the word and the sign disagreeing).
         (
             "100",
             "KP1",
             "20/06/2026",
             "30/06/2026",
-            "tăng -50% — chưa đạt",
+            "giảm 50% — chưa đạt",
         ),
         // 205 against 200: up 2,5%.
         (

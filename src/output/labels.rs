@@ -201,21 +201,42 @@ pub fn target_text(
         format!("{} {unit_of_measure}", lang.number(target))
     };
     let year = baseline_year.map(|y| y.to_string()).unwrap_or_default();
-    match (kind, lang) {
-        (IndicatorKind::Reduction, Lang::Vi) => {
-            format!("giảm {sign} {} so với {year}", lang.percent(target))
-        }
-        (IndicatorKind::Reduction, Lang::En) => {
-            format!("down {sign} {} vs {year}", lang.percent(target))
-        }
-        (IndicatorKind::Growth, Lang::Vi) => {
-            format!("tăng {sign} {} so với {year}", lang.percent(target))
-        }
-        (IndicatorKind::Growth, Lang::En) => {
-            format!("up {sign} {} vs {year}", lang.percent(target))
+    match kind {
+        IndicatorKind::Reduction | IndicatorKind::Growth => {
+            let (word, sign, distance) = change_bound(kind, comparator, target);
+            let word = lang.pick(word);
+            let distance = lang.percent(distance);
+            match lang {
+                Lang::Vi => format!("{word} {sign} {distance} so với {year}"),
+                Lang::En => format!("{word} {sign} {distance} vs {year}"),
+            }
         }
         _ => format!("{sign} {amount}"),
     }
+}
+
+/// A bound on a change against the baseline, its word and sign agreeing with the number: the
+/// word, the comparator's sign and how far ("tăng ≥ -5%" is said "giảm ≤ 5%").
+pub fn change_bound(
+    kind: IndicatorKind,
+    comparator: crate::plan::Comparator,
+    target: f64,
+) -> ((&'static str, &'static str), &'static str, f64) {
+    use crate::plan::Comparator::*;
+    let change = crate::output::figures::Change::of(kind, target);
+    let comparator = match (change.turned, comparator) {
+        (false, c) => c,
+        (true, AtLeast) => AtMost,
+        (true, MoreThan) => LessThan,
+        (true, AtMost) => AtLeast,
+        (true, LessThan) => MoreThan,
+        (true, Exactly) => Exactly,
+    };
+    (
+        change.word,
+        crate::output::clerk::sign(comparator),
+        change.distance,
+    )
 }
 
 /// An indicator's target as people read it, with `target` in place of the plan's (a unit's

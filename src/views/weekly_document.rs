@@ -404,17 +404,22 @@ pub fn render_html(lang: Lang, plan: &Plan, weekly: &Weekly) -> String {
         .furthest_from_target
         .iter()
         .map(|f| {
-            let sign = crate::plan::Comparator::parse(f.comparator)
+            let comparator = crate::plan::Comparator::parse(f.comparator);
+            let sign = comparator
                 .map(crate::output::clerk::sign)
                 .unwrap_or(f.comparator);
-            let target_text = match f.kind {
-                IndicatorKind::Reduction | IndicatorKind::Growth => {
-                    let word = if f.kind == IndicatorKind::Reduction {
-                        i18n::DOWN
-                    } else {
-                        i18n::UP
-                    };
-                    format!("{} {sign} {}", lang.pick(word), lang.percent(f.target))
+            let target_text = match (f.kind, comparator) {
+                (IndicatorKind::Reduction | IndicatorKind::Growth, Some(comparator)) => {
+                    let (word, sign, distance) = i18n::change_bound(f.kind, comparator, f.target);
+                    format!("{} {sign} {}", lang.pick(word), lang.percent(distance))
+                }
+                (IndicatorKind::Reduction | IndicatorKind::Growth, None) => {
+                    let change = crate::output::figures::Change::of(f.kind, f.target);
+                    format!(
+                        "{} {sign} {}",
+                        lang.pick(change.word),
+                        lang.percent(change.distance)
+                    )
                 }
                 _ => {
                     let target = crate::views::figures::achieved_text(
