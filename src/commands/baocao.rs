@@ -12,7 +12,7 @@ use crate::output;
 use crate::output::baocao_text::BaocaoText;
 use crate::output::document;
 use crate::plan::period::{Period, PeriodKind};
-use crate::store::records::recorded;
+use crate::store::recorded::recorded;
 use crate::views::baocao::{build, judgement_days, Scope};
 
 /// How the report is written.

@@ -9,7 +9,7 @@ use crate::output::reports::ReportMessage;
 use crate::output::{self, Format};
 use crate::plan::compliance::{items, ItemKind, Moment, Split};
 use crate::plan::forecast::at_risk;
-use crate::store::records::recorded;
+use crate::store::recorded::recorded;
 
 /// Runs `overdue`.
 pub fn run(context: &Context, args: OverdueArgs) -> anyhow::Result<()> {

@@ -9,7 +9,7 @@ use crate::output::reports::{PlanRef, ReportMessage};
 use crate::output::{self, Format, Listing};
 use crate::plan::compliance::{Item, ItemKind, Moment};
 use crate::plan::Plan;
-use crate::store::records::recorded;
+use crate::store::recorded::recorded;
 
 /// Runs `report`.
 pub fn run(context: &Context, args: ReportArgs) -> anyhow::Result<()> {

@@ -9,7 +9,8 @@ use crate::commands::{as_of, Context};
 use crate::error::rejected;
 use crate::output::verdicts::VerdictMessage;
 use crate::output::{self, Format};
-use crate::store::records::{count_between, measurements_between, now, recorded};
+use crate::store::recorded::recorded;
+use crate::store::records::{count_between, measurements_between, now};
 use crate::views::weekly::{build, week_before, WeekValues, LISTED_AT_MOST};
 use crate::views::weekly_document::{render_csv, render_html, render_text};
 

@@ -6,8 +6,8 @@ use std::path::Path;
 use crate::error::rejected;
 use crate::input::decode::Encoding;
 use crate::output::i18n::Lang;
-use crate::output::import::{file_name, problem_line, Place, Problem};
 use crate::output::problems::Message;
+use crate::output::rejected_row::{file_name, problem_line, Place, Problem};
 
 /// The `--errors` file: the rejected rows in the input's own columns, layout and encoding, with
 /// a reason column at the end that import ignores, so a department fixes the cells and sends

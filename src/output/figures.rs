@@ -3,6 +3,7 @@
 use crate::output::labels;
 use crate::output::lang::Lang;
 use crate::plan::measure::Reading;
+use crate::plan::IndicatorKind;
 
 /// A value as typed back to the clerk: "91,56% (412/450)", "12 sáng kiến".
 pub fn shown_reading(lang: Lang, reading: &Reading, unit_of_measure: &str) -> String {
@@ -73,10 +74,83 @@ impl Change {
     }
 }
 
+/// A target as people read it: "≥ 90%", "< 3%", "≥ 10 sáng kiến", "giảm ≥ 20% so với 2025".
+pub fn target_text(
+    lang: Lang,
+    kind: IndicatorKind,
+    comparator: crate::plan::Comparator,
+    target: f64,
+    unit_of_measure: &str,
+    baseline_year: Option<i32>,
+) -> String {
+    use crate::plan::Comparator::*;
+    let sign = match comparator {
+        AtLeast => "≥",
+        MoreThan => ">",
+        AtMost => "≤",
+        LessThan => "<",
+        Exactly => "=",
+    };
+    let amount = if unit_of_measure == "%" {
+        lang.percent(target)
+    } else {
+        format!("{} {unit_of_measure}", lang.number(target))
+    };
+    let year = baseline_year.map(|y| y.to_string()).unwrap_or_default();
+    match kind {
+        IndicatorKind::Reduction | IndicatorKind::Growth => {
+            let (word, sign, distance) = change_bound(kind, comparator, target);
+            let word = lang.pick(word);
+            let distance = lang.percent(distance);
+            match lang {
+                Lang::Vi => format!("{word} {sign} {distance} so với {year}"),
+                Lang::En => format!("{word} {sign} {distance} vs {year}"),
+            }
+        }
+        _ => format!("{sign} {amount}"),
+    }
+}
+
+/// A bound on a change against the baseline, its word and sign agreeing with the number: the
+/// word, the comparator's sign and how far ("tăng ≥ -5%" is said "giảm ≤ 5%").
+pub fn change_bound(
+    kind: IndicatorKind,
+    comparator: crate::plan::Comparator,
+    target: f64,
+) -> ((&'static str, &'static str), &'static str, f64) {
+    use crate::plan::Comparator::*;
+    let change = crate::output::figures::Change::of(kind, target);
+    let comparator = match (change.turned, comparator) {
+        (false, c) => c,
+        (true, AtLeast) => AtMost,
+        (true, MoreThan) => LessThan,
+        (true, AtMost) => AtLeast,
+        (true, LessThan) => MoreThan,
+        (true, Exactly) => Exactly,
+    };
+    (
+        change.word,
+        crate::output::clerk::sign(comparator),
+        change.distance,
+    )
+}
+
+/// An indicator's target as people read it, with `target` in place of the plan's (a unit's
+/// own share, a checkpoint).
+pub fn indicator_target(lang: Lang, indicator: &crate::plan::Indicator, target: f64) -> String {
+    target_text(
+        lang,
+        indicator.kind,
+        indicator.comparator,
+        target,
+        &indicator.unit_of_measure,
+        indicator.baseline.as_ref().map(|b| b.year),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::output::labels::target_text;
     use crate::plan::Comparator::*;
     use crate::plan::IndicatorKind::{Growth, Reduction};
 

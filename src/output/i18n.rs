@@ -4,7 +4,8 @@
 //!
 //! - `lang.rs`: [`Lang`], [`Localized`], the `say!` and `in_both_languages!` macros; dates and
 //!   numbers formatted per language.
-//! - `labels.rs`: column headers, legends, the names of statuses and kinds (`(vi, en)` pairs).
+//! - `labels.rs`: column headers, legends, the names of statuses and kinds (`(vi, en)` pairs);
+//!   `figures.rs`: a figure or a target in words (re-exported here).
 //! - `protocol.rs`: what must not be translated freely: the template's headers and choices that
 //!   `import` reads back, and the decree's fixed blocks.
 //! - Messages with values, one enum per area, each with `render(&self, Lang)`: `records.rs`
@@ -18,6 +19,7 @@ pub use crate::output::baocao_text::{
     BAOCAO_NEXT_COLUMNS, BAOCAO_NEXT_PLACEHOLDER, BAOCAO_NOTHING_OVERDUE, BAOCAO_OVERDUE_CAPTION,
     BAOCAO_OVERDUE_COLUMNS, BAOCAO_RESULTS,
 };
+pub use crate::output::figures::{change_bound, indicator_target};
 pub use crate::output::labels::*;
 pub use crate::output::lang::{Lang, Localized};
 pub use crate::output::protocol::*;

@@ -28,6 +28,7 @@ pub mod problems;
 pub mod protocol;
 pub mod records;
 pub mod refusals;
+pub mod rejected_row;
 pub mod reports;
 pub mod seed_messages;
 pub mod seed_toml;

@@ -7,7 +7,7 @@ use crate::plan::measure::Measurement;
 use crate::plan::Plan;
 
 use super::day;
-use super::records::{recorded, Recorded};
+use super::recorded::{recorded, Recorded};
 
 /// What a ward's export reads, all of it from one moment of the file.
 pub struct WardRows {

@@ -2,8 +2,10 @@
 //! per query. The rest of the program sees domain types, never rows.
 
 pub mod export;
+pub mod ids;
 pub mod maintenance;
 pub mod plan;
+pub mod recorded;
 pub mod records;
 pub mod summaries;
 pub mod writer;

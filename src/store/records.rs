@@ -8,8 +8,6 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::plan::compliance::{TaskAction, TaskEvent};
 use crate::plan::measure::{Measurement, WeekCount};
-use crate::plan::summary::Summary;
-use crate::plan::Plan;
 
 /// A value about to be recorded.
 #[derive(Debug, Clone, PartialEq)]
@@ -323,31 +321,6 @@ pub fn task_events(conn: &Connection) -> rusqlite::Result<HashMap<String, Vec<Ta
         by_task.entry(e.task.clone()).or_default().push(e);
     }
     Ok(by_task)
-}
-
-/// Everything recorded, as the compliance rules read it.
-pub struct Recorded {
-    pub summaries: HashMap<String, Summary>,
-    pub task_events: HashMap<String, Vec<TaskEvent>>,
-}
-
-impl Recorded {
-    /// The borrowed view the rules take.
-    pub fn records(&self) -> crate::plan::compliance::Records<'_> {
-        crate::plan::compliance::Records {
-            summaries: &self.summaries,
-            task_events: &self.task_events,
-        }
-    }
-}
-
-/// The measurements' summaries and all task events: a few thousand rows, whatever the number
-/// of measurements.
-pub fn recorded(conn: &Connection, plan: &Plan) -> rusqlite::Result<Recorded> {
-    Ok(Recorded {
-        summaries: super::summaries::load(conn, plan)?,
-        task_events: task_events(conn)?,
-    })
 }
 
 /// One task's events in recording order.

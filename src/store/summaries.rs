@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::writer::Ids;
+use super::ids::Ids;
 use super::{day, iso};
 use crate::plan::measure::{latest_per_unit, Measurement, UnitFigure};
 use crate::plan::summary::{flow_days, DayFigure, LevelDays, Summary, WardDay};

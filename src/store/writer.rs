@@ -3,42 +3,16 @@
 //! indicators and days they touched when the writer finishes, in the same transaction.
 
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Statement};
 
+use super::ids::Ids;
 use super::records::{now_text, NewMeasurement};
 use super::summaries::{self, Touched};
 use super::{day, iso};
 use crate::plan::Plan;
-
-/// Integer ids of the plan's indicators and units, read once per write.
-pub(super) struct Ids {
-    pub indicators: HashMap<String, i64>,
-    pub units: HashMap<String, i64>,
-}
-
-impl Ids {
-    pub fn read(conn: &Connection) -> rusqlite::Result<Ids> {
-        let map = |sql: &str| -> rusqlite::Result<HashMap<String, i64>> {
-            conn.prepare(sql)?
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect()
-        };
-        Ok(Ids {
-            indicators: map("SELECT code, id FROM indicators")?,
-            units: map("SELECT code, id FROM units")?,
-        })
-    }
-
-    fn of(map: &HashMap<String, i64>, code: &str, table: &str) -> rusqlite::Result<i64> {
-        // The callers looked the code up in the plan: a code missing here is a damaged file.
-        map.get(code).copied().ok_or_else(|| {
-            rusqlite::Error::InvalidParameterName(format!("{table} has no «{code}»"))
-        })
-    }
-}
 
 /// The stored (current) value of a key, as a write compares a new one with it.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -99,7 +99,14 @@ pub(super) fn words() -> Vec<(String, Localized)> {
         ),
     ] {
         add(&format!("target_text {kind:?}"), &|lang| {
-            labels::target_text(lang, kind, comparator, target, unit_of_measure, year)
+            crate::output::figures::target_text(
+                lang,
+                kind,
+                comparator,
+                target,
+                unit_of_measure,
+                year,
+            )
         });
     }
     for (kind, start, end) in [
