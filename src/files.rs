@@ -5,23 +5,38 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::error::AppError;
-use crate::output::problems;
+/// Why a file is not written: the user's path is refused (exit 3), in words by
+/// `output::problems` (this module knows no message).
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileRefusal {
+    /// Not a regular file: a device, a pipe, a folder.
+    NotARegularFile { path: String },
+    /// A file that exists, where the user did not say it may be replaced.
+    WouldOverwrite { path: String },
+    /// The system refused the write.
+    Unwritable { path: String, error: String },
+}
+
+impl std::fmt::Display for FileRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotARegularFile { path } => write!(f, "{path}: not a regular file"),
+            Self::WouldOverwrite { path } => write!(f, "{path}: exists"),
+            Self::Unwritable { path, error } => write!(f, "{path}: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for FileRefusal {}
 
 /// Writes a whole file or nothing: into a temporary file of a unique name beside `FILE`,
 /// synced, then renamed over `FILE` and the folder synced, so a reader (or the mail a cron job
 /// sends) never sees half of it, two runs at once never mix their bytes, and a run killed
 /// midway leaves only a hidden temporary file that the next run removes.
-pub fn write_whole(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let shown = path.display().to_string();
-    let fail = |e: std::io::Error| {
-        AppError::bad_input(
-            problems::Message::FileUnwritable {
-                path: shown.clone(),
-                error: e.to_string(),
-            }
-            .into(),
-        )
+pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), FileRefusal> {
+    let fail = |e: std::io::Error| FileRefusal::Unwritable {
+        path: path.display().to_string(),
+        error: e.to_string(),
     };
     check_target(path)?;
     remove_leftovers(path);
@@ -34,7 +49,7 @@ pub fn write_whole(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         .and_then(|()| std::fs::rename(&temporary, path));
     if let Err(e) = result {
         std::fs::remove_file(&temporary).ok();
-        return Err(fail(e).into());
+        return Err(fail(e));
     }
     sync_folder(path);
     Ok(())
@@ -42,14 +57,11 @@ pub fn write_whole(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 
 /// Refuses to write over anything but a regular file (a device, a pipe, a folder): `--out
 /// /dev/null` must not replace the device.
-pub fn check_target(path: &Path) -> Result<(), AppError> {
+pub fn check_target(path: &Path) -> Result<(), FileRefusal> {
     match std::fs::metadata(path) {
-        Ok(metadata) if !metadata.is_file() => Err(AppError::bad_input(
-            problems::Message::NotARegularFile {
-                path: path.display().to_string(),
-            }
-            .into(),
-        )),
+        Ok(metadata) if !metadata.is_file() => Err(FileRefusal::NotARegularFile {
+            path: path.display().to_string(),
+        }),
         _ => Ok(()),
     }
 }

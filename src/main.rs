@@ -74,6 +74,10 @@ fn explain(error: &anyhow::Error, lang: Lang) -> (ExitKind, String) {
     if let Some(app) = error.downcast_ref::<AppError>() {
         return (app.kind, app.render(lang));
     }
+    if let Some(refusal) = error.downcast_ref::<files::FileRefusal>() {
+        let app = AppError::bad_input(output::problems::Message::from(refusal).localized());
+        return (app.kind, app.render(lang));
+    }
     if let Some(sqlite) = error.downcast_ref::<store::DbError>() {
         let app = store::database_error(sqlite, &store::opened_path());
         return (ExitKind::Database, app.render(lang));

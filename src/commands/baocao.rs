@@ -75,9 +75,11 @@ pub fn run(context: &Context, args: BaocaoArgs) -> anyhow::Result<()> {
     );
     match written {
         Written::Markdown(None) => output::print(&document::markdown(&doc)),
-        Written::Markdown(Some(path)) => write_whole(&path, document::markdown(&doc).as_bytes()),
-        Written::Html(path) => write_whole(&path, document::html(&doc).as_bytes()),
-        Written::Docx(path) => write_whole(&path, &document::docx(&doc, today)?),
+        Written::Markdown(Some(path)) => {
+            Ok(write_whole(&path, document::markdown(&doc).as_bytes())?)
+        }
+        Written::Html(path) => Ok(write_whole(&path, document::html(&doc).as_bytes())?),
+        Written::Docx(path) => Ok(write_whole(&path, &document::docx(&doc, today)?)?),
     }
 }
 

@@ -56,7 +56,7 @@ pub fn run(context: &Context, args: WeeklyArgs) -> anyhow::Result<()> {
         WeeklyFormat::Html => render_html(lang, &plan, &weekly),
     };
     match &args.out {
-        Some(path) => crate::files::write_whole(path, text.as_bytes()),
+        Some(path) => Ok(crate::files::write_whole(path, text.as_bytes())?),
         None => output::print(&text),
     }
 }

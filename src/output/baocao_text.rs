@@ -5,16 +5,16 @@
 use chrono::NaiveDate;
 
 use crate::output::labels;
+use crate::output::lang::say;
 use crate::output::lang::Lang;
 use crate::output::periods::period_name;
 use crate::plan::compliance::Tally;
 use crate::plan::measure::Status;
 use crate::plan::period::Period;
-use crate::say;
 
 // ---- Headings, columns and placeholders -----------------------------------------------------------
 
-crate::labels! {
+crate::output::lang::labels! {
     BAOCAO_LABELS;
 
     BAOCAO_RESULTS = ("I. KẾT QUẢ THỰC HIỆN", "I. RESULTS");
@@ -239,7 +239,7 @@ impl BaocaoText {
     }
 }
 
-crate::in_both_languages!(BaocaoText);
+crate::output::lang::in_both_languages!(BaocaoText);
 
 /// The English verb that agrees with a count: "1 is", "2 are".
 fn agree(n: usize, one: &'static str, other: &'static str) -> &'static str {

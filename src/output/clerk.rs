@@ -152,7 +152,7 @@ impl Clerk {
     }
 }
 
-crate::in_both_languages!(Clerk);
+crate::output::lang::in_both_languages!(Clerk);
 
 /// A command line clap refused, as data: what was wrong, the nearest right spelling, and the
 /// usage line, so that it can be said in Vietnamese as well as clap's English.

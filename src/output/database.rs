@@ -1,8 +1,8 @@
 //! Messages about the database file: where it is, whether it opens, what SQLite said, and what
 //! `check` and `backup` found. Typed values in, a sentence in either language out.
 
+use crate::output::lang::say;
 use crate::output::lang::Lang;
-use crate::say;
 
 /// The kinds of database failure with a sentence of their own.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -200,4 +200,4 @@ fn failure(lang: Lang, kind: &DatabaseFailure, path: &str, error: &str) -> Strin
     }
 }
 
-crate::in_both_languages!(DatabaseMessage);
+crate::output::lang::in_both_languages!(DatabaseMessage);

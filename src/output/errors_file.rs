@@ -3,10 +3,9 @@
 
 use std::path::Path;
 
-use crate::error::rejected;
+use crate::files::FileRefusal;
 use crate::input::decode::Encoding;
 use crate::output::i18n::Lang;
-use crate::output::problems::Message;
 use crate::output::rejected_row::{file_name, problem_line, Place, Problem};
 
 /// The `--errors` file: the rejected rows in the input's own columns, layout and encoding, with
@@ -30,7 +29,7 @@ impl ErrorsFile {
         let shown = target.display().to_string();
         crate::files::check_target(target)?;
         if target.exists() && !force {
-            return Err(rejected(Message::WouldOverwrite { path: shown }.into()));
+            return Err(FileRefusal::WouldOverwrite { path: shown }.into());
         }
         crate::files::remove_leftovers(target);
         let temporary = crate::files::temp_beside(target);
@@ -38,14 +37,9 @@ impl ErrorsFile {
             .write(true)
             .create_new(true)
             .open(&temporary)
-            .map_err(|e| {
-                rejected(
-                    Message::FileUnwritable {
-                        path: shown.clone(),
-                        error: e.to_string(),
-                    }
-                    .into(),
-                )
+            .map_err(|e| FileRefusal::Unwritable {
+                path: shown.clone(),
+                error: e.to_string(),
             })?;
         Ok(ErrorsFile {
             target: target.to_path_buf(),
@@ -69,13 +63,11 @@ impl ErrorsFile {
     }
 
     pub fn unwritable(&self, e: std::io::Error) -> anyhow::Error {
-        rejected(
-            Message::FileUnwritable {
-                path: self.target.display().to_string(),
-                error: e.to_string(),
-            }
-            .into(),
-        )
+        FileRefusal::Unwritable {
+            path: self.target.display().to_string(),
+            error: e.to_string(),
+        }
+        .into()
     }
 
     pub fn record(&self, cells: &[String]) -> String {

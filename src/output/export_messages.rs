@@ -97,4 +97,4 @@ impl ExportMessage {
     }
 }
 
-crate::in_both_languages!(ExportMessage);
+crate::output::lang::in_both_languages!(ExportMessage);

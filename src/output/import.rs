@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::error::AppError;
 use crate::input::csv::CsvError;
 use crate::input::long::Field;
 use crate::input::rows::{Key, LayoutError, RowProblem};
@@ -196,8 +195,8 @@ impl<'e> Tally<'e> {
     }
 }
 
-/// The refusal of an import that rejected rows, with the first problems listed under it.
-pub fn refusal(summaries: &[FileSummary]) -> AppError {
+/// The refusal of an import that rejected rows, with the first problems to list under it.
+pub fn refusal(summaries: &[FileSummary]) -> (Localized, Vec<Localized>) {
     let count: u64 = summaries
         .iter()
         .filter(|s| !s.committed)
@@ -213,7 +212,7 @@ pub fn refusal(summaries: &[FileSummary]) -> AppError {
     if more > 0 {
         details.push(Message::MoreProblems { count: more }.into());
     }
-    AppError::bad_input(ImportMessage::RowsRejected { count }.into()).with_details(details)
+    (ImportMessage::RowsRejected { count }.into(), details)
 }
 
 /// Why a row could not be read, in words.

@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 
 use crate::output::clerk;
+use crate::output::lang::say;
 use crate::output::lang::Lang;
-use crate::say;
 
 /// Everything `import` says, but the problems shared with other commands (`problems.rs`) and
 /// the reasons a value or a date is refused (`refusals.rs`, `records.rs`).
@@ -177,4 +177,4 @@ impl ImportMessage {
     }
 }
 
-crate::in_both_languages!(ImportMessage);
+crate::output::lang::in_both_languages!(ImportMessage);

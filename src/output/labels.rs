@@ -7,7 +7,7 @@ use crate::plan::compliance::{Outcome, TaskAction, TaskStatus};
 use crate::plan::measure::{Status, Trend};
 use crate::plan::ContentKind;
 
-crate::labels! {
+crate::output::lang::labels! {
     ALL_LABELS;
 
     // ---- Column headers and field names ----------------------------------------------------

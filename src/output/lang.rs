@@ -94,7 +94,6 @@ impl Localized {
 }
 
 /// `say!(lang, "vi {x}", "en {x}", x = ..)`: the sentence in `lang` only, formatted when asked.
-#[macro_export]
 macro_rules! say {
     ($lang:expr, $vi:expr, $en:expr $(, $name:ident = $value:expr)* $(,)?) => {
         {
@@ -109,7 +108,6 @@ macro_rules! say {
 
 /// Gives message enums with a `render(&self, Lang) -> String` their `localized()` (both
 /// languages, for an error shown later in the user's language) and `Into<Localized>`.
-#[macro_export]
 macro_rules! in_both_languages {
     ($($message:ty),* $(,)?) => {
         $(
@@ -134,7 +132,6 @@ macro_rules! in_both_languages {
 
 /// `labels! { LIST; NAME = ("vi", "en"); … }`: `(vi, en)` label constants, and `LIST`, every one
 /// of them by name, so the catalogue snapshot shows them all without a list kept by hand.
-#[macro_export]
 macro_rules! labels {
     ($list:ident; $( $(#[$doc:meta])* $name:ident = ($vi:expr, $en:expr $(,)?); )*) => {
         $( $(#[$doc])* pub const $name: (&str, &str) = ($vi, $en); )*
@@ -143,6 +140,10 @@ macro_rules! labels {
         pub const $list: &[(&str, (&str, &str))] = &[ $( (stringify!($name), $name) ),* ];
     };
 }
+
+// The macros by path (`crate::output::lang::say`), not exported at the crate's root: they
+// belong to the output module, and nothing else uses them.
+pub(crate) use {in_both_languages, labels, say};
 
 #[cfg(test)]
 mod tests {

@@ -2,9 +2,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::output::lang::say;
 use crate::output::lang::Lang;
 use crate::plan::flow::{BaselineBasis, FlowFigure};
-use crate::say;
 
 /// "kỳ 08/2026" / "period 08/2026".
 pub fn period_mark(lang: Lang, period: &str) -> String {
@@ -76,7 +76,7 @@ impl PeriodMessage {
     }
 }
 
-crate::in_both_languages!(PeriodMessage);
+crate::output::lang::in_both_languages!(PeriodMessage);
 
 /// "8 tháng 2026" / "8 months of 2026", or "01/01–15/07/2026" when the window does not end a month.
 pub fn window_text(lang: Lang, from: NaiveDate, to: NaiveDate) -> String {

@@ -1,8 +1,8 @@
 //! Messages about hostile or mistaken input, damaged outputs and the database's place, in both
 //! languages: typed, so each is made once with its values and rendered in the user's language.
 
+use crate::output::lang::say;
 use crate::output::lang::Lang;
-use crate::say;
 
 /// Something refused, or a state worth telling, with the values its sentence needs.
 #[derive(Debug, Clone, PartialEq)]
@@ -283,7 +283,18 @@ impl Message {
     }
 }
 
-crate::in_both_languages!(Message);
+crate::output::lang::in_both_languages!(Message);
+
+impl From<&crate::files::FileRefusal> for Message {
+    fn from(refusal: &crate::files::FileRefusal) -> Self {
+        use crate::files::FileRefusal::*;
+        match refusal.clone() {
+            NotARegularFile { path } => Message::NotARegularFile { path },
+            WouldOverwrite { path } => Message::WouldOverwrite { path },
+            Unwritable { path, error } => Message::FileUnwritable { path, error },
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

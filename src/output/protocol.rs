@@ -11,7 +11,7 @@ use crate::output::periods::period_name;
 
 // ---- The templates units fill in, read back by `import` ----------------------------------------
 
-crate::labels! {
+crate::output::lang::labels! {
     PROTOCOL_LABELS;
 
     TEMPLATE_SHEET_INDICATORS = ("Chỉ tiêu", "Indicators");

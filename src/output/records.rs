@@ -5,11 +5,11 @@
 use chrono::NaiveDate;
 
 use crate::output::figures::shown_reading;
+use crate::output::lang::say;
 use crate::output::lang::Lang;
 use crate::output::{clerk, labels, periods};
 use crate::plan::compliance::TaskAction;
 use crate::plan::measure::{Reading, ReadingProblem};
-use crate::say;
 
 /// A stored figure with its unit of measure, shown as the clerk typed it: "91,56% (412/450)".
 #[derive(Debug, Clone, PartialEq)]
@@ -233,7 +233,7 @@ impl RecordMessage {
     }
 }
 
-crate::in_both_languages!(RecordMessage);
+crate::output::lang::in_both_languages!(RecordMessage);
 
 /// Why a value was refused for an indicator, its figures in `lang`'s decimal mark.
 fn reading_problem(

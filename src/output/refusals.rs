@@ -4,9 +4,9 @@
 use crate::input::date::DateError;
 use crate::input::decode::DecodeError;
 use crate::input::number::NumberError;
+use crate::output::lang::say;
 use crate::output::lang::Lang;
 use crate::output::problems::Message;
-use crate::say;
 
 /// A text or a file that a reader refused.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,7 +48,7 @@ impl InputRefusal {
     }
 }
 
-crate::in_both_languages!(InputRefusal);
+crate::output::lang::in_both_languages!(InputRefusal);
 
 fn number(lang: Lang, error: &NumberError) -> String {
     use NumberError::*;

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 
 use crate::output::clerk::count;
+use crate::output::lang::say;
 use crate::output::lang::Lang;
-use crate::say;
 
 /// Which plan a title is about: "Kế hoạch số 118/KH-UBND ngày 30/05/2026".
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -143,4 +143,4 @@ impl ReportMessage {
     }
 }
 
-crate::in_both_languages!(ReportMessage);
+crate::output::lang::in_both_languages!(ReportMessage);

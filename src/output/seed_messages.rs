@@ -4,10 +4,10 @@
 use chrono::NaiveDate;
 
 use crate::output::clerk::count;
+use crate::output::lang::say;
 use crate::output::lang::Lang;
 use crate::output::problems::Message;
 use crate::plan::validate::Breach;
-use crate::say;
 
 /// What an amended seed changed, by kind: the heading of one line of codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,7 +137,7 @@ impl SeedMessage {
     }
 }
 
-crate::in_both_languages!(SeedMessage);
+crate::output::lang::in_both_languages!(SeedMessage);
 
 /// The TOML reader's message as it is in English; in Vietnamese, the usual cases read out.
 fn toml_error(lang: Lang, message: &str) -> String {

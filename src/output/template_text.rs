@@ -4,12 +4,12 @@
 use chrono::NaiveDate;
 
 use crate::output::clerk::count;
+use crate::output::lang::say;
 use crate::output::lang::Lang;
 use crate::output::periods::period_text;
 use crate::plan::period::Period;
-use crate::say;
 
-crate::labels! {
+crate::output::lang::labels! {
     TEMPLATE_LABELS;
 
     TEMPLATE_INDICATOR_INSTRUCTIONS = (
@@ -109,4 +109,4 @@ impl TemplateText {
     }
 }
 
-crate::in_both_languages!(TemplateText);
+crate::output::lang::in_both_languages!(TemplateText);

@@ -5,12 +5,12 @@
 use chrono::NaiveDate;
 
 use crate::output::labels::{task_action, task_status};
+use crate::output::lang::say;
 use crate::output::lang::Lang;
 use crate::plan::compliance::{TaskAction, TaskEventConflict};
 use crate::plan::forecast::{
     AtRisk, Basis, Forecast, RiskReason, MAX_REACH, MIN_READINGS, MIN_SPAN_DAYS,
 };
-use crate::say;
 
 /// A refusal about a task's log or a week, with its typed values.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,7 +69,7 @@ impl VerdictMessage {
     }
 }
 
-crate::in_both_languages!(VerdictMessage);
+crate::output::lang::in_both_languages!(VerdictMessage);
 
 /// "6 số liệu trong 9 tuần" / "6 readings over 9 weeks".
 pub fn basis_text(lang: Lang, basis: &Basis) -> String {

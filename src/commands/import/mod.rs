@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 
 use crate::cli::ImportArgs;
 use crate::commands::{as_of, lookup_unit, recorder, Context};
-use crate::error::rejected;
+use crate::error::{rejected, AppError};
 use crate::input::csv::{self, TextRow};
 use crate::input::decode::Encoding;
 use crate::input::mapping::{Mapping, MappingError};
@@ -173,7 +173,8 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
         output::print(&text.join("\n"))?;
     }
     if refused {
-        return Err(refusal(&summaries).into());
+        let (message, details) = refusal(&summaries);
+        return Err(AppError::bad_input(message).with_details(details).into());
     }
     Ok(())
 }
