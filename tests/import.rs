@@ -469,3 +469,26 @@ fn encoding_given_on_the_command_line_is_the_one_read() {
         .stderr("Lỗi: giá trị 'latin9' không dùng được cho --encoding <NAME>: mã hóa không hỗ trợ / unsupported encoding: latin9 (utf-8, utf-16le, utf-16be, windows-1258)\n\nXem hướng dẫn: thêm --help\n")
         .run();
 }
+
+#[test]
+fn a_database_failure_midway_ends_the_import_and_writes_nothing() {
+    let k = Kehoach::with_seed("ward.toml");
+    // A write the database refuses on the file's second row (standing in for a full disk or
+    // a damaged page): no fault of the row, so never a rejected row, even with --skip-invalid.
+    rusqlite::Connection::open(&k.db)
+        .unwrap()
+        .execute_batch(
+            "CREATE TRIGGER failing BEFORE INSERT ON measurements
+             WHEN NEW.unit = (SELECT id FROM units WHERE code = 'PB')
+             BEGIN SELECT RAISE(ABORT, 'ổ đĩa hỏng'); END;",
+        )
+        .unwrap();
+    import(&k, &[&fixture("csv/long-clean.csv"), "--skip-invalid"])
+        .masked()
+        .status(4)
+        .stdout("")
+        .stderr("Lỗi: Lỗi cơ sở dữ liệu <DB>: ổ đĩa hỏng\n")
+        .run();
+    assert_eq!(k.count("SELECT count(*) FROM measurements"), 0);
+    assert_eq!(k.count("SELECT count(*) FROM imports"), 0);
+}

@@ -69,8 +69,6 @@ pub enum ImportMessage {
     MappingWithoutDate,
     /// A mapped row without a date.
     DateMissing,
-    /// A row that met a database error.
-    RowDatabaseError { error: String },
     /// An import refused because of bad rows (listed under it).
     RowsRejected { count: u64 },
     /// The rows left blank, skipped.
@@ -152,7 +150,6 @@ impl ImportMessage {
                 "no date: add date to the rules or use --date"
             ),
             DateMissing => say!(lang, "thiếu ngày", "the date is missing"),
-            RowDatabaseError { error } => say!(lang, "lỗi cơ sở dữ liệu: {error}", "database error: {error}"),
             RowsRejected { count } => say!(lang,
                 "{count} dòng bị từ chối; tệp có lỗi không được nhập, chưa ghi gì từ tệp đó. Sửa các dòng dưới đây rồi nhập lại (hoặc dùng --skip-invalid để nhập các dòng đúng):",
                 "{rows} rejected; a file with errors is not imported, nothing of it was written. Fix the rows below and import again (or use --skip-invalid to import the good rows):",

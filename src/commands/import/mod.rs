@@ -501,15 +501,14 @@ fn read_rows(
         let Some(entries) = layout.entries(&mut cells, &defaults) else {
             continue;
         };
-        let results = entries
-            .into_iter()
-            .map(|(key, entry)| {
-                let written = entry
-                    .map_err(|(column, problem)| (column, row_problem(&problem)))
-                    .and_then(|entry| write::entry(tx, entry, settings, import_id));
-                (key, written)
-            })
-            .collect();
+        let mut results = Vec::new();
+        for (key, entry) in entries {
+            let written = match entry {
+                Err((column, problem)) => Err((column, row_problem(&problem))),
+                Ok(entry) => write::entry(tx, entry, settings, import_id)?,
+            };
+            results.push((key, written));
+        }
         tally.row(place, line, &cells, results)?;
     }
     Ok(())

@@ -5,7 +5,6 @@ use crate::commands::{lookup_indicator, lookup_task};
 use crate::entry::{self, Part};
 use crate::input::rows::{Entry, RowEntry, TaskEntry};
 use crate::output::import::{row_problem, Outcome, Refused};
-use crate::output::import_messages::ImportMessage;
 use crate::output::records::RecordMessage;
 use crate::output::verdicts::VerdictMessage;
 use crate::plan::compliance::{check_task_event, task_state, TaskAction, TaskStatus};
@@ -14,22 +13,46 @@ use crate::store::{DbError, Transaction};
 
 use super::Settings;
 
-/// Checks and writes one entry.
+/// Checks and writes one entry: what it did, or why the row is refused. A database error is
+/// no fault of the row: it ends the import (exit 4), never a rejected row.
 pub(super) fn entry(
     tx: &Transaction,
     entry: RowEntry,
     settings: &Settings,
     import_id: i64,
-) -> Result<Outcome, Refused> {
-    match entry {
+) -> Result<Result<Outcome, Refused>, DbError> {
+    let written = match entry {
         RowEntry::Measurement(entry) => measurement(&entry, settings, import_id),
         RowEntry::Task(entry) => task(tx, entry, settings, import_id),
         RowEntry::Blank => Ok(Outcome::Blank),
+    };
+    match written {
+        Ok(outcome) => Ok(Ok(outcome)),
+        Err(RowError::Refused(refused)) => Ok(Err(refused)),
+        Err(RowError::Database(error)) => Err(error),
+    }
+}
+
+/// Why a row was not written: the row's fault, or the database's.
+enum RowError {
+    Refused(Refused),
+    Database(DbError),
+}
+
+impl From<Refused> for RowError {
+    fn from(refused: Refused) -> Self {
+        RowError::Refused(refused)
+    }
+}
+
+impl From<DbError> for RowError {
+    fn from(error: DbError) -> Self {
+        RowError::Database(error)
     }
 }
 
 /// Checks one measurement like `record` does and appends it, unless it is already stored.
-fn measurement(entry: &Entry, settings: &Settings, import_id: i64) -> Result<Outcome, Refused> {
+fn measurement(entry: &Entry, settings: &Settings, import_id: i64) -> Result<Outcome, RowError> {
     // A flow's value covers its period ("Kỳ"), and is dated its last day.
     let period = match lookup_indicator(settings.plan, &entry.indicator.1) {
         Ok((_, indicator)) => {
@@ -61,22 +84,14 @@ fn measurement(entry: &Entry, settings: &Settings, import_id: i64) -> Result<Out
     })?;
     let note = entry::note(entry.note.as_deref()).map_err(|m| (None, m))?;
     let code = &checked.indicator.code;
-    let database = |e: DbError| {
-        let error = e.to_string();
-        (None, ImportMessage::RowDatabaseError { error }.into())
-    };
     if let Some(span) = period {
         let touching = settings
             .writer
-            .periods_touching(code, &checked.unit, false, span)
-            .map_err(database)?;
+            .periods_touching(code, &checked.unit, false, span)?;
         entry::check_overlap(code, &checked.unit, span, &touching)
             .map_err(|m| (entry.period.0, m))?;
     }
-    let existing = settings
-        .writer
-        .stored(code, &checked.unit, date, false)
-        .map_err(database)?;
+    let existing = settings.writer.stored(code, &checked.unit, date, false)?;
     let reading = checked.reading;
     if let Some(old) = &existing {
         if old.value == reading.value
@@ -88,36 +103,30 @@ fn measurement(entry: &Entry, settings: &Settings, import_id: i64) -> Result<Out
         if !settings.correct {
             let (code, unit, day) = (code.clone(), checked.unit.clone(), date);
             let (old, new) = (old.value, reading.value);
-            return Err((
-                entry.value.0,
-                RecordMessage::ValueDiffers {
-                    code,
-                    unit,
-                    day,
-                    old,
-                    new,
-                }
-                .into(),
-            ));
+            let differs = RecordMessage::ValueDiffers {
+                code,
+                unit,
+                day,
+                old,
+                new,
+            };
+            return Err(RowError::Refused((entry.value.0, differs.into())));
         }
     }
-    settings
-        .writer
-        .insert(&NewMeasurement {
-            indicator: code.clone(),
-            unit: checked.unit.clone(),
-            date,
-            period_start: period.map(|(start, _)| start),
-            value: reading.value,
-            numerator: reading.numerator,
-            denominator: reading.denominator,
-            baseline: false,
-            revision: existing.as_ref().map_or(1, |old| old.revision + 1),
-            note,
-            recorded_by: entry.by.clone().or(settings.by.map(str::to_string)),
-            import_id: Some(import_id),
-        })
-        .map_err(database)?;
+    settings.writer.insert(&NewMeasurement {
+        indicator: code.clone(),
+        unit: checked.unit.clone(),
+        date,
+        period_start: period.map(|(start, _)| start),
+        value: reading.value,
+        numerator: reading.numerator,
+        denominator: reading.denominator,
+        baseline: false,
+        revision: existing.as_ref().map_or(1, |old| old.revision + 1),
+        note,
+        recorded_by: entry.by.clone().or(settings.by.map(str::to_string)),
+        import_id: Some(import_id),
+    })?;
     Ok(if existing.is_some() {
         Outcome::Corrected
     } else {
@@ -131,7 +140,7 @@ fn task(
     row: TaskEntry,
     settings: &Settings,
     import_id: i64,
-) -> Result<Outcome, Refused> {
+) -> Result<Outcome, RowError> {
     let (task_column, code) = &row.task;
     let (_, task) = lookup_task(settings.plan, code).map_err(|m| (Some(*task_column), m))?;
     let problem = |(column, problem)| (column, row_problem(&problem));
@@ -142,11 +151,7 @@ fn task(
     let date = row.date.map_err(problem)?;
     entry::check_date(settings.plan, date, settings.today, false)
         .map_err(|m| (row.date_column, m))?;
-    let database = |e: DbError| {
-        let error = e.to_string();
-        (None, ImportMessage::RowDatabaseError { error }.into())
-    };
-    let events = task_events_of(tx, &task.code).map_err(database)?;
+    let events = task_events_of(tx, &task.code)?;
     let (now, _) = task_state(&events, date);
     let reached = match action {
         TaskAction::Done => TaskStatus::Done,
@@ -184,7 +189,6 @@ fn task(
             recorded_by: row.by.or(settings.by.map(str::to_string)),
             import_id: Some(import_id),
         },
-    )
-    .map_err(database)?;
+    )?;
     Ok(Outcome::Imported)
 }

@@ -252,7 +252,6 @@ fn the_catalogue_has_an_example_of_every_variant() {
             IndicatorMissing,
             MappingWithoutDate,
             DateMissing,
-            RowDatabaseError,
             RowsRejected,
             RowsBlank,
             CellPlace,

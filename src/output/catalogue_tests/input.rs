@@ -266,9 +266,6 @@ pub(super) fn import() -> Vec<ImportMessage> {
         ImportMessage::IndicatorMissing,
         ImportMessage::MappingWithoutDate,
         ImportMessage::DateMissing,
-        ImportMessage::RowDatabaseError {
-            error: "database is locked".into(),
-        },
         ImportMessage::RowsRejected { count: 12 },
         ImportMessage::RowsBlank { count: 4 },
         ImportMessage::RowsBlank { count: 1 },
