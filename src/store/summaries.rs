@@ -12,7 +12,7 @@
 //! window figures are made again from the earliest day written. [`check`] holds them to the
 //! raw rows; [`rebuild`] makes them again from the raw rows.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -252,85 +252,92 @@ fn refresh_indicator(
     touch: Option<Touched>,
     ids: &Ids,
 ) -> rusqlite::Result<()> {
+    match indicator.accumulation {
+        Accumulation::Level => refresh_level(conn, indicator, id, ward, touch, ids),
+        Accumulation::Flow => refresh_flow(conn, indicator, id, ward, touch, ids),
+    }
+}
+
+/// A level: a day's file (every row on or after the last summarised day) continues from the
+/// latest figures kept, and the rows of that day are read again, so a correction of it replaces
+/// what the figures held; anything else is summarised again from the start.
+fn refresh_level(
+    conn: &Connection,
+    indicator: &Indicator,
+    id: i64,
+    ward: &str,
+    touch: Option<Touched>,
+    ids: &Ids,
+) -> rusqlite::Result<()> {
     let last_day: Option<NaiveDate> = conn
         .query_row(
             "SELECT max(day) FROM ward_days WHERE indicator = ?1",
             [id],
             |r| r.get::<_, Option<String>>(0),
-        )
-        .optional()?
-        .flatten()
+        )?
         .map(day)
         .transpose()?;
-    match indicator.accumulation {
-        Accumulation::Level => {
-            // A day's file: every row on or after the last summarised day, continued from the
-            // latest figures kept (the rows of that day are read again, so a correction of it
-            // replaces what the figures held). Anything else: summarised again from the start.
-            let continued = touch.filter(|t| last_day.is_none_or(|last| t.earliest >= last));
-            let (from, values, baselines) = match continued {
-                Some(touch) => (
-                    Some(touch.earliest),
-                    latest_figures(conn, id, false)?,
-                    latest_figures(conn, id, true)?,
-                ),
-                None => {
-                    conn.execute("DELETE FROM ward_days WHERE indicator = ?1", [id])?;
-                    conn.execute("DELETE FROM latest_figures WHERE indicator = ?1", [id])?;
-                    (None, Vec::new(), Vec::new())
-                }
-            };
-            let rows = current_rows(conn, id, from)?;
-            let mut builder = LevelDays::new(indicator.kind, ward, values);
-            let measured: Vec<&Measurement> = rows.iter().filter(|m| !m.baseline).collect();
-            let days: Vec<WardDay> = measured
-                .chunk_by(|a, b| a.date == b.date)
-                .map(|same_day| {
-                    builder.day(same_day[0].date, same_day.iter().map(|m| UnitFigure::of(m)))
-                })
-                .collect();
-            write_days(conn, id, &days)?;
-            // Only the units whose figures the rows changed are written again.
-            let changed: std::collections::HashSet<&str> =
-                measured.iter().map(|m| m.unit.as_str()).collect();
-            let values = builder
-                .latest()
-                .filter(|f| changed.contains(f.unit.as_str()));
-            write_latest(conn, id, false, values, ids)?;
-            let new_baselines: Vec<UnitFigure> = rows
-                .iter()
-                .filter(|m| m.baseline)
-                .map(UnitFigure::of)
-                .collect();
-            let changed: std::collections::HashSet<String> =
-                new_baselines.iter().map(|f| f.unit.clone()).collect();
-            let mut all_baselines = baselines;
-            all_baselines.extend(new_baselines);
-            let latest = latest_of(all_baselines);
-            let baselines = latest.iter().filter(|f| changed.contains(&f.unit));
-            write_latest(conn, id, true, baselines, ids)?;
-        }
-        Accumulation::Flow => {
-            // A window is the year to date and compares with the baseline's months: made again
-            // from the earliest day written (from the first, when a baseline was written).
-            let from = match touch {
-                Some(t) if !t.baseline => t.earliest,
-                _ => NaiveDate::MIN,
-            };
-            conn.execute(
-                "DELETE FROM ward_days WHERE indicator = ?1 AND day >= ?2",
-                params![id, iso(from)],
-            )?;
+    let continued = touch.filter(|t| last_day.is_none_or(|last| t.earliest >= last));
+    let (from, values, baselines) = match continued {
+        Some(touch) => (
+            Some(touch.earliest),
+            latest_figures(conn, id, false)?,
+            latest_figures(conn, id, true)?,
+        ),
+        None => {
+            conn.execute("DELETE FROM ward_days WHERE indicator = ?1", [id])?;
             conn.execute("DELETE FROM latest_figures WHERE indicator = ?1", [id])?;
-            let rows = current_rows(conn, id, None)?;
-            write_days(conn, id, &flow_days(indicator, ward, &rows, from))?;
-            let values = latest_per_unit(&rows, NaiveDate::MAX, false);
-            let baselines = latest_per_unit(&rows, NaiveDate::MAX, true);
-            write_latest(conn, id, false, values.iter(), ids)?;
-            write_latest(conn, id, true, baselines.iter(), ids)?;
+            (None, Vec::new(), Vec::new())
         }
-    }
-    Ok(())
+    };
+    let rows = current_rows(conn, id, from)?;
+    let (measured, new_baselines): (Vec<&Measurement>, Vec<&Measurement>) =
+        rows.iter().partition(|m| !m.baseline);
+    let mut builder = LevelDays::new(indicator.kind, ward, values);
+    let days: Vec<WardDay> = measured
+        .chunk_by(|a, b| a.date == b.date)
+        .map(|same_day| builder.day(same_day[0].date, same_day.iter().map(|m| UnitFigure::of(m))))
+        .collect();
+    write_days(conn, id, &days)?;
+    // Only the units whose figures the rows changed are written again.
+    let changed: HashSet<&str> = measured.iter().map(|m| m.unit.as_str()).collect();
+    let values = builder
+        .latest()
+        .filter(|f| changed.contains(f.unit.as_str()));
+    write_latest(conn, id, false, values, ids)?;
+    let changed: HashSet<&str> = new_baselines.iter().map(|m| m.unit.as_str()).collect();
+    let mut all_baselines = baselines;
+    all_baselines.extend(new_baselines.iter().map(|m| UnitFigure::of(m)));
+    let latest = latest_of(all_baselines);
+    let baselines = latest.iter().filter(|f| changed.contains(f.unit.as_str()));
+    write_latest(conn, id, true, baselines, ids)
+}
+
+/// A flow: its window is the year to date and compares with the baseline's months, so its
+/// figures are made again from the earliest day written (from the first, when a baseline was).
+fn refresh_flow(
+    conn: &Connection,
+    indicator: &Indicator,
+    id: i64,
+    ward: &str,
+    touch: Option<Touched>,
+    ids: &Ids,
+) -> rusqlite::Result<()> {
+    let from = match touch {
+        Some(t) if !t.baseline => t.earliest,
+        _ => NaiveDate::MIN,
+    };
+    conn.execute(
+        "DELETE FROM ward_days WHERE indicator = ?1 AND day >= ?2",
+        params![id, iso(from)],
+    )?;
+    conn.execute("DELETE FROM latest_figures WHERE indicator = ?1", [id])?;
+    let rows = current_rows(conn, id, None)?;
+    write_days(conn, id, &flow_days(indicator, ward, &rows, from))?;
+    let values = latest_per_unit(&rows, NaiveDate::MAX, false);
+    let baselines = latest_per_unit(&rows, NaiveDate::MAX, true);
+    write_latest(conn, id, false, values.iter(), ids)?;
+    write_latest(conn, id, true, baselines.iter(), ids)
 }
 
 /// Each unit's latest of `figures` (later days win; on a day, the later in the list).
