@@ -40,6 +40,7 @@ pub struct MeasurementWriter<'c> {
     days: RefCell<BTreeSet<(i64, NaiveDate)>>,
     /// (day, unit id) pairs written, for `unit_days`.
     unit_days: RefCell<HashSet<(NaiveDate, i64)>>,
+    /// The pair last added to `days`: a file's rows come day by day, so most rows skip the set.
     last_pair: Cell<Option<(i64, NaiveDate)>>,
 }
 
