@@ -233,3 +233,81 @@ fn it_runs_under_an_empty_environment_as_cron_does() {
         "Lỗi: Không biết đặt cơ sở dữ liệu ở đâu (không có HOME): dùng --db TỆP hoặc đặt KEHOACH_DB\n"
     );
 }
+
+/// A city's week holds a quarter of a million values: over 200, the text, Markdown and HTML
+/// report count them by indicator instead of listing them; JSON and CSV still list every one.
+#[test]
+fn a_full_week_is_counted_by_indicator_and_listed_only_in_json_and_csv() {
+    let k = Kehoach::new();
+    k.test(&["init"])
+        .masked()
+        .stdout_has(&["Đã nạp"])
+        .writes()
+        .run();
+    let units: Vec<String> = k
+        .test(&["plan", "units", "--format", "json"])
+        .stdout_json()
+        .run()
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["code"].as_str().unwrap().to_string())
+        .collect();
+    // TT1.01 from every unit on every day of the week of 01/06/2026 (a Monday): 210 values,
+    // and two of them corrected on the Sunday.
+    let mut csv = String::from("Mã chỉ tiêu;Đơn vị;Ngày;Giá trị\n");
+    for day in 1..=7 {
+        for unit in &units {
+            csv.push_str(&format!("TT1.01;{unit};{day:02}/06/2026;90\n"));
+        }
+    }
+    let file = k.path("tuan.csv");
+    std::fs::write(&file, csv).unwrap();
+    k.test(&["import", file.to_str().unwrap(), "--as-of", "08/06/2026"])
+        .stdout_has(&["210"])
+        .writes()
+        .run();
+    let fix = k.path("sua.csv");
+    std::fs::write(
+        &fix,
+        format!(
+            "Mã chỉ tiêu;Đơn vị;Ngày;Giá trị\nTT1.01;{0};07/06/2026;95\nTT1.01;{1};07/06/2026;96\n",
+            units[0], units[1]
+        ),
+    )
+    .unwrap();
+    k.test(&[
+        "import",
+        fix.to_str().unwrap(),
+        "--correct",
+        "--as-of",
+        "08/06/2026",
+    ])
+    .stdout_has(&["2"])
+    .writes()
+    .run();
+    let text = k
+        .test(&["weekly", "--as-of", "08/06/2026", "--format", "md"])
+        .stdout_has(&[
+            "212 số liệu được nhập",
+            "212 số liệu trong tuần (quá 200 nên không liệt kê từng số), theo chỉ tiêu:",
+            "| TT1.01 | 212 | 2 |",
+            // Every unit sent something, as unit_days knows without reading the week's rows.
+            "## Đơn vị chưa gửi số liệu trong tuần\n\nMọi đơn vị đều đã gửi số liệu.\n",
+        ])
+        .writes_nothing()
+        .run()
+        .stdout;
+    assert!(
+        !text.contains("| 2026-06-0"),
+        "no value listed one by one: {text}"
+    );
+    let json = k
+        .test(&["weekly", "--as-of", "08/06/2026", "--format", "json"])
+        .stdout_json()
+        .writes_nothing()
+        .run()
+        .json();
+    assert_eq!(json["changes"]["values"].as_array().unwrap().len(), 212);
+}
