@@ -47,8 +47,10 @@ INSERT INTO measurements_by_day
 SELECT m.date, i.id, u.id, m.baseline, m.revision, m.period_start, m.value, m.numerator,
        m.denominator, m.id, m.note, m.recorded_by, m.recorded_at, m.import_id
 FROM measurements m
-JOIN indicators i ON i.code = m.indicator
-JOIN units u ON u.code = m.unit;
+-- LEFT: a row whose indicator or unit is missing (written behind kehoach's back) fails the
+-- NOT NULL above and the whole conversion with it, rather than being left behind.
+LEFT JOIN indicators i ON i.code = m.indicator
+LEFT JOIN units u ON u.code = m.unit;
 
 DROP VIEW current_measurements;
 DROP TRIGGER measurements_append_only_update;

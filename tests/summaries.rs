@@ -129,3 +129,25 @@ fn check_finds_a_summary_made_wrong_by_hand_and_repair_mends_it() {
         .writes_nothing()
         .run();
 }
+
+#[test]
+fn a_version_3_row_that_refers_to_nothing_stops_the_conversion_and_loses_nothing() {
+    let k = version_3();
+    // Written behind kehoach's back, with foreign keys off: a value of an indicator the plan
+    // does not have. The conversion must not leave it behind.
+    let conn = rusqlite::Connection::open(&k.db).unwrap();
+    conn.pragma_update(None, "foreign_keys", false).unwrap();
+    conn.execute(
+        "INSERT INTO measurements (indicator, unit, date, value, recorded_at)
+         VALUES ('XX.99', 'CAP', '2026-06-01', 1, '2026-11-25T08:00:00Z')",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    k.test(&["report", "--as-of", "25/11/2026"])
+        .status(4)
+        .stderr_has(&["NOT NULL constraint failed: measurements_by_day.indicator"])
+        .run();
+    assert_eq!(k.count("PRAGMA user_version"), 3);
+    assert_eq!(k.count("SELECT count(*) FROM measurements"), 23);
+}
