@@ -221,8 +221,9 @@ pub fn standing(
     }
 }
 
-#[cfg(test)]
-fn status_of(
+/// The verdict on an indicator's figure: no figure, no baseline to compare it with, or whether
+/// it holds against `target` (one rule for the raw history and the kept summaries).
+pub fn status_of(
     indicator: &Indicator,
     has_figure: bool,
     achieved: Option<f64>,

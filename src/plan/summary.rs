@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::flow::{flow_figure, FlowFigure};
 use super::measure::{
-    achieved, latest_per_unit, measured_days, ward_figure, Aggregation, Standing, Status,
+    achieved, latest_per_unit, measured_days, status_of, ward_figure, Aggregation, Standing,
     UnitFigure, WardFigure,
 };
 use super::measurement::Measurement;
@@ -145,12 +145,7 @@ impl Summary {
         let achieved_value = ward_value
             .as_ref()
             .and_then(|w| achieved(indicator.kind, w.value, baseline));
-        let status = match (&ward_value, achieved_value) {
-            (None, _) => Status::NoData,
-            (Some(_), None) => Status::NoBaseline,
-            (Some(_), Some(a)) if indicator.comparator.holds(a, target) => Status::Met,
-            (Some(_), Some(_)) => Status::NotMet,
-        };
+        let status = status_of(indicator, ward_value.is_some(), achieved_value, target);
         Standing {
             units: Vec::new(),
             ward: ward_value,

@@ -8,6 +8,7 @@ use crate::plan::Plan;
 
 use super::day;
 use super::recorded::{recorded, Recorded};
+use super::records::{measurement, CODES, MEASUREMENT_COLUMNS};
 
 /// What a ward's export reads, all of it from one moment of the file.
 pub struct WardRows {
@@ -32,35 +33,14 @@ pub fn ward_rows(conn: &Connection, plan: &Plan) -> rusqlite::Result<WardRows> {
 /// Every measurement ever recorded, corrections included, in recording order, each with
 /// whether a later revision of its (indicator, unit, date, baseline) replaced it.
 pub fn all_revisions(conn: &Connection) -> rusqlite::Result<Vec<(Measurement, bool)>> {
-    let mut statement = conn.prepare(
-        "SELECT m.id, i.code, u.code, m.day, m.value, m.numerator, m.denominator, m.baseline,
-                m.revision, m.note, m.recorded_by, m.recorded_at,
-                m.revision < max(m.revision) OVER (PARTITION BY m.day, m.indicator, m.unit, m.baseline),
-                m.period_start
-         FROM measurements m
-         JOIN indicators i ON i.id = m.indicator JOIN units u ON u.id = m.unit
-         ORDER BY m.id",
-    )?;
-    let rows = statement.query_map([], |r| {
-        Ok((
-            Measurement {
-                id: r.get(0)?,
-                indicator: r.get(1)?,
-                unit: r.get(2)?,
-                date: day(r.get(3)?)?,
-                value: r.get(4)?,
-                numerator: r.get(5)?,
-                denominator: r.get(6)?,
-                baseline: r.get(7)?,
-                revision: r.get(8)?,
-                note: r.get(9)?,
-                recorded_by: r.get(10)?,
-                recorded_at: r.get(11)?,
-                period_start: r.get::<_, Option<String>>(13)?.map(day).transpose()?,
-            },
-            r.get(12)?,
-        ))
-    })?;
+    // The columns `records::measurement` reads, then whether a later revision replaced it.
+    let mut statement = conn.prepare(&format!(
+        "SELECT {MEASUREMENT_COLUMNS},
+                m.revision < max(m.revision) OVER (PARTITION BY m.day, m.indicator, m.unit, m.baseline)
+         FROM measurements m {CODES}
+         ORDER BY m.id"
+    ))?;
+    let rows = statement.query_map([], |r| Ok((measurement(r)?, r.get(13)?)))?;
     rows.collect()
 }
 

@@ -61,13 +61,14 @@ pub(crate) fn now_text() -> &'static str {
 
 /// The columns of a measurement as [`measurement`] reads them, codes joined from the plan's
 /// tables (`m` measurements, `i` indicators, `u` units).
-const MEASUREMENT_COLUMNS: &str = "m.id, i.code, u.code, m.day, m.value, m.numerator,
+pub(super) const MEASUREMENT_COLUMNS: &str = "m.id, i.code, u.code, m.day, m.value, m.numerator,
      m.denominator, m.baseline, m.revision, m.note, m.recorded_by, m.recorded_at, m.period_start";
 
 /// The joins that give a measurement's codes.
-const CODES: &str = "JOIN indicators i ON i.id = m.indicator JOIN units u ON u.id = m.unit";
+pub(super) const CODES: &str =
+    "JOIN indicators i ON i.id = m.indicator JOIN units u ON u.id = m.unit";
 
-fn measurement(row: &Row) -> rusqlite::Result<Measurement> {
+pub(super) fn measurement(row: &Row) -> rusqlite::Result<Measurement> {
     Ok(Measurement {
         id: row.get(0)?,
         indicator: row.get(1)?,
