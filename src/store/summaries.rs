@@ -650,18 +650,9 @@ mod tests {
                 store
                     .write(|tx| {
                         let writer = MeasurementWriter::new(tx)?;
-                        let mut written = std::collections::HashSet::new();
                         for &(i, u, offset, value, baseline, period) in batch {
                             let indicator = indicators[i % indicators.len()];
                             let date = start + chrono::Days::new(u64::from(offset));
-                            let key = (indicator.code.clone(), units[u], date, baseline);
-                            // One revision of a key per write, as record and import make them.
-                            if !written.insert(key) {
-                                continue;
-                            }
-                            let current = crate::store::records::current_measurement(
-                                tx, &indicator.code, units[u], date, baseline,
-                            )?;
                             let flow = indicator.accumulation == Accumulation::Flow;
                             // Rates as NUM/DEN, whose long fractions must survive the
                             // summaries' storage bit for bit.
@@ -673,7 +664,7 @@ mod tests {
                                 None if percent => f64::from(value.min(100)),
                                 None => f64::from(value) / 7.0,
                             };
-                            writer.insert(&NewMeasurement {
+                            let mut row = NewMeasurement {
                                 indicator: indicator.code.clone(),
                                 unit: units[u].to_string(),
                                 date,
@@ -684,11 +675,18 @@ mod tests {
                                 numerator: ratio.map(|r| r.0),
                                 denominator: ratio.map(|r| r.1),
                                 baseline,
-                                revision: current.map_or(1, |c| c.revision + 1),
+                                revision: 1,
                                 note: None,
                                 recorded_by: None,
                                 import_id: None,
-                            })?;
+                            };
+                            // As import writes: a new key's first revision (by the insert's
+                            // own conflict when dated after the stored days, else after a
+                            // seek), else a correction, even of a key this batch wrote.
+                            if let Err(stored) = writer.insert_first(&row)? {
+                                row.revision = stored.revision + 1;
+                                writer.insert(&row)?;
+                            }
                         }
                         writer.finish(&plan)?;
                         Ok(())

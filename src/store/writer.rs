@@ -3,7 +3,7 @@
 //! indicators and days they touched when the writer finishes, in the same transaction.
 
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Statement};
@@ -30,7 +30,13 @@ pub struct MeasurementWriter<'c> {
     ids: Ids,
     // Prepared once per write: a file's rows run them a million times.
     insert: RefCell<Statement<'c>>,
+    /// The same insert, doing nothing when the key holds a value already.
+    insert_first: RefCell<Statement<'c>>,
     stored: RefCell<Statement<'c>>,
+    /// By indicator id: the last day that held its rows when the write began. A row dated
+    /// after it is new unless the same write gave its key already: it is inserted without a
+    /// seek first, and the insert itself finds the rare repeat.
+    last_stored_day: HashMap<i64, NaiveDate>,
     periods: RefCell<Statement<'c>>,
     // Cells, so the import's row functions can share one writer by reference.
     next_id: Cell<i64>,
@@ -52,11 +58,20 @@ impl<'c> MeasurementWriter<'c> {
             [],
             |r| r.get(0),
         )?;
-        let insert = conn.prepare(
-            "INSERT INTO measurements (day, indicator, unit, baseline, revision, period_start,
-                 value, numerator, denominator, id, note, recorded_by, recorded_at, import_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-        )?;
+        const INSERT: &str = "INSERT INTO measurements (day, indicator, unit, baseline,
+                 revision, period_start, value, numerator, denominator, id, note, recorded_by,
+                 recorded_at, import_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+        let insert = conn.prepare(INSERT)?;
+        // Only the primary key's conflict is let pass: any other constraint still fails.
+        let insert_first = conn.prepare(&format!("{INSERT} ON CONFLICT DO NOTHING"))?;
+        let mut last_stored_day = HashMap::new();
+        let mut last_days =
+            conn.prepare("SELECT indicator, max(day) FROM indicator_days GROUP BY indicator")?;
+        let mut rows = last_days.query([])?;
+        while let Some(row) = rows.next()? {
+            last_stored_day.insert(row.get(0)?, day(row.get(1)?)?);
+        }
         // One seek on the day-first key: `SEARCH measurements USING PRIMARY KEY (day=? AND
         // indicator=? AND unit=? AND baseline=?)`, the last revision first.
         let stored = conn.prepare(
@@ -75,7 +90,9 @@ impl<'c> MeasurementWriter<'c> {
             periods: RefCell::new(periods),
             ids: Ids::read(conn)?,
             insert: RefCell::new(insert),
+            insert_first: RefCell::new(insert_first),
             stored: RefCell::new(stored),
+            last_stored_day,
             next_id: Cell::new(next_id),
             touched: RefCell::default(),
             days: RefCell::default(),
@@ -84,16 +101,14 @@ impl<'c> MeasurementWriter<'c> {
         })
     }
 
-    /// The current value of one (indicator, unit, date, baseline), if any.
-    pub fn stored(
+    /// The current value of one key, if any.
+    fn stored(
         &self,
-        indicator: &str,
-        unit: &str,
+        indicator: i64,
+        unit: i64,
         date: NaiveDate,
         baseline: bool,
     ) -> rusqlite::Result<Option<StoredValue>> {
-        let indicator = Ids::of(&self.ids.indicators, indicator, "indicators")?;
-        let unit = Ids::of(&self.ids.units, unit, "units")?;
         self.stored
             .borrow_mut()
             .query_row(params![iso(date), indicator, unit, baseline], |r| {
@@ -132,23 +147,60 @@ impl<'c> MeasurementWriter<'c> {
     pub fn insert(&self, m: &NewMeasurement) -> rusqlite::Result<i64> {
         let indicator = Ids::of(&self.ids.indicators, &m.indicator, "indicators")?;
         let unit = Ids::of(&self.ids.units, &m.unit, "units")?;
-        let id = self.next_id.get();
-        self.insert.borrow_mut().execute(params![
+        self.execute(&self.insert, m, m.revision, indicator, unit)?;
+        Ok(self.wrote(m, indicator, unit))
+    }
+
+    /// Appends `m` as the first revision of its key (its own `revision` is not read), or
+    /// returns the value the key holds already and writes nothing: an import's one question
+    /// per row, answered by a single seek on the key either way.
+    pub fn insert_first(&self, m: &NewMeasurement) -> rusqlite::Result<Result<i64, StoredValue>> {
+        let indicator = Ids::of(&self.ids.indicators, &m.indicator, "indicators")?;
+        let unit = Ids::of(&self.ids.units, &m.unit, "units")?;
+        let probably_new = self
+            .last_stored_day
+            .get(&indicator)
+            .is_none_or(|last| m.date > *last);
+        if probably_new && self.execute(&self.insert_first, m, 1, indicator, unit)? == 1 {
+            return Ok(Ok(self.wrote(m, indicator, unit)));
+        }
+        if let Some(stored) = self.stored(indicator, unit, m.date, m.baseline)? {
+            return Ok(Err(stored));
+        }
+        self.execute(&self.insert, m, 1, indicator, unit)?;
+        Ok(Ok(self.wrote(m, indicator, unit)))
+    }
+
+    /// Runs one of the inserts on `m` as revision `revision`: the number of rows written.
+    fn execute(
+        &self,
+        statement: &RefCell<Statement<'c>>,
+        m: &NewMeasurement,
+        revision: i64,
+        indicator: i64,
+        unit: i64,
+    ) -> rusqlite::Result<usize> {
+        statement.borrow_mut().execute(params![
             iso(m.date),
             indicator,
             unit,
             m.baseline,
-            m.revision,
+            revision,
             m.period_start.map(iso),
             m.value,
             m.numerator,
             m.denominator,
-            id,
+            self.next_id.get(),
             m.note,
             m.recorded_by,
             now_text(),
             m.import_id
-        ])?;
+        ])
+    }
+
+    /// Takes the next id and notes what a row written touched, for [`Self::finish`].
+    fn wrote(&self, m: &NewMeasurement, indicator: i64, unit: i64) -> i64 {
+        let id = self.next_id.get();
         self.next_id.set(id + 1);
         let mut touched = self.touched.borrow_mut();
         let touch = touched.entry(indicator).or_insert(Touched {
@@ -162,7 +214,7 @@ impl<'c> MeasurementWriter<'c> {
         if self.last_pair.replace(Some((indicator, m.date))) != Some((indicator, m.date)) {
             self.days.borrow_mut().insert((indicator, m.date));
         }
-        Ok(id)
+        id
     }
 
     /// Saves the next id and brings the summaries up to date for what was written.

@@ -91,29 +91,8 @@ fn measurement(entry: &Entry, settings: &Settings, import_id: i64) -> Result<Out
         entry::check_overlap(code, &checked.unit, span, &touching)
             .map_err(|m| (entry.period.0, m))?;
     }
-    let existing = settings.writer.stored(code, &checked.unit, date, false)?;
     let reading = checked.reading;
-    if let Some(old) = &existing {
-        if old.value == reading.value
-            && old.numerator == reading.numerator
-            && old.denominator == reading.denominator
-        {
-            return Ok(Outcome::Unchanged);
-        }
-        if !settings.correct {
-            let (code, unit, day) = (code.clone(), checked.unit.clone(), date);
-            let (old, new) = (old.value, reading.value);
-            let differs = RecordMessage::ValueDiffers {
-                code,
-                unit,
-                day,
-                old,
-                new,
-            };
-            return Err(RowError::Refused((entry.value.0, differs.into())));
-        }
-    }
-    settings.writer.insert(&NewMeasurement {
+    let mut row = NewMeasurement {
         indicator: code.clone(),
         unit: checked.unit.clone(),
         date,
@@ -122,16 +101,33 @@ fn measurement(entry: &Entry, settings: &Settings, import_id: i64) -> Result<Out
         numerator: reading.numerator,
         denominator: reading.denominator,
         baseline: false,
-        revision: existing.as_ref().map_or(1, |old| old.revision + 1),
+        revision: 1,
         note,
         recorded_by: entry.by.clone().or(settings.by.map(str::to_string)),
         import_id: Some(import_id),
-    })?;
-    Ok(if existing.is_some() {
-        Outcome::Corrected
-    } else {
-        Outcome::Imported
-    })
+    };
+    let Err(old) = settings.writer.insert_first(&row)? else {
+        return Ok(Outcome::Imported);
+    };
+    if old.value == reading.value
+        && old.numerator == reading.numerator
+        && old.denominator == reading.denominator
+    {
+        return Ok(Outcome::Unchanged);
+    }
+    if !settings.correct {
+        let differs = RecordMessage::ValueDiffers {
+            code: row.indicator,
+            unit: row.unit,
+            day: date,
+            old: old.value,
+            new: reading.value,
+        };
+        return Err(RowError::Refused((entry.value.0, differs.into())));
+    }
+    row.revision = old.revision + 1;
+    settings.writer.insert(&row)?;
+    Ok(Outcome::Corrected)
 }
 
 /// Checks one task change like `task` does and appends it.
