@@ -71,7 +71,7 @@ pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
                 return Err(rejected(RecordMessage::CorrectionNeedsNote.into()));
             }
         }
-        let writer = MeasurementWriter::new(tx)?;
+        let writer = MeasurementWriter::new(tx, &plan)?;
         writer.insert(&NewMeasurement {
             indicator: code.clone(),
             unit: unit.clone(),

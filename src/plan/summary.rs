@@ -199,18 +199,22 @@ impl Summary {
 /// A level's ward figure, day after day, from each unit's latest figure: the one-pass form of
 /// `measure::latest_per_unit` + `measure::ward_figure`, which the store runs over the days an
 /// import or a correction touched, starting from the latest figures it kept.
-pub struct LevelDays<'w> {
+pub struct LevelDays {
     kind: IndicatorKind,
-    ward: &'w str,
+    ward: String,
     /// Each unit's latest figure so far, by unit code (the order the rules add them up in).
     latest: BTreeMap<String, UnitFigure>,
 }
 
-impl<'w> LevelDays<'w> {
+impl LevelDays {
     /// Starts from each unit's latest figure before the first day to come.
-    pub fn new(kind: IndicatorKind, ward: &'w str, latest: Vec<UnitFigure>) -> Self {
+    pub fn new(kind: IndicatorKind, ward: &str, latest: Vec<UnitFigure>) -> Self {
         let latest = latest.into_iter().map(|f| (f.unit.clone(), f)).collect();
-        LevelDays { kind, ward, latest }
+        LevelDays {
+            kind,
+            ward: ward.to_string(),
+            latest,
+        }
     }
 
     /// Takes one measured day's figures (current, not baselines, each unit once) and gives the
@@ -221,18 +225,49 @@ impl<'w> LevelDays<'w> {
         figures: impl IntoIterator<Item = UnitFigure>,
     ) -> WardDay {
         for figure in figures {
-            // A unit already seen keeps its key: no new string for each of its days.
-            match self.latest.get_mut(figure.unit.as_str()) {
-                Some(kept) => *kept = figure,
-                None => {
-                    self.latest.insert(figure.unit.clone(), figure);
-                }
-            }
+            self.set(
+                &figure.unit,
+                figure.date,
+                figure.value,
+                figure.numerator,
+                figure.denominator,
+            );
         }
+        self.close(day)
+    }
+
+    /// Takes one unit's figure of the day being gathered (a later one of the same unit, its
+    /// correction, replaces it): [`Self::day`] one row at a time, for a write in day order.
+    pub fn set(
+        &mut self,
+        unit: &str,
+        date: NaiveDate,
+        value: f64,
+        numerator: Option<f64>,
+        denominator: Option<f64>,
+    ) {
+        // A unit already seen keeps its key: no new string for each of its days.
+        if let Some(kept) = self.latest.get_mut(unit) {
+            (kept.date, kept.value) = (date, value);
+            (kept.numerator, kept.denominator) = (numerator, denominator);
+            return;
+        }
+        let figure = UnitFigure {
+            unit: unit.to_string(),
+            date,
+            value,
+            numerator,
+            denominator,
+        };
+        self.latest.insert(unit.to_string(), figure);
+    }
+
+    /// The ward's figure at the end of the day gathered by [`Self::set`].
+    pub fn close(&self, day: NaiveDate) -> WardDay {
         let figures: Vec<&UnitFigure> = self.latest.values().collect();
         WardDay {
             day,
-            figure: ward_figure(self.kind, self.ward, &figures).map(DayFigure::Level),
+            figure: ward_figure(self.kind, &self.ward, &figures).map(DayFigure::Level),
         }
     }
 

@@ -3,6 +3,7 @@
 
 pub mod export;
 pub mod ids;
+mod level_stream;
 pub mod maintenance;
 pub mod plan;
 pub mod recorded;

@@ -206,20 +206,26 @@ fn current_rows(
     Ok(current)
 }
 
-/// Counts again the rows (every revision) and corrections of each (indicator id, day) written.
-pub(super) fn count_days(
+/// The rows (every revision) and corrections a write added on one day of one indicator.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct DayCount {
+    pub rows: i64,
+    pub corrections: i64,
+}
+
+/// Adds what a write counted to `indicator_days`: rows are never taken away (measurements are
+/// append-only), so the counts grow by exactly what was written.
+pub(super) fn add_day_counts(
     conn: &Connection,
-    days: &std::collections::BTreeSet<(i64, NaiveDate)>,
+    counts: &HashMap<(i64, NaiveDate), DayCount>,
 ) -> rusqlite::Result<()> {
-    let mut count = conn.prepare_cached(
-        "INSERT INTO indicator_days (indicator, day, rows, corrections)
-         SELECT ?1, ?2, count(*), coalesce(sum(revision > 1), 0) FROM measurements
-         WHERE day = ?2 AND indicator = ?1
-         ON CONFLICT (indicator, day) DO UPDATE SET rows = excluded.rows,
-             corrections = excluded.corrections",
+    let mut add = conn.prepare_cached(
+        "INSERT INTO indicator_days (indicator, day, rows, corrections) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (indicator, day) DO UPDATE SET rows = rows + excluded.rows,
+             corrections = corrections + excluded.corrections",
     )?;
-    for (indicator, day) in days {
-        count.execute(params![indicator, iso(*day)])?;
+    for ((indicator, day), count) in counts {
+        add.execute(params![indicator, iso(*day), count.rows, count.corrections])?;
     }
     Ok(())
 }
@@ -354,7 +360,11 @@ fn latest_of(figures: Vec<UnitFigure>) -> Vec<UnitFigure> {
     latest.into_values().collect()
 }
 
-fn latest_figures(conn: &Connection, id: i64, baseline: bool) -> rusqlite::Result<Vec<UnitFigure>> {
+pub(super) fn latest_figures(
+    conn: &Connection,
+    id: i64,
+    baseline: bool,
+) -> rusqlite::Result<Vec<UnitFigure>> {
     conn.prepare_cached(
         "SELECT u.code, l.day, l.value, l.numerator, l.denominator
          FROM latest_figures l JOIN units u ON u.id = l.unit
@@ -372,7 +382,7 @@ fn latest_figures(conn: &Connection, id: i64, baseline: bool) -> rusqlite::Resul
     .collect()
 }
 
-fn write_days(conn: &Connection, id: i64, days: &[WardDay]) -> rusqlite::Result<()> {
+pub(super) fn write_days(conn: &Connection, id: i64, days: &[WardDay]) -> rusqlite::Result<()> {
     let mut insert = conn.prepare_cached(
         "INSERT OR REPLACE INTO ward_days (indicator, day, figure) VALUES (?1, ?2, ?3)",
     )?;
@@ -382,7 +392,7 @@ fn write_days(conn: &Connection, id: i64, days: &[WardDay]) -> rusqlite::Result<
     Ok(())
 }
 
-fn write_latest<'f>(
+pub(super) fn write_latest<'f>(
     conn: &Connection,
     id: i64,
     baseline: bool,
@@ -622,7 +632,24 @@ mod tests {
             proptest::bool::weighted(0.1),
             proptest::option::of(0u8..40),
         );
-        proptest::collection::vec(proptest::collection::vec(row, 1..12), 1..6)
+        // Half the batches are like a day's file: rows in day order, dated after every batch
+        // before (the writer summarises their levels as they come).
+        let batch = (proptest::collection::vec(row, 1..12), proptest::bool::ANY);
+        proptest::collection::vec(batch, 1..6).prop_map(|batches| {
+            batches
+                .into_iter()
+                .enumerate()
+                .map(|(n, (mut rows, days_file))| {
+                    if days_file {
+                        for row in &mut rows {
+                            row.2 = 150 * (n as u32 + 1) + row.2 % 10;
+                        }
+                        rows.sort_by_key(|row| row.2);
+                    }
+                    rows
+                })
+                .collect()
+        })
     }
 
     proptest! {
@@ -649,7 +676,7 @@ mod tests {
             for batch in &batches {
                 store
                     .write(|tx| {
-                        let writer = MeasurementWriter::new(tx)?;
+                        let writer = MeasurementWriter::new(tx, &plan)?;
                         for &(i, u, offset, value, baseline, period) in batch {
                             let indicator = indicators[i % indicators.len()];
                             let date = start + chrono::Days::new(u64::from(offset));
@@ -718,7 +745,7 @@ mod tests {
         store
             .write(|tx| {
                 crate::store::plan::save_plan(tx, &plan, "test")?;
-                let writer = MeasurementWriter::new(tx)?;
+                let writer = MeasurementWriter::new(tx, &plan)?;
                 for (unit, d, value) in [("PA", 1, 80.0), ("PB", 2, 90.0), ("PA", 3, 95.0)] {
                     writer.insert(&NewMeasurement {
                         indicator: "TT1.01".into(),

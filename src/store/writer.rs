@@ -3,14 +3,15 @@
 //! indicators and days they touched when the writer finishes, in the same transaction.
 
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Statement};
 
 use super::ids::Ids;
+use super::level_stream::LevelStreams;
 use super::records::{now_text, NewMeasurement};
-use super::summaries::{self, Touched};
+use super::summaries::{self, DayCount, Touched};
 use super::{day, iso};
 use crate::plan::Plan;
 
@@ -42,17 +43,18 @@ pub struct MeasurementWriter<'c> {
     next_id: Cell<i64>,
     /// By indicator id: the earliest day written, and whether a baseline was.
     touched: RefCell<BTreeMap<i64, Touched>>,
-    /// (indicator id, day) pairs written, for `indicator_days`.
-    days: RefCell<BTreeSet<(i64, NaiveDate)>>,
+    /// What was written on each (indicator id, day), for `indicator_days`.
+    day_counts: RefCell<HashMap<(i64, NaiveDate), DayCount>>,
     /// (day, unit id) pairs written, for `unit_days`.
     unit_days: RefCell<HashSet<(NaiveDate, i64)>>,
-    /// The pair last added to `days`: a file's rows come day by day, so most rows skip the set.
-    last_pair: Cell<Option<(i64, NaiveDate)>>,
+    /// The levels summarised as the rows come, when they come in day order.
+    level_streams: RefCell<LevelStreams>,
 }
 
 impl<'c> MeasurementWriter<'c> {
-    /// Starts writing on `conn`, which must be inside a write transaction.
-    pub fn new(conn: &'c Connection) -> rusqlite::Result<Self> {
+    /// Starts writing on `conn`, which must be inside a write transaction, with `plan` the
+    /// plan it holds.
+    pub fn new(conn: &'c Connection, plan: &Plan) -> rusqlite::Result<Self> {
         let next_id = conn.query_row(
             "SELECT next FROM sequences WHERE name = 'measurements'",
             [],
@@ -85,19 +87,21 @@ impl<'c> MeasurementWriter<'c> {
              WHERE indicator = ?1 AND unit = ?2 AND baseline = ?3 AND day >= ?4
                AND period_start IS NOT NULL AND period_start <= ?5",
         )?;
+        let ids = Ids::read(conn)?;
+        let level_streams = RefCell::new(LevelStreams::new(conn, plan, &ids)?);
         Ok(MeasurementWriter {
             conn,
             periods: RefCell::new(periods),
-            ids: Ids::read(conn)?,
+            ids,
             insert: RefCell::new(insert),
             insert_first: RefCell::new(insert_first),
             stored: RefCell::new(stored),
             last_stored_day,
             next_id: Cell::new(next_id),
             touched: RefCell::default(),
-            days: RefCell::default(),
+            day_counts: RefCell::default(),
             unit_days: RefCell::default(),
-            last_pair: Cell::new(None),
+            level_streams,
         })
     }
 
@@ -148,7 +152,7 @@ impl<'c> MeasurementWriter<'c> {
         let indicator = Ids::of(&self.ids.indicators, &m.indicator, "indicators")?;
         let unit = Ids::of(&self.ids.units, &m.unit, "units")?;
         self.execute(&self.insert, m, m.revision, indicator, unit)?;
-        Ok(self.wrote(m, indicator, unit))
+        self.wrote(m, m.revision, indicator, unit)
     }
 
     /// Appends `m` as the first revision of its key (its own `revision` is not read), or
@@ -162,13 +166,13 @@ impl<'c> MeasurementWriter<'c> {
             .get(&indicator)
             .is_none_or(|last| m.date > *last);
         if probably_new && self.execute(&self.insert_first, m, 1, indicator, unit)? == 1 {
-            return Ok(Ok(self.wrote(m, indicator, unit)));
+            return self.wrote(m, 1, indicator, unit).map(Ok);
         }
         if let Some(stored) = self.stored(indicator, unit, m.date, m.baseline)? {
             return Ok(Err(stored));
         }
         self.execute(&self.insert, m, 1, indicator, unit)?;
-        Ok(Ok(self.wrote(m, indicator, unit)))
+        self.wrote(m, 1, indicator, unit).map(Ok)
     }
 
     /// Runs one of the inserts on `m` as revision `revision`: the number of rows written.
@@ -199,7 +203,13 @@ impl<'c> MeasurementWriter<'c> {
     }
 
     /// Takes the next id and notes what a row written touched, for [`Self::finish`].
-    fn wrote(&self, m: &NewMeasurement, indicator: i64, unit: i64) -> i64 {
+    fn wrote(
+        &self,
+        m: &NewMeasurement,
+        revision: i64,
+        indicator: i64,
+        unit: i64,
+    ) -> rusqlite::Result<i64> {
         let id = self.next_id.get();
         self.next_id.set(id + 1);
         let mut touched = self.touched.borrow_mut();
@@ -209,17 +219,20 @@ impl<'c> MeasurementWriter<'c> {
         });
         touch.earliest = touch.earliest.min(m.date);
         touch.baseline |= m.baseline;
+        let mut day_counts = self.day_counts.borrow_mut();
+        let count = day_counts.entry((indicator, m.date)).or_default();
+        count.rows += 1;
+        count.corrections += i64::from(revision > 1);
         self.unit_days.borrow_mut().insert((m.date, unit));
-        // Rows come day by day: the set is touched only when the pair changes.
-        if self.last_pair.replace(Some((indicator, m.date))) != Some((indicator, m.date)) {
-            self.days.borrow_mut().insert((indicator, m.date));
-        }
-        id
+        self.level_streams
+            .borrow_mut()
+            .wrote(self.conn, indicator, m)?;
+        Ok(id)
     }
 
     /// Saves the next id and brings the summaries up to date for what was written.
     pub fn finish(self, plan: &Plan) -> rusqlite::Result<()> {
-        let touched = self.touched.into_inner();
+        let mut touched = self.touched.into_inner();
         if touched.is_empty() {
             return Ok(());
         }
@@ -227,12 +240,20 @@ impl<'c> MeasurementWriter<'c> {
             "UPDATE sequences SET next = ?1 WHERE name = 'measurements'",
             [self.next_id.get()],
         )?;
-        summaries::count_days(self.conn, &self.days.into_inner())?;
+        summaries::add_day_counts(self.conn, &self.day_counts.into_inner())?;
         let mut add_unit_day = self
             .conn
             .prepare_cached("INSERT OR IGNORE INTO unit_days (day, unit) VALUES (?1, ?2)")?;
         for (day, unit) in self.unit_days.into_inner() {
             add_unit_day.execute(params![iso(day), unit])?;
+        }
+        // The levels written in day order are summarised already; the rest are read again.
+        for summarised in self
+            .level_streams
+            .into_inner()
+            .finish(self.conn, &self.ids)?
+        {
+            touched.remove(&summarised);
         }
         summaries::refresh(self.conn, plan, &self.ids, &touched)
     }

@@ -124,7 +124,7 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
     for path in &args.files {
         let errors = errors.as_mut();
         let summary = store.write(|tx| {
-            let writer = MeasurementWriter::new(tx)?;
+            let writer = MeasurementWriter::new(tx, &plan)?;
             let settings = Settings {
                 plan: &plan,
                 today,

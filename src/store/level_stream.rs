@@ -1,0 +1,124 @@
+//! A level's summary made while a write goes, day after day, so the rows of a day's file (or
+//! of a first import) are not read back when it ends. It applies while an indicator's rows
+//! come in day order, after the last day summarised, and are not baselines; the first row that
+//! is not (a back-dated day, a baseline) hands the indicator back to `summaries::refresh`,
+//! which reads its rows again. The figures are the same either way: `LevelDays` makes both,
+//! and the summaries' property test holds the kept tables to the raw rows after every write.
+
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use super::ids::Ids;
+use super::summaries;
+use super::{day, records::NewMeasurement};
+use crate::plan::summary::{LevelDays, WardDay};
+use crate::plan::{Accumulation, IndicatorKind, Plan};
+
+/// The levels a write is summarising as it goes.
+pub(super) struct LevelStreams {
+    /// The plan's levels by indicator id: their kind, and the last day summarised when the
+    /// write began (flows are not here: their windows are made again by `refresh`).
+    levels: HashMap<i64, (IndicatorKind, Option<NaiveDate>)>,
+    ward: String,
+    /// By indicator id: its stream, or `None` once it left day order.
+    streams: HashMap<i64, Option<LevelStream>>,
+}
+
+struct LevelStream {
+    days: LevelDays,
+    /// The first day written, and the day being gathered.
+    first: NaiveDate,
+    gathering: NaiveDate,
+    /// The ward's figure at the end of each day gathered before.
+    closed: Vec<WardDay>,
+}
+
+impl LevelStreams {
+    pub(super) fn new(conn: &Connection, plan: &Plan, ids: &Ids) -> rusqlite::Result<Self> {
+        let mut last_days: HashMap<i64, NaiveDate> = HashMap::new();
+        let mut statement =
+            conn.prepare("SELECT indicator, max(day) FROM ward_days GROUP BY indicator")?;
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            last_days.insert(row.get(0)?, day(row.get(1)?)?);
+        }
+        let levels = plan
+            .indicators()
+            .filter(|(_, i)| i.accumulation == Accumulation::Level)
+            .filter_map(|(_, i)| ids.indicators.get(&i.code).map(|id| (*id, i.kind)))
+            .map(|(id, kind)| (id, (kind, last_days.get(&id).copied())))
+            .collect();
+        Ok(LevelStreams {
+            levels,
+            ward: plan.ward().map(|u| u.code.clone()).unwrap_or_default(),
+            streams: HashMap::new(),
+        })
+    }
+
+    /// Takes a row just written of indicator `id`.
+    pub(super) fn wrote(
+        &mut self,
+        conn: &Connection,
+        id: i64,
+        m: &NewMeasurement,
+    ) -> rusqlite::Result<()> {
+        let Some(&(kind, last_summarised)) = self.levels.get(&id) else {
+            return Ok(());
+        };
+        let stream = match self.streams.entry(id) {
+            Entry::Occupied(entry) => entry.into_mut(),
+            Entry::Vacant(entry) => {
+                let after = last_summarised.is_none_or(|last| m.date > last);
+                let stream = if after && !m.baseline {
+                    let latest = summaries::latest_figures(conn, id, false)?;
+                    Some(LevelStream {
+                        days: LevelDays::new(kind, &self.ward, latest),
+                        first: m.date,
+                        gathering: m.date,
+                        closed: Vec::new(),
+                    })
+                } else {
+                    None
+                };
+                entry.insert(stream)
+            }
+        };
+        let in_order = match stream {
+            Some(s) if !m.baseline && m.date >= s.gathering => {
+                if m.date > s.gathering {
+                    s.closed.push(s.days.close(s.gathering));
+                    s.gathering = m.date;
+                }
+                s.days
+                    .set(&m.unit, m.date, m.value, m.numerator, m.denominator);
+                true
+            }
+            _ => false,
+        };
+        if !in_order {
+            *stream = None;
+        }
+        Ok(())
+    }
+
+    /// Writes the summaries of the indicators still in day order; returns their ids (the
+    /// others are left to `summaries::refresh`).
+    pub(super) fn finish(self, conn: &Connection, ids: &Ids) -> rusqlite::Result<Vec<i64>> {
+        let mut done = Vec::new();
+        for (id, stream) in self.streams {
+            let Some(mut stream) = stream else {
+                continue;
+            };
+            stream.closed.push(stream.days.close(stream.gathering));
+            summaries::write_days(conn, id, &stream.closed)?;
+            // The units this write gave a figure: none held one dated this late before.
+            let changed = stream.days.latest().filter(|f| f.date >= stream.first);
+            summaries::write_latest(conn, id, false, changed, ids)?;
+            done.push(id);
+        }
+        Ok(done)
+    }
+}
