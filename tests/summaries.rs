@@ -1,6 +1,7 @@
 //! The day-first store's kept summaries, from the outside: a database written by schema
 //! version 3 migrates and every document reads as that version printed it; `check` finds a
-//! summary made wrong by hand, and `check --repair` mends it.
+//! summary made wrong by hand, and `check --repair` mends it; imports in day order and
+//! back-dated ones leave every summary and reference true.
 
 mod common;
 
@@ -150,4 +151,58 @@ fn a_version_3_row_that_refers_to_nothing_stops_the_conversion_and_loses_nothing
         .run();
     assert_eq!(k.count("PRAGMA user_version"), 3);
     assert_eq!(k.count("SELECT count(*) FROM measurements"), 23);
+}
+
+/// Files in day order (their levels summarised as the rows come), the next day's with a key
+/// given twice and corrected, then a back-dated file and a flow's periods (summarised again
+/// from the rows): after each, `check` finds every summary true to the raw rows and no row
+/// without its indicator, unit or import, though the import does not have SQLite check
+/// references row by row.
+#[test]
+fn imports_in_day_order_and_back_dated_keep_summaries_and_references_true() {
+    let k = Kehoach::new();
+    k.test(&["init"]).stdout_read().writes().run();
+    let header = "Mã chỉ tiêu;Đơn vị;Ngày;Giá trị;Ghi chú;Kỳ\n";
+    let files = [
+        (
+            "day-1.csv",
+            "TT1.01;KP1;10/06/2026;40/50;;\nTT1.01;KP2;10/06/2026;45/50;;\n\
+             TT1.09;KP1;10/06/2026;3;;\nTT1.01;KP1;11/06/2026;41/50;;\n",
+            false,
+            (4, 0),
+        ),
+        (
+            "day-2.csv",
+            "TT1.01;KP2;12/06/2026;46/50;;\nTT1.01;KP2;12/06/2026;47/50;sửa;\n\
+             TT1.09;KP3;12/06/2026;4;;\n",
+            true,
+            (2, 1),
+        ),
+        (
+            "back-dated.csv",
+            "TT1.01;KP3;05/06/2026;30/50;;\nTT1.01;KP1;10/06/2026;39/50;;\n\
+             TT3.05;CAP;01/06/2026;9;;05/2026\nTT3.05;CAP;;8;;06/2026\n",
+            true,
+            (3, 1),
+        ),
+    ];
+    for (name, rows, correct, (imported, corrected)) in files {
+        let path = k.path(name);
+        std::fs::write(&path, format!("{header}{rows}")).unwrap();
+        let path = path.display().to_string();
+        let mut args = vec!["import", &path, "--as-of", "01/07/2026", "--format", "json"];
+        if correct {
+            args.push("--correct");
+        }
+        let summary = k.test(&args).stdout_json().writes().run().json();
+        assert_eq!(summary[0]["imported"], imported, "{name}");
+        assert_eq!(summary[0]["corrected"], corrected, "{name}");
+        k.test(&["check"])
+            .stdout_check(|out| assert!(out.contains("không có lỗi"), "{out}"))
+            .writes_nothing()
+            .run();
+    }
+    assert_eq!(k.count("SELECT count(*) FROM measurements"), 11);
+    assert_eq!(k.count("SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    assert_eq!(k.count("SELECT sum(corrections) FROM indicator_days"), 2);
 }
