@@ -5,7 +5,6 @@
 //! which reads its rows again. The figures are the same either way: `LevelDays` makes both,
 //! and the summaries' property test holds the kept tables to the raw rows after every write.
 
-use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -19,12 +18,18 @@ use crate::plan::{Accumulation, IndicatorKind, Plan};
 
 /// The levels a write is summarising as it goes.
 pub(super) struct LevelStreams {
-    /// The plan's levels by indicator id: their kind, and the last day summarised when the
-    /// write began (flows are not here: their windows are made again by `refresh`).
-    levels: HashMap<i64, (IndicatorKind, Option<NaiveDate>)>,
+    /// The plan's levels by indicator id (flows are not here: their windows are made again
+    /// by `refresh`).
+    levels: HashMap<i64, Level>,
     ward: String,
-    /// By indicator id: its stream, or `None` once it left day order.
-    streams: HashMap<i64, Option<LevelStream>>,
+}
+
+enum Level {
+    /// No row written yet: its kind, and the last day summarised when the write began.
+    NotWritten(IndicatorKind, Option<NaiveDate>),
+    InOrder(LevelStream),
+    /// Its rows left day order: summarised again from the rows at the end.
+    Left,
 }
 
 struct LevelStream {
@@ -49,12 +54,11 @@ impl LevelStreams {
             .indicators()
             .filter(|(_, i)| i.accumulation == Accumulation::Level)
             .filter_map(|(_, i)| ids.indicators.get(&i.code).map(|id| (*id, i.kind)))
-            .map(|(id, kind)| (id, (kind, last_days.get(&id).copied())))
+            .map(|(id, kind)| (id, Level::NotWritten(kind, last_days.get(&id).copied())))
             .collect();
         Ok(LevelStreams {
             levels,
             ward: plan.ward().map(|u| u.code.clone()).unwrap_or_default(),
-            streams: HashMap::new(),
         })
     }
 
@@ -65,41 +69,33 @@ impl LevelStreams {
         id: i64,
         m: &NewMeasurement,
     ) -> rusqlite::Result<()> {
-        let Some(&(kind, last_summarised)) = self.levels.get(&id) else {
+        let Some(level) = self.levels.get_mut(&id) else {
             return Ok(());
         };
-        let stream = match self.streams.entry(id) {
-            Entry::Occupied(entry) => entry.into_mut(),
-            Entry::Vacant(entry) => {
-                let after = last_summarised.is_none_or(|last| m.date > last);
-                let stream = if after && !m.baseline {
-                    let latest = summaries::latest_figures(conn, id, false)?;
-                    Some(LevelStream {
-                        days: LevelDays::new(kind, &self.ward, latest),
-                        first: m.date,
-                        gathering: m.date,
-                        closed: Vec::new(),
-                    })
-                } else {
-                    None
-                };
-                entry.insert(stream)
-            }
-        };
-        let in_order = match stream {
-            Some(s) if !m.baseline && m.date >= s.gathering => {
+        if let Level::NotWritten(kind, last_summarised) = *level {
+            let after = last_summarised.is_none_or(|last| m.date > last);
+            *level = if after && !m.baseline {
+                let latest = summaries::latest_figures(conn, id, false)?;
+                Level::InOrder(LevelStream {
+                    days: LevelDays::new(kind, &self.ward, latest),
+                    first: m.date,
+                    gathering: m.date,
+                    closed: Vec::new(),
+                })
+            } else {
+                Level::Left
+            };
+        }
+        match level {
+            Level::InOrder(s) if !m.baseline && m.date >= s.gathering => {
                 if m.date > s.gathering {
                     s.closed.push(s.days.close(s.gathering));
                     s.gathering = m.date;
                 }
                 s.days
                     .set(&m.unit, m.date, m.value, m.numerator, m.denominator);
-                true
             }
-            _ => false,
-        };
-        if !in_order {
-            *stream = None;
+            _ => *level = Level::Left,
         }
         Ok(())
     }
@@ -108,8 +104,8 @@ impl LevelStreams {
     /// others are left to `summaries::refresh`).
     pub(super) fn finish(self, conn: &Connection, ids: &Ids) -> rusqlite::Result<Vec<i64>> {
         let mut done = Vec::new();
-        for (id, stream) in self.streams {
-            let Some(mut stream) = stream else {
+        for (id, level) in self.levels {
+            let Level::InOrder(mut stream) = level else {
                 continue;
             };
             stream.closed.push(stream.days.close(stream.gathering));

@@ -24,6 +24,14 @@ pub struct StoredValue {
     pub denominator: Option<f64>,
 }
 
+/// Rows written one after another on the same indicator and day.
+struct Run {
+    indicator: i64,
+    day: NaiveDate,
+    count: DayCount,
+    baseline: bool,
+}
+
 /// Appends measurements within one write transaction; [`MeasurementWriter::finish`] must be
 /// called before it commits.
 pub struct MeasurementWriter<'c> {
@@ -45,6 +53,12 @@ pub struct MeasurementWriter<'c> {
     touched: RefCell<BTreeMap<i64, Touched>>,
     /// What was written on each (indicator id, day), for `indicator_days`.
     day_counts: RefCell<HashMap<(i64, NaiveDate), DayCount>>,
+    /// The (indicator, day) the last rows were written on, and what they added, kept out of
+    /// `touched` and `day_counts` until the next row leaves it: a file's rows come day by day
+    /// and indicator by indicator, so most rows touch neither map.
+    run: RefCell<Option<Run>>,
+    /// The last day written and its text: a file's rows share a few days.
+    day_text: RefCell<(NaiveDate, String)>,
     /// (day, unit id) pairs written, for `unit_days`.
     unit_days: RefCell<HashSet<(NaiveDate, i64)>>,
     /// The levels summarised as the rows come, when they come in day order.
@@ -100,6 +114,8 @@ impl<'c> MeasurementWriter<'c> {
             next_id: Cell::new(next_id),
             touched: RefCell::default(),
             day_counts: RefCell::default(),
+            run: RefCell::new(None),
+            day_text: RefCell::new((NaiveDate::MIN, iso(NaiveDate::MIN))),
             unit_days: RefCell::default(),
             level_streams,
         })
@@ -184,8 +200,12 @@ impl<'c> MeasurementWriter<'c> {
         indicator: i64,
         unit: i64,
     ) -> rusqlite::Result<usize> {
+        let mut day_text = self.day_text.borrow_mut();
+        if day_text.0 != m.date {
+            *day_text = (m.date, iso(m.date));
+        }
         statement.borrow_mut().execute(params![
-            iso(m.date),
+            day_text.1,
             indicator,
             unit,
             m.baseline,
@@ -212,17 +232,24 @@ impl<'c> MeasurementWriter<'c> {
     ) -> rusqlite::Result<i64> {
         let id = self.next_id.get();
         self.next_id.set(id + 1);
-        let mut touched = self.touched.borrow_mut();
-        let touch = touched.entry(indicator).or_insert(Touched {
-            earliest: m.date,
-            baseline: false,
-        });
-        touch.earliest = touch.earliest.min(m.date);
-        touch.baseline |= m.baseline;
-        let mut day_counts = self.day_counts.borrow_mut();
-        let count = day_counts.entry((indicator, m.date)).or_default();
-        count.rows += 1;
-        count.corrections += i64::from(revision > 1);
+        let mut run = self.run.borrow_mut();
+        let run = match &mut *run {
+            Some(run) if run.indicator == indicator && run.day == m.date => run,
+            open => {
+                if let Some(done) = open.take() {
+                    self.close_run(done);
+                }
+                open.insert(Run {
+                    indicator,
+                    day: m.date,
+                    count: DayCount::default(),
+                    baseline: false,
+                })
+            }
+        };
+        run.count.rows += 1;
+        run.count.corrections += i64::from(revision > 1);
+        run.baseline |= m.baseline;
         self.unit_days.borrow_mut().insert((m.date, unit));
         self.level_streams
             .borrow_mut()
@@ -230,8 +257,26 @@ impl<'c> MeasurementWriter<'c> {
         Ok(id)
     }
 
+    /// Adds what one (indicator, day) run of rows wrote to `touched` and `day_counts`.
+    fn close_run(&self, run: Run) {
+        let mut touched = self.touched.borrow_mut();
+        let touch = touched.entry(run.indicator).or_insert(Touched {
+            earliest: run.day,
+            baseline: false,
+        });
+        touch.earliest = touch.earliest.min(run.day);
+        touch.baseline |= run.baseline;
+        let mut day_counts = self.day_counts.borrow_mut();
+        let count = day_counts.entry((run.indicator, run.day)).or_default();
+        count.rows += run.count.rows;
+        count.corrections += run.count.corrections;
+    }
+
     /// Saves the next id and brings the summaries up to date for what was written.
     pub fn finish(self, plan: &Plan) -> rusqlite::Result<()> {
+        if let Some(run) = self.run.take() {
+            self.close_run(run);
+        }
         let mut touched = self.touched.into_inner();
         if touched.is_empty() {
             return Ok(());
