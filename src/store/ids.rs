@@ -8,6 +8,8 @@ use rusqlite::Connection;
 pub struct Ids {
     pub indicators: HashMap<String, i64>,
     pub units: HashMap<String, i64>,
+    /// The units' codes by id, for rows read back (no join per row).
+    pub unit_codes: HashMap<i64, String>,
 }
 
 impl Ids {
@@ -17,9 +19,12 @@ impl Ids {
                 .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect()
         };
+        let units = map("SELECT code, id FROM units")?;
+        let unit_codes = units.iter().map(|(code, id)| (*id, code.clone())).collect();
         Ok(Ids {
             indicators: map("SELECT code, id FROM indicators")?,
-            units: map("SELECT code, id FROM units")?,
+            units,
+            unit_codes,
         })
     }
 

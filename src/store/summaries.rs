@@ -163,42 +163,46 @@ fn current_rows(
     conn: &Connection,
     indicator: i64,
     from: Option<NaiveDate>,
+    ids: &Ids,
 ) -> rusqlite::Result<Vec<Measurement>> {
     let mut statement = conn.prepare_cached(
-        "SELECT m.day, u.code, m.baseline, m.value, m.numerator, m.denominator, m.period_start
+        "SELECT m.day, m.unit, m.baseline, m.value, m.numerator, m.denominator, m.period_start
          FROM indicator_days d
          JOIN measurements m ON m.day = d.day AND m.indicator = d.indicator
-         JOIN units u ON u.id = m.unit
          WHERE d.indicator = ?1 AND d.day >= ?2
          ORDER BY d.day, m.unit, m.baseline, m.revision",
     )?;
     let from = from.map_or_else(String::new, iso);
     let mut rows = statement.query(params![indicator, from])?;
     let mut current: Vec<Measurement> = Vec::new();
+    let mut last_key = None;
     while let Some(row) = rows.next()? {
-        let m = Measurement {
+        let key: (NaiveDate, i64, bool) = (day(row.get(0)?)?, row.get(1)?, row.get(2)?);
+        let (date, unit, baseline) = key;
+        // The code from memory, not a join: two seeks a row fewer. A row without its unit
+        // (written behind kehoach's back) is left out, as the join did; `check` reports it.
+        let Some(unit) = ids.unit_codes.get(&unit).cloned() else {
+            continue;
+        };
+        // Revisions come in order: the last of a key replaces the one before.
+        if last_key.replace(key) == Some(key) {
+            current.pop();
+        }
+        current.push(Measurement {
             id: 0,
             indicator: String::new(),
-            unit: row.get(1)?,
-            date: day(row.get(0)?)?,
+            unit,
+            date,
             period_start: row.get::<_, Option<String>>(6)?.map(day).transpose()?,
             value: row.get(3)?,
             numerator: row.get(4)?,
             denominator: row.get(5)?,
-            baseline: row.get(2)?,
+            baseline,
             revision: 0,
             note: None,
             recorded_by: None,
             recorded_at: String::new(),
-        };
-        match current.last_mut() {
-            Some(last)
-                if last.date == m.date && last.unit == m.unit && last.baseline == m.baseline =>
-            {
-                *last = m
-            }
-            _ => current.push(m),
-        }
+        });
     }
     // In key order (ORDER BY d.day lets SQLite follow the keys, no sort); by unit code
     // within a day, as the rules add them up.
@@ -296,7 +300,7 @@ fn refresh_level(
             (None, Vec::new(), Vec::new())
         }
     };
-    let rows = current_rows(conn, id, from)?;
+    let rows = current_rows(conn, id, from, ids)?;
     let (measured, new_baselines): (Vec<&Measurement>, Vec<&Measurement>) =
         rows.iter().partition(|m| !m.baseline);
     let mut builder = LevelDays::new(indicator.kind, ward, values);
@@ -338,7 +342,7 @@ fn refresh_flow(
         params![id, iso(from)],
     )?;
     conn.execute("DELETE FROM latest_figures WHERE indicator = ?1", [id])?;
-    let rows = current_rows(conn, id, None)?;
+    let rows = current_rows(conn, id, None, ids)?;
     write_days(conn, id, &flow_days(indicator, ward, &rows, from))?;
     let values = latest_per_unit(&rows, NaiveDate::MAX, false);
     let baselines = latest_per_unit(&rows, NaiveDate::MAX, true);
@@ -508,7 +512,7 @@ pub fn check(conn: &Connection, plan: &Plan) -> rusqlite::Result<Vec<Mismatch>> 
         let Some(&id) = ids.indicators.get(&indicator.code) else {
             continue;
         };
-        let rows = current_rows(conn, id, None)?;
+        let rows = current_rows(conn, id, None, &ids)?;
         let shares: Vec<String> = indicator
             .unit_targets
             .iter()
