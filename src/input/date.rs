@@ -53,41 +53,44 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
         return Err(DateError::Empty);
     }
     // An error message echoes a few dozen characters of the cell, never all of it.
-    let trimmed_echo = crate::input::text::clip(whole, crate::input::text::ECHO_LIMIT);
-    let trimmed = trimmed_echo.as_str();
+    let echo = || crate::input::text::clip(whole, crate::input::text::ECHO_LIMIT);
     let (date_part, rest) = whole.split_once([' ', 'T']).unwrap_or((whole, ""));
     if date_part.len() < whole.len() && rest.trim().is_empty() {
-        return Err(DateError::NotADate(trimmed.to_string()));
+        return Err(DateError::NotADate(echo()));
     }
 
     if date_part.chars().all(|c| c.is_ascii_digit() || c == '.') && !date_part.contains('.') {
-        return Err(DateError::ExcelSerial(trimmed.to_string()));
+        return Err(DateError::ExcelSerial(echo()));
     }
-    let parts: Vec<&str> = date_part.split(['/', '-', '.']).collect();
-    let not_a_date = || DateError::NotADate(trimmed.to_string());
-    if parts.len() != 3
-        || parts
-            .iter()
-            .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
+    let not_a_date = || DateError::NotADate(echo());
+    let mut parts = date_part.split(['/', '-', '.']);
+    let (Some(first), Some(second), Some(third), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(not_a_date());
+    };
+    if [first, second, third]
+        .iter()
+        .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
     {
         return Err(not_a_date());
     }
     let number = |p: &str| p.parse::<u32>().map_err(|_| not_a_date());
-    let (year, month, day) = if parts[0].len() == 4 {
-        (parts[0], number(parts[1])?, number(parts[2])?)
+    let (year, month, day) = if first.len() == 4 {
+        (first, number(second)?, number(third)?)
     } else {
-        (parts[2], number(parts[1])?, number(parts[0])?)
+        (third, number(second)?, number(first)?)
     };
     if year.len() != 4 {
         return Err(if year.len() == 2 {
-            DateError::TwoDigitYear(trimmed.to_string())
+            DateError::TwoDigitYear(echo())
         } else {
             not_a_date()
         });
     }
     let year: i32 = year.parse().map_err(|_| not_a_date())?;
     if !(1..=12).contains(&month) {
-        return Err(DateError::NoSuchMonth(trimmed.to_string(), month));
+        return Err(DateError::NoSuchMonth(echo(), month));
     }
     let found = NaiveDate::from_ymd_opt(year, month, day)
         .ok_or_else(|| DateError::NoSuchDay(format!("{day:02}/{month:02}/{year}")))?;
