@@ -104,6 +104,31 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
     Ok(found)
 }
 
+/// The last date cell read and its day: a file's rows come day by day, so most rows repeat the
+/// cell above them and need not be parsed again.
+#[derive(Debug, Default)]
+pub struct LastDate {
+    text: String,
+    date: Option<NaiveDate>,
+}
+
+impl LastDate {
+    /// [`parse_date`] of `text`, without parsing it again when it is the last good date's.
+    pub fn parse(&mut self, text: &str) -> Result<NaiveDate, DateError> {
+        if let Some(date) = self.date.filter(|_| self.text == text) {
+            return Ok(date);
+        }
+        let parsed = parse_date(text);
+        // Only a good date is kept: a bad cell is parsed, and refused, every time.
+        if let Ok(date) = parsed {
+            self.text.clear();
+            self.text.push_str(text);
+            self.date = Some(date);
+        }
+        parsed
+    }
+}
+
 /// "05/03/2026".
 pub fn format_date_vi(date: NaiveDate) -> String {
     format!("{:02}/{:02}/{}", date.day(), date.month(), date.year())
@@ -187,6 +212,25 @@ mod tests {
     }
 
     #[test]
+    fn the_last_date_gives_the_dates_parsing_gives() {
+        let mut last = LastDate::default();
+        for text in [
+            "05/03/2026",
+            "05/03/2026",
+            "31/02/2026",
+            "05/03/2026",
+            "",
+            "06/03/2026",
+            "05/03/2026 x",
+            "06/03/2026",
+            "2026-03-06",
+            "46351",
+        ] {
+            assert_eq!(last.parse(text), parse_date(text), "{text}");
+        }
+    }
+
+    #[test]
     fn formats() {
         assert_eq!(format_date_vi(day(2026, 3, 5)), "05/03/2026");
     }
@@ -195,6 +239,17 @@ mod tests {
         #[test]
         fn never_panics(text in "\\PC*") {
             let _ = parse_date(&text);
+        }
+
+        #[test]
+        fn the_last_date_agrees_with_parsing(texts in proptest::collection::vec(
+            prop_oneof![Just("01/07/2026".to_string()), Just("31/06/2026".to_string()), "\\PC{0,12}"],
+            0..20,
+        )) {
+            let mut last = LastDate::default();
+            for text in &texts {
+                prop_assert_eq!(last.parse(text), parse_date(text));
+            }
         }
 
         #[test]
