@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::input::number::{parse_value, Value};
 use crate::input::period::{format_period, parse_period, Span};
-use crate::input::text::{clipped, ECHO_LIMIT};
+use crate::input::text::{clipped, trim, ECHO_LIMIT};
 use crate::input::text::{fold, suggest};
 use crate::output::i18n::Localized;
 use crate::output::periods::PeriodMessage;
@@ -143,18 +143,18 @@ pub fn measurement<'p>(
     yes: Option<bool>,
 ) -> Result<CheckedMeasurement<'p>, Refusal> {
     // A code is a few characters: a long cell is echoed cut, never whole.
-    let indicator = clipped(indicator.trim(), ECHO_LIMIT);
+    let indicator = clipped(trim(indicator), ECHO_LIMIT);
     let (_, indicator) =
         lookup_indicator(plan, &indicator).map_err(|m| refuse(Part::Indicator, m))?;
     let unit = match unit {
-        Some(unit) => lookup_unit(plan, &clipped(unit.trim(), UNIT_ECHO_LIMIT))
+        Some(unit) => lookup_unit(plan, &clipped(trim(unit), UNIT_ECHO_LIMIT))
             .map_err(|m| refuse(Part::Unit, m))?
             .code
             .as_str(),
         None => indicator.lead(),
     };
     check_date(plan, date, today, baseline).map_err(|m| refuse(Part::Date, m))?;
-    let typed_whole = value.trim();
+    let typed_whole = trim(value);
     let typed_echo = clipped(typed_whole, ECHO_LIMIT);
     let typed = &*typed_echo;
     let parsed = parse_value(typed_whole).map_err(|error| {
@@ -247,7 +247,7 @@ pub fn lookup_indicator<'p>(
     plan: &'p Plan,
     code: &str,
 ) -> Result<(&'p Content, &'p Indicator), Localized> {
-    let code = code.trim();
+    let code = trim(code);
     plan.indicator_by_code(code).ok_or_else(|| {
         RecordMessage::UnknownIndicator {
             code: code.to_string(),
@@ -279,7 +279,7 @@ pub fn lookup_task<'p>(plan: &'p Plan, code: &str) -> Result<(&'p Content, &'p T
 /// diacritics), or why not, with the nearest codes.
 pub fn lookup_unit<'p>(plan: &'p Plan, text: &str) -> Result<&'p Unit, Localized> {
     // Nearly every row of an import names the unit by its code: find that without folding.
-    if let Some(unit) = plan.unit_by_code(text.trim()) {
+    if let Some(unit) = plan.unit_by_code(trim(text)) {
         return Ok(unit);
     }
     let wanted = fold(text);

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::decode::{decode, sniff_delimiter, DecodeError, Encoding};
 use super::stream::{self, Lines, Scan, Tracked};
-use super::text::{nfc, nfc_into};
+use super::text::{nfc, nfc_into, trim};
 
 /// A row as text cells (in NFC), with the line (or spreadsheet row) it starts on.
 pub type TextRow = (u64, Vec<String>);
@@ -154,7 +154,7 @@ impl CsvFile {
 
 /// Whether every cell of a row is blank.
 pub fn is_blank(cells: &[String]) -> bool {
-    cells.iter().all(|c| c.trim().is_empty())
+    cells.iter().all(|c| trim(c).is_empty())
 }
 
 /// The header: the first row that is not blank, from line `from` on (a mapping's header row).

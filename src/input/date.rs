@@ -48,7 +48,7 @@ fn is_time(rest: &str) -> bool {
 /// Parses "25/11/2026", "5/3/2026", "05-03-2026", "05.03.2026", "2026-11-25", "2026/11/25";
 /// a time after the date ("00:00", "T00:00:00") is ignored; any other text after it is refused.
 pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
-    let whole = text.trim();
+    let whole = crate::input::text::trim(text);
     if whole.is_empty() {
         return Err(DateError::Empty);
     }

@@ -1,7 +1,7 @@
 //! The long CSV layout: one row per indicator, unit, date and value (or per task and status),
 //! recognised by its header in Vietnamese or English, any case, with or without diacritics.
 
-use crate::input::text::fold;
+use crate::input::text::{fold, trim};
 
 /// A column the long layout knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,7 +110,7 @@ impl Header {
     pub fn cell<'r>(&self, row: &'r [String], field: Field) -> Option<(usize, &'r str)> {
         let column = self.column(field)?;
         row.get(column)
-            .map(|c| c.trim())
+            .map(|c| trim(c))
             .filter(|c| !c.is_empty())
             .map(|c| (column, c))
     }

@@ -70,7 +70,7 @@ fn excel_error(text: &str) -> Option<&'static str> {
 /// One separator followed by exactly three digits ("1.234", "1,234") is read the Vietnamese
 /// way: "." groups thousands, "," marks decimals. With both, the last one is the decimal mark.
 pub fn parse_number_detail(text: &str) -> Result<ParsedNumber, NumberError> {
-    let trimmed = text.trim();
+    let trimmed = crate::input::text::trim(text);
     if trimmed.is_empty() {
         return Err(NumberError::Empty);
     }
@@ -228,7 +228,7 @@ fn read_decimal(integer: &str, fraction: &str) -> Option<f64> {
 /// Parses a value: a number, or "NUM/DEN" for a ratio ("412/450").
 pub fn parse_value(text: &str) -> Result<Value, NumberError> {
     // "#DIV/0!" holds a slash too: Excel's errors are named before any splitting.
-    if let Some(error) = excel_error(text.trim()) {
+    if let Some(error) = excel_error(crate::input::text::trim(text)) {
         return Err(NumberError::ExcelError(error.to_string()));
     }
     if let Some((numerator, denominator)) = text.split_once('/') {

@@ -26,6 +26,15 @@ pub fn nfc_into(text: &str, out: &mut String) {
     }
 }
 
+/// `text.trim()`, found at once when `text` begins and ends with a visible ASCII character, as
+/// nearly every cell does (`trim` decodes characters from both ends).
+pub fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
+}
+
 /// How many characters of a user's cell an error message echoes.
 pub const ECHO_LIMIT: usize = 40;
 
@@ -149,6 +158,17 @@ mod tests {
             assert_eq!(clipped(text, 40), clip(text, 40), "{text}");
         }
         assert!(matches!(upper_case("TT1.01"), Cow::Borrowed(_)));
+        for text in [
+            "",
+            " ",
+            "TT1.01",
+            " TT1.01\t",
+            "\u{a0}5\u{a0}",
+            "x\u{3000}",
+            "Đ ",
+        ] {
+            assert_eq!(trim(text), text.trim(), "{text:?}");
+        }
         assert!(matches!(clipped("Báo cáo", 7), Cow::Borrowed(_)));
         assert_eq!(clipped("Báo cáo tháng", 7), "Báo cáo…");
     }
@@ -177,6 +197,7 @@ mod tests {
         #[test]
         fn never_panics(text in "\\PC*") {
             prop_assert_eq!(clipped(&text, 5), clip(&text, 5));
+            prop_assert_eq!(trim(&text), text.trim());
             prop_assert_eq!(upper_case(&text), text.to_uppercase());
             let _ = fold(&text);
             let _ = suggest(&text, ["TT1.01", "KP1"], 3);
