@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::input::number::{parse_value, Value};
 use crate::input::period::{format_period, parse_period, Span};
-use crate::input::text::{clip, ECHO_LIMIT};
+use crate::input::text::{clipped, trim, ECHO_LIMIT};
 use crate::input::text::{fold, suggest};
 use crate::output::i18n::Localized;
 use crate::output::periods::PeriodMessage;
@@ -40,7 +40,8 @@ fn refuse(part: Part, message: Localized) -> Refusal {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckedMeasurement<'p> {
     pub indicator: &'p Indicator,
-    pub unit: String,
+    /// The unit's code, as the plan writes it.
+    pub unit: &'p str,
     pub date: NaiveDate,
     pub reading: Reading,
 }
@@ -65,9 +66,11 @@ pub fn period_for(
         }
         .into()),
         (Some(text), true) => {
-            let text = clip(text, ECHO_LIMIT);
-            let (start, end) = parse_period(&text)
-                .ok_or_else(|| PeriodMessage::PeriodInvalid { text: text.clone() }.localized())?;
+            let text = clipped(text, ECHO_LIMIT);
+            let (start, end) = parse_period(&text).ok_or_else(|| {
+                let text = text.to_string();
+                PeriodMessage::PeriodInvalid { text }.localized()
+            })?;
             if end > today {
                 let period = format_period((start, end));
                 return Err(PeriodMessage::PeriodNotOver { period, end }.into());
@@ -140,20 +143,20 @@ pub fn measurement<'p>(
     yes: Option<bool>,
 ) -> Result<CheckedMeasurement<'p>, Refusal> {
     // A code is a few characters: a long cell is echoed cut, never whole.
-    let indicator = clip(indicator.trim(), ECHO_LIMIT);
+    let indicator = clipped(trim(indicator), ECHO_LIMIT);
     let (_, indicator) =
         lookup_indicator(plan, &indicator).map_err(|m| refuse(Part::Indicator, m))?;
     let unit = match unit {
-        Some(unit) => lookup_unit(plan, &clip(unit.trim(), UNIT_ECHO_LIMIT))
+        Some(unit) => lookup_unit(plan, &clipped(trim(unit), UNIT_ECHO_LIMIT))
             .map_err(|m| refuse(Part::Unit, m))?
             .code
-            .clone(),
-        None => indicator.lead().to_string(),
+            .as_str(),
+        None => indicator.lead(),
     };
     check_date(plan, date, today, baseline).map_err(|m| refuse(Part::Date, m))?;
-    let typed_whole = value.trim();
-    let typed_echo = clip(typed_whole, ECHO_LIMIT);
-    let typed = typed_echo.as_str();
+    let typed_whole = trim(value);
+    let typed_echo = clipped(typed_whole, ECHO_LIMIT);
+    let typed = &*typed_echo;
     let parsed = parse_value(typed_whole).map_err(|error| {
         let typed = typed.to_string();
         refuse(
@@ -244,7 +247,7 @@ pub fn lookup_indicator<'p>(
     plan: &'p Plan,
     code: &str,
 ) -> Result<(&'p Content, &'p Indicator), Localized> {
-    let code = code.trim();
+    let code = trim(code);
     plan.indicator_by_code(code).ok_or_else(|| {
         RecordMessage::UnknownIndicator {
             code: code.to_string(),
@@ -276,7 +279,7 @@ pub fn lookup_task<'p>(plan: &'p Plan, code: &str) -> Result<(&'p Content, &'p T
 /// diacritics), or why not, with the nearest codes.
 pub fn lookup_unit<'p>(plan: &'p Plan, text: &str) -> Result<&'p Unit, Localized> {
     // Nearly every row of an import names the unit by its code: find that without folding.
-    if let Some(unit) = plan.unit_by_code(text.trim()) {
+    if let Some(unit) = plan.unit_by_code(trim(text)) {
         return Ok(unit);
     }
     let wanted = fold(text);

@@ -39,7 +39,7 @@ pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
         Some(args.yes),
     )
     .map_err(|refusal| rejected(refusal.message))?;
-    let (indicator, unit, new) = (checked.indicator, checked.unit, checked.reading);
+    let (indicator, unit, new) = (checked.indicator, checked.unit.to_string(), checked.reading);
     let note = entry::note(args.note.as_deref()).map_err(rejected)?;
     let code = indicator.code.clone();
     let outcome = store.write(|tx| {

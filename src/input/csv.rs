@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::decode::{decode, sniff_delimiter, DecodeError, Encoding};
 use super::stream::{self, Lines, Scan, Tracked};
-use super::text::nfc;
+use super::text::{nfc, nfc_into, trim};
 
 /// A row as text cells (in NFC), with the line (or spreadsheet row) it starts on.
 pub type TextRow = (u64, Vec<String>);
@@ -40,6 +40,8 @@ pub struct CsvFile {
     /// Whether lines end in CR LF.
     pub crlf: bool,
     reader: csv::Reader<Tracked<Box<dyn BufRead>>>,
+    /// The record each row is read into, kept from row to row.
+    record: csv::StringRecord,
     lines: Lines,
 }
 
@@ -95,36 +97,42 @@ pub fn open(path: &Path, scan: &Scan, forced: Option<Encoding>) -> Result<CsvFil
         delimiter,
         crlf,
         reader,
+        record: csv::StringRecord::new(),
         lines,
     })
 }
 
 impl CsvFile {
-    /// The rows, one by one; `progress` is told each row's byte position.
-    pub fn rows<'a>(
-        &'a mut self,
-        mut progress: impl FnMut(u64) + 'a,
-    ) -> impl Iterator<Item = Result<TextRow, CsvError>> + 'a {
-        let delimiter = self.delimiter;
-        let lines = &mut self.lines;
-        self.reader.records().map(move |record| {
-            let record = record.map_err(CsvError::Broken)?;
-            let position = record.position().map_or(0, |p| p.byte());
-            progress(position);
-            let cells: Vec<String> = record.iter().map(nfc).collect();
-            let line = lines.line_of(position);
-            // A quote left open swallows the rows after it into one cell: refuse, never import
-            // one row whose note holds the next ones.
-            let swallowed = cells
-                .iter()
-                .filter(|c| c.contains('\n'))
-                .find_map(|c| stream::swallowed_row(c, delimiter));
-            if let Some(offset) = swallowed {
-                let over = line + offset;
-                return Err(CsvError::QuoteSwallowsRow { line, over });
+    /// Reads the next row into `cells`, reusing their buffers: its line and byte position, or
+    /// `None` after the last row.
+    pub fn read_row(&mut self, cells: &mut Vec<String>) -> Result<Option<(u64, u64)>, CsvError> {
+        if !self
+            .reader
+            .read_record(&mut self.record)
+            .map_err(CsvError::Broken)?
+        {
+            return Ok(None);
+        }
+        let position = self.record.position().map_or(0, |p| p.byte());
+        cells.truncate(self.record.len());
+        for (index, field) in self.record.iter().enumerate() {
+            match cells.get_mut(index) {
+                Some(cell) => nfc_into(field, cell),
+                None => cells.push(nfc(field)),
             }
-            Ok((line, cells))
-        })
+        }
+        let line = self.lines.line_of(position);
+        // A quote left open swallows the rows after it into one cell: refuse, never import
+        // one row whose note holds the next ones.
+        let swallowed = cells
+            .iter()
+            .filter(|c| c.contains('\n'))
+            .find_map(|c| stream::swallowed_row(c, self.delimiter));
+        if let Some(offset) = swallowed {
+            let over = line + offset;
+            return Err(CsvError::QuoteSwallowsRow { line, over });
+        }
+        Ok(Some((line, position)))
     }
 
     /// Once every row is read: refuses a quote that was never closed.
@@ -146,16 +154,18 @@ impl CsvFile {
 
 /// Whether every cell of a row is blank.
 pub fn is_blank(cells: &[String]) -> bool {
-    cells.iter().all(|c| c.trim().is_empty())
+    cells.iter().all(|c| trim(c).is_empty())
 }
 
 /// The header: the first row that is not blank, from line `from` on (a mapping's header row).
+/// `next_row` reads a row into the cells it is given and tells its line.
 pub fn header<E>(
-    rows: &mut impl Iterator<Item = Result<TextRow, E>>,
+    mut next_row: impl FnMut(&mut Vec<String>) -> Option<Result<u64, E>>,
     from: u64,
 ) -> Result<Option<TextRow>, E> {
-    for row in rows {
-        let (line, cells) = row?;
+    let mut cells = Vec::new();
+    while let Some(line) = next_row(&mut cells) {
+        let line = line?;
         if line < from || is_blank(&cells) {
             continue;
         }

@@ -48,46 +48,49 @@ fn is_time(rest: &str) -> bool {
 /// Parses "25/11/2026", "5/3/2026", "05-03-2026", "05.03.2026", "2026-11-25", "2026/11/25";
 /// a time after the date ("00:00", "T00:00:00") is ignored; any other text after it is refused.
 pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
-    let whole = text.trim();
+    let whole = crate::input::text::trim(text);
     if whole.is_empty() {
         return Err(DateError::Empty);
     }
     // An error message echoes a few dozen characters of the cell, never all of it.
-    let trimmed_echo = crate::input::text::clip(whole, crate::input::text::ECHO_LIMIT);
-    let trimmed = trimmed_echo.as_str();
+    let echo = || crate::input::text::clip(whole, crate::input::text::ECHO_LIMIT);
     let (date_part, rest) = whole.split_once([' ', 'T']).unwrap_or((whole, ""));
     if date_part.len() < whole.len() && rest.trim().is_empty() {
-        return Err(DateError::NotADate(trimmed.to_string()));
+        return Err(DateError::NotADate(echo()));
     }
 
     if date_part.chars().all(|c| c.is_ascii_digit() || c == '.') && !date_part.contains('.') {
-        return Err(DateError::ExcelSerial(trimmed.to_string()));
+        return Err(DateError::ExcelSerial(echo()));
     }
-    let parts: Vec<&str> = date_part.split(['/', '-', '.']).collect();
-    let not_a_date = || DateError::NotADate(trimmed.to_string());
-    if parts.len() != 3
-        || parts
-            .iter()
-            .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
+    let not_a_date = || DateError::NotADate(echo());
+    let mut parts = date_part.split(['/', '-', '.']);
+    let (Some(first), Some(second), Some(third), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(not_a_date());
+    };
+    if [first, second, third]
+        .iter()
+        .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
     {
         return Err(not_a_date());
     }
     let number = |p: &str| p.parse::<u32>().map_err(|_| not_a_date());
-    let (year, month, day) = if parts[0].len() == 4 {
-        (parts[0], number(parts[1])?, number(parts[2])?)
+    let (year, month, day) = if first.len() == 4 {
+        (first, number(second)?, number(third)?)
     } else {
-        (parts[2], number(parts[1])?, number(parts[0])?)
+        (third, number(second)?, number(first)?)
     };
     if year.len() != 4 {
         return Err(if year.len() == 2 {
-            DateError::TwoDigitYear(trimmed.to_string())
+            DateError::TwoDigitYear(echo())
         } else {
             not_a_date()
         });
     }
     let year: i32 = year.parse().map_err(|_| not_a_date())?;
     if !(1..=12).contains(&month) {
-        return Err(DateError::NoSuchMonth(trimmed.to_string(), month));
+        return Err(DateError::NoSuchMonth(echo(), month));
     }
     let found = NaiveDate::from_ymd_opt(year, month, day)
         .ok_or_else(|| DateError::NoSuchDay(format!("{day:02}/{month:02}/{year}")))?;
@@ -99,6 +102,31 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
         });
     }
     Ok(found)
+}
+
+/// The last date cell read and its day: a file's rows come day by day, so most rows repeat the
+/// cell above them and need not be parsed again.
+#[derive(Debug, Default)]
+pub struct LastDate {
+    text: String,
+    date: Option<NaiveDate>,
+}
+
+impl LastDate {
+    /// [`parse_date`] of `text`, without parsing it again when it is the last good date's.
+    pub fn parse(&mut self, text: &str) -> Result<NaiveDate, DateError> {
+        if let Some(date) = self.date.filter(|_| self.text == text) {
+            return Ok(date);
+        }
+        let parsed = parse_date(text);
+        // Only a good date is kept: a bad cell is parsed, and refused, every time.
+        if let Ok(date) = parsed {
+            self.text.clear();
+            self.text.push_str(text);
+            self.date = Some(date);
+        }
+        parsed
+    }
 }
 
 /// "05/03/2026".
@@ -184,6 +212,25 @@ mod tests {
     }
 
     #[test]
+    fn the_last_date_gives_the_dates_parsing_gives() {
+        let mut last = LastDate::default();
+        for text in [
+            "05/03/2026",
+            "05/03/2026",
+            "31/02/2026",
+            "05/03/2026",
+            "",
+            "06/03/2026",
+            "05/03/2026 x",
+            "06/03/2026",
+            "2026-03-06",
+            "46351",
+        ] {
+            assert_eq!(last.parse(text), parse_date(text), "{text}");
+        }
+    }
+
+    #[test]
     fn formats() {
         assert_eq!(format_date_vi(day(2026, 3, 5)), "05/03/2026");
     }
@@ -192,6 +239,17 @@ mod tests {
         #[test]
         fn never_panics(text in "\\PC*") {
             let _ = parse_date(&text);
+        }
+
+        #[test]
+        fn the_last_date_agrees_with_parsing(texts in proptest::collection::vec(
+            prop_oneof![Just("01/07/2026".to_string()), Just("31/06/2026".to_string()), "\\PC{0,12}"],
+            0..20,
+        )) {
+            let mut last = LastDate::default();
+            for text in &texts {
+                prop_assert_eq!(last.parse(text), parse_date(text));
+            }
         }
 
         #[test]

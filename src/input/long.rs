@@ -1,7 +1,7 @@
 //! The long CSV layout: one row per indicator, unit, date and value (or per task and status),
 //! recognised by its header in Vietnamese or English, any case, with or without diacritics.
 
-use crate::input::text::fold;
+use crate::input::text::{fold, trim};
 
 /// A column the long layout knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +19,9 @@ pub enum Field {
     Task,
     Status,
 }
+
+/// How many fields there are.
+const FIELDS: usize = Field::Status as usize + 1;
 
 /// The header names each field goes by, folded (no diacritics, lower case).
 const NAMES: &[(Field, &[&str])] = &[
@@ -56,6 +59,9 @@ pub struct Header {
     pub columns: Vec<(usize, Field)>,
     /// The header cells as written, for messages.
     pub names: Vec<String>,
+    /// The first column of each field, by field: a row's cells are looked up by field a dozen
+    /// times, without a search of `columns` each time.
+    firsts: [Option<usize>; FIELDS],
 }
 
 /// The field a header cell names, if any.
@@ -82,27 +88,29 @@ pub fn recognise(cells: &[String]) -> Option<Header> {
     } else {
         return None;
     };
+    let mut firsts = [None; FIELDS];
+    for (column, field) in columns.iter().rev() {
+        firsts[*field as usize] = Some(*column);
+    }
     Some(Header {
         layout,
         columns,
         names: cells.to_vec(),
+        firsts,
     })
 }
 
 impl Header {
     /// The column index of `field`, if the header has it.
     pub fn column(&self, field: Field) -> Option<usize> {
-        self.columns
-            .iter()
-            .find(|(_, f)| *f == field)
-            .map(|(i, _)| *i)
+        self.firsts[field as usize]
     }
 
     /// The trimmed cell of `field` in `row`, with its column index; empty cells are `None`.
     pub fn cell<'r>(&self, row: &'r [String], field: Field) -> Option<(usize, &'r str)> {
         let column = self.column(field)?;
         row.get(column)
-            .map(|c| c.trim())
+            .map(|c| trim(c))
             .filter(|c| !c.is_empty())
             .map(|c| (column, c))
     }
@@ -131,7 +139,12 @@ mod tests {
         for header in [&vi, &en, &bare, &nfd] {
             assert_eq!(header.layout, Layout::Measurements);
             assert_eq!(header.column(Field::Value), Some(3));
+            assert_eq!(header.column(Field::Note), None);
         }
+        // Two columns of one field (refused when read as a layout): the first is the one.
+        let twice = recognise(&cells(&["Value", "Indicator", "Giá trị"])).unwrap();
+        assert_eq!(twice.column(Field::Value), Some(0));
+        assert_eq!(twice.column(Field::Indicator), Some(1));
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Numbers as people type them: "95,5", "95.5", "95,5%", "1.234.567", "1 234 567", "412/450".
 
+use std::borrow::Cow;
+
 /// Why a cell or argument is not a number.
 #[derive(Debug, Clone, PartialEq)]
 pub enum NumberError {
@@ -52,17 +54,27 @@ const EXCEL_ERRORS: [&str; 8] = [
     "#GETTING_DATA",
 ];
 
+/// The Excel error value `text` (trimmed) is, in any case.
+fn excel_error(text: &str) -> Option<&'static str> {
+    // Every error value starts with "#", and no other character is "#" in upper case: a
+    // number is told apart without making its upper case.
+    if !text.starts_with('#') {
+        return None;
+    }
+    let upper = text.to_uppercase();
+    EXCEL_ERRORS.iter().find(|e| upper == **e).copied()
+}
+
 /// Parses a number and tells whether it had a percent sign.
 ///
 /// One separator followed by exactly three digits ("1.234", "1,234") is read the Vietnamese
 /// way: "." groups thousands, "," marks decimals. With both, the last one is the decimal mark.
 pub fn parse_number_detail(text: &str) -> Result<ParsedNumber, NumberError> {
-    let trimmed = text.trim();
+    let trimmed = crate::input::text::trim(text);
     if trimmed.is_empty() {
         return Err(NumberError::Empty);
     }
-    let upper = trimmed.to_uppercase();
-    if let Some(error) = EXCEL_ERRORS.iter().find(|e| upper == **e) {
+    if let Some(error) = excel_error(trimmed) {
         return Err(NumberError::ExcelError(error.to_string()));
     }
     if trimmed.starts_with('=') {
@@ -82,7 +94,11 @@ pub fn parse_number_detail(text: &str) -> Result<ParsedNumber, NumberError> {
     if body.contains(is_space) && !spaces_group_thousands(body, is_space) {
         return Err(NumberError::BadSpaces(echo(trimmed)));
     }
-    let body: String = body.chars().filter(|c| !is_space(*c)).collect();
+    let body: Cow<str> = if body.contains(is_space) {
+        Cow::Owned(body.chars().filter(|c| !is_space(*c)).collect())
+    } else {
+        Cow::Borrowed(body)
+    };
     if body.is_empty()
         || !body
             .chars()
@@ -90,8 +106,9 @@ pub fn parse_number_detail(text: &str) -> Result<ParsedNumber, NumberError> {
     {
         return Err(not_a_number());
     }
-    let dots = body.matches('.').count();
-    let commas = body.matches(',').count();
+    // Only ASCII digits and separators are left: counted as bytes.
+    let dots = body.bytes().filter(|b| *b == b'.').count();
+    let commas = body.bytes().filter(|b| *b == b',').count();
     let decimal = match (dots, commas) {
         (0, 0) => None,
         (_, 0) if dots > 1 => None,
@@ -111,23 +128,18 @@ pub fn parse_number_detail(text: &str) -> Result<ParsedNumber, NumberError> {
     let (integer, fraction) = match decimal {
         Some(mark) => {
             let (i, f) = body.split_once(mark).ok_or_else(not_a_number)?;
-            (i.to_string(), f.to_string())
+            (i, f)
         }
-        None => (body.clone(), String::new()),
+        None => (&*body, ""),
     };
     if fraction.contains(['.', ',']) {
         return Err(not_a_number());
     }
-    let digits = check_groups(&integer).ok_or_else(|| NumberError::BadGrouping(echo(trimmed)))?;
+    let digits = check_groups(integer).ok_or_else(|| NumberError::BadGrouping(echo(trimmed)))?;
     if digits.is_empty() && fraction.is_empty() {
         return Err(not_a_number());
     }
-    let literal = format!(
-        "{}.{}",
-        if digits.is_empty() { "0" } else { &digits },
-        if fraction.is_empty() { "0" } else { &fraction }
-    );
-    let value: f64 = literal.parse().map_err(|_| not_a_number())?;
+    let value = read_decimal(&digits, fraction).ok_or_else(not_a_number)?;
     // Past 2^53 an f64 no longer holds every whole number: 10^300 would be stored as
     // 1000000000000000052504760... and shown as such; too large is refused here, once.
     let integer_part = digits.trim_start_matches('0');
@@ -184,22 +196,39 @@ fn single_separator(body: &str, mark: char) -> Option<char> {
 
 /// The integer part's digits once "." or "," grouping is checked: groups after the first
 /// must have three digits.
-fn check_groups(integer: &str) -> Option<String> {
-    let groups: Vec<&str> = integer.split(['.', ',']).collect();
-    if groups.len() > 1 {
-        let first_ok = (1..=3).contains(&groups[0].len());
-        if !first_ok || groups[1..].iter().any(|g| g.len() != 3) {
-            return None;
-        }
+fn check_groups(integer: &str) -> Option<Cow<'_, str>> {
+    if !integer.contains(['.', ',']) {
+        return Some(Cow::Borrowed(integer));
     }
-    Some(groups.concat())
+    let groups: Vec<&str> = integer.split(['.', ',']).collect();
+    let first_ok = (1..=3).contains(&groups[0].len());
+    if !first_ok || groups[1..].iter().any(|g| g.len() != 3) {
+        return None;
+    }
+    Some(Cow::Owned(groups.concat()))
+}
+
+/// The number `integer.fraction` (either may be empty, not both), read as one decimal literal
+/// so it is rounded once.
+fn read_decimal(integer: &str, fraction: &str) -> Option<f64> {
+    let integer = if integer.is_empty() { "0" } else { integer };
+    let fraction = if fraction.is_empty() { "0" } else { fraction };
+    // The literal is put together on the stack: a file's every value goes through here.
+    let mut literal = [0u8; 64];
+    let length = integer.len() + 1 + fraction.len();
+    if length > literal.len() {
+        return format!("{integer}.{fraction}").parse().ok();
+    }
+    literal[..integer.len()].copy_from_slice(integer.as_bytes());
+    literal[integer.len()] = b'.';
+    literal[integer.len() + 1..length].copy_from_slice(fraction.as_bytes());
+    std::str::from_utf8(&literal[..length]).ok()?.parse().ok()
 }
 
 /// Parses a value: a number, or "NUM/DEN" for a ratio ("412/450").
 pub fn parse_value(text: &str) -> Result<Value, NumberError> {
     // "#DIV/0!" holds a slash too: Excel's errors are named before any splitting.
-    let upper = text.trim().to_uppercase();
-    if let Some(error) = EXCEL_ERRORS.iter().find(|e| upper == **e) {
+    if let Some(error) = excel_error(crate::input::text::trim(text)) {
         return Err(NumberError::ExcelError(error.to_string()));
     }
     if let Some((numerator, denominator)) = text.split_once('/') {
@@ -363,5 +392,32 @@ mod tests {
             let _ = parse_number(&text);
             let _ = parse_value(&text);
         }
+
+        #[test]
+        fn excel_errors_are_known_without_upper_case_as_with_it(
+            text in prop_oneof!["\\PC{0,8}", "#[a-zA-Z/0!?_ıſ]{1,13}"],
+        ) {
+            let upper = text.to_uppercase();
+            let by_upper_case = EXCEL_ERRORS.iter().find(|e| upper == **e).copied();
+            prop_assert_eq!(excel_error(&text), by_upper_case);
+        }
+
+        #[test]
+        fn decimals_read_as_their_literal(integer in "[0-9]{0,70}", fraction in "[0-9]{0,70}") {
+            let literal = format!(
+                "{}.{}",
+                if integer.is_empty() { "0" } else { &integer },
+                if fraction.is_empty() { "0" } else { &fraction }
+            );
+            prop_assert_eq!(read_decimal(&integer, &fraction), literal.parse().ok());
+        }
+    }
+
+    #[test]
+    fn excel_errors_in_any_case() {
+        assert_eq!(excel_error("#n/a"), Some("#N/A"));
+        assert_eq!(excel_error("#getting_data"), Some("#GETTING_DATA"));
+        assert_eq!(excel_error("#gettıng_data"), Some("#GETTING_DATA"));
+        assert_eq!(excel_error("N/A"), None);
     }
 }

@@ -4,18 +4,20 @@
 //! Nothing here knows the plan's codes or what is stored: the entries are checked and written
 //! by `import`, like `record` and `task` check a typed value.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::date::{parse_date, DateError};
+use super::date::{parse_date, DateError, LastDate};
 use super::long::{self, Field, Header, Layout};
 use super::mapping::{Mapping, Source};
-use super::text::{clip, fold, ECHO_LIMIT};
+use super::text::{clip, clipped, fold, upper_case, ECHO_LIMIT};
 use crate::plan::compliance::TaskAction;
 
-/// The (code, unit) a row counts under in a summary, as written in the file.
-pub type Key = (String, String);
+/// The (code, unit) a row counts under in a summary, as written in the file; borrowed from the
+/// row where it is written so.
+pub type Key<'r> = (Cow<'r, str>, Cow<'r, str>);
 
 /// What a row needs but does not have, or holds and cannot be read.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,9 +66,15 @@ pub struct Defaults<'a> {
 }
 
 /// How the rows of a sheet are read.
+// One per sheet: its size does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum Sheet<'m> {
     /// The long layout, recognised by its header.
-    Long(Header),
+    Long {
+        header: Header,
+        /// The date cell of the row before, and its day.
+        last_date: LastDate,
+    },
     /// A department's own layout, read by its mapping rules.
     Mapped {
         mapping: &'m Mapping,
@@ -77,16 +85,18 @@ pub enum Sheet<'m> {
     },
 }
 
-/// One measurement read from a row, each part with the column it came from.
+/// One measurement read from a row, each part with the column it came from. The texts are
+/// the row's cells, borrowed, unless made up (a default unit, a mapping's constant).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
-    pub indicator: (Option<usize>, String),
-    pub unit: (Option<usize>, Option<String>),
+pub struct Entry<'r> {
+    pub indicator: (Option<usize>, Cow<'r, str>),
+    pub unit: (Option<usize>, Option<Cow<'r, str>>),
     pub date: (Option<usize>, NaiveDate),
     /// A flow's period ("Kỳ"); when given, its last day is the value's date.
-    pub period: (Option<usize>, Option<String>),
-    pub value: (Option<usize>, String),
-    pub note: Option<String>,
+    pub period: (Option<usize>, Option<Cow<'r, str>>),
+    pub value: (Option<usize>, Cow<'r, str>),
+    pub note: Option<Cow<'r, str>>,
+    /// Rare, and copied into what is stored: owned.
     pub by: Option<String>,
 }
 
@@ -105,8 +115,8 @@ pub struct TaskEntry {
 
 /// What a row holds.
 #[derive(Debug, Clone, PartialEq)]
-pub enum RowEntry {
-    Measurement(Entry),
+pub enum RowEntry<'r> {
+    Measurement(Entry<'r>),
     Task(TaskEntry),
     /// No value (or no status) at all: the unit has nothing to give.
     Blank,
@@ -153,7 +163,10 @@ pub fn layout<'m>(
                     return Err(duplicate(&names[*second], *first, *second));
                 }
             }
-            Ok(Sheet::Long(header))
+            Ok(Sheet::Long {
+                header,
+                last_date: LastDate::default(),
+            })
         }
     }
 }
@@ -162,8 +175,8 @@ impl Sheet<'_> {
     /// The layout's name in the summary.
     pub fn name(&self) -> &'static str {
         match self {
-            Sheet::Long(header) if header.layout == Layout::TaskStatuses => "task_statuses",
-            Sheet::Long(_) => "measurements",
+            Sheet::Long { header, .. } if header.layout == Layout::TaskStatuses => "task_statuses",
+            Sheet::Long { .. } => "measurements",
             Sheet::Mapped { .. } => "mapped",
         }
     }
@@ -171,7 +184,7 @@ impl Sheet<'_> {
     /// The columns that hold dates, where a workbook's bare number is a date serial.
     pub fn date_columns(&self) -> Vec<usize> {
         match self {
-            Sheet::Long(header) => header.column(Field::Date).into_iter().collect(),
+            Sheet::Long { header, .. } => header.column(Field::Date).into_iter().collect(),
             Sheet::Mapped {
                 mapping, columns, ..
             } => match &mapping.date {
@@ -181,33 +194,62 @@ impl Sheet<'_> {
         }
     }
 
-    /// The entries a row (not blank) holds, each under its (code, unit); `None` for a row the
-    /// mapping rules skip. A mapped row's blank fill-down cells are filled in `cells`, so the
-    /// errors file shows the row as it was read.
-    pub fn entries(
-        &mut self,
-        cells: &mut Vec<String>,
-        defaults: &Defaults,
-    ) -> Option<Vec<(Key, Result<RowEntry, RowError>)>> {
+    /// Whether a row (not blank) is read: the mapping rules skip some. A mapped row's blank
+    /// fill-down cells are filled in `cells`, so the errors file shows the row as it was read.
+    pub fn prepare(&mut self, cells: &mut Vec<String>) -> bool {
         match self {
-            Sheet::Long(header) => {
-                let entry = match header.layout {
-                    Layout::Measurements => measurement(header, cells, defaults),
-                    Layout::TaskStatuses => task(header, cells, defaults),
-                };
-                Some(vec![(key(header, cells), entry)])
-            }
+            Sheet::Long { .. } => true,
             Sheet::Mapped {
                 mapping,
                 columns,
                 above,
             } => {
                 if mapping.skips(cells) {
-                    return None;
+                    return false;
                 }
                 fill_down(mapping, columns, cells, above);
-                Some(mapped_entries(mapping, columns, cells, defaults))
+                true
             }
+        }
+    }
+
+    /// The entries a row (not blank, [`Self::prepare`]d) holds, each under its (code, unit).
+    pub fn entries<'r>(&mut self, cells: &'r [String], defaults: &Defaults) -> RowEntries<'r> {
+        match self {
+            Sheet::Long { header, last_date } => {
+                let entry = match header.layout {
+                    Layout::Measurements => measurement(header, cells, defaults, last_date),
+                    Layout::TaskStatuses => task(header, cells, defaults, last_date),
+                };
+                RowEntries::One(key(header, cells), entry)
+            }
+            Sheet::Mapped {
+                mapping, columns, ..
+            } => RowEntries::Many(mapped_entries(mapping, columns, cells, defaults)),
+        }
+    }
+}
+
+/// An entry read from a row, under the (code, unit) it counts under.
+pub type KeyedEntry<'r> = (Key<'r>, Result<RowEntry<'r>, RowError>);
+
+/// The entries of a row: a long-layout row holds one (kept off the heap: a file has a million),
+/// a mapped row one per value.
+// The one entry is the common case, held here so that it is not put on the heap.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug)]
+pub enum RowEntries<'r> {
+    One(Key<'r>, Result<RowEntry<'r>, RowError>),
+    Many(Vec<KeyedEntry<'r>>),
+}
+
+#[cfg(test)]
+impl<'r> RowEntries<'r> {
+    /// The entries as a list.
+    pub fn into_vec(self) -> Vec<KeyedEntry<'r>> {
+        match self {
+            RowEntries::One(key, entry) => vec![(key, entry)],
+            RowEntries::Many(entries) => entries,
         }
     }
 }
@@ -238,12 +280,12 @@ fn fill_down(
 type Read = (Option<usize>, Option<String>);
 
 /// The measurements a mapped row holds: one, or one per fan-out column with a value.
-fn mapped_entries(
+fn mapped_entries<'r>(
     mapping: &Mapping,
     columns: &BTreeMap<String, usize>,
     cells: &[String],
     defaults: &Defaults,
-) -> Vec<(Key, Result<RowEntry, RowError>)> {
+) -> Vec<KeyedEntry<'r>> {
     let read = |source: &Source| -> Read {
         match source {
             Source::Value(value) => (None, Some(value.clone())),
@@ -293,21 +335,21 @@ fn mapped_entries(
         .filter(|((_, value), _)| value.is_some())
         .map(|((value_column, value), (unit_column, unit))| {
             let key = (
-                clip(&indicator, ECHO_LIMIT).to_uppercase(),
-                clip(&unit.clone().unwrap_or_default(), ECHO_LIMIT),
+                Cow::Owned(clip(&indicator, ECHO_LIMIT).to_uppercase()),
+                Cow::Owned(clip(&unit.clone().unwrap_or_default(), ECHO_LIMIT)),
             );
             let entry = if indicator.is_empty() {
                 Err((indicator_column, RowProblem::IndicatorMissing))
             } else {
                 date.clone().map(|date| {
                     RowEntry::Measurement(Entry {
-                        indicator: (indicator_column, indicator.clone()),
-                        unit: (unit_column, unit),
+                        indicator: (indicator_column, Cow::Owned(indicator.clone())),
+                        unit: (unit_column, unit.map(Cow::Owned)),
                         date,
                         // Mapping rules name no period yet: a flow read by rules is refused.
                         period: (None, None),
-                        value: (value_column, value.unwrap_or_default()),
-                        note: note.clone(),
+                        value: (value_column, Cow::Owned(value.unwrap_or_default())),
+                        note: note.clone().map(Cow::Owned),
                         by: None,
                     })
                 })
@@ -318,20 +360,23 @@ fn mapped_entries(
 }
 
 /// The (code, unit) a long-layout row counts under.
-fn key(header: &Header, cells: &[String]) -> Key {
+fn key<'r>(header: &Header, cells: &'r [String]) -> Key<'r> {
     let code_field = match header.layout {
         Layout::Measurements => Field::Indicator,
         Layout::TaskStatuses => Field::Task,
     };
     // Cut like any echo: a 160,000-character code must not reach the summary's table.
-    let code = header
+    let code = match header
         .cell(cells, code_field)
-        .map(|(_, c)| clip(c, ECHO_LIMIT).to_uppercase())
-        .unwrap_or_default();
+        .map(|(_, c)| clipped(c, ECHO_LIMIT))
+    {
+        Some(Cow::Borrowed(code)) => upper_case(code),
+        Some(Cow::Owned(code)) => Cow::Owned(code.to_uppercase()),
+        None => Cow::Borrowed(""),
+    };
     let unit = header
         .cell(cells, Field::Unit)
-        .map(|(_, u)| clip(u, ECHO_LIMIT))
-        .unwrap_or_default();
+        .map_or(Cow::Borrowed(""), |(_, u)| clipped(u, ECHO_LIMIT));
     (code, unit)
 }
 
@@ -344,21 +389,27 @@ fn invalid_date(text: &str, error: DateError) -> RowProblem {
     RowProblem::InvalidDate { text, error }
 }
 
-fn row_date(header: &Header, cells: &[String], defaults: &Defaults) -> Result<NaiveDate, RowError> {
+fn row_date(
+    header: &Header,
+    cells: &[String],
+    defaults: &Defaults,
+    last_date: &mut LastDate,
+) -> Result<NaiveDate, RowError> {
     match header.cell(cells, Field::Date) {
-        Some((column, text)) => {
-            parse_date(text).map_err(|error| (Some(column), invalid_date(text, error)))
-        }
+        Some((column, text)) => last_date
+            .parse(text)
+            .map_err(|error| (Some(column), invalid_date(text, error))),
         None => defaults.date.ok_or_else(|| missing(header, Field::Date)),
     }
 }
 
 /// The measurement of a long-layout row.
-fn measurement(
+fn measurement<'r>(
     header: &Header,
-    cells: &[String],
+    cells: &'r [String],
     defaults: &Defaults,
-) -> Result<RowEntry, RowError> {
+    last_date: &mut LastDate,
+) -> Result<RowEntry<'r>, RowError> {
     let (indicator_column, indicator) = header
         .cell(cells, Field::Indicator)
         .ok_or_else(|| missing(header, Field::Indicator))?;
@@ -372,14 +423,14 @@ fn measurement(
         return Ok(RowEntry::Blank);
     }
     let unit = match header.cell(cells, Field::Unit) {
-        Some((column, unit)) => (Some(column), Some(unit.to_string())),
+        Some((column, unit)) => (Some(column), Some(Cow::Borrowed(unit))),
         None => (
             header.column(Field::Unit),
-            defaults.unit.map(str::to_string),
+            defaults.unit.map(|unit| Cow::Owned(unit.to_string())),
         ),
     };
     let period = match header.cell(cells, Field::Period) {
-        Some((column, text)) => (Some(column), Some(text.to_string())),
+        Some((column, text)) => (Some(column), Some(Cow::Borrowed(text))),
         None => (header.column(Field::Period), None),
     };
     // With a period, its last day is the date: a "Ngày" column is not needed.
@@ -387,7 +438,7 @@ fn measurement(
         (Some(_), None) => (None, defaults.today),
         _ => (
             header.column(Field::Date),
-            row_date(header, cells, defaults)?,
+            row_date(header, cells, defaults, last_date)?,
         ),
     };
     // A value may come as one cell, or as numerator and denominator cells.
@@ -395,25 +446,32 @@ fn measurement(
         header.cell(cells, Field::Numerator),
         header.cell(cells, Field::Denominator),
     ) {
-        (Some((column, n)), Some((_, d))) => (Some(column), format!("{n}/{d}")),
+        (Some((column, n)), Some((_, d))) => (Some(column), Cow::Owned(format!("{n}/{d}"))),
         _ => header
             .cell(cells, Field::Value)
-            .map(|(column, v)| (Some(column), v.to_string()))
+            .map(|(column, v)| (Some(column), Cow::Borrowed(v)))
             .ok_or_else(|| missing(header, Field::Value))?,
     };
     Ok(RowEntry::Measurement(Entry {
-        indicator: (Some(indicator_column), indicator.to_string()),
+        indicator: (Some(indicator_column), Cow::Borrowed(indicator)),
         unit,
         date,
         period,
         value,
-        note: header.cell(cells, Field::Note).map(|(_, n)| n.to_string()),
+        note: header
+            .cell(cells, Field::Note)
+            .map(|(_, n)| Cow::Borrowed(n)),
         by: header.cell(cells, Field::By).map(|(_, b)| b.to_string()),
     }))
 }
 
 /// The task change of a long-layout row; a row without a task code is refused at once.
-fn task(header: &Header, cells: &[String], defaults: &Defaults) -> Result<RowEntry, RowError> {
+fn task<'r>(
+    header: &Header,
+    cells: &[String],
+    defaults: &Defaults,
+    last_date: &mut LastDate,
+) -> Result<RowEntry<'r>, RowError> {
     let (task_column, code) = header
         .cell(cells, Field::Task)
         .ok_or_else(|| missing(header, Field::Task))?;
@@ -437,7 +495,7 @@ fn task(header: &Header, cells: &[String], defaults: &Defaults) -> Result<RowEnt
             header.column(Field::Note),
             header.cell(cells, Field::Note).map(|(_, n)| n.to_string()),
         ),
-        date: row_date(header, cells, defaults),
+        date: row_date(header, cells, defaults, last_date),
         date_column: header.column(Field::Date),
         by: header.cell(cells, Field::By).map(|(_, b)| b.to_string()),
     }))
@@ -478,26 +536,43 @@ mod tests {
         let mut sheet = layout(None, &names).unwrap();
         assert_eq!(sheet.name(), "measurements");
         let mut cells = texts(&["tt1.1", "15/06/2026", "12,5", " "]);
-        let entries = sheet.entries(&mut cells, &defaults()).unwrap();
+        assert!(sheet.prepare(&mut cells));
+        let entries = sheet.entries(&cells, &defaults()).into_vec();
         let (key, entry) = &entries[0];
-        assert_eq!(key, &("TT1.1".to_string(), String::new()));
+        assert_eq!(key, &("TT1.1".into(), "".into()));
         let Ok(RowEntry::Measurement(entry)) = entry else {
             panic!("{entry:?}");
         };
-        assert_eq!(entry.unit, (None, Some("VHXH".to_string())));
-        assert_eq!(entry.value, (Some(2), "12,5".to_string()));
-        assert_eq!(entry.date.0, Some(1));
-        let mut blank = texts(&["TT1.1", "15/06/2026", "", "a note"]);
-        let blank = sheet.entries(&mut blank, &defaults()).unwrap();
+        assert_eq!(entry.unit, (None, Some("VHXH".into())));
+        assert_eq!(entry.value, (Some(2), "12,5".into()));
+        assert_eq!(
+            entry.date,
+            (Some(1), NaiveDate::from_ymd_opt(2026, 6, 15).unwrap())
+        );
+        let blank = texts(&["TT1.1", "15/06/2026", "", "a note"]);
+        let blank = sheet.entries(&blank, &defaults()).into_vec();
         assert_eq!(blank[0].1, Ok(RowEntry::Blank));
+        // The day of the row before is kept, and never given to a bad cell after it.
+        let bad = texts(&["TT1.1", "31/06/2026", "1", ""]);
+        let bad = sheet.entries(&bad, &defaults()).into_vec();
+        assert!(matches!(
+            bad[0].1,
+            Err((Some(1), RowProblem::InvalidDate { .. }))
+        ));
+        let next = texts(&["TT1.1", "16/06/2026", "1", ""]);
+        let Ok(RowEntry::Measurement(next)) = &sheet.entries(&next, &defaults()).into_vec()[0].1
+        else {
+            panic!("not read");
+        };
+        assert_eq!(next.date.1, NaiveDate::from_ymd_opt(2026, 6, 16).unwrap());
     }
 
     #[test]
     fn a_task_row_keeps_its_status_problem_for_after_the_code_is_known() {
         let names = texts(&["Mã nhiệm vụ", "Trạng thái", "Ngày"]);
         let mut sheet = layout(None, &names).unwrap();
-        let mut cells = texts(&["NV9", "maybe", "bad"]);
-        let entries = sheet.entries(&mut cells, &defaults()).unwrap();
+        let cells = texts(&["NV9", "maybe", "bad"]);
+        let entries = sheet.entries(&cells, &defaults()).into_vec();
         let Ok(RowEntry::Task(task)) = &entries[0].1 else {
             panic!("{entries:?}");
         };
@@ -508,8 +583,8 @@ mod tests {
             task.date,
             Err((Some(2), RowProblem::InvalidDate { .. }))
         ));
-        let mut no_code = texts(&["", "xong", "01/06/2026"]);
-        let entries = sheet.entries(&mut no_code, &defaults()).unwrap();
+        let no_code = texts(&["", "xong", "01/06/2026"]);
+        let entries = sheet.entries(&no_code, &defaults()).into_vec();
         let missing = (Some(0), RowProblem::Missing(Field::Task));
         assert_eq!(entries[0].1, Err(missing));
     }

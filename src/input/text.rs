@@ -1,6 +1,8 @@
 //! Text: Unicode normalisation, matching names loosely, suggesting codes, and keeping
 //! spreadsheet cells from being read as formulas.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 
 pub use crate::plan::codes::{fold, suggest};
@@ -14,15 +16,56 @@ pub fn nfc(text: &str) -> String {
     text.nfc().collect()
 }
 
+/// [`nfc`] into `out`, reusing its buffer: a file's rows are read into the same strings.
+pub fn nfc_into(text: &str, out: &mut String) {
+    out.clear();
+    if text.is_ascii() || unicode_normalization::is_nfc(text) {
+        out.push_str(text);
+    } else {
+        out.extend(text.nfc());
+    }
+}
+
+/// `text.trim()`, found at once when `text` begins and ends with a visible ASCII character, as
+/// nearly every cell does (`trim` decodes characters from both ends).
+pub fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
+}
+
 /// How many characters of a user's cell an error message echoes.
 pub const ECHO_LIMIT: usize = 40;
 
 /// `text` cut to `max` characters with "…" when longer: an error message never echoes a
 /// 160,000-character cell back whole.
 pub fn clip(text: &str, max: usize) -> String {
+    clipped(text, max).into_owned()
+}
+
+/// [`clip`], borrowing `text` when it is short enough already (nearly every cell).
+pub fn clipped(text: &str, max: usize) -> Cow<'_, str> {
+    // No more bytes than `max`: no more characters either, so nothing to cut.
+    if text.len() <= max {
+        return Cow::Borrowed(text);
+    }
     match text.char_indices().nth(max) {
-        Some((end, _)) => format!("{}…", &text[..end]),
-        None => text.to_string(),
+        Some((end, _)) => Cow::Owned(format!("{}…", &text[..end])),
+        None => Cow::Borrowed(text),
+    }
+}
+
+/// `text` in upper case, borrowed when it is already (ASCII with no lower-case letter: a code
+/// as the plan writes it).
+pub fn upper_case(text: &str) -> Cow<'_, str> {
+    if text
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_lowercase())
+    {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.to_uppercase())
     }
 }
 
@@ -86,6 +129,51 @@ mod tests {
     }
 
     #[test]
+    fn nfc_into_reuses_its_buffer_and_agrees_with_nfc() {
+        let mut out = String::from("left over from the row before");
+        for text in [
+            "TT1.01",
+            "Ma\u{0303} chi\u{0309}",
+            "Mã chỉ",
+            "",
+            "Khu phố 1",
+        ] {
+            nfc_into(text, &mut out);
+            assert_eq!(out, nfc(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn borrowed_shortcuts_agree_with_the_owned_forms() {
+        for text in [
+            "TT1.01",
+            "tt1.01",
+            "P01KP1",
+            "Đơn vị",
+            "ß",
+            "x".repeat(40).as_str(),
+        ] {
+            assert_eq!(upper_case(text), text.to_uppercase(), "{text}");
+            assert_eq!(clipped(text, 3), clip(text, 3), "{text}");
+            assert_eq!(clipped(text, 40), clip(text, 40), "{text}");
+        }
+        assert!(matches!(upper_case("TT1.01"), Cow::Borrowed(_)));
+        for text in [
+            "",
+            " ",
+            "TT1.01",
+            " TT1.01\t",
+            "\u{a0}5\u{a0}",
+            "x\u{3000}",
+            "Đ ",
+        ] {
+            assert_eq!(trim(text), text.trim(), "{text:?}");
+        }
+        assert!(matches!(clipped("Báo cáo", 7), Cow::Borrowed(_)));
+        assert_eq!(clipped("Báo cáo tháng", 7), "Báo cáo…");
+    }
+
+    #[test]
     fn long_text_is_clipped_for_messages() {
         assert_eq!(clip("TT1.01", 40), "TT1.01");
         assert_eq!(clip("Báo cáo tháng", 3), "Báo…");
@@ -108,6 +196,9 @@ mod tests {
     proptest! {
         #[test]
         fn never_panics(text in "\\PC*") {
+            prop_assert_eq!(clipped(&text, 5), clip(&text, 5));
+            prop_assert_eq!(trim(&text), text.trim());
+            prop_assert_eq!(upper_case(&text), text.to_uppercase());
             let _ = fold(&text);
             let _ = suggest(&text, ["TT1.01", "KP1"], 3);
             let _ = escape_spreadsheet_cell(&text);

@@ -17,6 +17,8 @@ pub mod validate;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::input::text::upper_case;
+
 /// The whole plan: its identity, the units it names, and its contents.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Plan {
@@ -35,9 +37,9 @@ pub struct CodeIndex(std::sync::OnceLock<CodePositions>);
 
 #[derive(Debug, Clone, Default)]
 pub struct CodePositions {
-    units: std::collections::HashMap<String, usize>,
+    units: rustc_hash::FxHashMap<String, usize>,
     /// (content, indicator) positions.
-    indicators: std::collections::HashMap<String, (usize, usize)>,
+    indicators: rustc_hash::FxHashMap<String, (usize, usize)>,
 }
 
 /// The index is made from the plan itself, so two plans equal in all else are equal.
@@ -441,13 +443,13 @@ impl Plan {
 
     /// The unit whose code is `code`, in any case.
     pub fn unit_by_code(&self, code: &str) -> Option<&Unit> {
-        let position = *self.positions().units.get(&code.to_uppercase())?;
+        let position = *self.positions().units.get(&*upper_case(code))?;
         self.units.get(position)
     }
 
     /// The indicator whose code is `code`, in any case, and its content.
     pub fn indicator_by_code(&self, code: &str) -> Option<(&Content, &Indicator)> {
-        let (c, i) = *self.positions().indicators.get(&code.to_uppercase())?;
+        let (c, i) = *self.positions().indicators.get(&*upper_case(code))?;
         let content = self.contents.get(c)?;
         Some((content, content.indicators.get(i)?))
     }

@@ -15,10 +15,10 @@ use chrono::NaiveDate;
 use crate::cli::ImportArgs;
 use crate::commands::{as_of, lookup_unit, recorder, Context};
 use crate::error::{rejected, AppError};
-use crate::input::csv::{self, TextRow};
+use crate::input::csv;
 use crate::input::decode::Encoding;
 use crate::input::mapping::{Mapping, MappingError};
-use crate::input::rows::{self, Defaults, Sheet};
+use crate::input::rows::{self, Defaults, Key, KeyedEntry, RowEntries, Sheet};
 use crate::input::sheet;
 use crate::input::stream;
 use crate::input::text::{clip, nfc};
@@ -27,7 +27,7 @@ use crate::output::errors_file::ErrorsFile;
 use crate::output::i18n;
 use crate::output::import::{
     csv_error, file_name, layout_error, refusal, row_problem, summary_text, workbook_error,
-    FileSummary, Place, Tally,
+    FileSummary, Outcome, Place, Refused, Tally,
 };
 use crate::output::import_messages::ImportMessage;
 use crate::output::{self, Format, Listing};
@@ -297,17 +297,21 @@ fn import_csv(
     let (encoding, delimiter, crlf) = (csv.encoding, csv.delimiter, csv.crlf);
     let progress = progress_bar(scan.size);
     let mut read = 0u64;
-    let mut rows = csv
-        .rows(|position| {
-            read += 1;
-            if read.is_multiple_of(1000) {
-                progress.set_position(position);
-            }
-        })
-        .map(|row| row.map_err(unreadable));
+    let mut next_row = |cells: &mut Vec<String>| {
+        let (line, position) = match csv.read_row(cells) {
+            Ok(Some(row)) => row,
+            Ok(None) => return None,
+            Err(e) => return Some(Err(unreadable(e))),
+        };
+        read += 1;
+        if read.is_multiple_of(1000) {
+            progress.set_position(position);
+        }
+        Some(Ok(line))
+    };
     // The header: the first row that is not blank (with --map, from the mapping's header row).
     let from = settings.mapping.map_or(0, |m| m.header_row);
-    let Some((header_line, names)) = csv::header(&mut rows, from)? else {
+    let Some((header_line, names)) = csv::header(&mut next_row, from)? else {
         return Err(rejected(
             ImportMessage::CsvEmpty {
                 file: file.to_string(),
@@ -326,7 +330,15 @@ fn import_csv(
         delimiter,
         crlf,
     };
-    read_rows(tx, rows, &mut layout, &place, settings, import_id, tally)?;
+    read_rows(
+        tx,
+        next_row,
+        &mut layout,
+        &place,
+        settings,
+        import_id,
+        tally,
+    )?;
     progress.finish_and_clear();
     csv.finish().map_err(unreadable)?;
     Ok(SourceInfo {
@@ -386,7 +398,12 @@ fn import_workbook(
         let mut layout = rows::layout(settings.mapping, &names)
             .map_err(|e| rejected(layout_error(&label, header_line, &names, e)))?;
         let dates = layout.date_columns();
-        let text_rows = sheet::text_rows(&rows[index + 1..], &dates).map(Ok);
+        let mut text_rows = sheet::text_rows(&rows[index + 1..], &dates);
+        let next_row = |cells: &mut Vec<String>| {
+            let (line, row) = text_rows.next()?;
+            *cells = row;
+            Some(Ok(line))
+        };
         let place = Place {
             file: &file,
             sheet: Some(&name),
@@ -398,7 +415,7 @@ fn import_workbook(
         };
         read_rows(
             tx,
-            text_rows,
+            next_row,
             &mut layout,
             &place,
             &settings,
@@ -481,10 +498,11 @@ fn check_identity(
     Ok(())
 }
 
-/// Checks and records every row after the header, tallying what each did.
+/// Checks and records every row after the header, tallying what each did. `next_row` reads
+/// a row into the cells it is given (the same buffer for every row) and tells its line.
 fn read_rows(
     tx: &Transaction,
-    rows: impl Iterator<Item = anyhow::Result<TextRow>>,
+    mut next_row: impl FnMut(&mut Vec<String>) -> Option<anyhow::Result<u64>>,
     layout: &mut Sheet,
     place: &Place,
     settings: &Settings,
@@ -493,25 +511,41 @@ fn read_rows(
 ) -> anyhow::Result<()> {
     tally.sheet(place)?;
     let defaults = settings.defaults();
-    for row in rows {
-        let (line, mut cells) = row?;
-        if csv::is_blank(&cells) {
+    let mut cells = Vec::new();
+    while let Some(line) = next_row(&mut cells) {
+        let line = line?;
+        if csv::is_blank(&cells) || !layout.prepare(&mut cells) {
             continue;
         }
-        let Some(entries) = layout.entries(&mut cells, &defaults) else {
-            continue;
-        };
-        let mut results = Vec::new();
-        for (key, entry) in entries {
-            let written = match entry {
-                Err((column, problem)) => Err((column, row_problem(&problem))),
-                Ok(entry) => write::entry(tx, entry, settings, import_id)?,
-            };
-            results.push((key, written));
+        let write = |keyed| write_entry(tx, keyed, settings, import_id);
+        // Every entry of a row is written before the row is counted.
+        match layout.entries(&cells, &defaults) {
+            RowEntries::One(key, entry) => {
+                let result = write((key, entry))?;
+                tally.row(place, line, &cells, [result])?;
+            }
+            RowEntries::Many(entries) => {
+                let results = entries.into_iter().map(write);
+                let results: Vec<_> = results.collect::<anyhow::Result<_>>()?;
+                tally.row(place, line, &cells, results)?;
+            }
         }
-        tally.row(place, line, &cells, results)?;
     }
     Ok(())
+}
+
+/// Checks and writes one entry of a row: its key, and what it did or why it was refused.
+fn write_entry<'r>(
+    tx: &Transaction,
+    (key, entry): KeyedEntry<'r>,
+    settings: &Settings,
+    import_id: i64,
+) -> anyhow::Result<(Key<'r>, Result<Outcome, Refused>)> {
+    let written = match entry {
+        Err((column, problem)) => Err((column, row_problem(&problem))),
+        Ok(entry) => write::entry(tx, entry, settings, import_id)?,
+    };
+    Ok((key, written))
 }
 
 /// A progress bar over the file's bytes, drawn only on a terminal and for files worth it.

@@ -17,7 +17,7 @@ use super::Settings;
 /// no fault of the row: it ends the import (exit 4), never a rejected row.
 pub(super) fn entry(
     tx: &Transaction,
-    entry: RowEntry,
+    entry: RowEntry<'_>,
     settings: &Settings,
     import_id: i64,
 ) -> Result<Result<Outcome, Refused>, DbError> {
@@ -52,7 +52,11 @@ impl From<DbError> for RowError {
 }
 
 /// Checks one measurement like `record` does and appends it, unless it is already stored.
-fn measurement(entry: &Entry, settings: &Settings, import_id: i64) -> Result<Outcome, RowError> {
+fn measurement(
+    entry: &Entry<'_>,
+    settings: &Settings,
+    import_id: i64,
+) -> Result<Outcome, RowError> {
     // A flow's value covers its period ("Kỳ"), and is dated its last day.
     let period = match lookup_indicator(settings.plan, &entry.indicator.1) {
         Ok((_, indicator)) => {
@@ -87,14 +91,14 @@ fn measurement(entry: &Entry, settings: &Settings, import_id: i64) -> Result<Out
     if let Some(span) = period {
         let touching = settings
             .writer
-            .periods_touching(code, &checked.unit, false, span)?;
-        entry::check_overlap(code, &checked.unit, span, &touching)
+            .periods_touching(code, checked.unit, false, span)?;
+        entry::check_overlap(code, checked.unit, span, &touching)
             .map_err(|m| (entry.period.0, m))?;
     }
     let reading = checked.reading;
     let mut row = NewMeasurement {
         indicator: code.clone(),
-        unit: checked.unit.clone(),
+        unit: checked.unit.to_string(),
         date,
         period_start: period.map(|(start, _)| start),
         value: reading.value,
