@@ -27,7 +27,7 @@ fn a_version_3_database_migrates_and_every_document_reads_as_before() {
         .stdout(&printed_by_version_3("v3-report-01-09-2026.json"))
         .writes()
         .run();
-    assert_eq!(k.count("PRAGMA user_version"), 4);
+    assert_eq!(k.count("PRAGMA user_version"), 5);
     assert_eq!(k.count("SELECT count(*) FROM measurements"), 22);
     assert_eq!(k.count("SELECT count(*) FROM current_measurements"), 21);
     // One per measured day of each indicator: NV2.04 3, TT1.01 3, TT2.02 2, TT3.05 3, NV4.03 1.

@@ -87,6 +87,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/002-report.sql"),
     include_str!("../../migrations/003-periods.sql"),
     include_str!("../../migrations/004-day-first.sql"),
+    include_str!("../../migrations/005-periods-covering.sql"),
 ];
 
 /// The version whose migration adds the summaries, which the program (not SQL) fills in.

@@ -95,7 +95,8 @@ impl<'c> MeasurementWriter<'c> {
              WHERE day = ?1 AND indicator = ?2 AND unit = ?3 AND baseline = ?4
              ORDER BY revision DESC LIMIT 1",
         )?;
-        // The partial index `measurements_periods` (rows with a period only).
+        // The partial index `measurements_periods` (rows with a period only), which holds the
+        // period's first day too: read without a table lookup per row.
         let periods = conn.prepare(
             "SELECT DISTINCT period_start, day FROM measurements
              WHERE indicator = ?1 AND unit = ?2 AND baseline = ?3 AND day >= ?4
