@@ -24,6 +24,84 @@ pub struct StoredValue {
     pub denominator: Option<f64>,
 }
 
+/// An insert of measurements that binds a text again only when it differs from the row
+/// before: SQLite copies every text it is given, and a file's rows share their day, the run's
+/// time, the recorder and (mostly none) a note.
+struct Insert<'c> {
+    statement: Statement<'c>,
+    day: Option<NaiveDate>,
+    period_start: Option<Option<NaiveDate>>,
+    note: Option<Option<String>>,
+    recorded_by: Option<Option<String>>,
+}
+
+impl<'c> Insert<'c> {
+    // The statement's parameters, in the order of its columns.
+    const DAY: usize = 1;
+    const INDICATOR: usize = 2;
+    const UNIT: usize = 3;
+    const BASELINE: usize = 4;
+    const REVISION: usize = 5;
+    const PERIOD_START: usize = 6;
+    const VALUE: usize = 7;
+    const NUMERATOR: usize = 8;
+    const DENOMINATOR: usize = 9;
+    const ID: usize = 10;
+    const NOTE: usize = 11;
+    const RECORDED_BY: usize = 12;
+    const RECORDED_AT: usize = 13;
+    const IMPORT_ID: usize = 14;
+
+    fn new(mut statement: Statement<'c>) -> rusqlite::Result<Self> {
+        // One run, one moment (`now_text`): bound once, kept across executions.
+        statement.raw_bind_parameter(Self::RECORDED_AT, now_text())?;
+        Ok(Insert {
+            statement,
+            day: None,
+            period_start: None,
+            note: None,
+            recorded_by: None,
+        })
+    }
+
+    /// Writes `m` as (indicator id, unit id, revision) with the measurement id `id`: the number
+    /// of rows written.
+    fn execute(
+        &mut self,
+        m: &NewMeasurement,
+        (indicator, unit, revision): (i64, i64, i64),
+        id: i64,
+    ) -> rusqlite::Result<usize> {
+        let statement = &mut self.statement;
+        if self.day != Some(m.date) {
+            statement.raw_bind_parameter(Self::DAY, iso(m.date))?;
+            self.day = Some(m.date);
+        }
+        if self.period_start != Some(m.period_start) {
+            statement.raw_bind_parameter(Self::PERIOD_START, m.period_start.map(iso))?;
+            self.period_start = Some(m.period_start);
+        }
+        if self.note.as_ref() != Some(&m.note) {
+            statement.raw_bind_parameter(Self::NOTE, &m.note)?;
+            self.note = Some(m.note.clone());
+        }
+        if self.recorded_by.as_ref() != Some(&m.recorded_by) {
+            statement.raw_bind_parameter(Self::RECORDED_BY, &m.recorded_by)?;
+            self.recorded_by = Some(m.recorded_by.clone());
+        }
+        statement.raw_bind_parameter(Self::INDICATOR, indicator)?;
+        statement.raw_bind_parameter(Self::UNIT, unit)?;
+        statement.raw_bind_parameter(Self::BASELINE, m.baseline)?;
+        statement.raw_bind_parameter(Self::REVISION, revision)?;
+        statement.raw_bind_parameter(Self::VALUE, m.value)?;
+        statement.raw_bind_parameter(Self::NUMERATOR, m.numerator)?;
+        statement.raw_bind_parameter(Self::DENOMINATOR, m.denominator)?;
+        statement.raw_bind_parameter(Self::ID, id)?;
+        statement.raw_bind_parameter(Self::IMPORT_ID, m.import_id)?;
+        statement.raw_execute()
+    }
+}
+
 /// Rows written one after another on the same indicator and day.
 struct Run {
     indicator: i64,
@@ -38,9 +116,9 @@ pub struct MeasurementWriter<'c> {
     conn: &'c Connection,
     ids: Ids,
     // Prepared once per write: a file's rows run them a million times.
-    insert: RefCell<Statement<'c>>,
+    insert: RefCell<Insert<'c>>,
     /// The same insert, doing nothing when the key holds a value already.
-    insert_first: RefCell<Statement<'c>>,
+    insert_first: RefCell<Insert<'c>>,
     stored: RefCell<Statement<'c>>,
     /// By indicator id: the last day that held its rows when the write began. A row dated
     /// after it is new unless the same write gave its key already: it is inserted without a
@@ -57,8 +135,6 @@ pub struct MeasurementWriter<'c> {
     /// `touched` and `day_counts` until the next row leaves it: a file's rows come day by day
     /// and indicator by indicator, so most rows touch neither map.
     run: RefCell<Option<Run>>,
-    /// The last day written and its text: a file's rows share a few days.
-    day_text: RefCell<(NaiveDate, String)>,
     /// (day, unit id) pairs written, for `unit_days`.
     unit_days: RefCell<HashSet<(NaiveDate, i64)>>,
     /// The levels summarised as the rows come, when they come in day order.
@@ -78,9 +154,9 @@ impl<'c> MeasurementWriter<'c> {
                  revision, period_start, value, numerator, denominator, id, note, recorded_by,
                  recorded_at, import_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
-        let insert = conn.prepare(INSERT)?;
+        let insert = Insert::new(conn.prepare(INSERT)?)?;
         // Only the primary key's conflict is let pass: any other constraint still fails.
-        let insert_first = conn.prepare(&format!("{INSERT} ON CONFLICT DO NOTHING"))?;
+        let insert_first = Insert::new(conn.prepare(&format!("{INSERT} ON CONFLICT DO NOTHING"))?)?;
         let mut last_stored_day = HashMap::new();
         let mut last_days =
             conn.prepare("SELECT indicator, max(day) FROM indicator_days GROUP BY indicator")?;
@@ -116,7 +192,6 @@ impl<'c> MeasurementWriter<'c> {
             touched: RefCell::default(),
             day_counts: RefCell::default(),
             run: RefCell::new(None),
-            day_text: RefCell::new((NaiveDate::MIN, iso(NaiveDate::MIN))),
             unit_days: RefCell::default(),
             level_streams,
         })
@@ -195,32 +270,14 @@ impl<'c> MeasurementWriter<'c> {
     /// Runs one of the inserts on `m` as revision `revision`: the number of rows written.
     fn execute(
         &self,
-        statement: &RefCell<Statement<'c>>,
+        insert: &RefCell<Insert<'c>>,
         m: &NewMeasurement,
         revision: i64,
         indicator: i64,
         unit: i64,
     ) -> rusqlite::Result<usize> {
-        let mut day_text = self.day_text.borrow_mut();
-        if day_text.0 != m.date {
-            *day_text = (m.date, iso(m.date));
-        }
-        statement.borrow_mut().execute(params![
-            day_text.1,
-            indicator,
-            unit,
-            m.baseline,
-            revision,
-            m.period_start.map(iso),
-            m.value,
-            m.numerator,
-            m.denominator,
-            self.next_id.get(),
-            m.note,
-            m.recorded_by,
-            now_text(),
-            m.import_id
-        ])
+        let key = (indicator, unit, revision);
+        insert.borrow_mut().execute(m, key, self.next_id.get())
     }
 
     /// Takes the next id and notes what a row written touched, for [`Self::finish`].
@@ -302,5 +359,126 @@ impl<'c> MeasurementWriter<'c> {
             touched.remove(&summarised);
         }
         summaries::refresh(self.conn, plan, &self.ids, &touched)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{OpenMode, Store};
+
+    /// Texts bound only when they change: each row still gets its own day, period, note and
+    /// recorder, whichever insert wrote the row before.
+    #[test]
+    fn each_row_keeps_its_own_texts() {
+        let text = include_str!("../../fixtures/seeds/ward.toml");
+        let plan = crate::input::seed::parse_seed(text, "ward.toml").expect("the fixture seed");
+        let folder = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&folder.path().join("t.db"), OpenMode::Create).unwrap();
+        let day = |d| NaiveDate::from_ymd_opt(2026, 6, d).unwrap();
+        let row = |unit: &str, date, note: Option<&str>, by: Option<&str>| NewMeasurement {
+            indicator: "NV1.01".to_string(),
+            unit: unit.to_string(),
+            date,
+            period_start: note.map(|_| day(1)),
+            value: 1.0,
+            numerator: None,
+            denominator: None,
+            baseline: false,
+            revision: 1,
+            note: note.map(str::to_string),
+            recorded_by: by.map(str::to_string),
+            import_id: None,
+        };
+        let rows = [
+            row("KP1", day(10), Some("a"), None),
+            row("KP2", day(10), None, Some("lan")),
+            row("KP1", day(10), Some("b"), Some("lan")),
+            row("KP2", day(11), Some("b"), None),
+        ];
+        store
+            .write(|tx| {
+                crate::store::plan::save_plan(tx, &plan, "test")?;
+                let writer = MeasurementWriter::new(tx, &plan)?;
+                for (n, m) in rows.iter().enumerate() {
+                    // The third row is a correction of the first, by the other statement.
+                    if n == 2 {
+                        writer.insert(&NewMeasurement {
+                            revision: 2,
+                            ..m.clone()
+                        })?;
+                    } else {
+                        assert!(writer.insert_first(m)?.is_ok());
+                    }
+                }
+                writer.finish(&plan)?;
+                Ok(())
+            })
+            .unwrap();
+        let written: Vec<(
+            String,
+            String,
+            i64,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        )> = store
+            .conn()
+            .prepare(
+                "SELECT m.day, u.code, m.revision, m.period_start, m.note, m.recorded_by
+                     FROM measurements m JOIN units u ON u.id = m.unit ORDER BY m.id",
+            )
+            .unwrap()
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let text = |s: &str| Some(s.to_string());
+        assert_eq!(
+            written,
+            [
+                (
+                    "2026-06-10".into(),
+                    "KP1".into(),
+                    1,
+                    text("2026-06-01"),
+                    text("a"),
+                    None
+                ),
+                (
+                    "2026-06-10".into(),
+                    "KP2".into(),
+                    1,
+                    None,
+                    None,
+                    text("lan")
+                ),
+                (
+                    "2026-06-10".into(),
+                    "KP1".into(),
+                    2,
+                    text("2026-06-01"),
+                    text("b"),
+                    text("lan")
+                ),
+                (
+                    "2026-06-11".into(),
+                    "KP2".into(),
+                    1,
+                    text("2026-06-01"),
+                    text("b"),
+                    None
+                ),
+            ]
+        );
     }
 }
