@@ -367,6 +367,16 @@ mod tests {
     use super::*;
     use crate::store::{OpenMode, Store};
 
+    /// Day, unit, revision, period start, note, recorder.
+    type WrittenRow = (
+        String,
+        String,
+        i64,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+
     /// Texts bound only when they change: each row still gets its own day, period, note and
     /// recorder, whichever insert wrote the row before.
     #[test]
@@ -415,14 +425,7 @@ mod tests {
                 Ok(())
             })
             .unwrap();
-        let written: Vec<(
-            String,
-            String,
-            i64,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-        )> = store
+        let written: Vec<WrittenRow> = store
             .conn()
             .prepare(
                 "SELECT m.day, u.code, m.revision, m.period_start, m.note, m.recorded_by
