@@ -154,6 +154,106 @@ pub fn flow_figure(
     })
 }
 
+/// The flow's figure on each of `days` (ascending): [`flow_figure`] on each, made in one pass
+/// over a year whose windows only grow — every value of the year has a period within it and
+/// none is the ward's own, and `measurements` come in day order, as the store keeps them. The
+/// window's total is carried from day to day in the rules' own order of addition (so it is the
+/// same number to the last bit), its months likewise, and the baseline is made again only when
+/// the months compared change. Any other year is judged day by day by [`flow_figure`].
+pub fn flow_figures(
+    indicator: &Indicator,
+    ward: &str,
+    measurements: &[Measurement],
+    days: &[NaiveDate],
+) -> Vec<Option<FlowFigure>> {
+    let in_day_order = measurements.is_sorted_by_key(|m| m.date);
+    let mut figures = Vec::with_capacity(days.len());
+    for year_days in days.chunk_by(|a, b| a.year() == b.year()) {
+        let year = year_days[0].year();
+        let grows = measurements
+            .iter()
+            .filter(|m| !m.baseline && m.date.year() == year)
+            .all(|m| m.period_start.is_some() && m.unit != ward);
+        if in_day_order && grows {
+            figures.extend(growing_year(indicator, ward, measurements, year, year_days));
+        } else {
+            let each = |day: &NaiveDate| flow_figure(indicator, ward, measurements, *day);
+            figures.extend(year_days.iter().map(each));
+        }
+    }
+    figures
+}
+
+/// What [`baseline_of`] finds: the figure and how it was arrived at, if any.
+type BaselineFound = Option<(f64, BaselineBasis)>;
+
+/// [`flow_figures`] over the days of one year whose windows only grow.
+fn growing_year(
+    indicator: &Indicator,
+    ward: &str,
+    measurements: &[Measurement],
+    year: i32,
+    days: &[NaiveDate],
+) -> Vec<Option<FlowFigure>> {
+    let from = year_start(year);
+    // `Iterator::sum`'s own start, so the carried total is the sum the rules make.
+    let mut total: f64 = std::iter::empty::<f64>().sum();
+    let mut to: Option<NaiveDate> = None;
+    let mut touched_months: std::collections::BTreeSet<NaiveDate> = Default::default();
+    let mut next = 0;
+    // The baseline last made, and the months it was made for.
+    let mut baseline_of_months: Option<(Vec<NaiveDate>, BaselineFound)> = None;
+    let mut figures = Vec::with_capacity(days.len());
+    for &day in days {
+        // The rows that enter the window by this day, in the order the rules add them.
+        while let Some(m) = measurements.get(next).filter(|m| m.date <= day) {
+            next += 1;
+            let (start, end) = covered(m);
+            if m.baseline || m.date.year() != year || start < from {
+                continue;
+            }
+            total += m.value;
+            to = to.max(Some(m.date));
+            touched_months.extend(months(start, end));
+        }
+        let Some(to) = to else {
+            figures.push(None);
+            continue;
+        };
+        let (compared, missing_months): (Vec<NaiveDate>, Vec<NaiveDate>) = months(from, to)
+            .into_iter()
+            .partition(|month| touched_months.contains(month));
+        let (baseline_year, baseline, basis) = match &indicator.baseline {
+            Some(b) => {
+                let base_year = b.year_for(year);
+                let found = match &baseline_of_months {
+                    Some((months, found)) if *months == compared => *found,
+                    _ => {
+                        let found = baseline_of(measurements, ward, b, base_year, &compared);
+                        baseline_of_months = Some((compared.clone(), found));
+                        found
+                    }
+                };
+                let (value, basis) =
+                    found.map_or((None, None), |(v, basis)| (Some(v), Some(basis)));
+                (Some(base_year), value, basis)
+            }
+            None => (None, None, None),
+        };
+        figures.push(Some(FlowFigure {
+            from,
+            to,
+            value: total,
+            missing_months,
+            months_compared: compared.len() as u32,
+            baseline_year,
+            baseline,
+            basis,
+        }));
+    }
+    figures
+}
+
 /// The baseline of `months` (first days, in the window's year) in `base_year`: (figure, how it
 /// was arrived at).
 fn baseline_of(

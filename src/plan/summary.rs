@@ -7,15 +7,17 @@
 //!
 //! Two ways to the same rows: [`Summary::of`] from raw measurements (for `check` and tests), and
 //! the store's incremental path, which feeds [`LevelDays`] the days it touched and calls
-//! [`flow_days`]. Both use `measure::ward_figure` and `flow::flow_figure` themselves, and the
-//! property tests below hold [`Summary::standing_on`] to `measure::standing` on every day.
+//! [`flow_days`]. Both use `measure::ward_figure` and `flow::flow_figure` themselves (or, for a
+//! flow's year whose windows only grow, `flow::flow_figures`' one pass, held to `flow_figure`
+//! on every day by a property test), and the property tests below hold
+//! [`Summary::standing_on`] to `measure::standing` on every day.
 
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::flow::{flow_figure, FlowFigure};
+use super::flow::{flow_figures, FlowFigure};
 use super::measure::{
     achieved, latest_per_unit, measured_days, status_of, ward_figure, Aggregation, Standing,
     UnitFigure, WardFigure,
@@ -277,20 +279,24 @@ impl LevelDays {
     }
 }
 
-/// A flow's window figure on each measured day from `from` on (`flow::flow_figure`, which
-/// reads the whole year's periods and the baseline's).
+/// A flow's window figure on each measured day from `from` on (`flow::flow_figures`: the
+/// rules' `flow_figure` on each day, in one pass where a year's windows only grow).
 pub fn flow_days(
     indicator: &Indicator,
     ward: &str,
     measurements: &[Measurement],
     from: NaiveDate,
 ) -> Vec<WardDay> {
-    measured_days(measurements, NaiveDate::MAX)
+    let days: Vec<NaiveDate> = measured_days(measurements, NaiveDate::MAX)
         .into_iter()
         .filter(|day| *day >= from)
-        .map(|day| WardDay {
+        .collect();
+    let figures = flow_figures(indicator, ward, measurements, &days);
+    days.into_iter()
+        .zip(figures)
+        .map(|(day, figure)| WardDay {
             day,
-            figure: flow_figure(indicator, ward, measurements, day).map(DayFigure::Flow),
+            figure: figure.map(DayFigure::Flow),
         })
         .collect()
 }
@@ -392,6 +398,42 @@ pub(crate) mod tests {
     }
 
     proptest! {
+        /// A flow's figures made in one pass, for rows in the store's order (day, unit,
+        /// baseline), are `flow_figure` on each day to the last bit: with and without values
+        /// of the ward's own or without a period (which make a year judged day by day), across
+        /// a new year, with baselines by period and from the seed.
+        #[test]
+        fn a_flows_figures_in_one_pass_are_flow_figure_on_each_day(
+            rows in rows(),
+            seed in proptest::option::of(1.0f64..200.0),
+            only_periods in proptest::bool::ANY,
+        ) {
+            let indicator = indicator(IndicatorKind::Reduction, Accumulation::Flow, seed);
+            let mut measurements = history(rows);
+            if only_periods {
+                // The years whose windows only grow: the one-pass way.
+                measurements.retain(|m| m.unit != "W");
+                for m in measurements.iter_mut().filter(|m| !m.baseline) {
+                    m.period_start.get_or_insert(m.date);
+                }
+            }
+            measurements.sort_by(|a, b| {
+                (a.date, &a.unit, a.baseline).cmp(&(b.date, &b.unit, b.baseline))
+            });
+            for from in [NaiveDate::MIN, day(65)] {
+                for kept in flow_days(&indicator, "W", &measurements, from) {
+                    let rules = crate::plan::flow::flow_figure(&indicator, "W", &measurements, kept.day);
+                    let bits = |f: &Option<DayFigure>| match f {
+                        Some(DayFigure::Flow(f)) => Some(f.value.to_bits()),
+                        _ => None,
+                    };
+                    let rules = rules.map(DayFigure::Flow);
+                    prop_assert_eq!(bits(&kept.figure), bits(&rules), "on {}", kept.day);
+                    prop_assert_eq!(&kept.figure, &rules, "on {}", kept.day);
+                }
+            }
+        }
+
         /// On every day, from before the first value to after the last (across a new year),
         /// the summary judges as the raw history does.
         #[test]
