@@ -66,6 +66,7 @@ impl LevelStreams {
     pub(super) fn wrote(
         &mut self,
         conn: &Connection,
+        ids: &Ids,
         id: i64,
         m: &NewMeasurement,
     ) -> rusqlite::Result<()> {
@@ -75,7 +76,7 @@ impl LevelStreams {
         if let Level::NotWritten(kind, last_summarised) = *level {
             let after = last_summarised.is_none_or(|last| m.date > last);
             *level = if after && !m.baseline {
-                let latest = summaries::latest_figures(conn, id, false)?;
+                let latest = summaries::latest_figures(conn, id, false, ids)?;
                 Level::InOrder(LevelStream {
                     days: LevelDays::new(kind, &self.ward, latest),
                     first: m.date,

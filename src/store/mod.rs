@@ -81,6 +81,32 @@ pub(crate) fn day(text: String) -> rusqlite::Result<chrono::NaiveDate> {
     })
 }
 
+/// The days of many rows read one after another: rows come day by day, so a run of rows on
+/// one day is read as text once, and parsed once, by [`day`].
+#[derive(Default)]
+pub(crate) struct DayReader {
+    last: Option<(String, chrono::NaiveDate)>,
+}
+
+impl DayReader {
+    /// The day in column `column` of `row`.
+    pub(crate) fn read(
+        &mut self,
+        row: &rusqlite::Row,
+        column: usize,
+    ) -> rusqlite::Result<chrono::NaiveDate> {
+        let text = row.get_ref(column)?.as_str()?;
+        match &self.last {
+            Some((last, date)) if last == text => Ok(*date),
+            _ => {
+                let date = day(text.to_string())?;
+                self.last = Some((text.to_string(), date));
+                Ok(date)
+            }
+        }
+    }
+}
+
 /// The schema migrations, in order; the database's `user_version` is how many have run.
 const MIGRATIONS: &[&str] = &[
     include_str!("../../schema.sql"),

@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::ids::Ids;
-use super::{day, iso};
+use super::{day, iso, DayReader};
 use crate::plan::measure::{latest_per_unit, Measurement, UnitFigure};
 use crate::plan::summary::{flow_days, DayFigure, LevelDays, Summary, WardDay};
 use crate::plan::{Accumulation, Indicator, Plan};
@@ -82,7 +82,7 @@ pub fn load(conn: &Connection, plan: &Plan) -> rusqlite::Result<HashMap<String, 
 /// Each unit's latest value (not baseline) of one indicator, by unit code.
 pub fn latest_values(conn: &Connection, indicator: &str) -> rusqlite::Result<Vec<UnitFigure>> {
     match indicator_id(conn, indicator)? {
-        Some(id) => latest_figures(conn, id, false),
+        Some(id) => latest_figures(conn, id, false, &Ids::read(conn)?),
         None => Ok(Vec::new()),
     }
 }
@@ -102,7 +102,7 @@ pub fn load_one(conn: &Connection, indicator: &Indicator) -> rusqlite::Result<Su
             figure: figure_from_json(row.get(1)?)?,
         });
     }
-    summary.baselines = latest_figures(conn, id, true)?;
+    summary.baselines = latest_figures(conn, id, true, &Ids::read(conn)?)?;
     for share in &indicator.unit_targets {
         let readings = own_readings(conn, &indicator.code, &share.unit)?;
         summary.unit_readings.insert(share.unit.clone(), readings);
@@ -176,8 +176,9 @@ fn current_rows(
     let mut rows = statement.query(params![indicator, from])?;
     let mut current: Vec<Measurement> = Vec::new();
     let mut last_key = None;
+    let mut days = DayReader::default();
     while let Some(row) = rows.next()? {
-        let key: (NaiveDate, i64, bool) = (day(row.get(0)?)?, row.get(1)?, row.get(2)?);
+        let key: (NaiveDate, i64, bool) = (days.read(row, 0)?, row.get(1)?, row.get(2)?);
         let (date, unit, baseline) = key;
         // The code from memory, not a join: two seeks a row fewer. A row without its unit
         // (written behind kehoach's back) is left out, as the join did; `check` reports it.
@@ -291,8 +292,8 @@ fn refresh_level(
     let (from, values, baselines) = match continued {
         Some(touch) => (
             Some(touch.earliest),
-            latest_figures(conn, id, false)?,
-            latest_figures(conn, id, true)?,
+            latest_figures(conn, id, false, ids)?,
+            latest_figures(conn, id, true, ids)?,
         ),
         None => {
             conn.execute("DELETE FROM ward_days WHERE indicator = ?1", [id])?;
@@ -341,13 +342,23 @@ fn refresh_flow(
         "DELETE FROM ward_days WHERE indicator = ?1 AND day >= ?2",
         params![id, iso(from)],
     )?;
-    conn.execute("DELETE FROM latest_figures WHERE indicator = ?1", [id])?;
     let rows = current_rows(conn, id, None, ids)?;
     write_days(conn, id, &flow_days(indicator, ward, &rows, from))?;
+    // Rows are never taken away: only a unit with rows from `from` on has a new latest figure,
+    // and the baselines change only when one was written (`from` is then the first day).
+    let changed: HashSet<&str> = rows
+        .iter()
+        .filter(|m| m.date >= from)
+        .map(|m| m.unit.as_str())
+        .collect();
     let values = latest_per_unit(&rows, NaiveDate::MAX, false);
-    let baselines = latest_per_unit(&rows, NaiveDate::MAX, true);
-    write_latest(conn, id, false, values.iter(), ids)?;
-    write_latest(conn, id, true, baselines.iter(), ids)
+    let values = values.iter().filter(|f| changed.contains(f.unit.as_str()));
+    write_latest(conn, id, false, values, ids)?;
+    if from == NaiveDate::MIN {
+        let baselines = latest_per_unit(&rows, NaiveDate::MAX, true);
+        write_latest(conn, id, true, baselines.iter(), ids)?;
+    }
+    Ok(())
 }
 
 /// Each unit's latest of `figures` (later days win; on a day, the later in the list).
@@ -364,26 +375,34 @@ fn latest_of(figures: Vec<UnitFigure>) -> Vec<UnitFigure> {
     latest.into_values().collect()
 }
 
+/// Each unit's latest figure (values or baselines) of indicator `id` kept, by unit code.
 pub(super) fn latest_figures(
     conn: &Connection,
     id: i64,
     baseline: bool,
+    ids: &Ids,
 ) -> rusqlite::Result<Vec<UnitFigure>> {
-    conn.prepare_cached(
-        "SELECT u.code, l.day, l.value, l.numerator, l.denominator
-         FROM latest_figures l JOIN units u ON u.id = l.unit
-         WHERE l.indicator = ?1 AND l.baseline = ?2 ORDER BY u.code",
-    )?
-    .query_map(params![id, baseline], |r| {
-        Ok(UnitFigure {
-            unit: r.get(0)?,
-            date: day(r.get(1)?)?,
-            value: r.get(2)?,
-            numerator: r.get(3)?,
-            denominator: r.get(4)?,
-        })
-    })?
-    .collect()
+    let mut statement = conn.prepare_cached(
+        "SELECT unit, day, value, numerator, denominator FROM latest_figures
+         WHERE indicator = ?1 AND baseline = ?2",
+    )?;
+    let mut rows = statement.query(params![id, baseline])?;
+    let mut figures = Vec::new();
+    while let Some(row) = rows.next()? {
+        // The code from memory, not a join; a unit no longer there is left out, as a join would.
+        let Some(unit) = ids.unit_codes.get(&row.get::<_, i64>(0)?) else {
+            continue;
+        };
+        figures.push(UnitFigure {
+            unit: unit.clone(),
+            date: day(row.get(1)?)?,
+            value: row.get(2)?,
+            numerator: row.get(3)?,
+            denominator: row.get(4)?,
+        });
+    }
+    figures.sort_by(|a, b| a.unit.cmp(&b.unit));
+    Ok(figures)
 }
 
 pub(super) fn write_days(conn: &Connection, id: i64, days: &[WardDay]) -> rusqlite::Result<()> {
@@ -541,7 +560,7 @@ pub fn check(conn: &Connection, plan: &Plan) -> rusqlite::Result<Vec<Mismatch>> 
                 });
             mismatch(first, "ward_days");
         }
-        let values = latest_figures(conn, id, false)?;
+        let values = latest_figures(conn, id, false, &ids)?;
         if kept.baselines != expected.baselines
             || values != latest_per_unit(&rows, NaiveDate::MAX, false)
         {

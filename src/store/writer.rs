@@ -311,7 +311,7 @@ impl<'c> MeasurementWriter<'c> {
         self.unit_days.borrow_mut().insert((m.date, unit));
         self.level_streams
             .borrow_mut()
-            .wrote(self.conn, indicator, m)?;
+            .wrote(self.conn, &self.ids, indicator, m)?;
         Ok(id)
     }
 
