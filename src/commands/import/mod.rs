@@ -9,6 +9,7 @@
 //! `--skip-invalid`), and never with `--dry-run`.
 
 use std::path::Path;
+use std::sync::mpsc::{self, Receiver, SyncSender};
 
 use chrono::NaiveDate;
 
@@ -18,7 +19,7 @@ use crate::error::{rejected, AppError};
 use crate::input::csv;
 use crate::input::decode::Encoding;
 use crate::input::mapping::{Mapping, MappingError};
-use crate::input::rows::{self, Defaults, Key, KeyedEntry, RowEntries, Sheet};
+use crate::input::rows::{self, Defaults, RowEntries, Sheet};
 use crate::input::sheet;
 use crate::input::stream;
 use crate::input::text::{clip, nfc};
@@ -26,8 +27,8 @@ use crate::input::workbook::{is_workbook, Workbook};
 use crate::output::errors_file::ErrorsFile;
 use crate::output::i18n;
 use crate::output::import::{
-    csv_error, file_name, layout_error, refusal, row_problem, summary_text, workbook_error,
-    FileSummary, Outcome, Place, Refused, Tally,
+    csv_error, file_name, layout_error, refusal, summary_text, workbook_error, FileSummary, Place,
+    Tally,
 };
 use crate::output::import_messages::ImportMessage;
 use crate::output::{self, Format, Listing};
@@ -38,7 +39,10 @@ use crate::store::records::{finish_import, import_log, start_import, ImportCount
 use crate::store::writer::MeasurementWriter;
 use crate::store::Transaction;
 
+mod batch;
 mod write;
+
+use batch::Batch;
 
 /// Runs `import`.
 pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
@@ -500,9 +504,14 @@ fn check_identity(
 
 /// Checks and records every row after the header, tallying what each did. `next_row` reads
 /// a row into the cells it is given (the same buffer for every row) and tells its line.
+///
+/// Two threads share the work: this one owns the transaction and writes, while another reads
+/// the rows and checks them as far as that needs no database, a few batches ahead. An error
+/// on either side stops both: the writer's ends the rows it is given (the reader stops at its
+/// next hand-over), and the reader's comes after the rows before it are written.
 fn read_rows(
     tx: &Transaction,
-    mut next_row: impl FnMut(&mut Vec<String>) -> Option<anyhow::Result<u64>>,
+    next_row: impl FnMut(&mut Vec<String>) -> Option<anyhow::Result<u64>> + Send,
     layout: &mut Sheet,
     place: &Place,
     settings: &Settings,
@@ -510,42 +519,85 @@ fn read_rows(
     tally: &mut Tally<'_>,
 ) -> anyhow::Result<()> {
     tally.sheet(place)?;
-    let defaults = settings.defaults();
+    let (plan, defaults) = (settings.plan, settings.defaults());
+    std::thread::scope(|scope| {
+        let (sender, batches) = mpsc::sync_channel(BATCHES_AHEAD);
+        let reader = scope.spawn(move || read_batches(next_row, layout, plan, &defaults, sender));
+        let written = write_batches(tx, batches, place, settings, import_id, tally);
+        let read = reader
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        written.and(read)
+    })
+}
+
+/// Batches read ahead of the writer: enough that neither thread waits on the other's
+/// unevenness, few enough that memory stays flat.
+const BATCHES_AHEAD: usize = 4;
+
+/// The reading thread: reads every row, checks its entries without the database and sends
+/// them on in batches. Stops at a row that cannot be read (sending the rows before it first),
+/// or when the writer takes no more.
+fn read_batches<'p>(
+    mut next_row: impl FnMut(&mut Vec<String>) -> Option<anyhow::Result<u64>>,
+    layout: &mut Sheet,
+    plan: &'p Plan,
+    defaults: &Defaults,
+    batches: SyncSender<Batch<'p>>,
+) -> anyhow::Result<()> {
     let mut cells = Vec::new();
+    let mut batch = Batch::default();
     while let Some(line) = next_row(&mut cells) {
-        let line = line?;
+        let line = match line {
+            Ok(line) => line,
+            Err(error) => {
+                batches.send(batch).ok();
+                return Err(error);
+            }
+        };
         if csv::is_blank(&cells) || !layout.prepare(&mut cells) {
             continue;
         }
-        let write = |keyed| write_entry(tx, keyed, settings, import_id);
-        // Every entry of a row is written before the row is counted.
-        match layout.entries(&cells, &defaults) {
-            RowEntries::One(key, entry) => {
-                let result = write((key, entry))?;
-                tally.row(place, line, &cells, [result])?;
-            }
-            RowEntries::Many(entries) => {
-                let results = entries.into_iter().map(write);
-                let results: Vec<_> = results.collect::<anyhow::Result<_>>()?;
-                tally.row(place, line, &cells, results)?;
+        let check = |(key, entry)| (key, write::check(entry, plan, defaults.today));
+        match layout.entries(&cells, defaults) {
+            RowEntries::One(key, entry) => batch.push(line, &cells, [check((key, entry))]),
+            RowEntries::Many(entries) => batch.push(line, &cells, entries.into_iter().map(check)),
+        }
+        if batch.is_full() {
+            let next = Batch::sized_like(&batch);
+            if batches.send(std::mem::replace(&mut batch, next)).is_err() {
+                // The writer stopped: its error ends the import.
+                return Ok(());
             }
         }
+    }
+    if !batch.is_empty() {
+        batches.send(batch).ok();
     }
     Ok(())
 }
 
-/// Checks and writes one entry of a row: its key, and what it did or why it was refused.
-fn write_entry<'r>(
+/// The writing thread: writes the entries of each batch in order, and tallies each row once
+/// all its entries are written. Ends when the reader has sent its last batch.
+fn write_batches(
     tx: &Transaction,
-    (key, entry): KeyedEntry<'r>,
+    batches: Receiver<Batch>,
+    place: &Place,
     settings: &Settings,
     import_id: i64,
-) -> anyhow::Result<(Key<'r>, Result<Outcome, Refused>)> {
-    let written = match entry {
-        Err((column, problem)) => Err((column, row_problem(&problem))),
-        Ok(entry) => write::entry(tx, entry, settings, import_id)?,
-    };
-    Ok((key, written))
+    tally: &mut Tally<'_>,
+) -> anyhow::Result<()> {
+    for Batch { rows, entries } in batches {
+        let mut entries = entries.into_iter();
+        let mut results = Vec::new();
+        for row in rows.iter() {
+            for (key, entry) in row.keys().zip(entries.by_ref()) {
+                results.push((key, write::write(tx, entry, settings, import_id)?));
+            }
+            tally.row(place, row.line, row.cells, results.drain(..))?;
+        }
+    }
+    Ok(())
 }
 
 /// A progress bar over the file's bytes, drawn only on a terminal and for files worth it.
