@@ -40,16 +40,12 @@ struct RowShape {
 }
 
 impl<'p> Batch<'p> {
-    /// An empty batch with room for as much as `before` held: each batch is about the last.
-    pub fn sized_like(before: &Batch) -> Self {
-        Batch {
-            rows: ReadRows {
-                text: String::with_capacity(before.rows.text.len()),
-                ends: Vec::with_capacity(before.rows.ends.len()),
-                shapes: Vec::with_capacity(before.rows.shapes.len()),
-            },
-            entries: Vec::with_capacity(before.entries.len()),
-        }
+    /// Empties the batch, keeping its room for the next rows.
+    pub fn clear(&mut self) {
+        self.rows.text.clear();
+        self.rows.ends.clear();
+        self.rows.shapes.clear();
+        self.entries.clear();
     }
 
     /// Adds a row: its line, its cells, and its entries with the keys they count under.
@@ -197,5 +193,11 @@ mod tests {
         );
         assert_eq!(batch.entries.len(), 3);
         assert!(!batch.is_full() && !batch.is_empty());
+        // A spare batch holds nothing of the rows it held.
+        batch.clear();
+        assert!(batch.is_empty() && batch.entries.is_empty());
+        batch.push(7, &cells(&["y"]), [(key("C", ""), Checked::Blank)]);
+        let row = batch.rows.iter().next().unwrap();
+        assert_eq!((row.line, row.cells.collect::<Vec<_>>()), (7, vec!["y"]));
     }
 }

@@ -9,7 +9,7 @@
 //! `--skip-invalid`), and never with `--dry-run`.
 
 use std::path::Path;
-use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 
 use chrono::NaiveDate;
 
@@ -522,8 +522,12 @@ fn read_rows(
     let (plan, defaults) = (settings.plan, settings.defaults());
     std::thread::scope(|scope| {
         let (sender, batches) = mpsc::sync_channel(BATCHES_AHEAD);
-        let reader = scope.spawn(move || read_batches(next_row, layout, plan, &defaults, sender));
-        let written = write_batches(tx, batches, place, settings, import_id, tally);
+        // Written batches go back to the reader to be filled again: their buffers are
+        // allocated once, not freed on one thread for every batch made on the other.
+        let (give_back, spares) = mpsc::channel();
+        let reader =
+            scope.spawn(move || read_batches(next_row, layout, plan, &defaults, sender, spares));
+        let written = write_batches(tx, batches, give_back, place, settings, import_id, tally);
         let read = reader
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -536,14 +540,16 @@ fn read_rows(
 const BATCHES_AHEAD: usize = 4;
 
 /// The reading thread: reads every row, checks its entries without the database and sends
-/// them on in batches. Stops at a row that cannot be read (sending the rows before it first),
-/// or when the writer takes no more.
+/// them on in batches, filling the writer's `spares` again when there are some. Stops at a
+/// row that cannot be read (sending the rows before it first), or when the writer takes no
+/// more.
 fn read_batches<'p>(
     mut next_row: impl FnMut(&mut Vec<String>) -> Option<anyhow::Result<u64>>,
     layout: &mut Sheet,
     plan: &'p Plan,
     defaults: &Defaults,
     batches: SyncSender<Batch<'p>>,
+    spares: Receiver<Batch<'p>>,
 ) -> anyhow::Result<()> {
     let mut cells = Vec::new();
     let mut batch = Batch::default();
@@ -564,7 +570,7 @@ fn read_batches<'p>(
             RowEntries::Many(entries) => batch.push(line, &cells, entries.into_iter().map(check)),
         }
         if batch.is_full() {
-            let next = Batch::sized_like(&batch);
+            let next = spares.try_recv().unwrap_or_default();
             if batches.send(std::mem::replace(&mut batch, next)).is_err() {
                 // The writer stopped: its error ends the import.
                 return Ok(());
@@ -578,24 +584,30 @@ fn read_batches<'p>(
 }
 
 /// The writing thread: writes the entries of each batch in order, and tallies each row once
-/// all its entries are written. Ends when the reader has sent its last batch.
-fn write_batches(
+/// all its entries are written; each batch written goes back to the reader as a spare. Ends
+/// when the reader has sent its last batch.
+fn write_batches<'p>(
     tx: &Transaction,
-    batches: Receiver<Batch>,
+    batches: Receiver<Batch<'p>>,
+    spares: Sender<Batch<'p>>,
     place: &Place,
     settings: &Settings,
     import_id: i64,
     tally: &mut Tally<'_>,
 ) -> anyhow::Result<()> {
-    for Batch { rows, entries } in batches {
-        let mut entries = entries.into_iter();
+    for mut batch in batches {
+        let mut entries = batch.entries.drain(..);
         let mut results = Vec::new();
-        for row in rows.iter() {
+        for row in batch.rows.iter() {
             for (key, entry) in row.keys().zip(entries.by_ref()) {
                 results.push((key, write::write(tx, entry, settings, import_id)?));
             }
             tally.row(place, row.line, row.cells, results.drain(..))?;
         }
+        drop(entries);
+        batch.clear();
+        // A reader that has stopped takes no spares: nothing to do about it.
+        spares.send(batch).ok();
     }
     Ok(())
 }
