@@ -1,8 +1,10 @@
 //! `kehoach import`: measurements and task statuses from department CSV files and workbooks.
 //!
 //! This page wires the pipeline: `input::csv` and `input::sheet` read a file's rows,
-//! `input::rows` turns each row into entries, `write.rs` checks and writes them, and
-//! `output::import` counts what they did, says it and writes the errors file.
+//! `input::rows` turns each row into entries, `write.rs` checks them (on a reading thread) and
+//! writes them (on the thread that owns the transaction), `batch.rs` carries them from one
+//! thread to the other, and `output::import` counts what they did, says it and writes the
+//! errors file.
 //!
 //! Each file is read as a stream, row by row, into one transaction: every row is checked like
 //! `record` checks a typed value; the file is committed only when no row was rejected (or with
