@@ -493,14 +493,19 @@ fn a_database_failure_midway_ends_the_import_and_writes_nothing() {
     assert_eq!(k.count("SELECT count(*) FROM imports"), 0);
 }
 
-/// A long-format file of 3,000 rows over 2,700 (indicator, unit, day) keys, read in several
-/// batches; the last 300 rows repeat the first 300 keys with the same values (unchanged).
-/// `bad` replaces rows (0-based) with other cells.
-fn several_batches(k: &Kehoach, name: &str, bad: &[(usize, &str)]) -> std::path::PathBuf {
+/// A long-format file of `rows` rows over 2,700 (indicator, unit, day) keys, read in several
+/// batches; the rows past the 2,700th repeat the keys before them with the same values
+/// (unchanged). `bad` replaces rows (0-based) with other cells.
+fn several_batches(
+    k: &Kehoach,
+    name: &str,
+    rows: usize,
+    bad: &[(usize, &str)],
+) -> std::path::PathBuf {
     let units = ["PA", "PB", "KP1", "KP2", "UBND"];
     let start = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
     let mut text = String::from("Mã chỉ tiêu;Đơn vị;Ngày;Giá trị\n");
-    for i in 0..3000 {
+    for i in 0..rows {
         if let Some((_, row)) = bad.iter().find(|(at, _)| *at == i) {
             text.push_str(row);
         } else {
@@ -528,7 +533,7 @@ fn rows_over_several_batches_keep_their_problems_in_file_order() {
         (2000, "NV1.01;PA;31/02/2026;1"),
         (2800, "TT1.02;PA;21/01/2026;1"),
     ];
-    let path = several_batches(&k, "nhieu-lo.csv", &bad);
+    let path = several_batches(&k, "nhieu-lo.csv", 3000, &bad);
     let errors = k.path("loi.csv");
     let (path, errors) = (path.to_str().unwrap(), errors.to_str().unwrap());
     let args = [
@@ -569,7 +574,8 @@ fn rows_over_several_batches_keep_their_problems_in_file_order() {
 #[test]
 fn a_failure_past_the_first_batches_stops_both_reading_and_writing() {
     let k = Kehoach::with_seed("ward.toml");
-    // The database fails on the 2,501st row, long after the reader has read ahead of it.
+    // The database fails on the 2,501st row of 20,000: the reader, batches ahead, is waiting
+    // to hand over the next one, and must stop rather than wait for ever.
     rusqlite::Connection::open(&k.db)
         .unwrap()
         .execute_batch(
@@ -578,7 +584,7 @@ fn a_failure_past_the_first_batches_stops_both_reading_and_writing() {
              BEGIN SELECT RAISE(ABORT, 'ổ đĩa hỏng'); END;",
         )
         .unwrap();
-    let path = several_batches(&k, "nhieu-lo.csv", &[]);
+    let path = several_batches(&k, "nhieu-lo.csv", 20_000, &[]);
     import(&k, &[path.to_str().unwrap()])
         .masked()
         .status(4)
@@ -590,7 +596,7 @@ fn a_failure_past_the_first_batches_stops_both_reading_and_writing() {
     // nothing of it stays.
     let k = Kehoach::with_seed("ward.toml");
     let swallowing = (2200, "TT1.02;PA;01/01/2026;1;\"never closed");
-    let path = several_batches(&k, "ngoac.csv", &[swallowing]);
+    let path = several_batches(&k, "ngoac.csv", 3000, &[swallowing]);
     import(&k, &[path.to_str().unwrap()])
         .status(3)
         .stderr_has(&["ngoac.csv:2202: ô mở dấu ngoặc kép ở dòng 2202 kéo sang dòng 2203"])
