@@ -492,3 +492,115 @@ fn a_database_failure_midway_ends_the_import_and_writes_nothing() {
     assert_eq!(k.count("SELECT count(*) FROM measurements"), 0);
     assert_eq!(k.count("SELECT count(*) FROM imports"), 0);
 }
+
+/// A long-format file of `rows` rows over 2,700 (indicator, unit, day) keys, read in several
+/// batches; the rows past the 2,700th repeat the keys before them with the same values
+/// (unchanged). `bad` replaces rows (0-based) with other cells.
+fn several_batches(
+    k: &Kehoach,
+    name: &str,
+    rows: usize,
+    bad: &[(usize, &str)],
+) -> std::path::PathBuf {
+    let units = ["PA", "PB", "KP1", "KP2", "UBND"];
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    let mut text = String::from("Mã chỉ tiêu;Đơn vị;Ngày;Giá trị\n");
+    for i in 0..rows {
+        if let Some((_, row)) = bad.iter().find(|(at, _)| *at == i) {
+            text.push_str(row);
+        } else {
+            let indicator = ["TT1.02", "TT1.03", "NV1.01"][i / 900 % 3];
+            let day = start + chrono::Days::new((i / units.len() % 180) as u64);
+            let value = i / units.len() % 180 % 3;
+            let (unit, day) = (units[i % units.len()], day.format("%d/%m/%Y"));
+            text.push_str(&format!("{indicator};{unit};{day};{value}"));
+        }
+        text.push('\n');
+    }
+    let path = k.path(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn rows_over_several_batches_keep_their_problems_in_file_order() {
+    let k = Kehoach::with_seed("ward.toml");
+    // Refused as read (a value, a unit, a date), and refused as written: row 2800 gives
+    // another value for row 100's key, in a later batch.
+    let bad = [
+        (10, "TT1.02;PA;03/01/2026;abc"),
+        (1500, "TT1.03;PX;01/01/2026;1"),
+        (2000, "NV1.01;PA;31/02/2026;1"),
+        (2800, "TT1.02;PA;21/01/2026;1"),
+    ];
+    let path = several_batches(&k, "nhieu-lo.csv", 3000, &bad);
+    let errors = k.path("loi.csv");
+    let (path, errors) = (path.to_str().unwrap(), errors.to_str().unwrap());
+    let args = [
+        path,
+        "--skip-invalid",
+        "--errors",
+        errors,
+        "--format",
+        "json",
+    ];
+    let summary = import(&k, &args).stdout_json().writes().run().json();
+    let summary = &summary[0];
+    let counts: Vec<_> = ["rows_read", "imported", "unchanged", "rejected"]
+        .iter()
+        .map(|count| summary[count].as_i64().unwrap())
+        .collect();
+    // Row 2710 repeats the key of row 10, which was refused: it is imported, not unchanged.
+    assert_eq!(counts, [3000, 2698, 298, 4]);
+    let problems: Vec<_> = summary["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["line"].as_u64().unwrap(), p["column"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(problems, [(12, 4), (1502, 2), (2002, 3), (2802, 4)]);
+    let written = std::fs::read_to_string(k.path("loi.csv")).unwrap();
+    // Each rejected row's four cells, then the reason (which may hold the delimiter).
+    let rows: Vec<String> = written
+        .lines()
+        .skip(1)
+        .map(|line| line.splitn(5, ';').take(4).collect::<Vec<_>>().join(";"))
+        .collect();
+    let expected: Vec<&str> = bad.iter().map(|(_, row)| *row).collect();
+    assert_eq!(rows, expected);
+    assert_eq!(k.count("SELECT count(*) FROM measurements"), 2698);
+}
+
+#[test]
+fn a_failure_past_the_first_batches_stops_both_reading_and_writing() {
+    let k = Kehoach::with_seed("ward.toml");
+    // The database fails on the 2,501st row of 20,000: the reader, batches ahead, is waiting
+    // to hand over the next one, and must stop rather than wait for ever.
+    rusqlite::Connection::open(&k.db)
+        .unwrap()
+        .execute_batch(
+            "CREATE TRIGGER failing BEFORE INSERT ON measurements
+             WHEN (SELECT count(*) FROM measurements) >= 2500
+             BEGIN SELECT RAISE(ABORT, 'ổ đĩa hỏng'); END;",
+        )
+        .unwrap();
+    let path = several_batches(&k, "nhieu-lo.csv", 20_000, &[]);
+    import(&k, &[path.to_str().unwrap()])
+        .masked()
+        .status(4)
+        .stdout("")
+        .stderr("Lỗi: Lỗi cơ sở dữ liệu <DB>: ổ đĩa hỏng\n")
+        .run();
+    assert_eq!(k.count("SELECT count(*) FROM measurements"), 0);
+    // A row that cannot be read, after two batches are written: the file's error, and
+    // nothing of it stays.
+    let k = Kehoach::with_seed("ward.toml");
+    let swallowing = (2200, "TT1.02;PA;01/01/2026;1;\"never closed");
+    let path = several_batches(&k, "ngoac.csv", 3000, &[swallowing]);
+    import(&k, &[path.to_str().unwrap()])
+        .status(3)
+        .stderr_has(&["ngoac.csv:2202: ô mở dấu ngoặc kép ở dòng 2202 kéo sang dòng 2203"])
+        .run();
+    assert_eq!(k.count("SELECT count(*) FROM measurements"), 0);
+    assert_eq!(k.count("SELECT count(*) FROM imports"), 0);
+}

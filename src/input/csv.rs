@@ -6,7 +6,7 @@ use std::io::BufRead;
 use std::path::Path;
 
 use super::decode::{decode, sniff_delimiter, DecodeError, Encoding};
-use super::stream::{self, Lines, Scan, Tracked};
+use super::stream::{self, Scan, Tracked};
 use super::text::{nfc, nfc_into, trim};
 
 /// A row as text cells (in NFC), with the line (or spreadsheet row) it starts on.
@@ -39,17 +39,17 @@ pub struct CsvFile {
     pub delimiter: u8,
     /// Whether lines end in CR LF.
     pub crlf: bool,
-    reader: csv::Reader<Tracked<Box<dyn BufRead>>>,
+    /// Sendable, so a file may be read on a thread of its own.
+    reader: csv::Reader<Tracked<Box<dyn BufRead + Send>>>,
     /// The record each row is read into, kept from row to row.
     record: csv::StringRecord,
-    lines: Lines,
 }
 
 /// Opens `path` in `forced` or the encoding its `scan` tells. UTF-8 (nearly every file, and
 /// every large one) streams from the disk; UTF-16 and Windows-1258 are decoded whole first.
 pub fn open(path: &Path, scan: &Scan, forced: Option<Encoding>) -> Result<CsvFile, CsvError> {
     let encoding = forced.unwrap_or(scan.encoding);
-    let mut reader: Box<dyn BufRead> = match encoding {
+    let mut reader: Box<dyn BufRead + Send> = match encoding {
         Encoding::Utf8 | Encoding::Utf8Bom => {
             if scan.evidence.invalid > 0 {
                 return Err(CsvError::NotUtf8 {
@@ -86,19 +86,17 @@ pub fn open(path: &Path, scan: &Scan, forced: Option<Encoding>) -> Result<CsvFil
     let delimiter = sniff_delimiter(&String::from_utf8_lossy(whole_lines));
     // Line ends as the file has them, for the --errors file.
     let crlf = head.windows(2).any(|w| w == b"\r\n");
-    let (tracked, lines) = stream::track(reader, delimiter);
     let reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .from_reader(tracked);
+        .from_reader(stream::track(reader, delimiter));
     Ok(CsvFile {
         encoding,
         delimiter,
         crlf,
         reader,
         record: csv::StringRecord::new(),
-        lines,
     })
 }
 
@@ -121,7 +119,7 @@ impl CsvFile {
                 None => cells.push(nfc(field)),
             }
         }
-        let line = self.lines.line_of(position);
+        let line = self.reader.get_mut().line_of(position);
         // A quote left open swallows the rows after it into one cell: refuse, never import
         // one row whose note holds the next ones.
         let swallowed = cells
@@ -137,7 +135,7 @@ impl CsvFile {
 
     /// Once every row is read: refuses a quote that was never closed.
     pub fn finish(&self) -> Result<(), CsvError> {
-        match self.lines.unclosed_quote() {
+        match self.reader.get_ref().unclosed_quote() {
             Some(line) => Err(CsvError::QuoteNotClosed { line }),
             None => Ok(()),
         }

@@ -2,11 +2,9 @@
 //! fingerprint the file and tell its encoding, then the rows one by one, each with the line it
 //! starts on.
 
-use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::io::{self, Read};
 use std::path::Path;
-use std::rc::Rc;
 
 use super::decode::{Encoding, Evidence, Sha256};
 
@@ -54,9 +52,6 @@ pub fn scan(path: &Path) -> io::Result<Scan> {
         evidence,
     })
 }
-
-/// Line breaks (`\r`, `\n`) a [`Tracked`] reader has passed and no record has claimed yet.
-type Breaks = Rc<RefCell<VecDeque<(u64, u8)>>>;
 
 /// Where CSV quoting stands as the bytes pass, read the way the csv reader reads it: a quote
 /// opens a field only at its start, `""` inside is a quote, a quote followed by anything else
@@ -134,58 +129,45 @@ impl Quotes {
     }
 }
 
-/// A reader that notes where each line break is, for [`Lines`], and where quoting stands.
+/// A reader that notes where each line break is and where quoting stands, so the rows read
+/// through it can be given their lines ([`Self::line_of`]), and a quote left open told. The
+/// csv reader owns it and lends it back (`get_mut`): nothing is shared, so a file being read
+/// may move to another thread.
 pub struct Tracked<R> {
     inner: R,
     offset: u64,
-    breaks: Breaks,
-    quotes: Rc<RefCell<Quotes>>,
+    /// Line breaks (`\r`, `\n`) passed and not yet claimed by a record.
+    breaks: VecDeque<(u64, u8)>,
+    /// The line of the last record placed.
+    line: u64,
+    quotes: Quotes,
 }
 
 impl<R: Read> Read for Tracked<R> {
     fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
         let read = self.inner.read(buffer)?;
         let piece = &buffer[..read];
-        let mut breaks = self.breaks.borrow_mut();
         for (i, byte) in piece.iter().enumerate() {
             if matches!(byte, b'\r' | b'\n') {
-                breaks.push_back((self.offset + i as u64, *byte));
+                self.breaks.push_back((self.offset + i as u64, *byte));
             }
         }
-        self.quotes.borrow_mut().feed_all(piece);
+        self.quotes.feed_all(piece);
         self.offset += read as u64;
         Ok(read)
     }
 }
 
-/// The line each record starts on. A record's byte position is where the csv reader began
-/// reading it, which may be before the previous line's terminator and blank lines: those are
-/// stepped over, then the line feeds before it counted. Breaks are forgotten once passed, so
-/// memory holds only what the reader has read ahead.
-pub struct Lines {
-    breaks: Breaks,
-    line: u64,
-    quotes: Rc<RefCell<Quotes>>,
-}
-
 /// Wraps `reader` so the rows read through it can be given their line numbers, and a quote
 /// left open can be told; `delimiter` is the file's.
-pub fn track<R: Read>(reader: R, delimiter: u8) -> (Tracked<R>, Lines) {
-    let breaks: Breaks = Rc::default();
-    let quotes = Rc::new(RefCell::new(Quotes::new(delimiter)));
-    (
-        Tracked {
-            inner: reader,
-            offset: 0,
-            breaks: Rc::clone(&breaks),
-            quotes: Rc::clone(&quotes),
-        },
-        Lines {
-            breaks,
-            line: 1,
-            quotes,
-        },
-    )
+pub fn track<R: Read>(reader: R, delimiter: u8) -> Tracked<R> {
+    Tracked {
+        inner: reader,
+        offset: 0,
+        breaks: VecDeque::new(),
+        line: 1,
+        quotes: Quotes::new(delimiter),
+    }
 }
 
 /// The first line inside a quoted cell that looks like a row of its own (two delimiters or
@@ -202,24 +184,27 @@ pub fn swallowed_row(cell: &str, delimiter: u8) -> Option<u64> {
         .map(|(offset, _)| offset as u64)
 }
 
-impl Lines {
+impl<R> Tracked<R> {
     /// Once every row is read: the line of a quote that was never closed.
     pub fn unclosed_quote(&self) -> Option<u64> {
-        self.quotes.borrow().open_at_end()
+        self.quotes.open_at_end()
     }
 
-    /// The 1-based line of the record that the csv reader placed at byte `position`.
+    /// The 1-based line of the record that the csv reader placed at byte `position`. A
+    /// record's byte position is where the csv reader began reading it, which may be before
+    /// the previous line's terminator and blank lines: those are stepped over, then the line
+    /// feeds before it counted. Breaks are forgotten once passed, so memory holds only what
+    /// the reader has read ahead.
     pub fn line_of(&mut self, position: u64) -> u64 {
-        let mut breaks = self.breaks.borrow_mut();
         let mut start = position;
-        while let Some(&(at, byte)) = breaks.front() {
+        while let Some(&(at, byte)) = self.breaks.front() {
             if at < start {
                 self.line += u64::from(byte == b'\n');
-                breaks.pop_front();
+                self.breaks.pop_front();
             } else if at == start {
                 // A terminator or blank line where the record was placed: it starts after it.
                 self.line += u64::from(byte == b'\n');
-                breaks.pop_front();
+                self.breaks.pop_front();
                 start += 1;
             } else {
                 break;
@@ -234,23 +219,19 @@ mod tests {
     use super::*;
 
     fn lines_of(text: &str) -> Vec<(u64, Vec<String>)> {
-        let (tracked, mut lines) = track(text.as_bytes(), b';');
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
             .delimiter(b';')
-            .from_reader(tracked);
-        reader
-            .records()
-            .map(|r| {
-                let r = r.unwrap();
-                let position = r.position().map_or(0, |p| p.byte());
-                (
-                    lines.line_of(position),
-                    r.iter().map(str::to_string).collect(),
-                )
-            })
-            .collect()
+            .from_reader(track(text.as_bytes(), b';'));
+        let mut record = csv::StringRecord::new();
+        let mut found = Vec::new();
+        while reader.read_record(&mut record).unwrap() {
+            let position = record.position().map_or(0, |p| p.byte());
+            let line = reader.get_mut().line_of(position);
+            found.push((line, record.iter().map(str::to_string).collect()));
+        }
+        found
     }
 
     #[test]
@@ -264,16 +245,15 @@ mod tests {
     }
 
     fn open_quote(text: &str) -> Option<u64> {
-        let (tracked, lines) = track(text.as_bytes(), b';');
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
             .delimiter(b';')
-            .from_reader(tracked);
+            .from_reader(track(text.as_bytes(), b';'));
         for record in reader.records() {
             record.unwrap();
         }
-        lines.unclosed_quote()
+        reader.get_ref().unclosed_quote()
     }
 
     #[test]

@@ -128,10 +128,10 @@ impl ErrorsFile {
     }
 
     /// One rejected row, its cells as read (a formula kept as text) and the reason last.
-    pub fn row(
+    pub fn row<'c>(
         &mut self,
         place: &Place,
-        cells: &[String],
+        cells: impl Iterator<Item = &'c str>,
         problem: &Problem,
     ) -> anyhow::Result<()> {
         let key = (
@@ -145,8 +145,7 @@ impl ErrorsFile {
         self.last = Some(key);
         self.header(place)?;
         let mut record: Vec<String> = cells
-            .iter()
-            .map(|c| crate::input::text::escape_spreadsheet_cell(c))
+            .map(crate::input::text::escape_spreadsheet_cell)
             .collect();
         // The reason goes in the reason column, after the header's columns.
         let width = place.names.len();

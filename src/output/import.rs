@@ -121,11 +121,11 @@ impl<'e> Tally<'e> {
     }
 
     /// Counts what the entries of one row (at `line`, its `cells` as read) did.
-    pub fn row<'r>(
+    pub fn row<'r, 'c>(
         &mut self,
         place: &Place,
         line: u64,
-        cells: &[String],
+        cells: impl Iterator<Item = &'c str> + Clone,
         results: impl IntoIterator<Item = (Key<'r>, Result<Outcome, Refused>)>,
     ) -> anyhow::Result<()> {
         self.counts.rows_read += 1;
@@ -165,7 +165,7 @@ impl<'e> Tally<'e> {
                         reason_en: message.en,
                     };
                     if let Some(errors) = self.errors.as_deref_mut() {
-                        errors.row(place, cells, &problem)?;
+                        errors.row(place, cells.clone(), &problem)?;
                     }
                     if self.problems.len() < PROBLEMS_KEPT {
                         self.problems.push(problem);

@@ -1,14 +1,17 @@
 //! `kehoach import`: measurements and task statuses from department CSV files and workbooks.
 //!
 //! This page wires the pipeline: `input::csv` and `input::sheet` read a file's rows,
-//! `input::rows` turns each row into entries, `write.rs` checks and writes them, and
-//! `output::import` counts what they did, says it and writes the errors file.
+//! `input::rows` turns each row into entries, `write.rs` checks them (on a reading thread) and
+//! writes them (on the thread that owns the transaction), `batch.rs` carries them from one
+//! thread to the other, and `output::import` counts what they did, says it and writes the
+//! errors file.
 //!
 //! Each file is read as a stream, row by row, into one transaction: every row is checked like
 //! `record` checks a typed value; the file is committed only when no row was rejected (or with
 //! `--skip-invalid`), and never with `--dry-run`.
 
 use std::path::Path;
+use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 
 use chrono::NaiveDate;
 
@@ -18,7 +21,7 @@ use crate::error::{rejected, AppError};
 use crate::input::csv;
 use crate::input::decode::Encoding;
 use crate::input::mapping::{Mapping, MappingError};
-use crate::input::rows::{self, Defaults, Key, KeyedEntry, RowEntries, Sheet};
+use crate::input::rows::{self, Defaults, RowEntries, Sheet};
 use crate::input::sheet;
 use crate::input::stream;
 use crate::input::text::{clip, nfc};
@@ -26,8 +29,8 @@ use crate::input::workbook::{is_workbook, Workbook};
 use crate::output::errors_file::ErrorsFile;
 use crate::output::i18n;
 use crate::output::import::{
-    csv_error, file_name, layout_error, refusal, row_problem, summary_text, workbook_error,
-    FileSummary, Outcome, Place, Refused, Tally,
+    csv_error, file_name, layout_error, refusal, summary_text, workbook_error, FileSummary, Place,
+    Tally,
 };
 use crate::output::import_messages::ImportMessage;
 use crate::output::{self, Format, Listing};
@@ -38,7 +41,10 @@ use crate::store::records::{finish_import, import_log, start_import, ImportCount
 use crate::store::writer::MeasurementWriter;
 use crate::store::Transaction;
 
+mod batch;
 mod write;
+
+use batch::Batch;
 
 /// Runs `import`.
 pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
@@ -500,9 +506,14 @@ fn check_identity(
 
 /// Checks and records every row after the header, tallying what each did. `next_row` reads
 /// a row into the cells it is given (the same buffer for every row) and tells its line.
+///
+/// Two threads share the work: this one owns the transaction and writes, while another reads
+/// the rows and checks them as far as that needs no database, a few batches ahead. An error
+/// on either side stops both: the writer's ends the rows it is given (the reader stops at its
+/// next hand-over), and the reader's comes after the rows before it are written.
 fn read_rows(
     tx: &Transaction,
-    mut next_row: impl FnMut(&mut Vec<String>) -> Option<anyhow::Result<u64>>,
+    next_row: impl FnMut(&mut Vec<String>) -> Option<anyhow::Result<u64>> + Send,
     layout: &mut Sheet,
     place: &Place,
     settings: &Settings,
@@ -510,42 +521,97 @@ fn read_rows(
     tally: &mut Tally<'_>,
 ) -> anyhow::Result<()> {
     tally.sheet(place)?;
-    let defaults = settings.defaults();
+    let (plan, defaults) = (settings.plan, settings.defaults());
+    std::thread::scope(|scope| {
+        let (sender, batches) = mpsc::sync_channel(BATCHES_AHEAD);
+        // Written batches go back to the reader to be filled again: their buffers are
+        // allocated once, not freed on one thread for every batch made on the other.
+        let (give_back, spares) = mpsc::channel();
+        let reader =
+            scope.spawn(move || read_batches(next_row, layout, plan, &defaults, sender, spares));
+        let written = write_batches(tx, batches, give_back, place, settings, import_id, tally);
+        let read = reader
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        written.and(read)
+    })
+}
+
+/// Batches read ahead of the writer: enough that neither thread waits on the other's
+/// unevenness, few enough that memory stays flat.
+const BATCHES_AHEAD: usize = 4;
+
+/// The reading thread: reads every row, checks its entries without the database and sends
+/// them on in batches, filling the writer's `spares` again when there are some. Stops at a
+/// row that cannot be read (sending the rows before it first), or when the writer takes no
+/// more.
+fn read_batches<'p>(
+    mut next_row: impl FnMut(&mut Vec<String>) -> Option<anyhow::Result<u64>>,
+    layout: &mut Sheet,
+    plan: &'p Plan,
+    defaults: &Defaults,
+    batches: SyncSender<Batch<'p>>,
+    spares: Receiver<Batch<'p>>,
+) -> anyhow::Result<()> {
     let mut cells = Vec::new();
+    let mut batch = Batch::default();
     while let Some(line) = next_row(&mut cells) {
-        let line = line?;
+        let line = match line {
+            Ok(line) => line,
+            Err(error) => {
+                batches.send(batch).ok();
+                return Err(error);
+            }
+        };
         if csv::is_blank(&cells) || !layout.prepare(&mut cells) {
             continue;
         }
-        let write = |keyed| write_entry(tx, keyed, settings, import_id);
-        // Every entry of a row is written before the row is counted.
-        match layout.entries(&cells, &defaults) {
-            RowEntries::One(key, entry) => {
-                let result = write((key, entry))?;
-                tally.row(place, line, &cells, [result])?;
-            }
-            RowEntries::Many(entries) => {
-                let results = entries.into_iter().map(write);
-                let results: Vec<_> = results.collect::<anyhow::Result<_>>()?;
-                tally.row(place, line, &cells, results)?;
+        let check = |(key, entry)| (key, write::check(entry, plan, defaults.today));
+        match layout.entries(&cells, defaults) {
+            RowEntries::One(key, entry) => batch.push(line, &cells, [check((key, entry))]),
+            RowEntries::Many(entries) => batch.push(line, &cells, entries.into_iter().map(check)),
+        }
+        if batch.is_full() {
+            let next = spares.try_recv().unwrap_or_default();
+            if batches.send(std::mem::replace(&mut batch, next)).is_err() {
+                // The writer stopped: its error ends the import.
+                return Ok(());
             }
         }
+    }
+    if !batch.is_empty() {
+        batches.send(batch).ok();
     }
     Ok(())
 }
 
-/// Checks and writes one entry of a row: its key, and what it did or why it was refused.
-fn write_entry<'r>(
+/// The writing thread: writes the entries of each batch in order, and tallies each row once
+/// all its entries are written; each batch written goes back to the reader as a spare. Ends
+/// when the reader has sent its last batch.
+fn write_batches<'p>(
     tx: &Transaction,
-    (key, entry): KeyedEntry<'r>,
+    batches: Receiver<Batch<'p>>,
+    spares: Sender<Batch<'p>>,
+    place: &Place,
     settings: &Settings,
     import_id: i64,
-) -> anyhow::Result<(Key<'r>, Result<Outcome, Refused>)> {
-    let written = match entry {
-        Err((column, problem)) => Err((column, row_problem(&problem))),
-        Ok(entry) => write::entry(tx, entry, settings, import_id)?,
-    };
-    Ok((key, written))
+    tally: &mut Tally<'_>,
+) -> anyhow::Result<()> {
+    for mut batch in batches {
+        let mut entries = batch.entries.drain(..);
+        let mut results = Vec::new();
+        for row in batch.rows.iter() {
+            for (key, entry) in row.keys().zip(entries.by_ref()) {
+                results.push((key, write::write(tx, entry, settings, import_id)?));
+            }
+            tally.row(place, row.line, row.cells, results.drain(..))?;
+        }
+        drop(entries);
+        batch.clear();
+        // A reader that has stopped takes no spares: nothing to do about it.
+        spares.send(batch).ok();
+    }
+    Ok(())
 }
 
 /// A progress bar over the file's bytes, drawn only on a terminal and for files worth it.

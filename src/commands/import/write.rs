@@ -1,30 +1,76 @@
-//! The write of one entry read from a row: checked like `record` and `task` check a typed
-//! value, then appended, unless it is already stored.
+//! The write of one entry read from a row, in two steps: checked like `record` and `task`
+//! check a typed value, as far as that needs no database (on the reading thread), then
+//! appended, unless it is already stored (on the thread that owns the transaction).
+
+use chrono::NaiveDate;
 
 use crate::commands::{lookup_indicator, lookup_task};
-use crate::entry::{self, Part};
-use crate::input::rows::{Entry, RowEntry, TaskEntry};
+use crate::entry::{self, CheckedMeasurement, Part};
+use crate::input::period::Span;
+use crate::input::rows::{self, Entry, RowEntry, TaskEntry};
 use crate::output::import::{row_problem, Outcome, Refused};
 use crate::output::records::RecordMessage;
 use crate::output::verdicts::VerdictMessage;
 use crate::plan::compliance::{check_task_event, task_state, TaskAction, TaskStatus};
+use crate::plan::Plan;
 use crate::store::records::{insert_task_event, task_events_of, NewMeasurement, NewTaskEvent};
 use crate::store::{DbError, Transaction};
 
 use super::Settings;
 
-/// Checks and writes one entry: what it did, or why the row is refused. A database error is
+/// An entry read from a row, checked as far as that needs no database.
+pub(super) enum Checked<'p> {
+    Measurement(Measurement<'p>),
+    /// A task change is checked against the task's stored events: all of it when written.
+    Task(TaskEntry),
+    /// No value (or no status) at all: the unit has nothing to give.
+    Blank,
+    Refused(Refused),
+}
+
+/// A measurement that passed every check but those against what is stored.
+pub(super) struct Measurement<'p> {
+    checked: CheckedMeasurement<'p>,
+    /// A flow's period; its last day is the value's date.
+    period: Option<Span>,
+    note: Option<String>,
+    by: Option<String>,
+    /// The columns a refusal at the write is about.
+    period_column: Option<usize>,
+    value_column: Option<usize>,
+}
+
+/// Checks an entry read from a row, without the database; `today` is the day the import
+/// runs as.
+pub(super) fn check<'p>(
+    entry: Result<RowEntry<'_>, rows::RowError>,
+    plan: &'p Plan,
+    today: NaiveDate,
+) -> Checked<'p> {
+    match entry {
+        Err((column, problem)) => Checked::Refused((column, row_problem(&problem))),
+        Ok(RowEntry::Measurement(entry)) => match measurement(entry, plan, today) {
+            Ok(measurement) => Checked::Measurement(measurement),
+            Err(refused) => Checked::Refused(refused),
+        },
+        Ok(RowEntry::Task(entry)) => Checked::Task(entry),
+        Ok(RowEntry::Blank) => Checked::Blank,
+    }
+}
+
+/// Writes one checked entry: what it did, or why the row is refused. A database error is
 /// no fault of the row: it ends the import (exit 4), never a rejected row.
-pub(super) fn entry(
+pub(super) fn write(
     tx: &Transaction,
-    entry: RowEntry<'_>,
+    entry: Checked<'_>,
     settings: &Settings,
     import_id: i64,
 ) -> Result<Result<Outcome, Refused>, DbError> {
     let written = match entry {
-        RowEntry::Measurement(entry) => measurement(&entry, settings, import_id),
-        RowEntry::Task(entry) => task(tx, entry, settings, import_id),
-        RowEntry::Blank => Ok(Outcome::Blank),
+        Checked::Measurement(measurement) => write_measurement(measurement, settings, import_id),
+        Checked::Task(entry) => task(tx, entry, settings, import_id),
+        Checked::Blank => Ok(Outcome::Blank),
+        Checked::Refused(refused) => Err(RowError::Refused(refused)),
     };
     match written {
         Ok(outcome) => Ok(Ok(outcome)),
@@ -51,30 +97,28 @@ impl From<DbError> for RowError {
     }
 }
 
-/// Checks one measurement like `record` does and appends it, unless it is already stored.
-fn measurement(
-    entry: &Entry<'_>,
-    settings: &Settings,
-    import_id: i64,
-) -> Result<Outcome, RowError> {
+/// Checks one measurement like `record` does, all but against what is stored.
+fn measurement<'p>(
+    entry: Entry<'_>,
+    plan: &'p Plan,
+    today: NaiveDate,
+) -> Result<Measurement<'p>, Refused> {
     // A flow's value covers its period ("Kỳ"), and is dated its last day.
-    let period = match lookup_indicator(settings.plan, &entry.indicator.1) {
-        Ok((_, indicator)) => {
-            entry::period_for(indicator, entry.period.1.as_deref(), settings.today)
-                .map_err(|m| (entry.period.0.or(entry.indicator.0), m))?
-        }
+    let period = match lookup_indicator(plan, &entry.indicator.1) {
+        Ok((_, indicator)) => entry::period_for(indicator, entry.period.1.as_deref(), today)
+            .map_err(|m| (entry.period.0.or(entry.indicator.0), m))?,
         // An unknown code is reported with its suggestions by the value's own check.
         Err(_) => None,
     };
     let date = period.map_or(entry.date.1, |(_, end)| end);
     let checked = entry::measurement(
-        settings.plan,
+        plan,
         &entry.indicator.1,
         &entry.value.1,
         entry.unit.1.as_deref(),
         date,
-        settings.today,
-        entry::early_in_first_year(settings.plan, period),
+        today,
+        entry::early_in_first_year(plan, period),
         None,
     )
     .map_err(|refusal| {
@@ -87,13 +131,38 @@ fn measurement(
         (column, refusal.message)
     })?;
     let note = entry::note(entry.note.as_deref()).map_err(|m| (None, m))?;
-    let code = &checked.indicator.code;
+    Ok(Measurement {
+        checked,
+        period,
+        note,
+        by: entry.by,
+        period_column: entry.period.0,
+        value_column: entry.value.0,
+    })
+}
+
+/// Appends a checked measurement, unless it is already stored; a period that overlaps a
+/// stored one, or another value for a stored day without `--correct`, is refused.
+fn write_measurement(
+    measurement: Measurement<'_>,
+    settings: &Settings,
+    import_id: i64,
+) -> Result<Outcome, RowError> {
+    let Measurement {
+        checked,
+        period,
+        note,
+        by,
+        period_column,
+        value_column,
+    } = measurement;
+    let (code, date) = (&checked.indicator.code, checked.date);
     if let Some(span) = period {
         let touching = settings
             .writer
             .periods_touching(code, checked.unit, false, span)?;
         entry::check_overlap(code, checked.unit, span, &touching)
-            .map_err(|m| (entry.period.0, m))?;
+            .map_err(|m| (period_column, m))?;
     }
     let reading = checked.reading;
     let mut row = NewMeasurement {
@@ -107,7 +176,7 @@ fn measurement(
         baseline: false,
         revision: 1,
         note,
-        recorded_by: entry.by.clone().or(settings.by.map(str::to_string)),
+        recorded_by: by.or(settings.by.map(str::to_string)),
         import_id: Some(import_id),
     };
     let Err(old) = settings.writer.insert_first(&row)? else {
@@ -127,7 +196,7 @@ fn measurement(
             old: old.value,
             new: reading.value,
         };
-        return Err(RowError::Refused((entry.value.0, differs.into())));
+        return Err(RowError::Refused((value_column, differs.into())));
     }
     row.revision = old.revision + 1;
     settings.writer.insert(&row)?;
