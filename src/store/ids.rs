@@ -1,10 +1,11 @@
 //! The plan's codes and the integer ids the measurements are keyed by.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use rusqlite::Connection;
 
-/// Integer ids of the plan's indicators and units, read once per write.
+/// Integer ids of the plan's indicators and units, read once per write (and looked up for
+/// each row written: hence the fast hash).
 pub struct Ids {
     pub indicators: HashMap<String, i64>,
     pub units: HashMap<String, i64>,

@@ -5,7 +5,7 @@
 //! which reads its rows again. The figures are the same either way: `LevelDays` makes both,
 //! and the summaries' property test holds the kept tables to the raw rows after every write.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -43,7 +43,7 @@ struct LevelStream {
 
 impl LevelStreams {
     pub(super) fn new(conn: &Connection, plan: &Plan, ids: &Ids) -> rusqlite::Result<Self> {
-        let mut last_days: HashMap<i64, NaiveDate> = HashMap::new();
+        let mut last_days: HashMap<i64, NaiveDate> = HashMap::default();
         let mut statement =
             conn.prepare("SELECT indicator, max(day) FROM ward_days GROUP BY indicator")?;
         let mut rows = statement.query([])?;

@@ -222,7 +222,7 @@ pub(super) struct DayCount {
 /// append-only), so the counts grow by exactly what was written.
 pub(super) fn add_day_counts(
     conn: &Connection,
-    counts: &HashMap<(i64, NaiveDate), DayCount>,
+    counts: &rustc_hash::FxHashMap<(i64, NaiveDate), DayCount>,
 ) -> rusqlite::Result<()> {
     let mut add = conn.prepare_cached(
         "INSERT INTO indicator_days (indicator, day, rows, corrections) VALUES (?1, ?2, ?3, ?4)

@@ -3,7 +3,9 @@
 //! indicators and days they touched when the writer finishes, in the same transaction.
 
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Statement};
@@ -157,7 +159,7 @@ impl<'c> MeasurementWriter<'c> {
         let insert = Insert::new(conn.prepare(INSERT)?)?;
         // Only the primary key's conflict is let pass: any other constraint still fails.
         let insert_first = Insert::new(conn.prepare(&format!("{INSERT} ON CONFLICT DO NOTHING"))?)?;
-        let mut last_stored_day = HashMap::new();
+        let mut last_stored_day = HashMap::default();
         let mut last_days =
             conn.prepare("SELECT indicator, max(day) FROM indicator_days GROUP BY indicator")?;
         let mut rows = last_days.query([])?;
