@@ -453,3 +453,52 @@ fn a_template_for_a_flow_carries_its_period_and_imports_into_it() {
     assert_eq!(stored["date"], "2026-11-30");
     assert_eq!(stored["value"], 7.0);
 }
+
+/// Periods in one file are checked against each other as well as against the stored ones:
+/// months in day order are imported (nothing stored or written reaches them), a quarter after
+/// its own first month is refused at its cell, and nothing of that file is written.
+#[test]
+fn periods_in_one_file_are_checked_against_each_other() {
+    let k = embedded();
+    let months = k.path("thang.csv");
+    std::fs::write(
+        &months,
+        "Mã chỉ tiêu;Đơn vị;Kỳ;Giá trị\nTT3.05;CAP;06/2026;7\nTT3.05;CAP;07/2026;9\n\
+         TT3.05;CAP;08/2026;8\nTT3.05;KP1;07/2026;2\n",
+    )
+    .unwrap();
+    let months = months.display().to_string();
+    let json = k
+        .test(&[
+            "import",
+            &months,
+            "--format",
+            "json",
+            "--as-of",
+            "02/12/2026",
+        ])
+        .stdout_json()
+        .writes()
+        .run()
+        .json();
+    assert_eq!(json[0]["imported"], 4);
+    let before = k.dump();
+    let overlapping = k.path("quy.csv");
+    std::fs::write(
+        &overlapping,
+        "Mã chỉ tiêu;Đơn vị;Kỳ;Giá trị\nTT3.05;CAP;09/2026;6\nTT3.05;CAP;Q4/2026;20\n\
+         TT3.05;CAP;10/2026;5\n",
+    )
+    .unwrap();
+    let overlapping = overlapping.display().to_string();
+    k.test(&["import", &overlapping, "--as-of", "31/12/2026"])
+        .status(3)
+        .stdout_read()
+        .stderr_has(&[
+            "quy.csv:4:3 (Kỳ): TT3.05 của CAP đã có số liệu kỳ Q4/2026, trùng một phần với kỳ \
+             10/2026",
+        ])
+        .masked()
+        .run();
+    assert_eq!(k.dump(), before);
+}

@@ -127,6 +127,10 @@ pub struct MeasurementWriter<'c> {
     /// seek first, and the insert itself finds the rare repeat.
     last_stored_day: HashMap<i64, NaiveDate>,
     periods: RefCell<Statement<'c>>,
+    /// By (indicator, unit, baseline): the last day of a period this write gave, so a period
+    /// that begins after it and after the indicator's stored days is known to touch none
+    /// without the query (a day's file, or a file in day order).
+    last_period_written: RefCell<HashMap<(i64, i64, bool), NaiveDate>>,
     // Cells, so the import's row functions can share one writer by reference.
     next_id: Cell<i64>,
     /// By indicator id: the earliest day written, and whether a baseline was.
@@ -174,9 +178,11 @@ impl<'c> MeasurementWriter<'c> {
              ORDER BY revision DESC LIMIT 1",
         )?;
         // The partial index `measurements_periods` (rows with a period only), which holds the
-        // period's first day too: read without a table lookup per row.
+        // period's first day too: read without a table lookup per row. Not DISTINCT: that
+        // builds a temporary b-tree each time, for each flow row of a file; the revisions of a
+        // period are consecutive, and dropped below.
         let periods = conn.prepare(
-            "SELECT DISTINCT period_start, day FROM measurements
+            "SELECT period_start, day FROM measurements
              WHERE indicator = ?1 AND unit = ?2 AND baseline = ?3 AND day >= ?4
                AND period_start IS NOT NULL AND period_start <= ?5",
         )?;
@@ -185,6 +191,7 @@ impl<'c> MeasurementWriter<'c> {
         Ok(MeasurementWriter {
             conn,
             periods: RefCell::new(periods),
+            last_period_written: RefCell::default(),
             ids,
             insert: RefCell::new(insert),
             insert_first: RefCell::new(insert_first),
@@ -231,13 +238,30 @@ impl<'c> MeasurementWriter<'c> {
     ) -> rusqlite::Result<Vec<(NaiveDate, NaiveDate)>> {
         let indicator = Ids::of(&self.ids.indicators, indicator, "indicators")?;
         let unit = Ids::of(&self.ids.units, unit, "units")?;
-        self.periods
+        // A period touching this one ends on or after its first day: none was stored, and
+        // none was written, that late.
+        let after_stored = self
+            .last_stored_day
+            .get(&indicator)
+            .is_none_or(|last| span.0 > *last);
+        let after_written = self
+            .last_period_written
+            .borrow()
+            .get(&(indicator, unit, baseline))
+            .is_none_or(|last| span.0 > *last);
+        if after_stored && after_written {
+            return Ok(Vec::new());
+        }
+        let mut periods: Vec<(NaiveDate, NaiveDate)> = self
+            .periods
             .borrow_mut()
             .query_map(
                 params![indicator, unit, baseline, iso(span.0), iso(span.1)],
                 |r| Ok((day(r.get(0)?)?, day(r.get(1)?)?)),
             )?
-            .collect()
+            .collect::<rusqlite::Result<_>>()?;
+        periods.dedup();
+        Ok(periods)
     }
 
     /// Appends a measurement as a revision of its key; returns its id. The primary key
@@ -311,6 +335,13 @@ impl<'c> MeasurementWriter<'c> {
         run.count.corrections += i64::from(revision > 1);
         run.baseline |= m.baseline;
         self.unit_days.borrow_mut().insert((m.date, unit));
+        if m.period_start.is_some() {
+            let mut last_period = self.last_period_written.borrow_mut();
+            let last = last_period
+                .entry((indicator, unit, m.baseline))
+                .or_insert(m.date);
+            *last = (*last).max(m.date);
+        }
         self.level_streams
             .borrow_mut()
             .wrote(self.conn, &self.ids, indicator, m)?;
