@@ -455,8 +455,9 @@ fn a_template_for_a_flow_carries_its_period_and_imports_into_it() {
 }
 
 /// Periods in one file are checked against each other as well as against the stored ones:
-/// months in day order are imported (nothing stored or written reaches them), a quarter after
-/// its own first month is refused at its cell, and nothing of that file is written.
+/// months in day order are imported (nothing stored or written reaches them) and found
+/// unchanged when the file comes again, a quarter after its own first month is refused at its
+/// cell, and nothing of that file is written.
 #[test]
 fn periods_in_one_file_are_checked_against_each_other() {
     let k = embedded();
@@ -482,6 +483,24 @@ fn periods_in_one_file_are_checked_against_each_other() {
         .run()
         .json();
     assert_eq!(json[0]["imported"], 4);
+    // The same file again: every period is the one held, nothing new.
+    let again = k
+        .test(&[
+            "import",
+            &months,
+            "--format",
+            "json",
+            "--as-of",
+            "02/12/2026",
+        ])
+        .stdout_json()
+        .writes_nothing()
+        .run()
+        .json();
+    assert_eq!(
+        (&again[0]["imported"], &again[0]["unchanged"]),
+        (&0.into(), &4.into())
+    );
     let before = k.dump();
     let overlapping = k.path("quy.csv");
     std::fs::write(

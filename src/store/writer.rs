@@ -127,6 +127,8 @@ pub struct MeasurementWriter<'c> {
     /// seek first, and the insert itself finds the rare repeat.
     last_stored_day: HashMap<i64, NaiveDate>,
     periods: RefCell<Statement<'c>>,
+    /// The first day of the period a key holds, if any.
+    stored_period: RefCell<Statement<'c>>,
     /// By (indicator, unit, baseline): the last day of a period this write gave, so a period
     /// that begins after it and after the indicator's stored days is known to touch none
     /// without the query (a day's file, or a file in day order).
@@ -186,11 +188,17 @@ impl<'c> MeasurementWriter<'c> {
              WHERE indicator = ?1 AND unit = ?2 AND baseline = ?3 AND day >= ?4
                AND period_start IS NOT NULL AND period_start <= ?5",
         )?;
+        let stored_period = conn.prepare(
+            "SELECT period_start FROM measurements
+             WHERE day = ?1 AND indicator = ?2 AND unit = ?3 AND baseline = ?4
+             ORDER BY revision DESC LIMIT 1",
+        )?;
         let ids = Ids::read(conn)?;
         let level_streams = RefCell::new(LevelStreams::new(conn, plan, &ids)?);
         Ok(MeasurementWriter {
             conn,
             periods: RefCell::new(periods),
+            stored_period: RefCell::new(stored_period),
             last_period_written: RefCell::default(),
             ids,
             insert: RefCell::new(insert),
@@ -228,7 +236,8 @@ impl<'c> MeasurementWriter<'c> {
     }
 
     /// The periods (first day, last day) of an indicator's values for one unit that touch
-    /// `span`: what a new period must not overlap (`records::periods_touching`, by ids).
+    /// `span`: what a new period must not overlap (`records::periods_touching`, by ids). When
+    /// the key holds `span` itself, that alone: periods never overlap once written.
     pub fn periods_touching(
         &self,
         indicator: &str,
@@ -251,6 +260,19 @@ impl<'c> MeasurementWriter<'c> {
             .is_none_or(|last| span.0 > *last);
         if after_stored && after_written {
             return Ok(Vec::new());
+        }
+        // The same period held already (the same file again): it touched no other when it
+        // was written, and none was let touch it since. One seek, not a read of every later
+        // period of the unit.
+        let held: Option<Option<String>> = self
+            .stored_period
+            .borrow_mut()
+            .query_row(params![iso(span.1), indicator, unit, baseline], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if held.flatten().map(day).transpose()? == Some(span.0) {
+            return Ok(vec![span]);
         }
         let mut periods: Vec<(NaiveDate, NaiveDate)> = self
             .periods
