@@ -72,9 +72,10 @@ pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
             }
         }
         let writer = MeasurementWriter::new(tx, &plan)?;
+        let recorded_by = recorder(args.by.clone());
         writer.insert(&NewMeasurement {
-            indicator: code.clone(),
-            unit: unit.clone(),
+            indicator: &code,
+            unit: &unit,
             date,
             period_start: period.map(|(start, _)| start),
             value: new.value,
@@ -82,8 +83,8 @@ pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
             denominator: new.denominator,
             baseline: args.baseline,
             revision: existing.as_ref().map_or(1, |old| old.revision + 1),
-            note: note.clone(),
-            recorded_by: recorder(args.by.clone()),
+            note: note.as_deref(),
+            recorded_by: recorded_by.as_deref(),
             import_id: None,
         })?;
         writer.finish(&plan)?;

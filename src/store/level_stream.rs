@@ -94,7 +94,7 @@ impl LevelStreams {
                     s.gathering = m.date;
                 }
                 s.days
-                    .set(&m.unit, m.date, m.value, m.numerator, m.denominator);
+                    .set(m.unit, m.date, m.value, m.numerator, m.denominator);
             }
             _ => *level = Level::Left,
         }

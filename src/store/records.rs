@@ -9,11 +9,12 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use crate::plan::compliance::{TaskAction, TaskEvent};
 use crate::plan::measure::{Measurement, WeekCount};
 
-/// A value about to be recorded.
+/// A value about to be recorded, borrowing its texts (a file's rows are written a million at
+/// a time).
 #[derive(Debug, Clone, PartialEq)]
-pub struct NewMeasurement {
-    pub indicator: String,
-    pub unit: String,
+pub struct NewMeasurement<'a> {
+    pub indicator: &'a str,
+    pub unit: &'a str,
     pub date: NaiveDate,
     /// A flow's period begins here; `date` is its last day.
     pub period_start: Option<NaiveDate>,
@@ -24,8 +25,8 @@ pub struct NewMeasurement {
     /// 1 for a new key, the stored revision + 1 for a correction: the caller has just read
     /// the current row in the same write transaction, so no one can have added another.
     pub revision: i64,
-    pub note: Option<String>,
-    pub recorded_by: Option<String>,
+    pub note: Option<&'a str>,
+    pub recorded_by: Option<&'a str>,
     pub import_id: Option<i64>,
 }
 

@@ -715,8 +715,8 @@ mod tests {
                                 None => f64::from(value) / 7.0,
                             };
                             let mut row = NewMeasurement {
-                                indicator: indicator.code.clone(),
-                                unit: units[u].to_string(),
+                                indicator: &indicator.code,
+                                unit: units[u],
                                 date,
                                 period_start: period
                                     .filter(|_| flow)
@@ -771,8 +771,8 @@ mod tests {
                 let writer = MeasurementWriter::new(tx, &plan)?;
                 for (unit, d, value) in [("PA", 1, 80.0), ("PB", 2, 90.0), ("PA", 3, 95.0)] {
                     writer.insert(&NewMeasurement {
-                        indicator: "TT1.01".into(),
-                        unit: unit.into(),
+                        indicator: "TT1.01",
+                        unit,
                         date: day_of(d),
                         period_start: None,
                         value,

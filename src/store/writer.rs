@@ -83,13 +83,13 @@ impl<'c> Insert<'c> {
             statement.raw_bind_parameter(Self::PERIOD_START, m.period_start.map(iso))?;
             self.period_start = Some(m.period_start);
         }
-        if self.note.as_ref() != Some(&m.note) {
-            statement.raw_bind_parameter(Self::NOTE, &m.note)?;
-            self.note = Some(m.note.clone());
+        if self.note.as_ref().map(Option::as_deref) != Some(m.note) {
+            statement.raw_bind_parameter(Self::NOTE, m.note)?;
+            self.note = Some(m.note.map(str::to_string));
         }
-        if self.recorded_by.as_ref() != Some(&m.recorded_by) {
-            statement.raw_bind_parameter(Self::RECORDED_BY, &m.recorded_by)?;
-            self.recorded_by = Some(m.recorded_by.clone());
+        if self.recorded_by.as_ref().map(Option::as_deref) != Some(m.recorded_by) {
+            statement.raw_bind_parameter(Self::RECORDED_BY, m.recorded_by)?;
+            self.recorded_by = Some(m.recorded_by.map(str::to_string));
         }
         statement.raw_bind_parameter(Self::INDICATOR, indicator)?;
         statement.raw_bind_parameter(Self::UNIT, unit)?;
@@ -289,8 +289,8 @@ impl<'c> MeasurementWriter<'c> {
     /// Appends a measurement as a revision of its key; returns its id. The primary key
     /// (day, indicator, unit, baseline, revision) refuses a revision that is already there.
     pub fn insert(&self, m: &NewMeasurement) -> rusqlite::Result<i64> {
-        let indicator = Ids::of(&self.ids.indicators, &m.indicator, "indicators")?;
-        let unit = Ids::of(&self.ids.units, &m.unit, "units")?;
+        let indicator = Ids::of(&self.ids.indicators, m.indicator, "indicators")?;
+        let unit = Ids::of(&self.ids.units, m.unit, "units")?;
         self.execute(&self.insert, m, m.revision, indicator, unit)?;
         self.wrote(m, m.revision, indicator, unit)
     }
@@ -299,8 +299,8 @@ impl<'c> MeasurementWriter<'c> {
     /// returns the value the key holds already and writes nothing: an import's one question
     /// per row, answered by a single seek on the key either way.
     pub fn insert_first(&self, m: &NewMeasurement) -> rusqlite::Result<Result<i64, StoredValue>> {
-        let indicator = Ids::of(&self.ids.indicators, &m.indicator, "indicators")?;
-        let unit = Ids::of(&self.ids.units, &m.unit, "units")?;
+        let indicator = Ids::of(&self.ids.indicators, m.indicator, "indicators")?;
+        let unit = Ids::of(&self.ids.units, m.unit, "units")?;
         let probably_new = self
             .last_stored_day
             .get(&indicator)
@@ -441,9 +441,9 @@ mod tests {
         let folder = tempfile::tempdir().unwrap();
         let mut store = Store::open(&folder.path().join("t.db"), OpenMode::Create).unwrap();
         let day = |d| NaiveDate::from_ymd_opt(2026, 6, d).unwrap();
-        let row = |unit: &str, date, note: Option<&str>, by: Option<&str>| NewMeasurement {
-            indicator: "NV1.01".to_string(),
-            unit: unit.to_string(),
+        let row = |unit, date, note: Option<&'static str>, by| NewMeasurement {
+            indicator: "NV1.01",
+            unit,
             date,
             period_start: note.map(|_| day(1)),
             value: 1.0,
@@ -451,8 +451,8 @@ mod tests {
             denominator: None,
             baseline: false,
             revision: 1,
-            note: note.map(str::to_string),
-            recorded_by: by.map(str::to_string),
+            note,
+            recorded_by: by,
             import_id: None,
         };
         let rows = [

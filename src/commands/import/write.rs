@@ -165,9 +165,10 @@ fn write_measurement(
             .map_err(|m| (period_column, m))?;
     }
     let reading = checked.reading;
+    let recorded_by = by.as_deref().or(settings.by);
     let mut row = NewMeasurement {
-        indicator: code.clone(),
-        unit: checked.unit.to_string(),
+        indicator: code,
+        unit: checked.unit,
         date,
         period_start: period.map(|(start, _)| start),
         value: reading.value,
@@ -175,8 +176,8 @@ fn write_measurement(
         denominator: reading.denominator,
         baseline: false,
         revision: 1,
-        note,
-        recorded_by: by.or(settings.by.map(str::to_string)),
+        note: note.as_deref(),
+        recorded_by,
         import_id: Some(import_id),
     };
     let Err(old) = settings.writer.insert_first(&row)? else {
@@ -190,8 +191,8 @@ fn write_measurement(
     }
     if !settings.correct {
         let differs = RecordMessage::ValueDiffers {
-            code: row.indicator,
-            unit: row.unit,
+            code: code.clone(),
+            unit: checked.unit.to_string(),
             day: date,
             old: old.value,
             new: reading.value,
