@@ -135,7 +135,7 @@ fn check_finds_a_summary_made_wrong_by_hand_and_repair_mends_it() {
 fn a_version_3_row_that_refers_to_nothing_stops_the_conversion_and_loses_nothing() {
     let k = version_3();
     // Written behind kehoach's back, with foreign keys off: a value of an indicator the plan
-    // does not have. The conversion must not leave it behind.
+    // does not have. The conversion must not leave it behind, and says why in a clerk's words.
     let conn = rusqlite::Connection::open(&k.db).unwrap();
     conn.pragma_update(None, "foreign_keys", false).unwrap();
     conn.execute(
@@ -147,7 +147,23 @@ fn a_version_3_row_that_refers_to_nothing_stops_the_conversion_and_loses_nothing
     drop(conn);
     k.test(&["report", "--as-of", "25/11/2026"])
         .status(4)
-        .stderr_has(&["NOT NULL constraint failed: measurements_by_day.indicator"])
+        .stderr(
+            "Lỗi: Cơ sở dữ liệu <DB> có 1 số liệu mà chỉ tiêu hoặc đơn vị không có trong kế hoạch \
+             đã lưu (đầu tiên: XX.99 của CAP ngày 01/06/2026): tệp đã bị sửa ngoài kehoach nên \
+             chưa chuyển được sang bản mới, và được giữ nguyên; khôi phục từ bản sao lưu (xem \
+             README)\n",
+        )
+        .masked()
+        .run();
+    k.test(&["--lang", "en", "report", "--as-of", "25/11/2026"])
+        .status(4)
+        .stderr(
+            "Error: The database <DB> holds 1 value whose indicator or unit is not in its plan \
+             (the first: XX.99 for CAP on 01/06/2026): the file was changed outside kehoach, so \
+             it cannot be converted to this version and was left as it was; restore it from a \
+             backup (see README)\n",
+        )
+        .masked()
         .run();
     assert_eq!(k.count("PRAGMA user_version"), 3);
     assert_eq!(k.count("SELECT count(*) FROM measurements"), 23);

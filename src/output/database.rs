@@ -83,6 +83,16 @@ pub enum DatabaseMessage {
     },
     /// A line of SQLite's integrity check.
     SqliteProblem { line: String },
+    /// Values whose indicator or unit the database no longer holds (written behind kehoach's
+    /// back), found before converting the file to a newer layout, which would lose them: the
+    /// first of them, and how many.
+    ValuesWithoutPlan {
+        path: String,
+        count: i64,
+        code: String,
+        unit: String,
+        day: chrono::NaiveDate,
+    },
 }
 
 impl DatabaseMessage {
@@ -138,6 +148,18 @@ impl DatabaseMessage {
                 "{path}: no problems ({measurements}, {task_events}).",
                 measurements = crate::output::clerk::count(lang, *measurements, ("số liệu", "measurement"), ("số liệu", "measurements")),
                 task_events = crate::output::clerk::count(lang, *task_events, ("nhật ký nhiệm vụ", "task event"), ("nhật ký nhiệm vụ", "task events"))
+            ),
+            ValuesWithoutPlan {
+                path,
+                count,
+                code,
+                unit,
+                day,
+            } => say!(lang,
+                "Cơ sở dữ liệu {path} có {count} số liệu mà chỉ tiêu hoặc đơn vị không có trong kế hoạch đã lưu (đầu tiên: {code} của {unit} ngày {day}): tệp đã bị sửa ngoài kehoach nên chưa chuyển được sang bản mới, và được giữ nguyên; khôi phục từ bản sao lưu (xem README)",
+                "The database {path} holds {count} {values} whose indicator or unit is not in its plan (the first: {code} for {unit} on {day}): the file was changed outside kehoach, so it cannot be converted to this version and was left as it was; restore it from a backup (see README)",
+                day = lang.date(*day),
+                values = if *count == 1 { "value" } else { "values" }
             ),
             RecordOutsidePlan { what, code, day } => say!(lang,
                 "{what} {code} ngày {day} nằm ngoài thời gian của kế hoạch",

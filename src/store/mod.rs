@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use rusqlite::{ErrorCode, OpenFlags, TransactionBehavior};
+use rusqlite::{ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior};
 
 use crate::error::AppError;
 use crate::output::database::{DatabaseFailure, DatabaseMessage};
@@ -105,6 +105,34 @@ impl DayReader {
             }
         }
     }
+}
+
+/// The first value (by day) of a database before the day-first layout whose indicator or unit
+/// is not in its plan's tables, and how many there are.
+struct ValueWithoutPlan {
+    count: i64,
+    code: String,
+    unit: String,
+    day: chrono::NaiveDate,
+}
+
+fn value_without_plan(conn: &Connection) -> rusqlite::Result<Option<ValueWithoutPlan>> {
+    conn.query_row(
+        "SELECT m.indicator, m.unit, m.date, count(*) OVER () FROM measurements m
+         WHERE NOT EXISTS (SELECT 1 FROM indicators i WHERE i.code = m.indicator)
+            OR NOT EXISTS (SELECT 1 FROM units u WHERE u.code = m.unit)
+         ORDER BY m.date LIMIT 1",
+        [],
+        |r| {
+            Ok(ValueWithoutPlan {
+                code: r.get(0)?,
+                unit: r.get(1)?,
+                day: day(r.get(2)?)?,
+                count: r.get(3)?,
+            })
+        },
+    )
+    .optional()
 }
 
 /// The schema migrations, in order; the database's `user_version` is how many have run.
@@ -368,6 +396,22 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| database_error(&e, &path))?;
+        if (1..SUMMARIES_VERSION).contains(&version) {
+            // The day-first table keys values by the ids of their indicator and unit: one that
+            // has lost its own would stop the conversion halfway, in SQLite's words.
+            if let Some(first) = value_without_plan(&tx).map_err(|e| database_error(&e, &path))? {
+                return Err(AppError::database(
+                    DatabaseMessage::ValuesWithoutPlan {
+                        path: shown,
+                        count: first.count,
+                        code: first.code,
+                        unit: first.unit,
+                        day: first.day,
+                    }
+                    .into(),
+                ));
+            }
+        }
         for (index, migration) in MIGRATIONS.iter().enumerate().skip(version as usize) {
             tx.execute_batch(migration)
                 .and_then(|()| tx.pragma_update(None, "user_version", index as i64 + 1))

@@ -168,6 +168,7 @@ fn the_catalogue_has_an_example_of_every_variant() {
             BrokenReference,
             MissingReference,
             SqliteProblem,
+            ValuesWithoutPlan,
         }
     );
     let failures = database().into_iter().filter_map(|m| match m {

@@ -182,6 +182,13 @@ pub(super) fn database() -> Vec<DatabaseMessage> {
             measurements: 1,
             task_events: 0,
         },
+        DatabaseMessage::ValuesWithoutPlan {
+            path: path(),
+            count: 2,
+            code: "XX.99".into(),
+            unit: "CAP".into(),
+            day: day("2026-06-01"),
+        },
         DatabaseMessage::RecordOutsidePlan {
             what: "measurement".into(),
             code: "TT1.03".into(),
