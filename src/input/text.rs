@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use unicode_normalization::UnicodeNormalization;
 
-pub use crate::plan::codes::{fold, suggest};
+pub use crate::plan::codes::{fold, suggest, upper_case};
 
 /// NFC: the one form all text is stored in (Vietnamese arrives as NFC or NFD).
 pub fn nfc(text: &str) -> String {
@@ -53,19 +53,6 @@ pub fn clipped(text: &str, max: usize) -> Cow<'_, str> {
     match text.char_indices().nth(max) {
         Some((end, _)) => Cow::Owned(format!("{}…", &text[..end])),
         None => Cow::Borrowed(text),
-    }
-}
-
-/// `text` in upper case, borrowed when it is already (ASCII with no lower-case letter: a code
-/// as the plan writes it).
-pub fn upper_case(text: &str) -> Cow<'_, str> {
-    if text
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_lowercase())
-    {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(text.to_uppercase())
     }
 }
 

@@ -1,6 +1,8 @@
 //! Codes and names as people mistype them: folded for comparison (no case, no diacritics),
 //! and the nearest codes suggested ("TT1.1 không tồn tại; có phải TT1.01?").
 
+use std::borrow::Cow;
+
 use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 
 /// A loose key for matching headers and names: no diacritics, đ as d, lower case, runs of
@@ -17,6 +19,19 @@ pub fn fold(text: &str) -> String {
         .collect::<String>()
         .to_lowercase();
     bare.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `text` in upper case, borrowed when it is already (ASCII with no lower-case letter: a code
+/// as the plan writes it, looked up for each row of a file).
+pub fn upper_case(text: &str) -> Cow<'_, str> {
+    if text
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_lowercase())
+    {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.to_uppercase())
+    }
 }
 
 /// The Levenshtein distance between two texts, in characters.

@@ -17,7 +17,7 @@ pub mod validate;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::input::text::upper_case;
+use codes::upper_case;
 
 /// The whole plan: its identity, the units it names, and its contents.
 #[derive(Debug, Clone, PartialEq, Serialize)]
