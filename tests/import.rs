@@ -470,19 +470,24 @@ fn encoding_given_on_the_command_line_is_the_one_read() {
         .run();
 }
 
+/// Makes the database refuse a measurement `when` the condition holds, standing in for a full
+/// disk or a damaged page.
+fn fail_inserts_when(k: &Kehoach, when: &str) {
+    rusqlite::Connection::open(&k.db)
+        .unwrap()
+        .execute_batch(&format!(
+            "CREATE TRIGGER failing BEFORE INSERT ON measurements WHEN {when}
+             BEGIN SELECT RAISE(ABORT, 'ổ đĩa hỏng'); END;"
+        ))
+        .unwrap();
+}
+
 #[test]
 fn a_database_failure_midway_ends_the_import_and_writes_nothing() {
     let k = Kehoach::with_seed("ward.toml");
-    // A write the database refuses on the file's second row (standing in for a full disk or
-    // a damaged page): no fault of the row, so never a rejected row, even with --skip-invalid.
-    rusqlite::Connection::open(&k.db)
-        .unwrap()
-        .execute_batch(
-            "CREATE TRIGGER failing BEFORE INSERT ON measurements
-             WHEN NEW.unit = (SELECT id FROM units WHERE code = 'PB')
-             BEGIN SELECT RAISE(ABORT, 'ổ đĩa hỏng'); END;",
-        )
-        .unwrap();
+    // A write the database refuses on the file's second row: no fault of the row, so never a
+    // rejected row, even with --skip-invalid.
+    fail_inserts_when(&k, "NEW.unit = (SELECT id FROM units WHERE code = 'PB')");
     import(&k, &[&fixture("csv/long-clean.csv"), "--skip-invalid"])
         .masked()
         .status(4)
@@ -576,14 +581,7 @@ fn a_failure_past_the_first_batches_stops_both_reading_and_writing() {
     let k = Kehoach::with_seed("ward.toml");
     // The database fails on the 2,501st row of 20,000: the reader, batches ahead, is waiting
     // to hand over the next one, and must stop rather than wait for ever.
-    rusqlite::Connection::open(&k.db)
-        .unwrap()
-        .execute_batch(
-            "CREATE TRIGGER failing BEFORE INSERT ON measurements
-             WHEN (SELECT count(*) FROM measurements) >= 2500
-             BEGIN SELECT RAISE(ABORT, 'ổ đĩa hỏng'); END;",
-        )
-        .unwrap();
+    fail_inserts_when(&k, "(SELECT count(*) FROM measurements) >= 2500");
     let path = several_batches(&k, "nhieu-lo.csv", 20_000, &[]);
     import(&k, &[path.to_str().unwrap()])
         .masked()

@@ -469,34 +469,18 @@ fn periods_in_one_file_are_checked_against_each_other() {
     )
     .unwrap();
     let months = months.display().to_string();
-    let json = k
-        .test(&[
-            "import",
-            &months,
-            "--format",
-            "json",
-            "--as-of",
-            "02/12/2026",
-        ])
-        .stdout_json()
-        .writes()
-        .run()
-        .json();
+    let import = [
+        "import",
+        &months,
+        "--format",
+        "json",
+        "--as-of",
+        "02/12/2026",
+    ];
+    let json = k.test(&import).stdout_json().writes().run().json();
     assert_eq!(json[0]["imported"], 4);
     // The same file again: every period is the one held, nothing new.
-    let again = k
-        .test(&[
-            "import",
-            &months,
-            "--format",
-            "json",
-            "--as-of",
-            "02/12/2026",
-        ])
-        .stdout_json()
-        .writes_nothing()
-        .run()
-        .json();
+    let again = k.test(&import).stdout_json().writes_nothing().run().json();
     assert_eq!(
         (&again[0]["imported"], &again[0]["unchanged"]),
         (&0.into(), &4.into())
