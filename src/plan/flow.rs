@@ -187,50 +187,85 @@ pub fn flow_figures(
 /// What [`baseline_of`] finds: the figure and how it was arrived at, if any.
 type BaselineFound = Option<(f64, BaselineBasis)>;
 
-/// [`flow_figures`] over the days of one year whose windows only grow.
-fn growing_year(
-    indicator: &Indicator,
-    ward: &str,
-    measurements: &[Measurement],
-    year: i32,
-    days: &[NaiveDate],
-) -> Vec<Option<FlowFigure>> {
-    let from = year_start(year);
-    // `Iterator::sum`'s own start, so the carried total is the sum the rules make.
-    let mut total: f64 = std::iter::empty::<f64>().sum();
-    let mut to: Option<NaiveDate> = None;
-    let mut touched_months: std::collections::BTreeSet<NaiveDate> = Default::default();
-    let mut next = 0;
-    // The baseline last made, and the months it was made for.
-    let mut baseline_of_months: Option<(Vec<NaiveDate>, BaselineFound)> = None;
-    let mut figures = Vec::with_capacity(days.len());
-    for &day in days {
-        // The rows that enter the window by this day, in the order the rules add them.
-        while let Some(m) = measurements.get(next).filter(|m| m.date <= day) {
-            next += 1;
-            let (start, end) = covered(m);
-            if m.baseline || m.date.year() != year || start < from {
-                continue;
-            }
-            total += m.value;
-            to = to.max(Some(m.date));
-            touched_months.extend(months(start, end));
+/// A year's window that only grows (every value of the year has a period within it, none is
+/// the ward's own), taken day by day in the rules' own order: its total carried from day to day
+/// (so it is the sum [`flow_figure`] makes, to the last bit), its months likewise, and the
+/// baseline made again only when the months compared change. [`flow_figures`] walks a year of
+/// rows with it; the store continues one from the figure it kept for a flow's last day.
+#[derive(Debug, Clone)]
+pub struct GrowingWindow {
+    from: NaiveDate,
+    total: f64,
+    to: Option<NaiveDate>,
+    touched_months: std::collections::BTreeSet<NaiveDate>,
+    /// The baseline last made, and the months it was made for.
+    baseline_of_months: Option<(Vec<NaiveDate>, BaselineFound)>,
+}
+
+impl GrowingWindow {
+    /// The window of `year` before any of its values.
+    pub fn new(year: i32) -> Self {
+        GrowingWindow {
+            from: year_start(year),
+            // `Iterator::sum`'s own start, so the carried total is the sum the rules make.
+            total: std::iter::empty::<f64>().sum(),
+            to: None,
+            touched_months: Default::default(),
+            baseline_of_months: None,
         }
-        let Some(to) = to else {
-            figures.push(None);
-            continue;
-        };
-        let (compared, missing_months): (Vec<NaiveDate>, Vec<NaiveDate>) = months(from, to)
+    }
+
+    /// The window as it stood when `figure` was made of it (by this type or by
+    /// [`flow_figure`]: the same numbers).
+    pub fn after(figure: &FlowFigure) -> Self {
+        let (compared, _): (Vec<NaiveDate>, Vec<NaiveDate>) = months(figure.from, figure.to)
             .into_iter()
-            .partition(|month| touched_months.contains(month));
+            .partition(|month| !figure.missing_months.contains(month));
+        let found = figure.baseline.zip(figure.basis);
+        GrowingWindow {
+            from: figure.from,
+            total: figure.value,
+            to: Some(figure.to),
+            touched_months: compared.iter().copied().collect(),
+            baseline_of_months: Some((compared, found)),
+        }
+    }
+
+    /// The year of the window.
+    pub fn year(&self) -> i32 {
+        self.from.year()
+    }
+
+    /// Takes a value that enters the window (dated in its year, with a period that begins in
+    /// it, not a baseline), in the order the rules add them: day, then unit code.
+    pub fn add(&mut self, value: f64, (start, end): (NaiveDate, NaiveDate)) {
+        self.total += value;
+        self.to = self.to.max(Some(end));
+        self.touched_months.extend(months(start, end));
+    }
+
+    /// The figure of the window as it stands, with the baseline `baseline_of` makes for the
+    /// months compared when they are not the ones it was last made for; `None` when
+    /// `baseline_of` cannot make it (it answers `None`), `Some(None)` while the window is empty.
+    pub fn figure(
+        &mut self,
+        indicator: &Indicator,
+        baseline_of: impl FnOnce(&Baseline, i32, &[NaiveDate]) -> Option<BaselineFound>,
+    ) -> Option<Option<FlowFigure>> {
+        let Some(to) = self.to else {
+            return Some(None);
+        };
+        let (compared, missing_months): (Vec<NaiveDate>, Vec<NaiveDate>) = months(self.from, to)
+            .into_iter()
+            .partition(|month| self.touched_months.contains(month));
         let (baseline_year, baseline, basis) = match &indicator.baseline {
             Some(b) => {
-                let base_year = b.year_for(year);
-                let found = match &baseline_of_months {
+                let base_year = b.year_for(self.year());
+                let found = match &self.baseline_of_months {
                     Some((months, found)) if *months == compared => *found,
                     _ => {
-                        let found = baseline_of(measurements, ward, b, base_year, &compared);
-                        baseline_of_months = Some((compared.clone(), found));
+                        let found = baseline_of(b, base_year, &compared)?;
+                        self.baseline_of_months = Some((compared.clone(), found));
                         found
                     }
                 };
@@ -240,16 +275,44 @@ fn growing_year(
             }
             None => (None, None, None),
         };
-        figures.push(Some(FlowFigure {
-            from,
+        Some(Some(FlowFigure {
+            from: self.from,
             to,
-            value: total,
+            value: self.total,
             missing_months,
             months_compared: compared.len() as u32,
             baseline_year,
             baseline,
             basis,
-        }));
+        }))
+    }
+}
+
+/// [`flow_figures`] over the days of one year whose windows only grow.
+fn growing_year(
+    indicator: &Indicator,
+    ward: &str,
+    measurements: &[Measurement],
+    year: i32,
+    days: &[NaiveDate],
+) -> Vec<Option<FlowFigure>> {
+    let mut window = GrowingWindow::new(year);
+    let mut next = 0;
+    let mut figures = Vec::with_capacity(days.len());
+    for &day in days {
+        // The rows that enter the window by this day, in the order the rules add them.
+        while let Some(m) = measurements.get(next).filter(|m| m.date <= day) {
+            next += 1;
+            let (start, end) = covered(m);
+            if m.baseline || m.date.year() != year || start < window.from {
+                continue;
+            }
+            window.add(m.value, (start, end));
+        }
+        let baseline_of = |b: &Baseline, base_year, compared: &[NaiveDate]| {
+            Some(baseline_of(measurements, ward, b, base_year, compared))
+        };
+        figures.push(window.figure(indicator, baseline_of).flatten());
     }
     figures
 }

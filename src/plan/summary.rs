@@ -434,6 +434,56 @@ pub(crate) mod tests {
             }
         }
 
+        /// A growing window continued from the figure of a day (as the store continues a flow
+        /// from the figure it kept) gives, day after day, `flow_figure`'s figure to the last
+        /// bit, for as long as it can go on without the baseline's rows.
+        #[test]
+        fn a_growing_window_continued_from_a_figure_is_flow_figure(
+            rows in rows(),
+            seed in proptest::option::of(1.0f64..200.0),
+            split in 0u32..120,
+        ) {
+            let indicator = indicator(IndicatorKind::Reduction, Accumulation::Flow, seed);
+            let mut measurements = history(rows);
+            // Only values that make windows grow: with periods, none the ward's own.
+            measurements.retain(|m| m.unit != "W");
+            for m in measurements.iter_mut().filter(|m| !m.baseline) {
+                m.period_start.get_or_insert(m.date);
+            }
+            measurements.sort_by(|a, b| {
+                (a.date, &a.unit, a.baseline).cmp(&(b.date, &b.unit, b.baseline))
+            });
+            let rules = |on| crate::plan::flow::flow_figure(&indicator, "W", &measurements, on);
+            let kept_day = day(split);
+            let Some(kept) = rules(kept_day) else {
+                return Ok(());
+            };
+            let mut window = crate::plan::flow::GrowingWindow::after(&kept);
+            let later: Vec<&Measurement> = measurements
+                .iter()
+                .filter(|m| !m.baseline && m.date > kept_day && m.date.year() == window.year())
+                .collect();
+            for same_day in later.chunk_by(|a, b| a.date == b.date) {
+                for m in same_day {
+                    let start = m.period_start.unwrap_or(m.date);
+                    if start.year() == window.year() {
+                        window.add(m.value, (start, m.date));
+                    }
+                }
+                let Some(figure) = window.figure(&indicator, |_, _, _| None) else {
+                    break;
+                };
+                let on = same_day[0].date;
+                let expected = rules(on);
+                prop_assert_eq!(
+                    figure.as_ref().map(|f| f.value.to_bits()),
+                    expected.as_ref().map(|f| f.value.to_bits()),
+                    "on {}", on
+                );
+                prop_assert_eq!(&figure, &expected, "on {}", on);
+            }
+        }
+
         /// On every day, from before the first value to after the last (across a new year),
         /// the summary judges as the raw history does.
         #[test]

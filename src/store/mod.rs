@@ -3,11 +3,11 @@
 
 pub mod export;
 pub mod ids;
-mod level_stream;
 pub mod maintenance;
 pub mod plan;
 pub mod recorded;
 pub mod records;
+mod streams;
 pub mod summaries;
 pub mod writer;
 

@@ -143,7 +143,7 @@ fn own_readings(
     Ok(readings)
 }
 
-fn figure_from_json(text: Option<String>) -> rusqlite::Result<Option<DayFigure>> {
+pub(super) fn figure_from_json(text: Option<String>) -> rusqlite::Result<Option<DayFigure>> {
     text.map(|text| {
         serde_json::from_str(&text).map_err(|e| {
             rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
@@ -579,7 +579,8 @@ mod tests {
     use crate::store::{OpenMode, Store};
     use proptest::prelude::*;
 
-    /// The test plan: the fixture ward's, with NV1.01 made a flow so both paths are walked.
+    /// The test plan: the fixture ward's, with NV1.01 made a flow so both paths are walked, and
+    /// NV1.02 a flow without a baseline (whose window a day's file continues).
     fn plan() -> Plan {
         let text = include_str!("../../fixtures/seeds/ward.toml");
         let mut plan = crate::input::seed::parse_seed(text, "ward.toml").expect("the fixture seed");
@@ -587,6 +588,10 @@ mod tests {
             for indicator in &mut content.indicators {
                 if indicator.code == "NV1.01" {
                     indicator.accumulation = Accumulation::Flow;
+                }
+                if indicator.code == "NV1.02" {
+                    indicator.accumulation = Accumulation::Flow;
+                    indicator.baseline = None;
                 }
             }
         }
@@ -656,7 +661,7 @@ mod tests {
             proptest::option::of(0u8..40),
         );
         // Half the batches are like a day's file: rows in day order, dated after every batch
-        // before (the writer summarises their levels as they come).
+        // before, ten days apart (the writer summarises them as they come).
         let batch = (proptest::collection::vec(row, 1..12), proptest::bool::ANY);
         proptest::collection::vec(batch, 1..6).prop_map(|batches| {
             batches
@@ -665,7 +670,7 @@ mod tests {
                 .map(|(n, (mut rows, days_file))| {
                     if days_file {
                         for row in &mut rows {
-                            row.2 = 150 * (n as u32 + 1) + row.2 % 10;
+                            row.2 = 150 + 10 * n as u32 + row.2 % 10;
                         }
                         rows.sort_by_key(|row| row.2);
                     }
@@ -679,10 +684,14 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(24))]
 
         /// Batches written as record and import write them (back-dated days, corrections,
-        /// baselines, day after day): after each, the kept summaries are what the rules make
-        /// of the raw rows, and `check` finds nothing.
+        /// baselines, day after day, flows' values with and without their periods): after
+        /// each, the kept summaries are what the rules make of the raw rows, and `check` finds
+        /// nothing.
         #[test]
-        fn the_kept_summaries_follow_the_raw_rows(batches in batches()) {
+        fn the_kept_summaries_follow_the_raw_rows(
+            batches in batches(),
+            every_flow_value_has_a_period in proptest::bool::ANY,
+        ) {
             let plan = plan();
             let folder = tempfile::tempdir().unwrap();
             let mut store = Store::open(&folder.path().join("t.db"), OpenMode::Create).unwrap();
@@ -704,6 +713,12 @@ mod tests {
                             let indicator = indicators[i % indicators.len()];
                             let date = start + chrono::Days::new(u64::from(offset));
                             let flow = indicator.accumulation == Accumulation::Flow;
+                            // Half the cases: a flow's values never the ward's own.
+                            let u = if flow && every_flow_value_has_a_period && u == 0 {
+                                1
+                            } else {
+                                u
+                            };
                             // Rates as NUM/DEN, whose long fractions must survive the
                             // summaries' storage bit for bit.
                             let percent = indicator.kind == crate::plan::IndicatorKind::Percent;
@@ -718,7 +733,10 @@ mod tests {
                                 indicator: &indicator.code,
                                 unit: units[u],
                                 date,
+                                // With a period each (half the cases), a flow's window
+                                // only grows and is summarised as the rows come.
                                 period_start: period
+                                    .or(every_flow_value_has_a_period.then_some(0))
                                     .filter(|_| flow)
                                     .map(|back| date - chrono::Days::new(u64::from(back))),
                                 value,

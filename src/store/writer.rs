@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Statement};
 
 use super::ids::Ids;
-use super::level_stream::LevelStreams;
 use super::records::{now_text, NewMeasurement};
+use super::streams::Streams;
 use super::summaries::{self, DayCount, Touched};
 use super::{day, iso};
 use crate::plan::Plan;
@@ -145,8 +145,8 @@ pub struct MeasurementWriter<'c> {
     run: RefCell<Option<Run>>,
     /// (day, unit id) pairs written, for `unit_days`.
     unit_days: RefCell<HashSet<(NaiveDate, i64)>>,
-    /// The levels summarised as the rows come, when they come in day order.
-    level_streams: RefCell<LevelStreams>,
+    /// The summaries made as the rows come, when they come in day order.
+    streams: RefCell<Streams>,
 }
 
 impl<'c> MeasurementWriter<'c> {
@@ -194,7 +194,7 @@ impl<'c> MeasurementWriter<'c> {
              ORDER BY revision DESC LIMIT 1",
         )?;
         let ids = Ids::read(conn)?;
-        let level_streams = RefCell::new(LevelStreams::new(conn, plan, &ids)?);
+        let streams = RefCell::new(Streams::new(conn, plan, &ids)?);
         Ok(MeasurementWriter {
             conn,
             periods: RefCell::new(periods),
@@ -210,7 +210,7 @@ impl<'c> MeasurementWriter<'c> {
             day_counts: RefCell::default(),
             run: RefCell::new(None),
             unit_days: RefCell::default(),
-            level_streams,
+            streams,
         })
     }
 
@@ -364,7 +364,7 @@ impl<'c> MeasurementWriter<'c> {
                 .or_insert(m.date);
             *last = (*last).max(m.date);
         }
-        self.level_streams
+        self.streams
             .borrow_mut()
             .wrote(self.conn, &self.ids, indicator, m)?;
         Ok(id)
@@ -405,12 +405,8 @@ impl<'c> MeasurementWriter<'c> {
         for (day, unit) in self.unit_days.into_inner() {
             add_unit_day.execute(params![iso(day), unit])?;
         }
-        // The levels written in day order are summarised already; the rest are read again.
-        for summarised in self
-            .level_streams
-            .into_inner()
-            .finish(self.conn, &self.ids)?
-        {
+        // What was written in day order is summarised already; the rest is read again.
+        for summarised in self.streams.into_inner().finish(self.conn, &self.ids)? {
             touched.remove(&summarised);
         }
         summaries::refresh(self.conn, plan, &self.ids, &touched)
