@@ -24,6 +24,8 @@ pub struct StoredValue {
     pub value: f64,
     pub numerator: Option<f64>,
     pub denominator: Option<f64>,
+    /// A flow's: the first day of the period the key holds.
+    pub period_start: Option<NaiveDate>,
 }
 
 /// An insert of measurements that binds a text again only when it differs from the row
@@ -127,8 +129,6 @@ pub struct MeasurementWriter<'c> {
     /// seek first, and the insert itself finds the rare repeat.
     last_stored_day: HashMap<i64, NaiveDate>,
     periods: RefCell<Statement<'c>>,
-    /// The first day of the period a key holds, if any.
-    stored_period: RefCell<Statement<'c>>,
     /// By (indicator, unit, baseline): the last day of a period this write gave, so a period
     /// that begins after it and after the indicator's stored days is known to touch none
     /// without the query (a day's file, or a file in day order).
@@ -175,7 +175,7 @@ impl<'c> MeasurementWriter<'c> {
         // One seek on the day-first key: `SEARCH measurements USING PRIMARY KEY (day=? AND
         // indicator=? AND unit=? AND baseline=?)`, the last revision first.
         let stored = conn.prepare(
-            "SELECT revision, value, numerator, denominator FROM measurements
+            "SELECT revision, value, numerator, denominator, period_start FROM measurements
              WHERE day = ?1 AND indicator = ?2 AND unit = ?3 AND baseline = ?4
              ORDER BY revision DESC LIMIT 1",
         )?;
@@ -188,17 +188,11 @@ impl<'c> MeasurementWriter<'c> {
              WHERE indicator = ?1 AND unit = ?2 AND baseline = ?3 AND day >= ?4
                AND period_start IS NOT NULL AND period_start <= ?5",
         )?;
-        let stored_period = conn.prepare(
-            "SELECT period_start FROM measurements
-             WHERE day = ?1 AND indicator = ?2 AND unit = ?3 AND baseline = ?4
-             ORDER BY revision DESC LIMIT 1",
-        )?;
         let ids = Ids::read(conn)?;
         let streams = RefCell::new(Streams::new(conn, plan, &ids)?);
         Ok(MeasurementWriter {
             conn,
             periods: RefCell::new(periods),
-            stored_period: RefCell::new(stored_period),
             last_period_written: RefCell::default(),
             ids,
             insert: RefCell::new(insert),
@@ -230,6 +224,7 @@ impl<'c> MeasurementWriter<'c> {
                     value: r.get(1)?,
                     numerator: r.get(2)?,
                     denominator: r.get(3)?,
+                    period_start: r.get::<_, Option<String>>(4)?.map(day).transpose()?,
                 })
             })
             .optional()
@@ -264,14 +259,8 @@ impl<'c> MeasurementWriter<'c> {
         // The same period held already (the same file again): it touched no other when it
         // was written, and none was let touch it since. One seek, not a read of every later
         // period of the unit.
-        let held: Option<Option<String>> = self
-            .stored_period
-            .borrow_mut()
-            .query_row(params![iso(span.1), indicator, unit, baseline], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        if held.flatten().map(day).transpose()? == Some(span.0) {
+        let held = self.stored(indicator, unit, span.1, baseline)?;
+        if held.and_then(|held| held.period_start) == Some(span.0) {
             return Ok(vec![span]);
         }
         let mut periods: Vec<(NaiveDate, NaiveDate)> = self
