@@ -122,7 +122,7 @@ query_plans() {
         echo '  ```'
     done <<SQL
 import: the stored value of a row's key|SELECT revision, value FROM measurements WHERE day = '2026-06-20' AND indicator = $indicator AND unit = $unit AND baseline = 0 ORDER BY revision DESC LIMIT 1
-import: a flow's periods that a new one must not overlap|SELECT DISTINCT period_start, day FROM measurements WHERE indicator = $indicator AND unit = $unit AND baseline = 0 AND day >= '2026-06-01' AND period_start IS NOT NULL AND period_start <= '2026-06-30'
+import: a flow's stored periods from a back-dated period's first day on|SELECT m.period_start, m.day FROM indicator_days d CROSS JOIN measurements m ON m.day = d.day AND m.indicator = d.indicator WHERE d.indicator = $indicator AND d.day >= '2026-06-01' AND m.unit = $unit AND m.baseline = 0 AND m.period_start IS NOT NULL ORDER BY d.day
 reports: every indicator's ward figure on each measured day|SELECT i.code, w.day, w.figure FROM ward_days w JOIN indicators i ON i.id = w.indicator ORDER BY w.indicator, w.day
 summaries: one indicator's rows from a day on|SELECT m.day, m.unit, m.value FROM indicator_days d JOIN measurements m ON m.day = d.day AND m.indicator = d.indicator WHERE d.indicator = $indicator AND d.day >= '2026-06-20' ORDER BY d.day, m.unit, m.baseline, m.revision
 weekly: a week counted|SELECT indicator, sum(rows), sum(corrections) FROM indicator_days WHERE day BETWEEN '2026-06-15' AND '2026-06-21' GROUP BY indicator

@@ -608,7 +608,7 @@ fn a_database_from_before_the_report_table_is_migrated_and_reports_as_the_plan()
         ),
         "{md}"
     );
-    assert_eq!(k.count("PRAGMA user_version"), 5);
+    assert_eq!(k.count("PRAGMA user_version"), 6);
     assert_eq!(k.count("SELECT count(*) FROM plan WHERE report = '{}'"), 1);
 }
 

@@ -1,5 +1,5 @@
-//! The day-first store's kept summaries, from the outside: a database written by schema
-//! version 3 migrates and every document reads as that version printed it; `check` finds a
+//! The day-first store's kept summaries, from the outside: databases written by schema
+//! versions 3 and 5 migrate and every document reads as that version printed it; `check` finds a
 //! summary made wrong by hand, and `check --repair` mends it; imports in day order and
 //! back-dated ones leave every summary and reference true.
 
@@ -14,7 +14,8 @@ fn version_3() -> Kehoach {
     k
 }
 
-fn printed_by_version_3(name: &str) -> String {
+/// A document an older version printed, from fixtures/databases.
+fn printed_before(name: &str) -> String {
     std::fs::read_to_string(common::fixture(&format!("databases/{name}"))).unwrap()
 }
 
@@ -24,10 +25,10 @@ fn a_version_3_database_migrates_and_every_document_reads_as_before() {
     assert_eq!(k.count("PRAGMA user_version"), 3);
     // The first command migrates (in one transaction) and makes the summaries.
     k.test(&["report", "--as-of", "01/09/2026", "--format", "json"])
-        .stdout(&printed_by_version_3("v3-report-01-09-2026.json"))
+        .stdout(&printed_before("v3-report-01-09-2026.json"))
         .writes()
         .run();
-    assert_eq!(k.count("PRAGMA user_version"), 5);
+    assert_eq!(k.count("PRAGMA user_version"), 6);
     assert_eq!(k.count("SELECT count(*) FROM measurements"), 22);
     assert_eq!(k.count("SELECT count(*) FROM current_measurements"), 21);
     // One per measured day of each indicator: NV2.04 3, TT1.01 3, TT2.02 2, TT3.05 3, NV4.03 1.
@@ -36,7 +37,7 @@ fn a_version_3_database_migrates_and_every_document_reads_as_before() {
         let as_of = tag.replace('-', "/");
         for command in ["report", "overdue"] {
             k.test(&[command, "--as-of", &as_of, "--format", "json"])
-                .stdout(&printed_by_version_3(&format!("v3-{command}-{tag}.json")))
+                .stdout(&printed_before(&format!("v3-{command}-{tag}.json")))
                 .writes_nothing()
                 .run();
         }
@@ -53,7 +54,7 @@ fn a_version_3_database_migrates_and_every_document_reads_as_before() {
         ),
     ] {
         k.test(args)
-            .stdout(&printed_by_version_3(printed))
+            .stdout(&printed_before(printed))
             .writes_nothing()
             .run();
     }
@@ -75,7 +76,7 @@ fn a_version_3_database_migrates_and_every_document_reads_as_before() {
     let mut shown = show.as_object().unwrap().clone();
     assert_eq!(shown.remove("history_omitted"), Some(serde_json::json!(0)));
     let before: serde_json::Value =
-        serde_json::from_str(&printed_by_version_3("v3-show-TT3.05.json")).unwrap();
+        serde_json::from_str(&printed_before("v3-show-TT3.05.json")).unwrap();
     assert_eq!(serde_json::Value::Object(shown), before);
     k.test(&["check"])
         .stdout_has(&["không có lỗi (22 số liệu, 3 nhật ký nhiệm vụ)"])
@@ -83,10 +84,99 @@ fn a_version_3_database_migrates_and_every_document_reads_as_before() {
         .run();
 }
 
+/// A copy of the database kehoach wrote at schema version 5, mostly by imports
+/// (fixtures/databases/make-v5.sh).
+fn version_5() -> Kehoach {
+    let k = Kehoach::new();
+    std::fs::copy(common::fixture("databases/v5.db"), &k.db).unwrap();
+    k
+}
+
+#[test]
+fn a_version_5_database_migrates_its_import_rows_lighter_and_reads_as_before() {
+    let k = version_5();
+    assert_eq!(k.count("PRAGMA user_version"), 5);
+    assert_eq!(
+        k.count("SELECT count(*) FROM measurements WHERE recorded_at IS NULL"),
+        0
+    );
+    // The first command migrates, in one transaction.
+    k.test(&["history", "--format", "json"])
+        .stdout(&printed_before("v5-history.json"))
+        .writes()
+        .run();
+    assert_eq!(k.count("PRAGMA user_version"), 6);
+    assert_eq!(k.count("SELECT count(*) FROM measurements"), 21);
+    // Who and when come from the import's row for its rows, but for the one row another
+    // person entered ("lan"); the rows `record` wrote keep their own.
+    assert_eq!(
+        k.count("SELECT count(*) FROM measurements WHERE recorded_at IS NULL"),
+        10
+    );
+    assert_eq!(
+        k.count("SELECT count(*) FROM measurements WHERE recorded_by = 'lan'"),
+        1
+    );
+    // The periods index is gone; the days count what a flow's window needs instead: the
+    // ward's own value (NV2.04 of UBND), and the rows without a period.
+    assert_eq!(
+        k.count("SELECT count(*) FROM sqlite_master WHERE name = 'measurements_periods'"),
+        0
+    );
+    assert_eq!(k.count("SELECT sum(ward_values) FROM indicator_days"), 1);
+    assert_eq!(k.count("SELECT sum(without_period) FROM indicator_days"), 8);
+    for (args, printed) in [
+        (
+            &["report", "--as-of", "02/12/2026", "--format", "json"][..],
+            "v5-report-02-12-2026.json",
+        ),
+        (
+            &[
+                "show",
+                "TT3.05",
+                "--as-of",
+                "25/11/2026",
+                "--format",
+                "json",
+            ][..],
+            "v5-show-TT3.05.json",
+        ),
+        (
+            &["import", "--log", "--format", "json"][..],
+            "v5-import-log.json",
+        ),
+    ] {
+        k.test(args)
+            .stdout(&printed_before(printed))
+            .writes_nothing()
+            .run();
+    }
+    k.test(&["check"])
+        .stdout_has(&["không có lỗi (21 số liệu, 0 nhật ký nhiệm vụ)"])
+        .writes_nothing()
+        .run();
+    // A period that overlaps one the file gave is still refused, found without the index.
+    let file = k.path("trung.csv");
+    std::fs::write(
+        &file,
+        "Mã chỉ tiêu;Đơn vị;Ngày;Giá trị;Kỳ\nTT3.05;CAP;20/07/2026;3;10/07/2026-20/07/2026\n",
+    )
+    .unwrap();
+    k.test(&["import", file.to_str().unwrap()])
+        .status(3)
+        .stdout_has(&["trung.csv (UTF-8, «;»): không ghi gì"])
+        .stderr_has(&[
+            "trung.csv:2:5 (Kỳ): TT3.05 của CAP đã có số liệu kỳ 07/2026, trùng một phần với kỳ \
+             10/07/2026–20/07/2026",
+        ])
+        .writes_nothing()
+        .run();
+}
+
 #[test]
 fn check_finds_a_summary_made_wrong_by_hand_and_repair_mends_it() {
     let k = version_3();
-    let printed = printed_by_version_3("v3-report-25-11-2026.json");
+    let printed = printed_before("v3-report-25-11-2026.json");
     k.test(&["report", "--as-of", "25/11/2026", "--format", "json"])
         .stdout(&printed)
         .writes()

@@ -142,10 +142,15 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/003-periods.sql"),
     include_str!("../../migrations/004-day-first.sql"),
     include_str!("../../migrations/005-periods-covering.sql"),
+    include_str!("../../migrations/006-lighter-rows.sql"),
 ];
 
 /// The version whose migration adds the summaries, which the program (not SQL) fills in.
 const SUMMARIES_VERSION: i64 = 4;
+
+/// The version whose migration adds `indicator_days`' counts of rows without a period and of
+/// the ward's own values, which the program fills in (the ward is the plan's).
+const DAY_COUNTS_VERSION: i64 = 6;
 
 /// The schema version this program writes and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -418,10 +423,15 @@ impl Store {
                 .map_err(|e| database_error(&e, &path))?;
         }
         // The summaries of the rows the migration carried over, in the same transaction.
-        if version < SUMMARIES_VERSION {
+        if version < DAY_COUNTS_VERSION {
             let plan = plan::load_plan(&tx).map_err(|e| database_error(&e, &path))?;
             if let Some(plan) = plan {
-                summaries::rebuild(&tx, &plan, progress).map_err(|e| database_error(&e, &path))?;
+                let filled = if version < SUMMARIES_VERSION {
+                    summaries::rebuild(&tx, &plan, progress)
+                } else {
+                    summaries::count_days(&tx, &plan)
+                };
+                filled.map_err(|e| database_error(&e, &path))?;
             }
         }
         tx.commit().map_err(|e| database_error(&e, &path))
@@ -449,9 +459,8 @@ impl Store {
     }
 
     /// Before an import, for the rest of this connection:
-    /// - a page cache of 16 MB (SQLite's default is 2 MB), for the flows' periods index and
-    ///   the summaries, which are written all over while rows are appended day by day at the
-    ///   end of the day-first key. Measured at 8, 16 and 32 MB: 1M rows (in day order, in
+    /// - a page cache of 16 MB (SQLite's default is 2 MB), for the summaries, which are
+    ///   written all over while rows are appended day by day at the end of the day-first key. Measured at 8, 16 and 32 MB: 1M rows (in day order, in
     ///   reverse, again) and a day's file take the same time at each; 3M rows take 6.0, 5.7
     ///   and 5.8 s, with a peak of 41, 50 and 67 MB;
     /// - foreign keys no longer checked on each insert (three seeks a row, an eighth of a

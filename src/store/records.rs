@@ -61,13 +61,16 @@ pub(crate) fn now_text() -> &'static str {
 }
 
 /// The columns of a measurement as [`measurement`] reads them, codes joined from the plan's
-/// tables (`m` measurements, `i` indicators, `u` units).
+/// tables (`m` measurements, `i` indicators, `u` units), who and when from its import's row
+/// (`imp`) when the row does not say them itself (schema.sql's migration 6).
 pub(super) const MEASUREMENT_COLUMNS: &str = "m.id, i.code, u.code, m.day, m.value, m.numerator,
-     m.denominator, m.baseline, m.revision, m.note, m.recorded_by, m.recorded_at, m.period_start";
+     m.denominator, m.baseline, m.revision, m.note,
+     CASE WHEN m.recorded_at IS NULL THEN imp.recorded_by ELSE m.recorded_by END,
+     coalesce(m.recorded_at, imp.recorded_at), m.period_start";
 
-/// The joins that give a measurement's codes.
-pub(super) const CODES: &str =
-    "JOIN indicators i ON i.id = m.indicator JOIN units u ON u.id = m.unit";
+/// The joins that give a measurement's codes, and its import.
+pub(super) const CODES: &str = "JOIN indicators i ON i.id = m.indicator
+     JOIN units u ON u.id = m.unit LEFT JOIN imports imp ON imp.id = m.import_id";
 
 pub(super) fn measurement(row: &Row) -> rusqlite::Result<Measurement> {
     Ok(Measurement {
@@ -109,8 +112,7 @@ pub fn current_measurement(
 
 /// The periods (first day, last day) of an indicator's values for one unit, baseline or not,
 /// that touch `from..=to`: what a new period must not overlap. Values recorded before periods
-/// existed have none and give way to the periods recorded since (see `plan::flow`). Found by
-/// the partial index `measurements_periods`, which holds only rows with a period.
+/// existed have none and give way to the periods recorded since (see `plan::flow`).
 pub fn periods_touching(
     conn: &Connection,
     indicator: &str,
@@ -119,17 +121,56 @@ pub fn periods_touching(
     from: NaiveDate,
     to: NaiveDate,
 ) -> rusqlite::Result<Vec<(NaiveDate, NaiveDate)>> {
-    conn.prepare_cached(
-        "SELECT DISTINCT period_start, day FROM measurements
-         WHERE indicator = (SELECT id FROM indicators WHERE code = ?1)
-           AND unit = (SELECT id FROM units WHERE code = ?2) AND baseline = ?3 AND day >= ?4
-           AND period_start IS NOT NULL AND period_start <= ?5",
-    )?
-    .query_map(
-        params![indicator, unit, baseline, iso(from), iso(to)],
-        |r| Ok((day(r.get(0)?)?, day(r.get(1)?)?)),
-    )?
-    .collect()
+    let id_of = |table: &str, code: &str| {
+        conn.query_row(
+            &format!("SELECT id FROM {table} WHERE code = ?1"),
+            [code],
+            |r| r.get::<_, i64>(0),
+        )
+        .optional()
+    };
+    let (Some(indicator), Some(unit)) = (id_of("indicators", indicator)?, id_of("units", unit)?)
+    else {
+        return Ok(Vec::new());
+    };
+    stored_periods_touching(conn, (indicator, unit, baseline), (from, to))
+}
+
+/// [`periods_touching`] by the key's (indicator id, unit id, baseline), among the rows on the
+/// days `indicator_days` lists: a seek on the day-first key for each of those days from
+/// `span`'s first on, in day order, up to the first period that ends after `span`. Stored
+/// periods never overlap, so the later ones begin after it.
+pub(super) fn stored_periods_touching(
+    conn: &Connection,
+    (indicator, unit, baseline): (i64, i64, bool),
+    span: (NaiveDate, NaiveDate),
+) -> rusqlite::Result<Vec<(NaiveDate, NaiveDate)>> {
+    // CROSS JOIN keeps `indicator_days` the outer loop, in day order.
+    let mut statement = conn.prepare_cached(
+        "SELECT m.period_start, m.day FROM indicator_days d
+         CROSS JOIN measurements m ON m.day = d.day AND m.indicator = d.indicator
+         WHERE d.indicator = ?1 AND d.day >= ?2 AND m.unit = ?3 AND m.baseline = ?4
+           AND m.period_start IS NOT NULL
+         ORDER BY d.day",
+    )?;
+    let mut rows = statement.query(params![indicator, iso(span.0), unit, baseline])?;
+    let mut periods = Vec::new();
+    // The first day read that ends a period after `span`: its rows (every revision) are read,
+    // no later day's.
+    let mut after_span = None;
+    while let Some(row) = rows.next()? {
+        let period = (day(row.get(0)?)?, day(row.get(1)?)?);
+        if after_span.is_some_and(|after| period.1 > after) {
+            break;
+        }
+        if period.1 > span.1 {
+            after_span = Some(period.1);
+        }
+        if period.0 <= span.1 && periods.last() != Some(&period) {
+            periods.push(period);
+        }
+    }
+    Ok(periods)
 }
 
 /// Every revision of every measurement matching the filters, by date, indicator, unit,

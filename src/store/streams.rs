@@ -116,7 +116,7 @@ impl Streams {
                     })
                 }
                 Accumulation::Flow => {
-                    let window = growing_window(conn, ids, id, &self.ward, m, last_summarised)?;
+                    let window = growing_window(conn, id, &self.ward, m, last_summarised)?;
                     window.map_or(Stream::Left, |window| {
                         Stream::Flow(Box::new(FlowStream {
                             indicator,
@@ -229,7 +229,6 @@ fn grows(year: i32, ward: &str, m: &NewMeasurement) -> bool {
 /// describes, if every row stored in the year made it grow; `None` when it cannot be continued.
 fn growing_window(
     conn: &Connection,
-    ids: &Ids,
     id: i64,
     ward: &str,
     m: &NewMeasurement,
@@ -250,28 +249,14 @@ fn growing_window(
         iso(last),
     );
     // Every one has a period (a row without one, even a baseline, might be a value from before
-    // periods existed), counted on the periods index against `indicator_days`.
-    let all_have_periods: bool = conn.query_row(
-        "SELECT (SELECT coalesce(sum(rows), 0) FROM indicator_days
-                 WHERE indicator = ?1 AND day BETWEEN ?2 AND ?3)
-              = (SELECT count(*) FROM measurements
-                 WHERE indicator = ?1 AND day BETWEEN ?2 AND ?3 AND period_start IS NOT NULL)",
+    // periods existed) and none is the ward's own: counted in `indicator_days`.
+    let (without_period, ward_values): (i64, i64) = conn.query_row(
+        "SELECT coalesce(sum(without_period), 0), coalesce(sum(ward_values), 0)
+         FROM indicator_days WHERE indicator = ?1 AND day BETWEEN ?2 AND ?3",
         params![id, year_start, last],
-        |r| r.get(0),
+        |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    // And none is the ward's own: a seek on the key for each of those days.
-    let ward_values: bool = match ids.units.get(ward) {
-        Some(ward) => conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM indicator_days d
-                 JOIN measurements m ON m.day = d.day AND m.indicator = d.indicator
-                 WHERE d.indicator = ?1 AND d.day BETWEEN ?2 AND ?3 AND m.unit = ?4
-                   AND m.baseline = 0)",
-            params![id, year_start, last, ward],
-            |r| r.get(0),
-        )?,
-        None => false,
-    };
-    if !all_have_periods || ward_values {
+    if without_period > 0 || ward_values > 0 {
         return Ok(None);
     }
     let kept: Option<Option<DayFigure>> = conn

@@ -1,5 +1,6 @@
 //! The summaries kept beside the measurements, so reports read a few thousand rows, not a
-//! million: `indicator_days` (the days that hold an indicator's rows, and how many),
+//! million: `indicator_days` (the days that hold an indicator's rows, how many, and how many
+//! of them lack a period or are the ward's own values, which a flow's window needs to know),
 //! `unit_days` (the days each unit sent something on), `latest_figures` (each unit's latest
 //! figure) and `ward_days` (the ward's figure on each measured day, made by the rules
 //! themselves: `plan::summary`). (Long with its property test, which writes random histories
@@ -212,10 +213,15 @@ fn current_rows(
 }
 
 /// The rows (every revision) and corrections a write added on one day of one indicator.
+/// What one write added to an (indicator, day) of `indicator_days`.
 #[derive(Debug, Default, Clone, Copy)]
 pub(super) struct DayCount {
     pub rows: i64,
     pub corrections: i64,
+    /// Rows without a period (a flow's value from before periods, or a level's).
+    pub without_period: i64,
+    /// The ward's own values (not baselines).
+    pub ward_values: i64,
 }
 
 /// Adds what a write counted to `indicator_days`: rows are never taken away (measurements are
@@ -225,12 +231,23 @@ pub(super) fn add_day_counts(
     counts: &rustc_hash::FxHashMap<(i64, NaiveDate), DayCount>,
 ) -> rusqlite::Result<()> {
     let mut add = conn.prepare_cached(
-        "INSERT INTO indicator_days (indicator, day, rows, corrections) VALUES (?1, ?2, ?3, ?4)
+        "INSERT INTO indicator_days (indicator, day, rows, corrections, without_period,
+             ward_values)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (indicator, day) DO UPDATE SET rows = rows + excluded.rows,
-             corrections = corrections + excluded.corrections",
+             corrections = corrections + excluded.corrections,
+             without_period = without_period + excluded.without_period,
+             ward_values = ward_values + excluded.ward_values",
     )?;
     for ((indicator, day), count) in counts {
-        add.execute(params![indicator, iso(*day), count.rows, count.corrections])?;
+        add.execute(params![
+            indicator,
+            iso(*day),
+            count.rows,
+            count.corrections,
+            count.without_period,
+            count.ward_values
+        ])?;
     }
     Ok(())
 }
@@ -444,6 +461,33 @@ pub(super) fn write_latest<'f>(
     Ok(())
 }
 
+/// Counts `indicator_days` again from the raw rows.
+pub fn count_days(conn: &Connection, plan: &Plan) -> rusqlite::Result<()> {
+    conn.execute("DELETE FROM indicator_days", [])?;
+    conn.execute(
+        &format!("INSERT INTO indicator_days {RAW_DAY_COUNTS}"),
+        [ward_id(conn, plan)?],
+    )?;
+    Ok(())
+}
+
+/// `indicator_days` as the raw rows make it, with the ward's unit id as `?1`.
+const RAW_DAY_COUNTS: &str = "SELECT indicator, day, count(*) AS rows,
+           sum(revision > 1) AS corrections, sum(period_start IS NULL) AS without_period,
+           sum(unit IS ?1 AND baseline = 0) AS ward_values
+    FROM measurements GROUP BY indicator, day";
+
+/// The id of the plan's ward among the units, if it has one.
+fn ward_id(conn: &Connection, plan: &Plan) -> rusqlite::Result<Option<i64>> {
+    let Some(ward) = plan.ward() else {
+        return Ok(None);
+    };
+    conn.query_row("SELECT id FROM units WHERE code = ?1", [&ward.code], |r| {
+        r.get(0)
+    })
+    .optional()
+}
+
 /// Makes every summary again from the raw rows (after a migration, `check --repair`, or a
 /// plan whose rules changed), calling `progress(done, total)` after each indicator.
 pub fn rebuild(
@@ -451,12 +495,9 @@ pub fn rebuild(
     plan: &Plan,
     progress: &mut dyn FnMut(usize, usize),
 ) -> rusqlite::Result<()> {
+    count_days(conn, plan)?;
     conn.execute_batch(
-        "DELETE FROM indicator_days;
-         INSERT INTO indicator_days (indicator, day, rows, corrections)
-         SELECT indicator, day, count(*), sum(revision > 1) FROM measurements
-         GROUP BY indicator, day;
-         DELETE FROM unit_days;
+        "DELETE FROM unit_days;
          INSERT INTO unit_days (day, unit) SELECT DISTINCT day, unit FROM measurements;
          DELETE FROM ward_days;
          DELETE FROM latest_figures;",
@@ -487,17 +528,17 @@ pub fn check(conn: &Connection, plan: &Plan) -> rusqlite::Result<Vec<Mismatch>> 
     let mut found = Vec::new();
     // The days that hold rows and their counts, from a scan of the raw table itself.
     let missing_days: Vec<(String, String)> = conn
-        .prepare(
-            "WITH raw AS (SELECT indicator, day, count(*) AS rows,
-                                 sum(revision > 1) AS corrections
-                          FROM measurements GROUP BY indicator, day),
-                  differing AS (SELECT * FROM raw EXCEPT SELECT * FROM indicator_days
+        .prepare(&format!(
+            "WITH raw AS ({RAW_DAY_COUNTS}),
+                  kept AS (SELECT indicator, day, rows, corrections, without_period, ward_values
+                           FROM indicator_days),
+                  differing AS (SELECT * FROM raw EXCEPT SELECT * FROM kept
                                 UNION ALL
-                                SELECT * FROM indicator_days EXCEPT SELECT * FROM raw)
+                                SELECT * FROM kept EXCEPT SELECT * FROM raw)
              SELECT i.code, d.day FROM differing d JOIN indicators i ON i.id = d.indicator
-             ORDER BY i.code, d.day",
-        )?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+             ORDER BY i.code, d.day"
+        ))?
+        .query_map([ward_id(conn, plan)?], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let mut seen = std::collections::HashSet::new();
     for (indicator, on) in missing_days {

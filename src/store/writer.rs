@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Statement};
 
 use super::ids::Ids;
-use super::records::{now_text, NewMeasurement};
+use super::records::{now_text, stored_periods_touching, NewMeasurement};
 use super::streams::Streams;
 use super::summaries::{self, DayCount, Touched};
 use super::{day, iso};
@@ -36,7 +36,9 @@ struct Insert<'c> {
     day: Option<NaiveDate>,
     period_start: Option<Option<NaiveDate>>,
     note: Option<Option<String>>,
-    recorded_by: Option<Option<String>>,
+    /// Who and when as bound: `None` before the first row; `Some(None)` when both are NULL
+    /// (the row's import says them).
+    recorded: Option<Option<Option<String>>>,
 }
 
 impl<'c> Insert<'c> {
@@ -56,25 +58,25 @@ impl<'c> Insert<'c> {
     const RECORDED_AT: usize = 13;
     const IMPORT_ID: usize = 14;
 
-    fn new(mut statement: Statement<'c>) -> rusqlite::Result<Self> {
-        // One run, one moment (`now_text`): bound once, kept across executions.
-        statement.raw_bind_parameter(Self::RECORDED_AT, now_text())?;
+    fn new(statement: Statement<'c>) -> rusqlite::Result<Self> {
         Ok(Insert {
             statement,
             day: None,
             period_start: None,
             note: None,
-            recorded_by: None,
+            recorded: None,
         })
     }
 
     /// Writes `m` as (indicator id, unit id, revision) with the measurement id `id`: the number
-    /// of rows written.
+    /// of rows written. `own_recorded`: the row says who recorded it and when; otherwise its
+    /// import does (the same recorder, and one run is one moment).
     fn execute(
         &mut self,
         m: &NewMeasurement,
         (indicator, unit, revision): (i64, i64, i64),
         id: i64,
+        own_recorded: bool,
     ) -> rusqlite::Result<usize> {
         let statement = &mut self.statement;
         if self.day != Some(m.date) {
@@ -89,9 +91,16 @@ impl<'c> Insert<'c> {
             statement.raw_bind_parameter(Self::NOTE, m.note)?;
             self.note = Some(m.note.map(str::to_string));
         }
-        if self.recorded_by.as_ref().map(Option::as_deref) != Some(m.recorded_by) {
-            statement.raw_bind_parameter(Self::RECORDED_BY, m.recorded_by)?;
-            self.recorded_by = Some(m.recorded_by.map(str::to_string));
+        let recorded = own_recorded.then_some(m.recorded_by);
+        if self
+            .recorded
+            .as_ref()
+            .map(|r| r.as_ref().map(Option::as_deref))
+            != Some(recorded)
+        {
+            statement.raw_bind_parameter(Self::RECORDED_BY, recorded.flatten())?;
+            statement.raw_bind_parameter(Self::RECORDED_AT, own_recorded.then(now_text))?;
+            self.recorded = Some(recorded.map(|by| by.map(str::to_string)));
         }
         statement.raw_bind_parameter(Self::INDICATOR, indicator)?;
         statement.raw_bind_parameter(Self::UNIT, unit)?;
@@ -104,6 +113,13 @@ impl<'c> Insert<'c> {
         statement.raw_bind_parameter(Self::IMPORT_ID, m.import_id)?;
         statement.raw_execute()
     }
+}
+
+/// The periods one write gave a key.
+#[derive(Default)]
+struct PeriodsWritten {
+    last_day: Option<NaiveDate>,
+    periods: Vec<(NaiveDate, NaiveDate)>,
 }
 
 /// Rows written one after another on the same indicator and day.
@@ -128,11 +144,16 @@ pub struct MeasurementWriter<'c> {
     /// after it is new unless the same write gave its key already: it is inserted without a
     /// seek first, and the insert itself finds the rare repeat.
     last_stored_day: HashMap<i64, NaiveDate>,
-    periods: RefCell<Statement<'c>>,
-    /// By (indicator, unit, baseline): the last day of a period this write gave, so a period
-    /// that begins after it and after the indicator's stored days is known to touch none
-    /// without the query (a day's file, or a file in day order).
-    last_period_written: RefCell<HashMap<(i64, i64, bool), NaiveDate>>,
+    /// By (indicator, unit, baseline): the periods this write gave, which `indicator_days`
+    /// does not list yet, and the last day of any, so a period that begins after it and after
+    /// the indicator's stored days is known to touch none without a seek (a day's file, or a
+    /// file in day order).
+    periods_written: RefCell<HashMap<(i64, i64, bool), PeriodsWritten>>,
+    /// The plan's ward, whose own values `indicator_days` counts.
+    ward: Option<i64>,
+    /// The import rows are written for, and its recorder: a row that has the same says
+    /// neither itself (`Insert::execute`).
+    import: RefCell<Option<(i64, Option<String>)>>,
     // Cells, so the import's row functions can share one writer by reference.
     next_id: Cell<i64>,
     /// By indicator id: the earliest day written, and whether a baseline was.
@@ -179,21 +200,17 @@ impl<'c> MeasurementWriter<'c> {
              WHERE day = ?1 AND indicator = ?2 AND unit = ?3 AND baseline = ?4
              ORDER BY revision DESC LIMIT 1",
         )?;
-        // The partial index `measurements_periods` (rows with a period only), which holds the
-        // period's first day too: read without a table lookup per row. Not DISTINCT: that
-        // builds a temporary b-tree each time, for each flow row of a file; the revisions of a
-        // period are consecutive, and dropped below.
-        let periods = conn.prepare(
-            "SELECT period_start, day FROM measurements
-             WHERE indicator = ?1 AND unit = ?2 AND baseline = ?3 AND day >= ?4
-               AND period_start IS NOT NULL AND period_start <= ?5",
-        )?;
         let ids = Ids::read(conn)?;
+        let ward = plan
+            .ward()
+            .and_then(|ward| ids.units.get(&ward.code))
+            .copied();
         let streams = RefCell::new(Streams::new(conn, plan, &ids)?);
         Ok(MeasurementWriter {
             conn,
-            periods: RefCell::new(periods),
-            last_period_written: RefCell::default(),
+            periods_written: RefCell::default(),
+            ward,
+            import: RefCell::default(),
             ids,
             insert: RefCell::new(insert),
             insert_first: RefCell::new(insert_first),
@@ -248,11 +265,11 @@ impl<'c> MeasurementWriter<'c> {
             .last_stored_day
             .get(&indicator)
             .is_none_or(|last| span.0 > *last);
-        let after_written = self
-            .last_period_written
-            .borrow()
-            .get(&(indicator, unit, baseline))
-            .is_none_or(|last| span.0 > *last);
+        let periods_written = self.periods_written.borrow();
+        let written = periods_written.get(&(indicator, unit, baseline));
+        let after_written = written
+            .and_then(|written| written.last_day)
+            .is_none_or(|last| span.0 > last);
         if after_stored && after_written {
             return Ok(Vec::new());
         }
@@ -263,14 +280,19 @@ impl<'c> MeasurementWriter<'c> {
         if held.and_then(|held| held.period_start) == Some(span.0) {
             return Ok(vec![span]);
         }
-        let mut periods: Vec<(NaiveDate, NaiveDate)> = self
-            .periods
-            .borrow_mut()
-            .query_map(
-                params![indicator, unit, baseline, iso(span.0), iso(span.1)],
-                |r| Ok((day(r.get(0)?)?, day(r.get(1)?)?)),
-            )?
-            .collect::<rusqlite::Result<_>>()?;
+        let mut periods = if after_stored {
+            Vec::new()
+        } else {
+            stored_periods_touching(self.conn, (indicator, unit, baseline), span)?
+        };
+        // This write's own, on days `indicator_days` does not list yet.
+        let touches = |&(first, last): &(NaiveDate, NaiveDate)| last >= span.0 && first <= span.1;
+        periods.extend(
+            written
+                .into_iter()
+                .flat_map(|w| w.periods.iter().filter(|p| touches(p))),
+        );
+        periods.sort_unstable();
         periods.dedup();
         Ok(periods)
     }
@@ -314,7 +336,30 @@ impl<'c> MeasurementWriter<'c> {
         unit: i64,
     ) -> rusqlite::Result<usize> {
         let key = (indicator, unit, revision);
-        insert.borrow_mut().execute(m, key, self.next_id.get())
+        let own_recorded = !self.recorded_as_its_import(m)?;
+        insert
+            .borrow_mut()
+            .execute(m, key, self.next_id.get(), own_recorded)
+    }
+
+    /// Whether `m` comes from an import recorded by the same person as `m` (and, one run being
+    /// one moment, at the same time), as the import's row in `imports` says.
+    fn recorded_as_its_import(&self, m: &NewMeasurement) -> rusqlite::Result<bool> {
+        let Some(import) = m.import_id else {
+            return Ok(false);
+        };
+        let mut known = self.import.borrow_mut();
+        if known.as_ref().is_none_or(|(id, _)| *id != import) {
+            let by = self.conn.query_row(
+                "SELECT recorded_by FROM imports WHERE id = ?1",
+                [import],
+                |r| r.get(0),
+            )?;
+            *known = Some((import, by));
+        }
+        Ok(known
+            .as_ref()
+            .is_some_and(|(_, by)| by.as_deref() == m.recorded_by))
     }
 
     /// Takes the next id and notes what a row written touched, for [`Self::finish`].
@@ -346,12 +391,15 @@ impl<'c> MeasurementWriter<'c> {
         run.count.corrections += i64::from(revision > 1);
         run.baseline |= m.baseline;
         self.unit_days.borrow_mut().insert((m.date, unit));
-        if m.period_start.is_some() {
-            let mut last_period = self.last_period_written.borrow_mut();
-            let last = last_period
+        run.count.without_period += i64::from(m.period_start.is_none());
+        run.count.ward_values += i64::from(Some(unit) == self.ward && !m.baseline);
+        if let Some(first) = m.period_start {
+            let mut periods_written = self.periods_written.borrow_mut();
+            let written = periods_written
                 .entry((indicator, unit, m.baseline))
-                .or_insert(m.date);
-            *last = (*last).max(m.date);
+                .or_default();
+            written.last_day = written.last_day.max(Some(m.date));
+            written.periods.push((first, m.date));
         }
         self.streams
             .borrow_mut()
@@ -372,6 +420,8 @@ impl<'c> MeasurementWriter<'c> {
         let count = day_counts.entry((run.indicator, run.day)).or_default();
         count.rows += run.count.rows;
         count.corrections += run.count.corrections;
+        count.without_period += run.count.without_period;
+        count.ward_values += run.count.ward_values;
     }
 
     /// Saves the next id and brings the summaries up to date for what was written.
@@ -523,5 +573,185 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    fn ward_plan() -> Plan {
+        let text = include_str!("../../fixtures/seeds/ward.toml");
+        crate::input::seed::parse_seed(text, "ward.toml").expect("the fixture seed")
+    }
+
+    /// An import's rows say who recorded them and when only where their import's row does not:
+    /// a row whose recorder is another, and every row `record` writes, keep both. Read back,
+    /// every row is as it was given.
+    #[test]
+    fn an_imports_rows_leave_who_and_when_to_its_row() {
+        let plan = ward_plan();
+        let folder = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&folder.path().join("t.db"), OpenMode::Create).unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 6, 10).unwrap();
+        let row = |unit, by, import_id| NewMeasurement {
+            indicator: "NV1.01",
+            unit,
+            date: day,
+            period_start: None,
+            value: 1.0,
+            numerator: None,
+            denominator: None,
+            baseline: false,
+            revision: 1,
+            note: None,
+            recorded_by: by,
+            import_id,
+        };
+        store
+            .write(|tx| {
+                crate::store::plan::save_plan(tx, &plan, "test")?;
+                let import = super::super::records::start_import(tx, "f.csv", "00", Some("lan"))?;
+                let writer = MeasurementWriter::new(tx, &plan)?;
+                for m in [
+                    row("KP1", Some("lan"), Some(import)),
+                    row("KP2", Some("hoa"), Some(import)),
+                    row("PA", None, Some(import)),
+                    row("PB", Some("lan"), None),
+                    row("UBND", Some("lan"), Some(import)),
+                ] {
+                    assert!(writer.insert_first(&m)?.is_ok());
+                }
+                writer.finish(&plan)?;
+                Ok(())
+            })
+            .unwrap();
+        let stored: Vec<(String, Option<String>, bool)> = store
+            .conn()
+            .prepare(
+                "SELECT u.code, m.recorded_by, m.recorded_at IS NULL
+                 FROM measurements m JOIN units u ON u.id = m.unit ORDER BY m.id",
+            )
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let lan = Some("lan".to_string());
+        assert_eq!(
+            stored,
+            [
+                ("KP1".into(), None, true),
+                ("KP2".into(), Some("hoa".into()), false),
+                ("PA".into(), None, false),
+                ("PB".into(), lan.clone(), false),
+                ("UBND".into(), None, true),
+            ]
+        );
+        let read =
+            super::super::records::measurement_history(store.conn(), None, None, None).unwrap();
+        let by: Vec<(&str, Option<&str>, &str)> = read
+            .iter()
+            .map(|m| {
+                let at = m.recorded_at.as_str();
+                (m.unit.as_str(), m.recorded_by.as_deref(), at)
+            })
+            .collect();
+        let now = now_text();
+        assert_eq!(
+            by,
+            [
+                ("KP1", Some("lan"), now),
+                ("KP2", Some("hoa"), now),
+                ("PA", None, now),
+                ("PB", Some("lan"), now),
+                ("UBND", Some("lan"), now),
+            ]
+        );
+    }
+
+    /// A key's periods as (first day, last day, stored before the write) in days of 2026,
+    /// and a span to check.
+    type KeyPeriods = (Vec<(u32, u32, bool)>, (u32, u32));
+
+    fn periods_of_one_key() -> impl Strategy<Value = KeyPeriods> {
+        // Back to back or with gaps, some written first and stored, the rest by a second write:
+        // (first day, length, stored).
+        let periods = prop::collection::vec((0u32..4, 0u32..12, any::<bool>()), 0..14);
+        let span = (0u32..120, 0u32..40);
+        (periods, span).prop_map(|(gaps, span)| {
+            let mut day = 1;
+            let periods = gaps
+                .into_iter()
+                .map(|(gap, length, stored)| {
+                    let first = day + gap;
+                    day = first + length + 1;
+                    (first, first + length, stored)
+                })
+                .collect();
+            (periods, (span.0 + 1, span.0 + 1 + span.1))
+        })
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        /// The periods a new one touches, found by seeks on the days `indicator_days` lists
+        /// (stopping after the first period that ends beyond it) and among the periods the
+        /// same write gave, are exactly those a look at every row finds; other units' rows,
+        /// and a value without a period change nothing.
+        #[test]
+        fn the_periods_touching_a_span_are_every_one_that_overlaps_it(
+            (periods, span) in periods_of_one_key()
+        ) {
+            let plan = ward_plan();
+            let folder = tempfile::tempdir().unwrap();
+            let mut store = Store::open(&folder.path().join("t.db"), OpenMode::Create).unwrap();
+            let date = |d: u32| NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(u64::from(d));
+            let row = |unit, first: Option<u32>, last: u32| NewMeasurement {
+                indicator: "NV1.01",
+                unit,
+                date: date(last),
+                period_start: first.map(date),
+                value: 1.0,
+                numerator: None,
+                denominator: None,
+                baseline: false,
+                revision: 1,
+                note: None,
+                recorded_by: None,
+                import_id: None,
+            };
+            let touching = store.write(|tx| {
+                crate::store::plan::save_plan(tx, &plan, "test")?;
+                let writer = MeasurementWriter::new(tx, &plan)?;
+                // Another unit's periods on every day, and a value without a period.
+                for d in 1..140 {
+                    writer.insert_first(&row("KP2", Some(d), d))?.ok();
+                }
+                writer.insert_first(&row("KP1", None, 200))?.ok();
+                for &(first, last, stored) in &periods {
+                    if stored {
+                        writer.insert_first(&row("KP1", Some(first), last))?.ok();
+                    }
+                }
+                writer.finish(&plan)?;
+                let writer = MeasurementWriter::new(tx, &plan)?;
+                for &(first, last, stored) in &periods {
+                    if !stored {
+                        writer.insert_first(&row("KP1", Some(first), last))?.ok();
+                    }
+                }
+                let span = (date(span.0), date(span.1));
+                Ok(writer.periods_touching("NV1.01", "KP1", false, span)?)
+            }).unwrap();
+            let expected: Vec<(NaiveDate, NaiveDate)> = periods
+                .iter()
+                .filter(|&&(first, last, _)| last >= span.0 && first <= span.1)
+                .map(|&(first, last, _)| (date(first), date(last)))
+                .collect();
+            // The same period held already is all a check needs (it touched no other).
+            let held = periods.iter().any(|&(first, last, _)| (first, last) == span);
+            if !held {
+                prop_assert_eq!(touching, expected);
+            }
+        }
     }
 }
