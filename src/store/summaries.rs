@@ -439,24 +439,29 @@ pub(super) fn write_latest<'f>(
     figures: impl Iterator<Item = &'f UnitFigure>,
     ids: &Ids,
 ) -> rusqlite::Result<()> {
-    let mut insert = conn.prepare_cached(
+    // OR REPLACE: measured faster than an upsert, which seeks the row a second time.
+    let mut upsert = conn.prepare_cached(
         "INSERT OR REPLACE INTO latest_figures
              (indicator, baseline, unit, day, value, numerator, denominator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
+    upsert.raw_bind_parameter(1, id)?;
+    upsert.raw_bind_parameter(2, baseline)?;
+    // A day's file gives every unit the same day: its text is bound once.
+    let mut bound_day = None;
     for f in figures {
         let Some(unit) = ids.units.get(&f.unit) else {
             continue;
         };
-        insert.execute(params![
-            id,
-            baseline,
-            unit,
-            iso(f.date),
-            f.value,
-            f.numerator,
-            f.denominator
-        ])?;
+        if bound_day != Some(f.date) {
+            upsert.raw_bind_parameter(4, iso(f.date))?;
+            bound_day = Some(f.date);
+        }
+        upsert.raw_bind_parameter(3, unit)?;
+        upsert.raw_bind_parameter(5, f.value)?;
+        upsert.raw_bind_parameter(6, f.numerator)?;
+        upsert.raw_bind_parameter(7, f.denominator)?;
+        upsert.raw_execute()?;
     }
     Ok(())
 }

@@ -36,9 +36,8 @@ struct Insert<'c> {
     day: Option<NaiveDate>,
     period_start: Option<Option<NaiveDate>>,
     note: Option<Option<String>>,
-    /// Who and when as bound: `None` before the first row; `Some(None)` when both are NULL
-    /// (the row's import says them).
-    recorded: Option<Option<Option<String>>>,
+    /// Whether the row says who and when itself (else both are NULL), and who.
+    recorded: Option<(bool, Option<String>)>,
 }
 
 impl<'c> Insert<'c> {
@@ -91,16 +90,15 @@ impl<'c> Insert<'c> {
             statement.raw_bind_parameter(Self::NOTE, m.note)?;
             self.note = Some(m.note.map(str::to_string));
         }
-        let recorded = own_recorded.then_some(m.recorded_by);
-        if self
+        let by = m.recorded_by.filter(|_| own_recorded);
+        let bound = self
             .recorded
             .as_ref()
-            .map(|r| r.as_ref().map(Option::as_deref))
-            != Some(recorded)
-        {
-            statement.raw_bind_parameter(Self::RECORDED_BY, recorded.flatten())?;
+            .map(|(own, by)| (*own, by.as_deref()));
+        if bound != Some((own_recorded, by)) {
+            statement.raw_bind_parameter(Self::RECORDED_BY, by)?;
             statement.raw_bind_parameter(Self::RECORDED_AT, own_recorded.then(now_text))?;
-            self.recorded = Some(recorded.map(|by| by.map(str::to_string)));
+            self.recorded = Some((own_recorded, by.map(str::to_string)));
         }
         statement.raw_bind_parameter(Self::INDICATOR, indicator)?;
         statement.raw_bind_parameter(Self::UNIT, unit)?;
