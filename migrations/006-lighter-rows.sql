@@ -15,7 +15,11 @@
 --   begins on or before a day already held;
 -- - `indicator_days` counts, for each indicator and day, the rows without a period and the
 --   ward's own values, so a flow's window is continued from its kept figure without reading
---   the year's rows (src/store/streams.rs). The program fills them in right after this script.
+--   the year's rows (src/store/streams.rs). The program fills them in right after this script;
+-- - `latest_figures` keeps one row per indicator (values, baselines) holding every unit's
+--   latest figure, packed (src/store/summaries.rs, `FIGURE_BYTES`): a day's file rewrote a
+--   row for every unit of every indicator, 36,000 of them in the city's plan. The program packs
+--   the rows kept so far right after this script, and drops them.
 
 CREATE TABLE measurements_lighter (
     day          TEXT NOT NULL,                       -- the day the figure describes (a flow: its period's last)
@@ -78,3 +82,11 @@ WHERE m.revision = (
 
 ALTER TABLE indicator_days ADD COLUMN without_period INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE indicator_days ADD COLUMN ward_values INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE latest_figures RENAME TO latest_figures_by_unit;
+CREATE TABLE latest_figures (
+    indicator INTEGER NOT NULL,
+    baseline  INTEGER NOT NULL CHECK (baseline IN (0, 1)),
+    figures   BLOB NOT NULL,                          -- every unit's, by unit id (FIGURE_BYTES each)
+    PRIMARY KEY (indicator, baseline)
+);

@@ -149,7 +149,8 @@ const MIGRATIONS: &[&str] = &[
 const SUMMARIES_VERSION: i64 = 4;
 
 /// The version whose migration adds `indicator_days`' counts of rows without a period and of
-/// the ward's own values, which the program fills in (the ward is the plan's).
+/// the ward's own values, which the program fills in (the ward is the plan's), and packs each
+/// indicator's latest figures into one row.
 const DAY_COUNTS_VERSION: i64 = 6;
 
 /// The schema version this program writes and understands.
@@ -424,6 +425,7 @@ impl Store {
         }
         // The summaries of the rows the migration carried over, in the same transaction.
         if version < DAY_COUNTS_VERSION {
+            summaries::pack_latest_rows(&tx).map_err(|e| database_error(&e, &path))?;
             let plan = plan::load_plan(&tx).map_err(|e| database_error(&e, &path))?;
             if let Some(plan) = plan {
                 let filled = if version < SUMMARIES_VERSION {

@@ -15,7 +15,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::ids::Ids;
@@ -50,22 +50,16 @@ pub fn load(conn: &Connection, plan: &Plan) -> rusqlite::Result<HashMap<String, 
         };
         summaries.entry(code).or_default().days.push(ward_day);
     }
+    let ids = Ids::read(conn)?;
     let mut statement = conn.prepare_cached(
-        "SELECT i.code, u.code, l.day, l.value, l.numerator, l.denominator
-         FROM latest_figures l JOIN indicators i ON i.id = l.indicator JOIN units u ON u.id = l.unit
-         WHERE l.baseline = 1 ORDER BY i.code, u.code",
+        "SELECT i.code, l.figures FROM latest_figures l JOIN indicators i ON i.id = l.indicator
+         WHERE l.baseline = 1",
     )?;
     let mut rows = statement.query([])?;
     while let Some(row) = rows.next()? {
         let code: String = row.get(0)?;
-        let figure = UnitFigure {
-            unit: row.get(1)?,
-            date: day(row.get(2)?)?,
-            value: row.get(3)?,
-            numerator: row.get(4)?,
-            denominator: row.get(5)?,
-        };
-        summaries.entry(code).or_default().baselines.push(figure);
+        let baselines = by_unit_code(unpack(row.get_ref(1)?.as_blob()?)?, &ids);
+        summaries.entry(code).or_default().baselines = baselines;
     }
     for (_, indicator) in plan.indicators() {
         for share in &indicator.unit_targets {
@@ -399,27 +393,135 @@ pub(super) fn latest_figures(
     baseline: bool,
     ids: &Ids,
 ) -> rusqlite::Result<Vec<UnitFigure>> {
-    let mut statement = conn.prepare_cached(
-        "SELECT unit, day, value, numerator, denominator FROM latest_figures
-         WHERE indicator = ?1 AND baseline = ?2",
-    )?;
-    let mut rows = statement.query(params![id, baseline])?;
-    let mut figures = Vec::new();
-    while let Some(row) = rows.next()? {
-        // The code from memory, not a join; a unit no longer there is left out, as a join would.
-        let Some(unit) = ids.unit_codes.get(&row.get::<_, i64>(0)?) else {
-            continue;
-        };
-        figures.push(UnitFigure {
-            unit: unit.clone(),
-            date: day(row.get(1)?)?,
-            value: row.get(2)?,
-            numerator: row.get(3)?,
-            denominator: row.get(4)?,
-        });
+    Ok(by_unit_code(kept_latest(conn, id, baseline)?, ids))
+}
+
+/// The figures kept for indicator `id`, values or baselines, by unit id.
+fn kept_latest(
+    conn: &Connection,
+    id: i64,
+    baseline: bool,
+) -> rusqlite::Result<BTreeMap<i64, KeptFigure>> {
+    conn.prepare_cached(
+        "SELECT figures FROM latest_figures WHERE indicator = ?1 AND baseline = ?2",
+    )?
+    .query_row(params![id, baseline], |r| unpack(r.get_ref(0)?.as_blob()?))
+    .optional()
+    .map(Option::unwrap_or_default)
+}
+
+/// `figures` with their units' codes, by code; a unit no longer in the plan is left out.
+fn by_unit_code(figures: BTreeMap<i64, KeptFigure>, ids: &Ids) -> Vec<UnitFigure> {
+    let mut by_code: Vec<UnitFigure> = figures
+        .into_iter()
+        .filter_map(|(unit, f)| {
+            Some(UnitFigure {
+                unit: ids.unit_codes.get(&unit)?.clone(),
+                date: f.date,
+                value: f.value,
+                numerator: f.numerator,
+                denominator: f.denominator,
+            })
+        })
+        .collect();
+    by_code.sort_by(|a, b| a.unit.cmp(&b.unit));
+    by_code
+}
+
+/// A unit's latest figure as `latest_figures` keeps it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct KeptFigure {
+    date: NaiveDate,
+    value: f64,
+    numerator: Option<f64>,
+    denominator: Option<f64>,
+}
+
+/// The bytes of one unit's figure in `latest_figures.figures`, little-endian: the unit's id
+/// (i64), the day (i32, days from 0001-01-01), 1 when it has a ratio else 0 (u8), the value,
+/// the numerator and the denominator (f64; 0 without a ratio). One row per indicator holds
+/// every unit's: a day's file rewrites 54 rows, not 36,000 (measured: 20 ms of a 90 ms append).
+const FIGURE_BYTES: usize = 8 + 4 + 1 + 3 * 8;
+
+fn pack(figures: &BTreeMap<i64, KeptFigure>) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(figures.len() * FIGURE_BYTES);
+    for (unit, f) in figures {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+        bytes.extend_from_slice(&f.date.num_days_from_ce().to_le_bytes());
+        let ratio = f.numerator.zip(f.denominator);
+        bytes.push(u8::from(ratio.is_some()));
+        let (numerator, denominator) = ratio.unwrap_or((0.0, 0.0));
+        for number in [f.value, numerator, denominator] {
+            bytes.extend_from_slice(&number.to_le_bytes());
+        }
     }
-    figures.sort_by(|a, b| a.unit.cmp(&b.unit));
+    bytes
+}
+
+fn unpack(bytes: &[u8]) -> rusqlite::Result<BTreeMap<i64, KeptFigure>> {
+    let damaged = || {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Blob,
+            "latest_figures: not a whole number of figures".into(),
+        )
+    };
+    if bytes.len() % FIGURE_BYTES != 0 {
+        return Err(damaged());
+    }
+    let mut figures = BTreeMap::new();
+    for figure in bytes.chunks_exact(FIGURE_BYTES) {
+        let (unit, rest) = figure.split_at(8);
+        let (days, rest) = rest.split_at(4);
+        let (ratio, numbers) = rest.split_at(1);
+        let number =
+            |i: usize| f64::from_le_bytes(numbers[i * 8..i * 8 + 8].try_into().expect("8 bytes"));
+        let days = i32::from_le_bytes(days.try_into().expect("4 bytes"));
+        let date = NaiveDate::from_num_days_from_ce_opt(days).ok_or_else(damaged)?;
+        let has_ratio = ratio[0] == 1;
+        figures.insert(
+            i64::from_le_bytes(unit.try_into().expect("8 bytes")),
+            KeptFigure {
+                date,
+                value: number(0),
+                numerator: has_ratio.then(|| number(1)),
+                denominator: has_ratio.then(|| number(2)),
+            },
+        );
+    }
     Ok(figures)
+}
+
+/// Packs the rows of `latest_figures_by_unit` (one per unit, as schema 4 kept them) into
+/// `latest_figures` and drops them: schema 6's migration, right after its script.
+pub(super) fn pack_latest_rows(conn: &Connection) -> rusqlite::Result<()> {
+    let mut packed: BTreeMap<(i64, bool), BTreeMap<i64, KeptFigure>> = BTreeMap::new();
+    let mut statement = conn.prepare(
+        "SELECT indicator, baseline, unit, day, value, numerator, denominator
+         FROM latest_figures_by_unit",
+    )?;
+    let mut rows = statement.query([])?;
+    while let Some(row) = rows.next()? {
+        let figure = KeptFigure {
+            date: day(row.get(3)?)?,
+            value: row.get(4)?,
+            numerator: row.get(5)?,
+            denominator: row.get(6)?,
+        };
+        packed
+            .entry((row.get(0)?, row.get(1)?))
+            .or_default()
+            .insert(row.get(2)?, figure);
+    }
+    drop(rows);
+    drop(statement);
+    let mut insert = conn
+        .prepare("INSERT INTO latest_figures (indicator, baseline, figures) VALUES (?1, ?2, ?3)")?;
+    for ((indicator, baseline), figures) in packed {
+        insert.execute(params![indicator, baseline, pack(&figures)])?;
+    }
+    conn.execute("DROP TABLE latest_figures_by_unit", [])?;
+    Ok(())
 }
 
 pub(super) fn write_days(conn: &Connection, id: i64, days: &[WardDay]) -> rusqlite::Result<()> {
@@ -439,30 +541,27 @@ pub(super) fn write_latest<'f>(
     figures: impl Iterator<Item = &'f UnitFigure>,
     ids: &Ids,
 ) -> rusqlite::Result<()> {
-    // OR REPLACE: measured faster than an upsert, which seeks the row a second time.
-    let mut upsert = conn.prepare_cached(
-        "INSERT OR REPLACE INTO latest_figures
-             (indicator, baseline, unit, day, value, numerator, denominator)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
-    upsert.raw_bind_parameter(1, id)?;
-    upsert.raw_bind_parameter(2, baseline)?;
-    // A day's file gives every unit the same day: its text is bound once.
-    let mut bound_day = None;
+    let mut kept = kept_latest(conn, id, baseline)?;
+    let mut changed = false;
     for f in figures {
-        let Some(unit) = ids.units.get(&f.unit) else {
+        let Some(&unit) = ids.units.get(&f.unit) else {
             continue;
         };
-        if bound_day != Some(f.date) {
-            upsert.raw_bind_parameter(4, iso(f.date))?;
-            bound_day = Some(f.date);
-        }
-        upsert.raw_bind_parameter(3, unit)?;
-        upsert.raw_bind_parameter(5, f.value)?;
-        upsert.raw_bind_parameter(6, f.numerator)?;
-        upsert.raw_bind_parameter(7, f.denominator)?;
-        upsert.raw_execute()?;
+        let figure = KeptFigure {
+            date: f.date,
+            value: f.value,
+            numerator: f.numerator,
+            denominator: f.denominator,
+        };
+        changed |= kept.insert(unit, figure) != Some(figure);
     }
+    if !changed {
+        return Ok(());
+    }
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO latest_figures (indicator, baseline, figures) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![id, baseline, pack(&kept)])?;
     Ok(())
 }
 
@@ -819,6 +918,47 @@ mod tests {
                     prop_assert_eq!(&summary.unit_readings, &expected.unit_readings);
                 }
                 prop_assert_eq!(check(store.conn(), &plan).unwrap(), vec![]);
+            }
+        }
+    }
+
+    proptest! {
+        /// Packed and unpacked, every unit's figure is the one given, bit for bit (ratios and
+        /// plain values, any day chrono knows); a blob cut short is refused, not misread.
+        #[test]
+        fn latest_figures_pack_and_unpack_to_the_same(
+            figures in prop::collection::btree_map(
+                any::<i64>(),
+                (-300_000i32..3_000_000, any::<f64>(), prop::option::of((any::<f64>(), any::<f64>()))),
+                0..40,
+            )
+        ) {
+            let figures: BTreeMap<i64, KeptFigure> = figures
+                .into_iter()
+                .map(|(unit, (days, value, ratio))| {
+                    let figure = KeptFigure {
+                        date: NaiveDate::from_num_days_from_ce_opt(days).unwrap(),
+                        value,
+                        numerator: ratio.map(|r| r.0),
+                        denominator: ratio.map(|r| r.1),
+                    };
+                    (unit, figure)
+                })
+                .collect();
+            let bytes = pack(&figures);
+            prop_assert_eq!(bytes.len(), figures.len() * FIGURE_BYTES);
+            let unpacked = unpack(&bytes).unwrap();
+            let bits = |f: &BTreeMap<i64, KeptFigure>| -> Vec<_> {
+                f.iter()
+                    .map(|(u, f)| {
+                        let ratio = f.numerator.zip(f.denominator).map(|(n, d)| (n.to_bits(), d.to_bits()));
+                        (*u, f.date, f.value.to_bits(), ratio)
+                    })
+                    .collect()
+            };
+            prop_assert_eq!(bits(&unpacked), bits(&figures));
+            if !bytes.is_empty() {
+                prop_assert!(unpack(&bytes[..bytes.len() - 1]).is_err());
             }
         }
     }
