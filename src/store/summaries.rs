@@ -466,7 +466,7 @@ fn unpack(bytes: &[u8]) -> rusqlite::Result<BTreeMap<i64, KeptFigure>> {
             "latest_figures: not a whole number of figures".into(),
         )
     };
-    if bytes.len() % FIGURE_BYTES != 0 {
+    if !bytes.len().is_multiple_of(FIGURE_BYTES) {
         return Err(damaged());
     }
     let mut figures = BTreeMap::new();
