@@ -469,8 +469,7 @@ mod tests {
     /// recorder, whichever insert wrote the row before.
     #[test]
     fn each_row_keeps_its_own_texts() {
-        let text = include_str!("../../fixtures/seeds/ward.toml");
-        let plan = crate::input::seed::parse_seed(text, "ward.toml").expect("the fixture seed");
+        let plan = ward_plan();
         let folder = tempfile::tempdir().unwrap();
         let mut store = Store::open(&folder.path().join("t.db"), OpenMode::Create).unwrap();
         let day = |d| NaiveDate::from_ymd_opt(2026, 6, d).unwrap();
@@ -573,6 +572,24 @@ mod tests {
         );
     }
 
+    /// A first value of 1 of NV1.01, by nobody known, without a period.
+    fn value_of(unit: &str, date: NaiveDate) -> NewMeasurement<'_> {
+        NewMeasurement {
+            indicator: "NV1.01",
+            unit,
+            date,
+            period_start: None,
+            value: 1.0,
+            numerator: None,
+            denominator: None,
+            baseline: false,
+            revision: 1,
+            note: None,
+            recorded_by: None,
+            import_id: None,
+        }
+    }
+
     fn ward_plan() -> Plan {
         let text = include_str!("../../fixtures/seeds/ward.toml");
         crate::input::seed::parse_seed(text, "ward.toml").expect("the fixture seed")
@@ -588,18 +605,9 @@ mod tests {
         let mut store = Store::open(&folder.path().join("t.db"), OpenMode::Create).unwrap();
         let day = NaiveDate::from_ymd_opt(2026, 6, 10).unwrap();
         let row = |unit, by, import_id| NewMeasurement {
-            indicator: "NV1.01",
-            unit,
-            date: day,
-            period_start: None,
-            value: 1.0,
-            numerator: None,
-            denominator: None,
-            baseline: false,
-            revision: 1,
-            note: None,
             recorded_by: by,
             import_id,
+            ..value_of(unit, day)
         };
         store
             .write(|tx| {
@@ -704,18 +712,8 @@ mod tests {
             let mut store = Store::open(&folder.path().join("t.db"), OpenMode::Create).unwrap();
             let date = |d: u32| NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(u64::from(d));
             let row = |unit, first: Option<u32>, last: u32| NewMeasurement {
-                indicator: "NV1.01",
-                unit,
-                date: date(last),
                 period_start: first.map(date),
-                value: 1.0,
-                numerator: None,
-                denominator: None,
-                baseline: false,
-                revision: 1,
-                note: None,
-                recorded_by: None,
-                import_id: None,
+                ..value_of(unit, date(last))
             };
             let touching = store.write(|tx| {
                 crate::store::plan::save_plan(tx, &plan, "test")?;
