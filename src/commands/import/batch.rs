@@ -4,6 +4,7 @@ use std::borrow::Cow;
 
 use super::write::Checked;
 use crate::input::rows::Key;
+use crate::output::import::{Outcome, Refused};
 
 /// Rows in a batch: enough that handing a batch over costs nothing per row.
 const BATCH_ROWS: usize = 1024;
@@ -19,6 +20,8 @@ pub(super) struct Batch<'p> {
     pub rows: ReadRows,
     /// The entries of the rows, checked, in order.
     pub entries: Vec<Checked<'p>>,
+    /// What writing each entry did, in order, once the batch is written.
+    pub outcomes: Vec<Result<Outcome, Refused>>,
 }
 
 /// Rows as read: each row's line and cells, and the (code, unit) each of its entries counts
@@ -46,6 +49,7 @@ impl<'p> Batch<'p> {
         self.rows.ends.clear();
         self.rows.shapes.clear();
         self.entries.clear();
+        self.outcomes.clear();
     }
 
     /// Adds a row: its line, its cells, and its entries with the keys they count under.
