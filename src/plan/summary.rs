@@ -208,6 +208,8 @@ pub struct LevelDays {
     /// in), each unit once. A sorted list, not a map: it is made from the store's figures,
     /// already in that order, without a copy of each unit's code as a key.
     latest: Vec<UnitFigure>,
+    /// Where in `latest` the unit after the one last set is.
+    next: usize,
 }
 
 impl LevelDays {
@@ -224,6 +226,7 @@ impl LevelDays {
             kind,
             ward: ward.to_string(),
             latest,
+            next: 0,
         }
     }
 
@@ -257,7 +260,13 @@ impl LevelDays {
         denominator: Option<f64>,
     ) {
         // A unit already seen keeps its code: no new string for each of its days.
-        match self.latest.binary_search_by(|f| f.unit.as_str().cmp(unit)) {
+        // A file's rows come unit after unit, in order: the next unit is tried first.
+        let found = match self.latest.get(self.next) {
+            Some(next) if next.unit == unit => Ok(self.next),
+            _ => self.latest.binary_search_by(|f| f.unit.as_str().cmp(unit)),
+        };
+        self.next = found.unwrap_or_else(|at| at) + 1;
+        match found {
             Ok(at) => {
                 let kept = &mut self.latest[at];
                 (kept.date, kept.value) = (date, value);
@@ -532,10 +541,15 @@ pub(crate) mod tests {
         #[test]
         fn level_days_keep_each_units_latest_figure_as_a_map_would(
             start in proptest::collection::vec((0u8..6, 0u32..60), 0..12),
-            sets in proptest::collection::vec((0u8..6, 0u32..60), 0..30),
+            mut sets in proptest::collection::vec((0u8..6, 0u32..60), 0..30),
+            in_order in proptest::bool::ANY,
             kind in prop_oneof![Just(IndicatorKind::Percent), Just(IndicatorKind::Count)],
         ) {
             let units = ["W", "A", "B", "C", "AB", "Ă"];
+            if in_order {
+                // As a file's rows come: unit after unit (the codes' order).
+                sets.sort_by_key(|(unit, _)| units[usize::from(*unit)]);
+            }
             let figure = |(unit, value): (u8, u32)| UnitFigure {
                 unit: units[usize::from(unit)].to_string(),
                 date: day(value),
