@@ -10,7 +10,7 @@
 //! `record` checks a typed value; the file is committed only when no row was rejected (or with
 //! `--skip-invalid`), and never with `--dry-run`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 
 use chrono::NaiveDate;
@@ -48,6 +48,7 @@ use batch::Batch;
 
 /// Runs `import`.
 pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
+    let scans = scan_ahead(&args.files);
     let lang = context.lang;
     let (mut store, plan) = context.open_plan()?;
     if args.log {
@@ -129,6 +130,8 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
     let mut summaries = Vec::new();
     for path in &args.files {
         let errors = errors.as_mut();
+        // The scanning thread sends one for each file, in order, and stops only unheard.
+        let scan = scans.recv().expect("a scan for each file");
         let summary = store.write(|tx| {
             let writer = MeasurementWriter::new(tx, &plan)?;
             let settings = Settings {
@@ -143,7 +146,7 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
                 by: by.as_deref(),
                 writer: &writer,
             };
-            let summary = import_file(tx, path, &settings, args.dry_run, errors)?;
+            let summary = import_file(tx, path, scan, &settings, args.dry_run, errors)?;
             if summary.committed {
                 // The summaries of what the file touched, in the same transaction.
                 writer.finish(&plan)?;
@@ -223,16 +226,35 @@ impl Settings<'_, '_> {
     }
 }
 
+/// Scans the files one after another on a thread of their own (`stream::scan`: one pass
+/// for a file's fingerprint and encoding), a file ahead: each is scanned while the plan is
+/// opened or the file before it is written, not after.
+fn scan_ahead(files: &[PathBuf]) -> Receiver<std::io::Result<stream::Scan>> {
+    let (sender, scans) = mpsc::sync_channel(1);
+    let files = files.to_vec();
+    // Not joined: when the import stops early, the scan under way is of no use.
+    std::thread::spawn(move || {
+        for path in files {
+            if sender.send(stream::scan(&path)).is_err() {
+                return;
+            }
+        }
+    });
+    scans
+}
+
+/// Imports one file, `scan` being what its scan told (or why it could not be read); the rows
+/// are read as a stream.
 fn import_file(
     tx: &Transaction,
     path: &Path,
+    scan: std::io::Result<stream::Scan>,
     settings: &Settings,
     dry_run: bool,
     errors: Option<&mut ErrorsFile>,
 ) -> anyhow::Result<FileSummary> {
     let file = path.display().to_string();
-    // One pass for the fingerprint and the encoding; the rows are then read as a stream.
-    let scan = stream::scan(path).map_err(|e| {
+    let scan = scan.map_err(|e| {
         rejected(
             ImportMessage::FileUnreadable {
                 path: file.clone(),
