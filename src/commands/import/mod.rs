@@ -590,6 +590,7 @@ fn read_batches<'p>(
 ) -> anyhow::Result<()> {
     let mut cells = Vec::new();
     let mut batch = Batch::default();
+    let mut rows = batch::FIRST_BATCH_ROWS;
     while let Some(line) = next_row(&mut cells) {
         let line = match line {
             Ok(line) => line,
@@ -606,7 +607,8 @@ fn read_batches<'p>(
             RowEntries::One(key, entry) => batch.push(line, &cells, [check((key, entry))]),
             RowEntries::Many(entries) => batch.push(line, &cells, entries.into_iter().map(check)),
         }
-        if batch.is_full() {
+        if batch.is_full(rows) {
+            rows = batch::BATCH_ROWS;
             let next = match written.try_recv() {
                 Ok(mut done) => {
                     count_batch(&mut done, place, tally)?;
