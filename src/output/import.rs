@@ -30,6 +30,20 @@ pub struct Counts {
     pub blank: i64,
 }
 
+impl Counts {
+    /// Both counts added up.
+    fn plus(&self, other: &Counts) -> Counts {
+        Counts {
+            rows_read: self.rows_read + other.rows_read,
+            imported: self.imported + other.imported,
+            unchanged: self.unchanged + other.unchanged,
+            corrected: self.corrected + other.corrected,
+            rejected: self.rejected + other.rejected,
+            blank: self.blank + other.blank,
+        }
+    }
+}
+
 /// What importing one file did.
 #[derive(Debug, Clone, Serialize)]
 pub struct FileSummary {
@@ -180,9 +194,7 @@ impl<'e> Tally<'e> {
 
     /// The counts per code and unit, in order.
     pub fn by_code(&mut self) -> Vec<CodeCounts> {
-        let mut all: Vec<CodeCounts> = std::mem::take(&mut self.by_code.counts)
-            .into_values()
-            .collect();
+        let mut all: Vec<CodeCounts> = std::mem::take(&mut self.by_code).into_counts();
         all.sort_by(|a, b| (&a.code, &a.unit).cmp(&(&b.code, &b.unit)));
         all
     }
@@ -196,6 +208,9 @@ impl<'e> Tally<'e> {
 struct ByCode {
     counts: FxHashMap<Vec<u8>, CodeCounts>,
     key: Vec<u8>,
+    /// The pairs past [`BY_CODE_KEPT`], counted together, apart from the map: a day's file
+    /// has many more pairs than that, and each of them costs one lookup, not three.
+    rest: Option<Counts>,
 }
 
 impl ByCode {
@@ -206,21 +221,33 @@ impl ByCode {
         if !self.counts.contains_key(&self.key) {
             // 200,000 unknown codes must not make a 200,000-row summary: past the limit, new
             // codes are counted together under "…".
-            let (code, unit) = if self.counts.len() < BY_CODE_KEPT {
-                (code, unit)
-            } else {
-                ("…", "")
-            };
-            self.pack(code, unit);
-            if !self.counts.contains_key(&self.key) {
-                let (code, unit) = (code.to_string(), unit.to_string());
-                let counts = Counts::default();
-                let new = CodeCounts { code, unit, counts };
-                self.counts.insert(self.key.clone(), new);
+            if self.counts.len() >= BY_CODE_KEPT {
+                return self.rest.get_or_insert_default();
             }
+            let (code, unit) = (code.to_string(), unit.to_string());
+            let counts = Counts::default();
+            let new = CodeCounts { code, unit, counts };
+            self.counts.insert(self.key.clone(), new);
         }
         let found = self.counts.get_mut(&self.key).expect("made above");
         &mut found.counts
+    }
+
+    /// Every pair's counts, those past the limit under "…" (with a pair of that name's own).
+    fn into_counts(mut self) -> Vec<CodeCounts> {
+        if let Some(rest) = self.rest.take() {
+            self.pack("…", "");
+            let all = self
+                .counts
+                .entry(self.key.clone())
+                .or_insert_with(|| CodeCounts {
+                    code: "…".to_string(),
+                    unit: String::new(),
+                    counts: Counts::default(),
+                });
+            all.counts = all.counts.plus(&rest);
+        }
+        self.counts.into_values().collect()
     }
 
     fn pack(&mut self, code: &str, unit: &str) {
@@ -468,4 +495,51 @@ pub fn summary_text(lang: Lang, summary: &FileSummary, format: Format) -> String
         }
     }
     listing.render(format)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::collections::BTreeMap;
+
+    proptest! {
+        /// Counted apart past the limit, the pairs come out as when "…" was a pair of the map
+        /// like any other: every pair seen first while there was room, then "…" for the rest
+        /// (a pair really named "…" included).
+        #[test]
+        fn pairs_past_the_limit_are_counted_under_one(
+            pairs in proptest::collection::vec((0u16..2600, 0u8..3, 0u8..6), 0..6000),
+        ) {
+            let mut by_code = ByCode::default();
+            let mut model: BTreeMap<(String, String), Counts> = BTreeMap::new();
+            for (code, unit, field) in pairs {
+                let (code, unit) = match code {
+                    0 => ("…".to_string(), String::new()),
+                    _ => (format!("TT{code}"), ["", "P1", "P2"][usize::from(unit)].to_string()),
+                };
+                let mut key = (code.clone(), unit.clone());
+                if !model.contains_key(&key) && model.len() >= BY_CODE_KEPT {
+                    key = ("…".to_string(), String::new());
+                }
+                let bump = |counts: &mut Counts| {
+                    counts.rows_read += 1;
+                    match field {
+                        0 => counts.imported += 1,
+                        1 => counts.unchanged += 1,
+                        2 => counts.corrected += 1,
+                        3 => counts.rejected += 1,
+                        _ => counts.blank += 1,
+                    }
+                };
+                bump(model.entry(key).or_default());
+                bump(by_code.counts_of(&code, &unit));
+            }
+            let mut got: Vec<CodeCounts> = by_code.into_counts();
+            got.sort_by(|a, b| (&a.code, &a.unit).cmp(&(&b.code, &b.unit)));
+            let got: Vec<_> = got.into_iter().map(|c| (c.code, c.unit, format!("{:?}", c.counts))).collect();
+            let want: Vec<_> = model.into_iter().map(|((code, unit), c)| (code, unit, format!("{c:?}"))).collect();
+            prop_assert_eq!(got, want);
+        }
+    }
 }

@@ -204,18 +204,29 @@ impl Summary {
 pub struct LevelDays {
     kind: IndicatorKind,
     ward: String,
-    /// Each unit's latest figure so far, by unit code (the order the rules add them up in).
-    latest: BTreeMap<String, UnitFigure>,
+    /// Each unit's latest figure so far, sorted by unit code (the order the rules add them up
+    /// in), each unit once. A sorted list, not a map: it is made from the store's figures,
+    /// already in that order, without a copy of each unit's code as a key.
+    latest: Vec<UnitFigure>,
+    /// Where in `latest` the unit after the one last set is.
+    next: usize,
 }
 
 impl LevelDays {
     /// Starts from each unit's latest figure before the first day to come.
-    pub fn new(kind: IndicatorKind, ward: &str, latest: Vec<UnitFigure>) -> Self {
-        let latest = latest.into_iter().map(|f| (f.unit.clone(), f)).collect();
+    pub fn new(kind: IndicatorKind, ward: &str, mut latest: Vec<UnitFigure>) -> Self {
+        if !latest.is_sorted_by(|a, b| a.unit < b.unit) {
+            // Stable, then the last figure of a unit given twice kept: as a map made of them.
+            latest.sort_by(|a, b| a.unit.cmp(&b.unit));
+            latest.reverse();
+            latest.dedup_by(|later, earlier| later.unit == earlier.unit);
+            latest.reverse();
+        }
         LevelDays {
             kind,
             ward: ward.to_string(),
             latest,
+            next: 0,
         }
     }
 
@@ -248,25 +259,35 @@ impl LevelDays {
         numerator: Option<f64>,
         denominator: Option<f64>,
     ) {
-        // A unit already seen keeps its key: no new string for each of its days.
-        if let Some(kept) = self.latest.get_mut(unit) {
-            (kept.date, kept.value) = (date, value);
-            (kept.numerator, kept.denominator) = (numerator, denominator);
-            return;
-        }
-        let figure = UnitFigure {
-            unit: unit.to_string(),
-            date,
-            value,
-            numerator,
-            denominator,
+        // A unit already seen keeps its code: no new string for each of its days.
+        // A file's rows come unit after unit, in order: the next unit is tried first.
+        let found = match self.latest.get(self.next) {
+            Some(next) if next.unit == unit => Ok(self.next),
+            _ => self.latest.binary_search_by(|f| f.unit.as_str().cmp(unit)),
         };
-        self.latest.insert(unit.to_string(), figure);
+        self.next = found.unwrap_or_else(|at| at) + 1;
+        match found {
+            Ok(at) => {
+                let kept = &mut self.latest[at];
+                (kept.date, kept.value) = (date, value);
+                (kept.numerator, kept.denominator) = (numerator, denominator);
+            }
+            Err(at) => {
+                let figure = UnitFigure {
+                    unit: unit.to_string(),
+                    date,
+                    value,
+                    numerator,
+                    denominator,
+                };
+                self.latest.insert(at, figure);
+            }
+        }
     }
 
     /// The ward's figure at the end of the day gathered by [`Self::set`].
     pub fn close(&self, day: NaiveDate) -> WardDay {
-        let figures: Vec<&UnitFigure> = self.latest.values().collect();
+        let figures: Vec<&UnitFigure> = self.latest.iter().collect();
         WardDay {
             day,
             figure: ward_figure(self.kind, &self.ward, &figures).map(DayFigure::Level),
@@ -275,7 +296,7 @@ impl LevelDays {
 
     /// Each unit's latest figure so far, by unit code.
     pub fn latest(&self) -> impl Iterator<Item = &UnitFigure> {
-        self.latest.values()
+        self.latest.iter()
     }
 }
 
@@ -513,6 +534,41 @@ pub(crate) mod tests {
                 summary.measured_days(as_of).collect::<Vec<_>>(),
                 measured_days(&measurements, as_of)
             );
+        }
+
+        /// The sorted list of latest figures does what the map by unit code it replaced did: the
+        /// last figure of a unit wins, whether given at the start (in any order) or set.
+        #[test]
+        fn level_days_keep_each_units_latest_figure_as_a_map_would(
+            start in proptest::collection::vec((0u8..6, 0u32..60), 0..12),
+            mut sets in proptest::collection::vec((0u8..6, 0u32..60), 0..30),
+            in_order in proptest::bool::ANY,
+            kind in prop_oneof![Just(IndicatorKind::Percent), Just(IndicatorKind::Count)],
+        ) {
+            let units = ["W", "A", "B", "C", "AB", "Ă"];
+            if in_order {
+                // As a file's rows come: unit after unit (the codes' order).
+                sets.sort_by_key(|(unit, _)| units[usize::from(*unit)]);
+            }
+            let figure = |(unit, value): (u8, u32)| UnitFigure {
+                unit: units[usize::from(unit)].to_string(),
+                date: day(value),
+                value: f64::from(value),
+                numerator: None,
+                denominator: None,
+            };
+            let start: Vec<UnitFigure> = start.into_iter().map(figure).collect();
+            let mut map: BTreeMap<String, UnitFigure> =
+                start.iter().map(|f| (f.unit.clone(), f.clone())).collect();
+            let mut days = LevelDays::new(kind, "W", start);
+            for set in sets {
+                let f = figure(set);
+                days.set(&f.unit, f.date, f.value, f.numerator, f.denominator);
+                map.insert(f.unit.clone(), f);
+            }
+            prop_assert_eq!(days.latest().collect::<Vec<_>>(), map.values().collect::<Vec<_>>());
+            let figures: Vec<&UnitFigure> = map.values().collect();
+            prop_assert_eq!(days.close(day(70)).figure, ward_figure(kind, "W", &figures).map(DayFigure::Level));
         }
 
         /// A level summarised in two steps (the days before a cut, then the days from it, starting

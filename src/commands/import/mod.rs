@@ -10,7 +10,7 @@
 //! `record` checks a typed value; the file is committed only when no row was rejected (or with
 //! `--skip-invalid`), and never with `--dry-run`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 
 use chrono::NaiveDate;
@@ -48,6 +48,7 @@ use batch::Batch;
 
 /// Runs `import`.
 pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
+    let scans = scan_ahead(&args.files);
     let lang = context.lang;
     let (mut store, plan) = context.open_plan()?;
     if args.log {
@@ -129,6 +130,8 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
     let mut summaries = Vec::new();
     for path in &args.files {
         let errors = errors.as_mut();
+        // The scanning thread sends one for each file, in order, and stops only unheard.
+        let scan = scans.recv().expect("a scan for each file");
         let summary = store.write(|tx| {
             let writer = MeasurementWriter::new(tx, &plan)?;
             let settings = Settings {
@@ -143,7 +146,7 @@ pub fn run(context: &Context, args: ImportArgs) -> anyhow::Result<()> {
                 by: by.as_deref(),
                 writer: &writer,
             };
-            let summary = import_file(tx, path, &settings, args.dry_run, errors)?;
+            let summary = import_file(tx, path, scan, &settings, args.dry_run, errors)?;
             if summary.committed {
                 // The summaries of what the file touched, in the same transaction.
                 writer.finish(&plan)?;
@@ -223,16 +226,35 @@ impl Settings<'_, '_> {
     }
 }
 
+/// Scans the files one after another on a thread of their own (`stream::scan`: one pass
+/// for a file's fingerprint and encoding), a file ahead: each is scanned while the plan is
+/// opened or the file before it is written, not after.
+fn scan_ahead(files: &[PathBuf]) -> Receiver<std::io::Result<stream::Scan>> {
+    let (sender, scans) = mpsc::sync_channel(1);
+    let files = files.to_vec();
+    // Not joined: when the import stops early, the scan under way is of no use.
+    std::thread::spawn(move || {
+        for path in files {
+            if sender.send(stream::scan(&path)).is_err() {
+                return;
+            }
+        }
+    });
+    scans
+}
+
+/// Imports one file, `scan` being what its scan told (or why it could not be read); the rows
+/// are read as a stream.
 fn import_file(
     tx: &Transaction,
     path: &Path,
+    scan: std::io::Result<stream::Scan>,
     settings: &Settings,
     dry_run: bool,
     errors: Option<&mut ErrorsFile>,
 ) -> anyhow::Result<FileSummary> {
     let file = path.display().to_string();
-    // One pass for the fingerprint and the encoding; the rows are then read as a stream.
-    let scan = stream::scan(path).map_err(|e| {
+    let scan = scan.map_err(|e| {
         rejected(
             ImportMessage::FileUnreadable {
                 path: file.clone(),
@@ -508,9 +530,10 @@ fn check_identity(
 /// a row into the cells it is given (the same buffer for every row) and tells its line.
 ///
 /// Two threads share the work: this one owns the transaction and writes, while another reads
-/// the rows and checks them as far as that needs no database, a few batches ahead. An error
-/// on either side stops both: the writer's ends the rows it is given (the reader stops at its
-/// next hand-over), and the reader's comes after the rows before it are written.
+/// the rows and checks them as far as that needs no database, a few batches ahead, and counts
+/// what the written ones did when they come back. An error on either side stops both: the
+/// writer's ends the rows it is given (the reader stops at its next hand-over), and the
+/// reader's comes after the rows before it are written and counted.
 fn read_rows(
     tx: &Transaction,
     next_row: impl FnMut(&mut Vec<String>) -> Option<anyhow::Result<u64>> + Send,
@@ -524,16 +547,25 @@ fn read_rows(
     let (plan, defaults) = (settings.plan, settings.defaults());
     std::thread::scope(|scope| {
         let (sender, batches) = mpsc::sync_channel(BATCHES_AHEAD);
-        // Written batches go back to the reader to be filled again: their buffers are
-        // allocated once, not freed on one thread for every batch made on the other.
-        let (give_back, spares) = mpsc::channel();
-        let reader =
-            scope.spawn(move || read_batches(next_row, layout, plan, &defaults, sender, spares));
-        let written = write_batches(tx, batches, give_back, place, settings, import_id, tally);
+        // Written batches go back to the reader to be counted and filled again: the writer,
+        // the slower of the two, does nothing but write, and the buffers are allocated once,
+        // not freed on one thread for every batch made on the other.
+        let (give_back, written) = mpsc::channel();
+        let reader = scope.spawn(move || {
+            let read = read_batches(
+                next_row, layout, plan, &defaults, sender, &written, place, tally,
+            );
+            // Every batch the writer gives back, to its last: its rows counted in order.
+            let counted = written
+                .iter()
+                .try_for_each(|mut batch| count_batch(&mut batch, place, tally));
+            read.and(counted)
+        });
+        let wrote = write_batches(tx, batches, give_back, settings, import_id);
         let read = reader
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        written.and(read)
+        wrote.and(read)
     })
 }
 
@@ -542,19 +574,23 @@ fn read_rows(
 const BATCHES_AHEAD: usize = 4;
 
 /// The reading thread: reads every row, checks its entries without the database and sends
-/// them on in batches, filling the writer's `spares` again when there are some. Stops at a
-/// row that cannot be read (sending the rows before it first), or when the writer takes no
-/// more.
+/// them on in batches, counting a `written` one and filling it again when there is one.
+/// Stops at a row that cannot be read (sending the rows before it first), or when the
+/// writer takes no more.
+#[allow(clippy::too_many_arguments)]
 fn read_batches<'p>(
     mut next_row: impl FnMut(&mut Vec<String>) -> Option<anyhow::Result<u64>>,
     layout: &mut Sheet,
     plan: &'p Plan,
     defaults: &Defaults,
     batches: SyncSender<Batch<'p>>,
-    spares: Receiver<Batch<'p>>,
+    written: &Receiver<Batch<'p>>,
+    place: &Place,
+    tally: &mut Tally<'_>,
 ) -> anyhow::Result<()> {
     let mut cells = Vec::new();
     let mut batch = Batch::default();
+    let mut rows = batch::FIRST_BATCH_ROWS;
     while let Some(line) = next_row(&mut cells) {
         let line = match line {
             Ok(line) => line,
@@ -571,8 +607,15 @@ fn read_batches<'p>(
             RowEntries::One(key, entry) => batch.push(line, &cells, [check((key, entry))]),
             RowEntries::Many(entries) => batch.push(line, &cells, entries.into_iter().map(check)),
         }
-        if batch.is_full() {
-            let next = spares.try_recv().unwrap_or_default();
+        if batch.is_full(rows) {
+            rows = batch::BATCH_ROWS;
+            let next = match written.try_recv() {
+                Ok(mut done) => {
+                    count_batch(&mut done, place, tally)?;
+                    done
+                }
+                Err(_) => Batch::default(),
+            };
             if batches.send(std::mem::replace(&mut batch, next)).is_err() {
                 // The writer stopped: its error ends the import.
                 return Ok(());
@@ -585,31 +628,35 @@ fn read_batches<'p>(
     Ok(())
 }
 
-/// The writing thread: writes the entries of each batch in order, and tallies each row once
-/// all its entries are written; each batch written goes back to the reader as a spare. Ends
-/// when the reader has sent its last batch.
+/// Tallies each row of a written batch once all its entries are written, then empties it.
+fn count_batch(batch: &mut Batch, place: &Place, tally: &mut Tally<'_>) -> anyhow::Result<()> {
+    let mut outcomes = batch.outcomes.drain(..);
+    for row in batch.rows.iter() {
+        // The row's keys end first: `zip` takes no outcome of the next row.
+        let results = row.keys().zip(outcomes.by_ref());
+        tally.row(place, row.line, row.cells, results)?;
+    }
+    drop(outcomes);
+    batch.clear();
+    Ok(())
+}
+
+/// The writing thread: writes the entries of each batch in order, noting what each did, and
+/// gives each batch written back to the reader. Ends when the reader has sent its last batch.
 fn write_batches<'p>(
     tx: &Transaction,
     batches: Receiver<Batch<'p>>,
-    spares: Sender<Batch<'p>>,
-    place: &Place,
+    written: Sender<Batch<'p>>,
     settings: &Settings,
     import_id: i64,
-    tally: &mut Tally<'_>,
 ) -> anyhow::Result<()> {
     for mut batch in batches {
-        let mut entries = batch.entries.drain(..);
-        let mut results = Vec::new();
-        for row in batch.rows.iter() {
-            for (key, entry) in row.keys().zip(entries.by_ref()) {
-                results.push((key, write::write(tx, entry, settings, import_id)?));
-            }
-            tally.row(place, row.line, row.cells, results.drain(..))?;
+        for entry in batch.entries.drain(..) {
+            let outcome = write::write(tx, entry, settings, import_id)?;
+            batch.outcomes.push(outcome);
         }
-        drop(entries);
-        batch.clear();
-        // A reader that has stopped takes no spares: nothing to do about it.
-        spares.send(batch).ok();
+        // A reader that has stopped counts no more: its error ends the import.
+        written.send(batch).ok();
     }
     Ok(())
 }
