@@ -44,8 +44,7 @@ enum Stream {
 
 struct LevelStream {
     days: LevelDays,
-    /// The first day written, and the day being gathered.
-    first: NaiveDate,
+    /// The day being gathered.
     gathering: NaiveDate,
     /// The ward's figure at the end of each day gathered before.
     closed: Vec<WardDay>,
@@ -110,7 +109,6 @@ impl Streams {
                     let latest = summaries::latest_figures(conn, id, false, ids)?;
                     Stream::Level(LevelStream {
                         days: LevelDays::new(indicator.kind, &self.ward, latest),
-                        first: m.date,
                         gathering: m.date,
                         closed: Vec::new(),
                     })
@@ -175,9 +173,8 @@ impl Streams {
                 Stream::Level(mut s) => {
                     s.closed.push(s.days.close(s.gathering));
                     summaries::write_days(conn, id, &s.closed)?;
-                    // The units this write gave a figure: none held one dated this late before.
-                    let changed = s.days.latest().filter(|f| f.date >= s.first);
-                    summaries::write_latest(conn, id, false, changed, ids)?;
+                    // It began from every unit's figure kept: it holds them all.
+                    summaries::replace_latest(conn, id, false, s.days.latest(), ids)?;
                 }
                 Stream::Flow(mut s) => {
                     if !s.close_day() {
@@ -250,21 +247,23 @@ fn growing_window(
     );
     // Every one has a period (a row without one, even a baseline, might be a value from before
     // periods existed) and none is the ward's own: counted in `indicator_days`.
-    let (without_period, ward_values): (i64, i64) = conn.query_row(
-        "SELECT coalesce(sum(without_period), 0), coalesce(sum(ward_values), 0)
-         FROM indicator_days WHERE indicator = ?1 AND day BETWEEN ?2 AND ?3",
-        params![id, year_start, last],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    // Prepared once for the flows of a write.
+    let (without_period, ward_values): (i64, i64) = conn
+        .prepare_cached(
+            "SELECT coalesce(sum(without_period), 0), coalesce(sum(ward_values), 0)
+             FROM indicator_days WHERE indicator = ?1 AND day BETWEEN ?2 AND ?3",
+        )?
+        .query_row(params![id, year_start, last], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
     if without_period > 0 || ward_values > 0 {
         return Ok(None);
     }
     let kept: Option<Option<DayFigure>> = conn
-        .query_row(
-            "SELECT figure FROM ward_days WHERE indicator = ?1 AND day = ?2",
-            params![id, last],
-            |r| summaries::figure_from_json(r.get(0)?),
-        )
+        .prepare_cached("SELECT figure FROM ward_days WHERE indicator = ?1 AND day = ?2")?
+        .query_row(params![id, last], |r| {
+            summaries::figure_from_json(r.get(0)?)
+        })
         .optional()?;
     Ok(match kept.flatten() {
         Some(DayFigure::Flow(figure)) => Some(GrowingWindow::after(&figure)),
