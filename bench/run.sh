@@ -57,20 +57,22 @@ median_ms() {
     printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p"
 }
 
-# "SECONDS MAX_RSS_MB" of one run (RSS "n/a" without GNU time).
+# "SECONDS MAX_RSS_MB" of one run: the wall time to the millisecond (GNU time's own is to the
+# hundredth, too coarse for a daily append of some 40 ms), the peak memory by GNU time ("n/a"
+# without it).
 timed() {
+    local start end kb=n/a
+    start=$(date +%s%N)
     if [ -x /usr/bin/time ]; then
-        /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" >/dev/null
-        local seconds kb
-        read -r seconds kb <"$WORK/time"
-        echo "$seconds $((kb / 1024))"
+        /usr/bin/time -f "%M" -o "$WORK/time" "$@" >/dev/null
+        kb=$(cat "$WORK/time")
     else
-        local start end
-        start=$(date +%s%N)
         "$@" >/dev/null
-        end=$(date +%s%N)
-        echo "$(awk "BEGIN {printf \"%.2f\", ($end - $start) / 1e9}") n/a"
     fi
+    end=$(date +%s%N)
+    local seconds
+    seconds=$(awk "BEGIN {printf \"%.3f\", ($end - $start) / 1e9}")
+    if [ "$kb" = n/a ]; then echo "$seconds n/a"; else echo "$seconds $((kb / 1024))"; fi
 }
 
 # The floor: sqlite3's own .import into a bare table, else a bare prepared-statement insert.
@@ -85,6 +87,11 @@ floor() {
     fi
 }
 
+# The median of "SECONDS MB" lines, by seconds.
+median_of() {
+    printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"
+}
+
 # "SECONDS MAX_RSS_MB" of the median of RUNS runs of a command that writes to $WORK/copy.db,
 # a fresh copy of the database $1 each time: a write timed once is at the mercy of one run.
 on_copies() {
@@ -97,7 +104,7 @@ on_copies() {
         results+=("$(timed "$@")")
     done
     rm -f "$WORK/copy.db"*
-    printf '%s\n' "${results[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p"
+    median_of "${results[@]}"
 }
 
 # A file of the next whole day after the last day of $1: the daily append's data, cut from
@@ -228,12 +235,22 @@ for size in "${SIZES[@]}"; do
     day_rows=$(($(wc -l <"$WORK/next-day.csv") - 1))
     db="$WORK/kehoach-$size.db"
     rm -f "$db"*
-    "$K" --db "$db" init --seed "$WORK/city.toml" >/dev/null
-    read -r import_s import_mb < <(timed "$K" --db "$db" import "$csv" --as-of "$AS_OF" --format json)
+    # The median of RUNS imports, each into a new database; the last one's is kept.
+    runs=()
+    for _ in $(seq "$RUNS"); do
+        rm -f "$db"*
+        "$K" --db "$db" init --seed "$WORK/city.toml" >/dev/null
+        runs+=("$(timed "$K" --db "$db" import "$csv" --as-of "$AS_OF" --format json)")
+    done
+    read -r import_s import_mb < <(median_of "${runs[@]}")
     "$K" --db "$db" import "$WORK/tasks.csv" --as-of "$AS_OF" >/dev/null
     imported=$("$K" --db "$db" history --format csv | tail -n +2 | wc -l)
     [ "$imported" -eq "$size" ] || { echo "imported $imported rows of $size" >&2; exit 1; }
-    read -r floor_s _ < <(floor "$csv" "$WORK/floor.db")
+    runs=()
+    for _ in $(seq "$RUNS"); do
+        runs+=("$(floor "$csv" "$WORK/floor.db")")
+    done
+    read -r floor_s _ < <(median_of "${runs[@]}")
     ratio=$(awk "BEGIN {if ($floor_s < 0.01) print \"–\"; else printf \"%.1fx\", $import_s / $floor_s}")
     ROWS_TABLE+="| $size | $import_s s | $import_mb MB | $floor_s s | $ratio |"$'\n'
 
@@ -299,7 +316,7 @@ memory=$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo 2>/dev
     echo "\`kehoach import FILE\` with every check on (indicator, unit, date in the plan and not in the"
     echo "future, value by the indicator's kind, a stored value compared, one transaction, the kept"
     echo "summaries brought up to date), against \`sqlite3 .import\` of the same file into a bare table"
-    echo "(the floor)."
+    echo "(the floor); each the median of $RUNS runs into a new database, wall time to the millisecond."
     echo
     echo "| rows | import | peak memory | floor (bare) | import / floor |"
     echo "|---:|---:|---:|---:|---:|"
