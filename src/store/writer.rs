@@ -30,9 +30,12 @@ pub struct StoredValue {
 
 /// An insert of measurements that binds a text again only when it differs from the row
 /// before: SQLite copies every text it is given, and a file's rows share their day, the run's
-/// time, the recorder and (mostly none) a note.
+/// time, the recorder and (mostly none) a note. So too the numbers a file's rows share: each
+/// bind is a call into SQLite, and a day's file is 36,000 rows.
 struct Insert<'c> {
     statement: Statement<'c>,
+    /// The indicator, baseline or not, the revision and the import as bound.
+    shared: Option<(i64, bool, i64, Option<i64>)>,
     day: Option<NaiveDate>,
     period_start: Option<Option<NaiveDate>>,
     note: Option<Option<String>>,
@@ -60,6 +63,7 @@ impl<'c> Insert<'c> {
     fn new(statement: Statement<'c>) -> rusqlite::Result<Self> {
         Ok(Insert {
             statement,
+            shared: None,
             day: None,
             period_start: None,
             note: None,
@@ -100,15 +104,19 @@ impl<'c> Insert<'c> {
             statement.raw_bind_parameter(Self::RECORDED_AT, own_recorded.then(now_text))?;
             self.recorded = Some((own_recorded, by.map(str::to_string)));
         }
-        statement.raw_bind_parameter(Self::INDICATOR, indicator)?;
+        let shared = (indicator, m.baseline, revision, m.import_id);
+        if self.shared != Some(shared) {
+            statement.raw_bind_parameter(Self::INDICATOR, indicator)?;
+            statement.raw_bind_parameter(Self::BASELINE, m.baseline)?;
+            statement.raw_bind_parameter(Self::REVISION, revision)?;
+            statement.raw_bind_parameter(Self::IMPORT_ID, m.import_id)?;
+            self.shared = Some(shared);
+        }
         statement.raw_bind_parameter(Self::UNIT, unit)?;
-        statement.raw_bind_parameter(Self::BASELINE, m.baseline)?;
-        statement.raw_bind_parameter(Self::REVISION, revision)?;
         statement.raw_bind_parameter(Self::VALUE, m.value)?;
         statement.raw_bind_parameter(Self::NUMERATOR, m.numerator)?;
         statement.raw_bind_parameter(Self::DENOMINATOR, m.denominator)?;
         statement.raw_bind_parameter(Self::ID, id)?;
-        statement.raw_bind_parameter(Self::IMPORT_ID, m.import_id)?;
         statement.raw_execute()
     }
 }
@@ -593,6 +601,90 @@ mod tests {
     fn ward_plan() -> Plan {
         let text = include_str!("../../fixtures/seeds/ward.toml");
         crate::input::seed::parse_seed(text, "ward.toml").expect("the fixture seed")
+    }
+
+    /// The numbers rows share are bound only when they change: each row still gets its own
+    /// indicator, baseline, revision and import, one row after another on the same statement.
+    #[test]
+    fn each_row_keeps_its_own_key_and_import() {
+        let plan = ward_plan();
+        let folder = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&folder.path().join("t.db"), OpenMode::Create).unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 6, 10).unwrap();
+        store
+            .write(|tx| {
+                crate::store::plan::save_plan(tx, &plan, "test")?;
+                let import = super::super::records::start_import(tx, "f.csv", "00", None)?;
+                let writer = MeasurementWriter::new(tx, &plan)?;
+                // Each row changes one of them from the row before.
+                let kp1 = value_of("KP1", day);
+                let kp2 = NewMeasurement {
+                    baseline: true,
+                    revision: 2,
+                    ..value_of("KP2", day)
+                };
+                for m in [
+                    kp1.clone(),
+                    NewMeasurement {
+                        revision: 2,
+                        ..kp1.clone()
+                    },
+                    NewMeasurement {
+                        baseline: true,
+                        revision: 2,
+                        ..kp1.clone()
+                    },
+                    NewMeasurement {
+                        import_id: Some(import),
+                        ..kp2.clone()
+                    },
+                    NewMeasurement {
+                        indicator: "TT1.01",
+                        import_id: Some(import),
+                        ..kp2
+                    },
+                    NewMeasurement { revision: 3, ..kp1 },
+                ] {
+                    writer.insert(&m)?;
+                }
+                writer.finish(&plan)?;
+                Ok(())
+            })
+            .unwrap();
+        let written: Vec<(String, String, bool, i64, Option<i64>)> = store
+            .conn()
+            .prepare(
+                "SELECT i.code, u.code, m.baseline, m.revision, m.import_id FROM measurements m
+                 JOIN indicators i ON i.id = m.indicator JOIN units u ON u.id = m.unit
+                 ORDER BY m.id",
+            )
+            .unwrap()
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let row = |code: &str, unit: &str, baseline, revision, import| {
+            (
+                code.to_string(),
+                unit.to_string(),
+                baseline,
+                revision,
+                import,
+            )
+        };
+        assert_eq!(
+            written,
+            [
+                row("NV1.01", "KP1", false, 1, None),
+                row("NV1.01", "KP1", false, 2, None),
+                row("NV1.01", "KP1", true, 2, None),
+                row("NV1.01", "KP2", true, 2, Some(1)),
+                row("TT1.01", "KP2", true, 2, Some(1)),
+                row("NV1.01", "KP1", false, 3, None),
+            ]
+        );
     }
 
     /// An import's rows say who recorded them and when only where their import's row does not:
