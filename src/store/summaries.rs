@@ -542,6 +542,8 @@ pub(super) fn write_days(conn: &Connection, id: i64, days: &[WardDay]) -> rusqli
     Ok(())
 }
 
+/// Keeps `figures` as their units' latest of indicator `id`, values or baselines, beside the
+/// figures kept for the other units; writes nothing when none changed.
 pub(super) fn write_latest<'f>(
     conn: &Connection,
     id: i64,
