@@ -587,6 +587,7 @@ fn kept_figure(f: &UnitFigure, ids: &Ids) -> Option<(i64, KeptFigure)> {
     Some((*ids.units.get(&f.unit)?, figure))
 }
 
+/// Writes the packed figures of indicator `id` over the ones kept.
 fn store_latest(
     conn: &Connection,
     id: i64,
