@@ -10,7 +10,7 @@ use crate::output::problems::Message;
 use crate::output::records::{Figure, Mark, RecordMessage, Stored};
 use crate::output::{self};
 use crate::plan::measure::{Measurement, Reading};
-use crate::store::records::{current_measurement, periods_touching, NewMeasurement};
+use crate::store::records::{current_measurement, NewMeasurement};
 use crate::store::summaries;
 use crate::store::writer::MeasurementWriter;
 use crate::views::figures::achieved_text;
@@ -43,8 +43,9 @@ pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
     let note = entry::note(args.note.as_deref()).map_err(rejected)?;
     let code = indicator.code.clone();
     let outcome = store.write(|tx| {
+        let writer = MeasurementWriter::new(tx, &plan)?;
         if let Some(span) = period {
-            let touching = periods_touching(tx, &code, &unit, args.baseline, span.0, span.1)?;
+            let touching = writer.periods_touching(&code, &unit, args.baseline, span)?;
             entry::check_overlap(&code, &unit, span, &touching).map_err(rejected)?;
         }
         let existing = current_measurement(tx, &code, &unit, date, args.baseline)?;
@@ -71,7 +72,6 @@ pub fn run(context: &Context, args: RecordArgs) -> anyhow::Result<()> {
                 return Err(rejected(RecordMessage::CorrectionNeedsNote.into()));
             }
         }
-        let writer = MeasurementWriter::new(tx, &plan)?;
         let recorded_by = recorder(args.by.clone());
         writer.insert(&NewMeasurement {
             indicator: &code,

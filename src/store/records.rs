@@ -110,69 +110,6 @@ pub fn current_measurement(
     .optional()
 }
 
-/// The periods (first day, last day) of an indicator's values for one unit, baseline or not,
-/// that touch `from..=to`: what a new period must not overlap. Values recorded before periods
-/// existed have none and give way to the periods recorded since (see `plan::flow`).
-pub fn periods_touching(
-    conn: &Connection,
-    indicator: &str,
-    unit: &str,
-    baseline: bool,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> rusqlite::Result<Vec<(NaiveDate, NaiveDate)>> {
-    let id_of = |table: &str, code: &str| {
-        conn.query_row(
-            &format!("SELECT id FROM {table} WHERE code = ?1"),
-            [code],
-            |r| r.get::<_, i64>(0),
-        )
-        .optional()
-    };
-    let (Some(indicator), Some(unit)) = (id_of("indicators", indicator)?, id_of("units", unit)?)
-    else {
-        return Ok(Vec::new());
-    };
-    stored_periods_touching(conn, (indicator, unit, baseline), (from, to))
-}
-
-/// [`periods_touching`] by the key's (indicator id, unit id, baseline), among the rows on the
-/// days `indicator_days` lists: a seek on the day-first key for each of those days from
-/// `span`'s first on, in day order, up to the first period that ends after `span`. Stored
-/// periods never overlap, so the later ones begin after it.
-pub(super) fn stored_periods_touching(
-    conn: &Connection,
-    (indicator, unit, baseline): (i64, i64, bool),
-    span: (NaiveDate, NaiveDate),
-) -> rusqlite::Result<Vec<(NaiveDate, NaiveDate)>> {
-    // CROSS JOIN keeps `indicator_days` the outer loop, in day order.
-    let mut statement = conn.prepare_cached(
-        "SELECT m.period_start, m.day FROM indicator_days d
-         CROSS JOIN measurements m ON m.day = d.day AND m.indicator = d.indicator
-         WHERE d.indicator = ?1 AND d.day >= ?2 AND m.unit = ?3 AND m.baseline = ?4
-           AND m.period_start IS NOT NULL
-         ORDER BY d.day",
-    )?;
-    let mut rows = statement.query(params![indicator, iso(span.0), unit, baseline])?;
-    let mut periods = Vec::new();
-    // The first day read that ends a period after `span`: its rows (every revision) are read,
-    // no later day's.
-    let mut after_span = None;
-    while let Some(row) = rows.next()? {
-        let period = (day(row.get(0)?)?, day(row.get(1)?)?);
-        if after_span.is_some_and(|after| period.1 > after) {
-            break;
-        }
-        if period.1 > span.1 {
-            after_span = Some(period.1);
-        }
-        if period.0 <= span.1 && periods.last() != Some(&period) {
-            periods.push(period);
-        }
-    }
-    Ok(periods)
-}
-
 /// Every revision of every measurement matching the filters, by date, indicator, unit,
 /// baseline and revision.
 ///
